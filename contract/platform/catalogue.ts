@@ -1,0 +1,101 @@
+import { z } from 'zod';
+
+/**
+ * The service catalogue (事项目录) as it crosses the wire from the platform to terminals.
+ * Catalogue content is data from the platform, so it carries its own translations rather
+ * than going through the terminal's i18n tables.
+ */
+export const LocalizedText = z.object({
+  'zh-CN': z.string().min(1),
+  en: z.string().min(1).optional(),
+});
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+/** Identity fields a form may take from the ID card; shown read-only when prefilled. */
+export const PrefillSource = z.enum(['name', 'sex', 'nation', 'birthDate', 'address', 'idNumber']);
+export type PrefillSource = z.infer<typeof PrefillSource>;
+
+export const FieldType = z.enum([
+  'text',
+  'number',
+  'date',
+  'choice',
+  'address',
+  'phone',
+  'idNumber',
+  'checkbox',
+  'confirm',
+]);
+export type FieldType = z.infer<typeof FieldType>;
+
+export const FormField = z.object({
+  name: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/),
+  label: LocalizedText,
+  type: FieldType,
+  required: z.boolean().default(false),
+  prefill: PrefillSource.optional(),
+  options: z.array(z.object({ value: z.string(), label: LocalizedText })).optional(),
+  minLength: z.number().int().nonnegative().optional(),
+  maxLength: z.number().int().positive().optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  /** Shown (and validated) only while another field has the given value. */
+  showIf: z.object({ field: z.string(), equals: z.union([z.string(), z.boolean()]) }).optional(),
+  help: LocalizedText.optional(),
+});
+export type FormField = z.infer<typeof FormField>;
+
+export const FormSchema = z.object({ fields: z.array(FormField) });
+export type FormSchema = z.infer<typeof FormSchema>;
+
+export const Material = z.object({
+  code: z.string(),
+  name: LocalizedText,
+  required: z.boolean(),
+  /** The electronic licence (电子证照) type that satisfies this material without paper. */
+  electronicLicence: z.string().optional(),
+  scan: z.boolean().default(true),
+});
+export type Material = z.infer<typeof Material>;
+
+export const ServiceKind = z.enum(['certificate', 'application', 'bundle']);
+export type ServiceKind = z.infer<typeof ServiceKind>;
+
+export const ServiceItem = z.object({
+  code: z.string().min(1),
+  name: LocalizedText,
+  category: z.string(),
+  department: LocalizedText,
+  kind: ServiceKind,
+  /** For a one-thing bundle (一件事): the codes of the items it bundles. */
+  bundleOf: z.array(z.string()).optional(),
+  summary: LocalizedText,
+  materials: z.array(Material),
+  form: FormSchema,
+  timeLimitDays: z.number().int().nonnegative(),
+  feeCents: z.number().int().nonnegative(),
+  resultDelivery: LocalizedText,
+  counterVisit: z.enum(['none', 'required', 'maybe']),
+  /** Names of the laws and regulations the service rests on (names only, no article numbers). */
+  legalBasis: z.array(LocalizedText).default([]),
+  /** How often this service is used at the centre; the menu shows the most used first. */
+  popularity: z.number().int().nonnegative().default(0),
+});
+export type ServiceItem = z.infer<typeof ServiceItem>;
+
+export const Category = z.object({
+  code: z.string(),
+  name: LocalizedText,
+  /** The letter that starts the queue numbers (取号, e.g. A023) of this category's cases. */
+  queuePrefix: z.string().regex(/^[A-Z]$/).optional(),
+});
+export type Category = z.infer<typeof Category>;
+
+export const Catalogue = z.object({
+  version: z.string(),
+  /** Demo content, not a real centre's catalogue: the UI says so. */
+  demo: z.boolean(),
+  categories: z.array(Category),
+  items: z.array(ServiceItem),
+});
+export type Catalogue = z.infer<typeof Catalogue>;

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { Catalogue } from '../platform/catalogue';
+
+/**
+ * TerminalApi: the one contract between the UI and the terminal process. Both transports
+ * (Electron IPC and the Chromium host's WebSocket) carry exactly these methods and events, and
+ * the terminal validates every argument and every result against these schemas.
+ */
+
+export const Locale = z.enum(['zh-CN', 'en']);
+export type Locale = z.infer<typeof Locale>;
+
+export const Role = z.enum(['kiosk', 'counter']);
+export type Role = z.infer<typeof Role>;
+
+export const SessionEndReason = z.enum(['done', 'idle', 'card-removed', 'cancelled']);
+export type SessionEndReason = z.infer<typeof SessionEndReason>;
+
+export const SessionInfo = z.object({
+  id: z.string(),
+  startedAt: z.string(),
+  idleSeconds: z.number().int().positive(),
+  warnSeconds: z.number().int().nonnegative(),
+});
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+/** What the UI is told about the terminal: no secrets, nothing personal. */
+export const TerminalInfo = z.object({
+  terminalId: z.string(),
+  centreName: z.string(),
+  role: Role,
+  locale: Locale,
+  largeType: z.boolean(),
+  demo: z.boolean(),
+  version: z.string(),
+  shell: z.enum(['electron', 'chromium-host']),
+});
+export type TerminalInfo = z.infer<typeof TerminalInfo>;
+
+export const DeviceState = z.object({
+  role: z.string(),
+  driver: z.string(),
+  state: z.enum(['ready', 'busy', 'disconnected', 'error', 'stopped']),
+  reason: z.string().optional(),
+  since: z.string(),
+});
+export type DeviceState = z.infer<typeof DeviceState>;
+
+export const HealthSnapshot = z.object({
+  status: z.enum(['ok', 'degraded']),
+  versions: z.object({ app: z.string(), node: z.string(), electron: z.string().optional(), chromium: z.string().optional() }),
+  uptimeSeconds: z.number().nonnegative(),
+  terminalId: z.string(),
+  role: Role,
+  devices: z.array(DeviceState),
+  /** null while no sync worker runs (nothing to report, rather than a made-up figure). */
+  sync: z.object({ lastSyncAt: z.string().nullable(), pending: z.number().int().nonnegative() }).nullable(),
+  disk: z.object({ path: z.string(), freeBytes: z.number().nonnegative(), totalBytes: z.number().nonnegative() }),
+  session: z.object({ active: z.boolean() }),
+});
+export type HealthSnapshot = z.infer<typeof HealthSnapshot>;
+
+const NoArgs = z.object({}).strict();
+const Ok = z.object({ ok: z.literal(true) });
+
+export const terminalMethods = {
+  'terminal.info': { args: NoArgs, result: TerminalInfo },
+  'session.begin': { args: z.object({ via: z.enum(['touch', 'idcard', 'qr']) }).strict(), result: SessionInfo },
+  'session.activity': { args: NoArgs, result: Ok },
+  'session.end': { args: z.object({ reason: SessionEndReason }).strict(), result: Ok },
+  'catalogue.get': { args: NoArgs, result: Catalogue },
+  'health.get': { args: NoArgs, result: HealthSnapshot },
+} as const;
+
+export const terminalEvents = {
+  'session.warning': z.object({ sessionId: z.string(), secondsLeft: z.number().int().nonnegative() }),
+  'session.ended': z.object({ sessionId: z.string(), reason: SessionEndReason }),
+  'device.state': DeviceState,
+} as const;
+
+export type MethodName = keyof typeof terminalMethods;
+export type EventName = keyof typeof terminalEvents;
+export type MethodArgs<M extends MethodName> = z.input<(typeof terminalMethods)[M]['args']>;
+export type MethodResult<M extends MethodName> = z.output<(typeof terminalMethods)[M]['result']>;
+export type EventData<E extends EventName> = z.output<(typeof terminalEvents)[E]>;
+
+/** Errors that cross the transport: a code the UI can translate, and detail for technicians. */
+export const ApiErrorCode = z.enum(['bad-request', 'unknown-method', 'not-allowed', 'unavailable', 'internal']);
+export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
+
+export const ApiError = z.object({
+  code: ApiErrorCode,
+  message: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
+export type CallOutcome<M extends MethodName> = { ok: true; result: MethodResult<M> } | { ok: false; error: ApiError };
+
+/** The UI's view of the terminal, whichever transport carries it. */
+export interface TerminalApi {
+  call<M extends MethodName>(method: M, args: MethodArgs<M>): Promise<MethodResult<M>>;
+  on<E extends EventName>(event: E, listener: (data: EventData<E>) => void): () => void;
+}
+
+/** The wire frames of the WebSocket transport; Electron IPC carries the same shapes. */
+export const RequestFrame = z.object({ id: z.number().int().nonnegative(), method: z.string(), args: z.unknown() });
+export type RequestFrame = z.infer<typeof RequestFrame>;
+export type ResponseFrame =
+  | { id: number; ok: true; result: unknown }
+  | { id: number | null; ok: false; error: ApiError };
+export type EventFrame = { event: EventName; data: unknown };
+
+export { WS_PROTOCOL, WS_SECRET_PREFIX } from './transport-constants';

@@ -1,0 +1,68 @@
+// @ts-check
+import js from '@eslint/js';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/**
+ * The rules of the house (docs/architecture.md) as lint rules, so that breaking one fails the
+ * test command instead of relying on good intentions.
+ */
+const zones = [
+  { target: './drivers', from: ['./main', './renderer', './platform', './kiosk-config'], message: 'drivers/ speak bytes with devices and events with callers; they import nothing from the terminal, the UI or the platform.' },
+  { target: './renderer', from: ['./main', './drivers', './platform', './kiosk-config'], message: 'renderer/ reaches the terminal only through the TerminalApi (contract/terminal).' },
+  { target: './platform', from: ['./main', './drivers', './renderer', './kiosk-config'], message: 'platform/ shares only the wire contract (contract/) with the terminal.' },
+  { target: './contract', from: ['./main', './drivers', './renderer', './platform', './kiosk-config'], message: 'contract/ is the shared vocabulary; it depends on nothing of ours.' },
+  { target: './kiosk-config', from: ['./main', './drivers', './renderer', './platform'], message: 'kiosk-config/ is data and its schema.' },
+];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test/output/**', 'test-results/**', 'test/fixtures/**', 'var/**', 'release/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    plugins: { 'import-x': importX },
+    languageOptions: { globals: { ...globals.node } },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['tsconfig.json', 'renderer/tsconfig.json', 'test/e2e/tsconfig.json'], noWarnOnMultipleProjects: true })],
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones }],
+      'import-x/no-unresolved': 'error',
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only main/electron/ imports electron: the rest of main/ runs in plain Node.' }] }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'error',
+    },
+  },
+  {
+    files: ['main/**/*.ts'],
+    ignores: ['main/embedded-platform.ts'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            ...zones,
+            { target: './main', from: './platform', message: 'main/ reaches the platform over HTTP; only main/embedded-platform.ts embeds it (the demo site).' },
+            { target: './main', from: './renderer', message: 'main/ serves the renderer; it does not import it.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/electron/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { 'import-x/no-nodejs-modules': ['error'] },
+  },
+  {
+    files: ['renderer/vite.config.ts', 'bench/**', 'scripts/**', 'test/**', 'bin/**'],
+    rules: { 'import-x/no-nodejs-modules': 'off', 'no-console': 'off' },
+  },
+);

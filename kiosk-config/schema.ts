@@ -1,0 +1,124 @@
+import { z } from 'zod';
+
+/**
+ * The one schema of a terminal's configuration. Every default lives here, so a file needs to
+ * say only what differs from them; `strict` objects make a misspelt key an error rather than a
+ * setting that silently does nothing.
+ */
+
+const SerialPort = z
+  .object({
+    transport: z.literal('serial'),
+    path: z.string().min(1),
+    baudRate: z.union([z.literal(115200), z.literal(57600), z.literal(38400), z.literal(19200), z.literal(9600)]).default(115200),
+  })
+  .strict();
+
+const HidDevice = z
+  .object({
+    transport: z.literal('hid'),
+    vendorId: z.number().int().min(0).max(0xffff),
+    productId: z.number().int().min(0).max(0xffff),
+    path: z.string().optional(),
+  })
+  .strict();
+
+/** The built-in simulator: the demo site's device when no real one is configured. */
+const Simulator = z.object({ transport: z.literal('simulator') }).strict();
+
+const IdCardReader = z.discriminatedUnion('transport', [SerialPort, HidDevice, Simulator]);
+
+const QrScanner = z.discriminatedUnion('transport', [
+  SerialPort.extend({ terminator: z.enum(['CR', 'LF', 'CRLF']).default('CR') }).strict(),
+  HidDevice,
+  z.object({ transport: z.literal('keyboard-wedge') }).strict(),
+  Simulator,
+]);
+
+const IppPrinter = z
+  .object({ transport: z.literal('ipp'), url: z.string().regex(/^ipps?:\/\//, 'an ipp:// or ipps:// URL') })
+  .strict();
+
+const ReceiptPrinter = z.discriminatedUnion('transport', [SerialPort, Simulator]);
+
+const DocumentScanner = z.discriminatedUnion('transport', [
+  z.object({ transport: z.literal('sane'), device: z.string().min(1) }).strict(),
+  z.object({ transport: z.literal('escl'), url: z.string().url() }).strict(),
+  Simulator,
+]);
+
+const Devices = z
+  .object({
+    idcard: IdCardReader.optional(),
+    qr: z.array(QrScanner).default([]),
+    a4Printer: IppPrinter.optional(),
+    receiptPrinter: ReceiptPrinter.optional(),
+    scanner: DocumentScanner.optional(),
+  })
+  .strict();
+
+const Platform = z
+  .object({
+    /** Absent: the terminal embeds the reference platform (the demo site). */
+    url: z.string().url().optional(),
+    credential: z.object({ terminalId: z.string().min(1), secret: z.string().min(16) }).strict().optional(),
+  })
+  .strict()
+  .refine((p) => !p.url || p.credential, { message: 'a platform url needs a credential', path: ['credential'] });
+
+const scryptHash = /^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/;
+
+export const TerminalConfig = z
+  .object({
+    terminal: z
+      .object({
+        id: z.string().regex(/^[A-Za-z0-9-]{3,64}$/, 'letters, digits and dashes, 3 to 64 of them'),
+        centre: z.object({ id: z.string().min(1), name: z.string().min(1) }).strict(),
+        role: z.enum(['kiosk', 'counter']),
+      })
+      .strict(),
+    platform: Platform.default({}),
+    devices: Devices.default({ qr: [] }),
+    services: z
+      .object({ enabled: z.union([z.literal('all'), z.array(z.string().min(1)).min(1)]).default('all') })
+      .strict()
+      .default({ enabled: 'all' }),
+    session: z
+      .object({
+        idleSeconds: z.number().int().min(5).max(3600).default(90),
+        warnSeconds: z.number().int().min(0).max(600).default(20),
+        endOnCardRemoval: z.boolean().default(false),
+      })
+      .strict()
+      .refine((s) => s.warnSeconds < s.idleSeconds, { message: 'a number less than idleSeconds', path: ['warnSeconds'] })
+      .default({ idleSeconds: 90, warnSeconds: 20, endOnCardRemoval: false }),
+    ui: z
+      .object({ locale: z.enum(['zh-CN', 'en']).default('zh-CN'), largeTypeDefault: z.boolean().default(false) })
+      .strict()
+      .default({ locale: 'zh-CN', largeTypeDefault: false }),
+    technician: z
+      .object({ pinHash: z.string().regex(scryptHash, 'a hash made by `tongban config hash-pin`').optional() })
+      .strict()
+      .default({}),
+    host: z
+      .object({
+        port: z.number().int().min(0).max(65535).default(0),
+        browser: z.enum(['auto', 'kiosk', 'app', 'none']).default('auto'),
+        chromiumPath: z.string().default('/usr/bin/chromium'),
+      })
+      .strict()
+      .default({ port: 0, browser: 'auto', chromiumPath: '/usr/bin/chromium' }),
+    storage: z
+      .object({ dataDir: z.string().default('var/data'), logDir: z.string().default('var/log') })
+      .strict()
+      .default({ dataDir: 'var/data', logDir: 'var/log' }),
+    logging: z
+      .object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info') })
+      .strict()
+      .default({ level: 'info' }),
+    demo: z.boolean().default(false),
+  })
+  .strict();
+
+export type TerminalConfig = z.output<typeof TerminalConfig>;
+export type TerminalConfigInput = z.input<typeof TerminalConfig>;

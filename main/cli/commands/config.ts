@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { ConfigError, parseConfig, readConfigFile } from '../../../kiosk-config/load';
+import { hashPin } from '../../security/pin';
+import { CliError } from '../cli-error';
+
+function validate(file: string): void {
+  try {
+    const config = parseConfig(readConfigFile(file), file);
+    process.stdout.write(`${file}: valid (${config.terminal.role} ${config.terminal.id})\n`);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
+async function hashPinCommand(): Promise<void> {
+  const pin = readFileSync(0, 'utf8').trim();
+  if (!/^\d{6,12}$/.test(pin)) throw new CliError('the PIN on standard input must be 6 to 12 digits');
+  process.stdout.write(`${await hashPin(pin)}\n`);
+}
+
+export function register(program: Command): void {
+  const config = program.command('config').description('terminal configuration');
+  config
+    .command('validate <file>')
+    .description('check a configuration file against the schema; names every bad key')
+    .action(validate);
+  config
+    .command('hash-pin')
+    .description('read a technician PIN on standard input and print the hash for technician.pinHash')
+    .action(hashPinCommand);
+}

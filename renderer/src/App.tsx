@@ -1,0 +1,86 @@
+import { useEffect } from 'preact/hooks';
+import { IdleWarning } from './components/IdleWarning';
+import { Toolbar } from './components/Toolbar';
+import { langTag } from './i18n';
+import { useT } from './i18n/use-t';
+import { Attract } from './screens/Attract';
+import { ServiceGuide } from './screens/ServiceGuide';
+import { ServiceMenu } from './screens/ServiceMenu';
+import { useApi } from './state/api-context';
+import { idleSecondsLeft, largeType, locale, screen, session, wipeSession } from './state/store';
+
+const ACTIVITY_THROTTLE_MS = 1000;
+
+/** Touches keep the session alive; the terminal owns the clock, the page only reports. */
+function useActivityReporting() {
+  const api = useApi();
+  useEffect(() => {
+    let last = 0;
+    const report = () => {
+      if (!session.value) return;
+      const now = Date.now();
+      if (now - last < ACTIVITY_THROTTLE_MS) return;
+      last = now;
+      idleSecondsLeft.value = null;
+      void api.call('session.activity', {});
+    };
+    window.addEventListener('pointerdown', report, { capture: true });
+    window.addEventListener('keydown', report, { capture: true });
+    return () => {
+      window.removeEventListener('pointerdown', report, { capture: true });
+      window.removeEventListener('keydown', report, { capture: true });
+    };
+  }, [api]);
+}
+
+function useSessionEvents() {
+  const api = useApi();
+  useEffect(() => {
+    const offWarning = api.on('session.warning', ({ sessionId, secondsLeft }) => {
+      if (session.value?.id === sessionId) idleSecondsLeft.value = secondsLeft;
+    });
+    const offEnded = api.on('session.ended', ({ sessionId }) => {
+      if (session.value?.id === sessionId) wipeSession();
+    });
+    return () => {
+      offWarning();
+      offEnded();
+    };
+  }, [api]);
+}
+
+function useDocumentSettings() {
+  useEffect(() => {
+    document.documentElement.lang = langTag[locale.value];
+    document.documentElement.dataset.largeType = String(largeType.value);
+  }, [locale.value, largeType.value]);
+}
+
+function Body() {
+  const t = useT();
+  switch (screen.value) {
+    case 'loading':
+      return <main class="screen centred"><p class="lead">{t('app.loading')}</p></main>;
+    case 'unavailable':
+      return <main class="screen centred"><p class="lead" role="alert">{t('app.unavailable')}</p></main>;
+    case 'attract':
+      return <Attract />;
+    case 'menu':
+      return <ServiceMenu />;
+    case 'guide':
+      return <ServiceGuide />;
+  }
+}
+
+export function App() {
+  useActivityReporting();
+  useSessionEvents();
+  useDocumentSettings();
+  return (
+    <div class="app">
+      <Toolbar />
+      <Body />
+      <IdleWarning />
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { useT } from '../i18n/use-t';
+import { useApi } from '../state/api-context';
+import { endSession, largeType, locale, screen, session, terminalInfo } from '../state/store';
+
+export function Toolbar() {
+  const t = useT();
+  const api = useApi();
+  const info = terminalInfo.value;
+  const inSession = session.value !== null;
+  const switchLocale = () => (locale.value = locale.value === 'zh-CN' ? 'en' : 'zh-CN');
+  return (
+    <header class="toolbar">
+      <div class="toolbar-title">
+        <span class="app-name">{t('app.name')}</span>
+        {info && (
+          <span class="centre-name" lang="zh-CN">
+            {info.centreName}
+          </span>
+        )}
+      </div>
+      <nav class="toolbar-actions">
+        {inSession && screen.value !== 'menu' && (
+          <button type="button" class="button secondary" onClick={() => (screen.value = 'menu')}>
+            {t('toolbar.home')}
+          </button>
+        )}
+        <button
+          type="button"
+          class="button secondary"
+          aria-pressed={largeType.value}
+          onClick={() => (largeType.value = !largeType.value)}
+        >
+          {largeType.value ? t('toolbar.standardType') : t('toolbar.largeType')}
+        </button>
+        <button
+          type="button"
+          class="button secondary"
+          lang={locale.value === 'zh-CN' ? 'en' : 'zh-CN'}
+          data-testid="switch-language"
+          onClick={switchLocale}
+        >
+          {t('toolbar.switchLanguage')}
+        </button>
+        {inSession && (
+          <button type="button" class="button danger" onClick={() => void endSession(api, 'done')}>
+            {t('toolbar.finish')}
+          </button>
+        )}
+      </nav>
+    </header>
+  );
+}

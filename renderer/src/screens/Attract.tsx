@@ -1,0 +1,22 @@
+import { useT } from '../i18n/use-t';
+import { useApi } from '../state/api-context';
+import { beginSession, terminalInfo } from '../state/store';
+
+export function Attract() {
+  const t = useT();
+  const api = useApi();
+  return (
+    <main class="screen attract" aria-labelledby="attract-title">
+      <h1 id="attract-title">{t('attract.welcome')}</h1>
+      <div class="card-hint" aria-hidden="true">
+        <div class="card-shape" />
+      </div>
+      <p class="lead">{t('attract.placeCard')}</p>
+      <p class="hint">{t('attract.placeCardHint')}</p>
+      <button type="button" class="button primary main-action" onClick={() => void beginSession(api, 'touch')}>
+        {t('attract.touchStart')}
+      </button>
+      {terminalInfo.value?.demo && <p class="demo-banner">{t('attract.demo')}</p>}
+    </main>
+  );
+}

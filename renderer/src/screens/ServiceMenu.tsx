@@ -1,0 +1,75 @@
+import type { ServiceItem } from '../../../contract/platform/catalogue';
+import { localized } from '../i18n';
+import { useT } from '../i18n/use-t';
+import { catalogue, locale, screen, selectedCategory, selectedService } from '../state/store';
+
+function ServiceTile({ item }: { item: ServiceItem }) {
+  const t = useT();
+  const name = localized(locale.value, item.name);
+  const summary = localized(locale.value, item.summary);
+  const open = () => {
+    selectedService.value = item.code;
+    screen.value = 'guide';
+  };
+  return (
+    <li>
+      <button type="button" class="service-tile" onClick={open} data-service={item.code}>
+        <span class={`kind kind-${item.kind}`}>{t(`kind.${item.kind}`)}</span>
+        <span class="service-name" lang={name.lang}>
+          {name.text}
+        </span>
+        <span class="service-summary" lang={summary.lang}>
+          {summary.text}
+        </span>
+      </button>
+    </li>
+  );
+}
+
+export function ServiceMenu() {
+  const t = useT();
+  const current = catalogue.value;
+  if (!current) return null;
+  const category = selectedCategory.value;
+  const items = current.items.filter((item) => category === null || item.category === category);
+  return (
+    <main class="screen menu" aria-labelledby="menu-title">
+      <h1 id="menu-title">{t('menu.title')}</h1>
+      {current.demo && <p class="demo-banner">{t('menu.demoCatalogue')}</p>}
+      <div class="categories" role="group" aria-label={t('menu.categories')}>
+        <button
+          type="button"
+          class="button chip"
+          aria-pressed={category === null}
+          onClick={() => (selectedCategory.value = null)}
+        >
+          {t('menu.all')}
+        </button>
+        {current.categories.map((c) => {
+          const label = localized(locale.value, c.name);
+          return (
+            <button
+              type="button"
+              key={c.code}
+              class="button chip"
+              lang={label.lang}
+              aria-pressed={category === c.code}
+              onClick={() => (selectedCategory.value = c.code)}
+            >
+              {label.text}
+            </button>
+          );
+        })}
+      </div>
+      {items.length === 0 ? (
+        <p class="lead">{t('menu.empty')}</p>
+      ) : (
+        <ul class="service-grid">
+          {items.map((item) => (
+            <ServiceTile key={item.code} item={item} />
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,48 @@
+import { batch, signal } from '@preact/signals';
+import type { Catalogue } from '../../../contract/platform/catalogue';
+import type { Locale, SessionEndReason, SessionInfo, TerminalApi, TerminalInfo } from '../../../contract/terminal/api';
+
+export type Screen = 'loading' | 'unavailable' | 'attract' | 'menu' | 'guide';
+
+export const terminalInfo = signal<TerminalInfo | null>(null);
+export const screen = signal<Screen>('loading');
+export const locale = signal<Locale>('zh-CN');
+export const largeType = signal(false);
+export const catalogue = signal<Catalogue | null>(null);
+export const session = signal<SessionInfo | null>(null);
+export const idleSecondsLeft = signal<number | null>(null);
+export const selectedService = signal<string | null>(null);
+export const selectedCategory = signal<string | null>(null);
+
+/**
+ * Everything tied to one citizen goes back to the terminal's defaults: the next person at the
+ * machine starts from a clean screen in the configured language and type size.
+ */
+export function wipeSession(): void {
+  const info = terminalInfo.value;
+  batch(() => {
+    session.value = null;
+    idleSecondsLeft.value = null;
+    selectedService.value = null;
+    selectedCategory.value = null;
+    if (info) {
+      locale.value = info.locale;
+      largeType.value = info.largeType;
+    }
+    screen.value = 'attract';
+  });
+}
+
+export async function beginSession(api: TerminalApi, via: 'touch' | 'idcard' | 'qr'): Promise<void> {
+  const info = await api.call('session.begin', { via });
+  batch(() => {
+    session.value = info;
+    idleSecondsLeft.value = null;
+    screen.value = 'menu';
+  });
+}
+
+export async function endSession(api: TerminalApi, reason: SessionEndReason): Promise<void> {
+  await api.call('session.end', { reason });
+  wipeSession();
+}

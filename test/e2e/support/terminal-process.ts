@@ -1,0 +1,52 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export interface RunningTerminal {
+  url: string;
+  origin: string;
+  secret: string;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+const READY = /ready: (http:\/\/127\.0\.0\.1:\d+)\/#secret=([0-9a-f]+)/;
+
+/** Runs `tongban start` exactly as a person would, on a free port, with its own data dir. */
+export async function startTerminal(sets: string[] = []): Promise<RunningTerminal> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tongban-e2e-'));
+  const args = ['bin/tongban.js', 'start', '--browser', 'none', '--port', '0'];
+  for (const set of [`storage.dataDir=${dir}/data`, `storage.logDir=${dir}/log`, ...sets]) args.push('--set', set);
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, args, { cwd: process.cwd(), env: { ...process.env, TONGBAN_CONFIG: '' } });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  const match = await new Promise<RegExpMatchArray>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`terminal did not start:\n${out}`)), 30_000);
+    child.stdout.on('data', () => {
+      const m = READY.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`terminal exited (${code}):\n${out}`)));
+  });
+  const origin = match[1] as string;
+  const secret = match[2] as string;
+  return {
+    url: `${origin}/#secret=${secret}`,
+    origin,
+    secret,
+    output: () => out,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
