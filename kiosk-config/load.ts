@@ -81,10 +81,11 @@ export function parseConfig(input: unknown, source: string): TerminalConfig {
   return result.data;
 }
 
+/** `-` reads standard input, so a technician can pipe a file through. */
 export function readConfigFile(file: string): unknown {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(file === '-' ? 0 : file, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
     throw new ConfigError(file, [{ key: '(file)', value: JSON.stringify(file), expected: `a readable JSON file (${reason})` }]);

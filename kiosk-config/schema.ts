@@ -10,7 +10,7 @@ const SerialPort = z
   .object({
     transport: z.literal('serial'),
     path: z.string().min(1),
-    baudRate: z.union([z.literal(115200), z.literal(57600), z.literal(38400), z.literal(19200), z.literal(9600)]).default(115200),
+    baudRate: z.literal([115200, 57600, 38400, 19200, 9600]).default(115200),
   })
   .strict();
 

@@ -9,6 +9,11 @@ export default defineConfig({
   root,
   base: './',
   plugins: [preact()],
+  resolve: {
+    // simple-keyboard's "main" is a CommonJS bundle whose default export Rollup mis-reads;
+    // its ES module build is the same code.
+    alias: [{ find: /^simple-keyboard$/, replacement: 'simple-keyboard/build/index.modern.esm.js' }],
+  },
   build: {
     outDir: path.resolve(root, '../dist/renderer'),
     emptyOutDir: true,

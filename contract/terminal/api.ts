@@ -37,6 +37,23 @@ export const TerminalInfo = z.object({
 });
 export type TerminalInfo = z.infer<typeof TerminalInfo>;
 
+/**
+ * What the UI may know of the citizen at the machine: enough to greet them and show read-only
+ * prefilled fields. The full ID number never leaves the terminal process.
+ */
+export const IdentityView = z.object({
+  kind: z.enum(['resident', 'foreign-permanent-resident', 'hk-macao-taiwan-resident']),
+  name: z.string(),
+  sex: z.string(),
+  nation: z.string().optional(),
+  birthDate: z.string(),
+  address: z.string().optional(),
+  idNumberMasked: z.string(),
+  expired: z.boolean(),
+  photoAvailable: z.boolean(),
+});
+export type IdentityView = z.infer<typeof IdentityView>;
+
 export const DeviceState = z.object({
   role: z.string(),
   driver: z.string(),

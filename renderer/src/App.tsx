@@ -3,11 +3,12 @@ import { IdleWarning } from './components/IdleWarning';
 import { Toolbar } from './components/Toolbar';
 import { langTag } from './i18n';
 import { useT } from './i18n/use-t';
+import { FormScreen } from './forms/FormScreen';
 import { Attract } from './screens/Attract';
 import { ServiceGuide } from './screens/ServiceGuide';
 import { ServiceMenu } from './screens/ServiceMenu';
 import { useApi } from './state/api-context';
-import { idleSecondsLeft, largeType, locale, screen, session, wipeSession } from './state/store';
+import { catalogue, idleSecondsLeft, largeType, locale, screen, selectedService, session, wipeSession } from './state/store';
 
 const ACTIVITY_THROTTLE_MS = 1000;
 
@@ -69,6 +70,10 @@ function Body() {
       return <ServiceMenu />;
     case 'guide':
       return <ServiceGuide />;
+    case 'form': {
+      const item = catalogue.value?.items.find((i) => i.code === selectedService.value);
+      return item ? <FormScreen item={item} onSubmit={async () => undefined} onCancel={() => (screen.value = 'guide')} /> : null;
+    }
   }
 }
 

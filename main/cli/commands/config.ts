@@ -24,7 +24,7 @@ export function register(program: Command): void {
   const config = program.command('config').description('terminal configuration');
   config
     .command('validate <file>')
-    .description('check a configuration file against the schema; names every bad key')
+    .description('check a configuration file (- for standard input) against the schema; names every bad key')
     .action(validate);
   config
     .command('hash-pin')

@@ -1,7 +1,7 @@
 import type { LocalizedText } from '../../../contract/platform/catalogue';
 import { localized } from '../i18n';
 import { useT } from '../i18n/use-t';
-import { catalogue, locale, screen, selectedService } from '../state/store';
+import { catalogue, locale, screen, selectedService, startForm } from '../state/store';
 
 function Text({ value }: { value: LocalizedText }) {
   const { text, lang } = localized(locale.value, value);
@@ -67,9 +67,14 @@ export function ServiceGuide() {
           </ul>
         )}
       </section>
-      <button type="button" class="button secondary main-action" onClick={() => (screen.value = 'menu')}>
-        {t('guide.back')}
-      </button>
+      <div class="form-actions">
+        <button type="button" class="button secondary main-action" onClick={() => (screen.value = 'menu')}>
+          {t('guide.back')}
+        </button>
+        <button type="button" class="button primary main-action" onClick={() => startForm(item.code)}>
+          {t('guide.start')}
+        </button>
+      </div>
     </main>
   );
 }

@@ -1,8 +1,9 @@
 import { batch, signal } from '@preact/signals';
 import type { Catalogue } from '../../../contract/platform/catalogue';
-import type { Locale, SessionEndReason, SessionInfo, TerminalApi, TerminalInfo } from '../../../contract/terminal/api';
+import type { FormValues } from '../../../contract/forms/validate';
+import type { IdentityView, Locale, SessionEndReason, SessionInfo, TerminalApi, TerminalInfo } from '../../../contract/terminal/api';
 
-export type Screen = 'loading' | 'unavailable' | 'attract' | 'menu' | 'guide';
+export type Screen = 'loading' | 'unavailable' | 'attract' | 'menu' | 'guide' | 'form';
 
 export const terminalInfo = signal<TerminalInfo | null>(null);
 export const screen = signal<Screen>('loading');
@@ -13,6 +14,11 @@ export const session = signal<SessionInfo | null>(null);
 export const idleSecondsLeft = signal<number | null>(null);
 export const selectedService = signal<string | null>(null);
 export const selectedCategory = signal<string | null>(null);
+export const identity = signal<IdentityView | null>(null);
+/** The citizen's answers: personal data, held only for the session and wiped with it. */
+export const formValues = signal<FormValues>({});
+export const formPage = signal(0);
+export const touchedFields = signal<ReadonlySet<string>>(new Set());
 
 /**
  * Everything tied to one citizen goes back to the terminal's defaults: the next person at the
@@ -25,6 +31,10 @@ export function wipeSession(): void {
     idleSecondsLeft.value = null;
     selectedService.value = null;
     selectedCategory.value = null;
+    identity.value = null;
+    formValues.value = {};
+    formPage.value = 0;
+    touchedFields.value = new Set();
     if (info) {
       locale.value = info.locale;
       largeType.value = info.largeType;
@@ -39,6 +49,16 @@ export async function beginSession(api: TerminalApi, via: 'touch' | 'idcard' | '
     session.value = info;
     idleSecondsLeft.value = null;
     screen.value = 'menu';
+  });
+}
+
+export function startForm(serviceCode: string): void {
+  batch(() => {
+    selectedService.value = serviceCode;
+    formValues.value = {};
+    formPage.value = 0;
+    touchedFields.value = new Set();
+    screen.value = 'form';
   });
 }
 

@@ -1,0 +1,38 @@
+/**
+ * Turns a document's HTML into PDF bytes. Two engines implement it: Chromium through
+ * playwright-core in the Chromium host (chromium-renderer.ts), and Electron's
+ * `webContents.printToPDF` in the Electron main process (main/electron/, which alone may import
+ * electron). The options are the subset both calls take in the same sense: Electron's
+ * `{ pageSize: 'A4', margins: { top, bottom, left, right } (inches), printBackground }`, and
+ * Playwright's `{ format: 'A4', margin: { top: '15mm', … }, printBackground }`.
+ */
+export interface PdfPageOptions {
+  pageSize: 'A4';
+  /** Millimetres; an engine converts to its own unit (Electron: inches = mm / 25.4). */
+  marginsMm: { top: number; right: number; bottom: number; left: number };
+  printBackground: boolean;
+}
+
+export const A4_DOCUMENT: PdfPageOptions = {
+  pageSize: 'A4',
+  marginsMm: { top: 15, right: 15, bottom: 15, left: 15 },
+  printBackground: true,
+};
+
+export interface PdfRenderer {
+  readonly engine: string;
+  render(html: string, options?: PdfPageOptions): Promise<Buffer>;
+  /** Releases the warm browser; a later render starts it again. */
+  close(): Promise<void>;
+}
+
+export class RenderError extends Error {
+  constructor(
+    readonly engine: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${engine}: ${message}`, options);
+    this.name = 'RenderError';
+  }
+}

@@ -1,0 +1,37 @@
+import type { CaseReceipt } from '../documents';
+import { html } from './html';
+import { page } from './page';
+import { qrSvg } from './qr';
+
+type Receipt = CaseReceipt & { sample: boolean };
+
+export async function renderReceipt(r: Receipt): Promise<string> {
+  const body = html`
+<div class="doc-no">受理编号：${r.caseNumber}</div>
+<h1>受理回执</h1>
+<p class="body-text">${r.applicant.name}：</p>
+<p class="body-text">你（单位）申请办理的“${r.service.name}”事项，所需材料已收取，现予受理。具体信息如下：</p>
+<table>
+  <tr><td class="label">办件编号</td><td>${r.caseNumber}</td><td class="label">排队号</td><td>${r.queueNumber ?? '—'}</td></tr>
+  <tr><td class="label">申请人</td><td>${r.applicant.name}</td><td class="label">公民身份号码</td><td>${r.applicant.idNumberMasked}</td></tr>
+  <tr><td class="label">办理事项</td><td colspan="3">${r.service.name}（事项编码：${r.service.code}）</td></tr>
+  <tr><td class="label">受理时间</td><td>${r.receivedAt}</td><td class="label">承诺办结时限</td><td>${r.promisedWorkingDays > 0 ? `${r.promisedWorkingDays}个工作日` : '即办'}</td></tr>
+</table>
+<div class="section">
+<h2>已收取材料</h2>
+<table>
+  <thead><tr><th>序号</th><th>材料名称</th><th>材料形式</th><th>份数</th></tr></thead>
+  <tbody>${r.materials.map((m, i) => html`<tr><td class="num">${i + 1}</td><td>${m.name}</td><td>${m.form}</td><td class="num">${m.copies}</td></tr>`)}</tbody>
+</table>
+</div>
+<div class="section">
+<h2>后续办理</h2>
+<ol>${r.nextSteps.map((s) => html`<li>${s}</li>`)}</ol>
+</div>
+<div class="signature">受理单位：${r.centre.name}${r.centre.phone ? html`<br>咨询电话：${r.centre.phone}` : ''}${r.terminalId ? html`<br>自助终端：${r.terminalId}` : ''}</div>
+<div class="verify">
+  ${await qrSvg(r.statusUrl, 26)}
+  <div>扫描二维码可随时查询办理进度。<br>查询地址：${r.statusUrl}<br>请妥善保管本回执，领取结果时请出示。</div>
+</div>`;
+  return page('受理回执', body, { sample: r.sample });
+}

@@ -1,0 +1,288 @@
+import { useState } from 'preact/hooks';
+import type { FormField, ServiceItem } from '../../../contract/platform/catalogue';
+import { checkField, shownFields, validateForm, type FieldProblem, type FormValue } from '../../../contract/forms/validate';
+import type { IdentityView } from '../../../contract/terminal/api';
+import { localized } from '../i18n';
+import { useT } from '../i18n/use-t';
+import { OnScreenKeyboard } from '../keyboard/OnScreenKeyboard';
+import { formPage, formValues, identity, locale, touchedFields } from '../state/store';
+import { keyboardFor, normaliseTyped, typedInFull } from './field-input';
+
+const FIELDS_PER_PAGE = 3;
+
+/** The card's value for a prefilled field, as the citizen may see it (the ID number masked). */
+export function prefillDisplay(field: FormField, who: IdentityView | null): string | undefined {
+  if (!who || !field.prefill) return undefined;
+  switch (field.prefill) {
+    case 'idNumber':
+      return who.idNumberMasked;
+    case 'name':
+    case 'sex':
+    case 'birthDate':
+      return who[field.prefill];
+    case 'nation':
+    case 'address':
+      return who[field.prefill];
+  }
+}
+
+function useProblemText() {
+  const t = useT();
+  return (problem: FieldProblem) => t(`form.error.${problem.code}`, problem.params);
+}
+
+function Label({ field }: { field: FormField }) {
+  const label = localized(locale.value, field.label);
+  return <span lang={label.lang}>{label.text}</span>;
+}
+
+function setValue(name: string, value: FormValue | undefined) {
+  formValues.value = { ...formValues.value, [name]: value };
+}
+
+function touch(name: string) {
+  if (!touchedFields.value.has(name)) touchedFields.value = new Set([...touchedFields.value, name]);
+}
+
+function ChoiceField({ field, problem }: { field: FormField; problem?: FieldProblem }) {
+  const value = formValues.value[field.name];
+  return (
+    <div role="radiogroup" aria-labelledby={`label-${field.name}`} aria-invalid={problem ? true : undefined} class="choices">
+      {(field.options ?? []).map((option) => {
+        const text = localized(locale.value, option.label);
+        return (
+          <button
+            type="button"
+            key={option.value}
+            role="radio"
+            aria-checked={value === option.value}
+            class="button choice"
+            lang={text.lang}
+            onClick={() => {
+              setValue(field.name, option.value);
+              touch(field.name);
+            }}
+          >
+            {text.text}
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
+function ToggleField({ field, label }: { field: FormField; label: string }) {
+  const value = formValues.value[field.name] === true;
+  return (
+    <button
+      type="button"
+      role="checkbox"
+      aria-checked={value}
+      aria-labelledby={`label-${field.name}`}
+      class="button toggle"
+      onClick={() => {
+        setValue(field.name, !value);
+        touch(field.name);
+      }}
+    >
+      <span class="tick" aria-hidden="true">{value ? '✓' : ''}</span>
+      {label}
+    </button>
+  );
+}
+
+function TextField({ field, active, onFocus, problem }: { field: FormField; active: boolean; onFocus: () => void; problem?: FieldProblem }) {
+  const value = formValues.value[field.name];
+  return (
+    <input
+      id={`field-${field.name}`}
+      class={`text-field${active ? ' active' : ''}`}
+      inputMode="none"
+      autocomplete="off"
+      aria-labelledby={`label-${field.name}`}
+      aria-invalid={problem ? true : undefined}
+      aria-describedby={problem ? `error-${field.name}` : undefined}
+      value={typeof value === 'string' || typeof value === 'number' ? String(value) : ''}
+      onFocus={onFocus}
+      onInput={(event) => setValue(field.name, normaliseTyped(field, (event.target as HTMLInputElement).value))}
+      onBlur={() => touch(field.name)}
+    />
+  );
+}
+
+function FieldRow({ field, active, onFocus, showProblem }: { field: FormField; active: boolean; onFocus: () => void; showProblem: boolean }) {
+  const t = useT();
+  const problemText = useProblemText();
+  const prefilled = prefillDisplay(field, identity.value);
+  const problem = showProblem ? checkField(field, formValues.value[field.name]) : undefined;
+  const help = field.help ? localized(locale.value, field.help) : undefined;
+  return (
+    <div class={`field${problem ? ' has-problem' : ''}`} data-field={field.name}>
+      <label id={`label-${field.name}`} for={`field-${field.name}`} class="field-label">
+        <Label field={field} />
+        {field.required && !prefilled && <span class="required" aria-hidden="true"> *</span>}
+      </label>
+      {help && !prefilled && <p class="hint" lang={help.lang}>{help.text}</p>}
+      {prefilled !== undefined ? (
+        <p class="prefilled" id={`field-${field.name}`}>
+          <span class="prefilled-value">{prefilled}</span>
+          <span class="note">{t('form.fromCard')}</span>
+        </p>
+      ) : field.type === 'choice' ? (
+        <ChoiceField field={field} problem={problem} />
+      ) : field.type === 'checkbox' || field.type === 'confirm' ? (
+        <ToggleField field={field} label={field.type === 'confirm' ? t('form.confirmLabel') : t('form.yes')} />
+      ) : (
+        <TextField field={field} active={active} onFocus={onFocus} problem={problem} />
+      )}
+      {problem && (
+        <p class="problem" id={`error-${field.name}`} role="alert">
+          <span aria-hidden="true">⚠ </span>
+          {problemText(problem)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function answerText(field: FormField, value: FormValue | undefined, t: ReturnType<typeof useT>): string {
+  const prefilled = prefillDisplay(field, identity.value);
+  if (prefilled !== undefined) return prefilled;
+  if (value === undefined || value === '') return t('form.notAnswered');
+  if (typeof value === 'boolean') return value ? t('form.yes') : t('form.no');
+  if (field.type === 'choice') {
+    const option = field.options?.find((o) => o.value === value);
+    return option ? localized(locale.value, option.label).text : String(value);
+  }
+  if (field.type === 'idNumber' && typeof value === 'string' && value.length > 10) {
+    return `${value.slice(0, 6)}${'*'.repeat(value.length - 10)}${value.slice(-4)}`;
+  }
+  return String(value);
+}
+
+export interface FormScreenProps {
+  item: ServiceItem;
+  onSubmit: () => Promise<void>;
+  onCancel: () => void;
+}
+
+/**
+ * The service's form, a few fields a page, then a review page. Fields prefilled from the card
+ * are shown, not asked; answers survive back and next; problems show as the citizen types once
+ * a field has been left, and all at once when they try to go on.
+ */
+export function FormScreen({ item, onSubmit, onCancel }: FormScreenProps) {
+  const t = useT();
+  const [activeField, setActiveField] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const who = identity.value;
+  const askable = (f: FormField) => prefillDisplay(f, who) === undefined;
+  const visible = shownFields(item.form, formValues.value);
+  const pages: FormField[][] = [];
+  for (let i = 0; i < visible.length; i += FIELDS_PER_PAGE) pages.push(visible.slice(i, i + FIELDS_PER_PAGE));
+  const page = Math.min(formPage.value, pages.length);
+  const onReview = page === pages.length;
+  const pageFields = pages[page] ?? [];
+  const problemsOn = (fields: FormField[]) => validateForm({ fields: fields.filter(askable) }, formValues.value);
+  const active = pageFields.find((f) => f.name === activeField && askable(f));
+  const mode = active ? keyboardFor(active) : undefined;
+
+  const next = () => {
+    const problems = problemsOn(pageFields);
+    if (problems.length > 0) {
+      touchedFields.value = new Set([...touchedFields.value, ...pageFields.map((f) => f.name)]);
+      return;
+    }
+    setActiveField(null);
+    formPage.value = page + 1;
+  };
+  const back = () => {
+    setActiveField(null);
+    if (page === 0) onCancel();
+    else formPage.value = page - 1;
+  };
+  const submit = async () => {
+    if (problemsOn(visible).length > 0 || submitting) return;
+    setSubmitting(true);
+    try {
+      await onSubmit();
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const pageProblems = onReview ? [] : problemsOn(pageFields).filter((p) => touchedFields.value.has(p.field));
+  const name = localized(locale.value, item.name);
+  return (
+    <main class="screen form-screen" aria-labelledby="form-title">
+      <p class="eyebrow">
+        <span lang={name.lang}>{name.text}</span> · {onReview ? t('form.review') : t('form.step', { page: page + 1, pages: pages.length })}
+      </p>
+      {onReview ? (
+        <>
+          <h1 id="form-title">{t('form.review')}</h1>
+          <p class="lead">{t('form.reviewHint')}</p>
+          <dl class="facts review">
+            {visible.map((field, index) => (
+              <div key={field.name} class="review-row">
+                <dt>
+                  <Label field={field} />
+                </dt>
+                <dd>
+                  {answerText(field, formValues.value[field.name], t)}
+                  {askable(field) && (
+                    <button type="button" class="button secondary small" onClick={() => (formPage.value = Math.floor(index / FIELDS_PER_PAGE))}>
+                      {t('form.edit')}
+                    </button>
+                  )}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      ) : (
+        <>
+          <h1 id="form-title" class="visually-hidden">
+            <span lang={name.lang}>{name.text}</span>
+          </h1>
+          {pageFields.map((field) => (
+            <FieldRow
+              key={field.name}
+              field={field}
+              active={field.name === activeField}
+              onFocus={() => setActiveField(field.name)}
+              showProblem={touchedFields.value.has(field.name) || (field.name === activeField && typedInFull(field, formValues.value[field.name]))}
+            />
+          ))}
+          {pageProblems.length > 1 && <p class="problem summary">{t('form.fixProblems', { count: pageProblems.length })}</p>}
+        </>
+      )}
+      <div class="form-actions">
+        <button type="button" class="button secondary main-action" onClick={back}>
+          {t('form.back')}
+        </button>
+        {onReview ? (
+          <button type="button" class="button primary main-action" disabled={submitting} onClick={() => void submit()}>
+            {t('form.submit')}
+          </button>
+        ) : (
+          <button type="button" class="button primary main-action" onClick={next}>
+            {t('form.next')}
+          </button>
+        )}
+      </div>
+      {active && mode && (
+        <OnScreenKeyboard
+          mode={mode}
+          value={String(formValues.value[active.name] ?? '')}
+          maxLength={active.maxLength}
+          onChange={(input) => setValue(active.name, normaliseTyped(active, input))}
+          onDone={() => {
+            touch(active.name);
+            setActiveField(null);
+          }}
+        />
+      )}
+    </main>
+  );
+}
