@@ -133,7 +133,7 @@ export interface LoadOptions {
  * variables), then `--set` flags: the later wins. The result is checked as a whole, so the
  * terminal never starts half-configured.
  */
-export function loadConfig(options: LoadOptions = {}): { config: TerminalConfig; source: string } {
+export function loadConfig(options: LoadOptions = {}): { config: TerminalConfig; source: string; file: string | undefined } {
   const env = options.env ?? process.env;
   const file = options.file ?? env.TONGBAN_CONFIG;
   const source = file ? path.resolve(file) : 'demo profile';
@@ -153,7 +153,7 @@ export function loadConfig(options: LoadOptions = {}): { config: TerminalConfig;
     applyOverride(input, assignment);
   }
   for (const assignment of options.sets ?? []) applyOverride(input, assignment);
-  return { config: parseConfig(input, source), source };
+  return { config: parseConfig(input, source), source, file: file ? source : undefined };
 }
 
 export type { TerminalConfigInput };

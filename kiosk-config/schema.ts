@@ -1,61 +1,11 @@
 import { z } from 'zod';
+import { DevicesConfig } from '../contract/terminal/devices';
 
 /**
  * The one schema of a terminal's configuration. Every default lives here, so a file needs to
  * say only what differs from them; `strict` objects make a misspelt key an error rather than a
  * setting that silently does nothing.
  */
-
-const SerialPort = z
-  .object({
-    transport: z.literal('serial'),
-    path: z.string().min(1),
-    baudRate: z.literal([115200, 57600, 38400, 19200, 9600]).default(115200),
-  })
-  .strict();
-
-const HidDevice = z
-  .object({
-    transport: z.literal('hid'),
-    vendorId: z.number().int().min(0).max(0xffff),
-    productId: z.number().int().min(0).max(0xffff),
-    path: z.string().optional(),
-  })
-  .strict();
-
-/** The built-in simulator: the demo site's device when no real one is configured. */
-const Simulator = z.object({ transport: z.literal('simulator') }).strict();
-
-const IdCardReader = z.discriminatedUnion('transport', [SerialPort, HidDevice, Simulator]);
-
-const QrScanner = z.discriminatedUnion('transport', [
-  SerialPort.extend({ terminator: z.enum(['CR', 'LF', 'CRLF']).default('CR') }).strict(),
-  HidDevice,
-  z.object({ transport: z.literal('keyboard-wedge') }).strict(),
-  Simulator,
-]);
-
-const IppPrinter = z
-  .object({ transport: z.literal('ipp'), url: z.string().regex(/^ipps?:\/\//, 'an ipp:// or ipps:// URL') })
-  .strict();
-
-const ReceiptPrinter = z.discriminatedUnion('transport', [SerialPort, Simulator]);
-
-const DocumentScanner = z.discriminatedUnion('transport', [
-  z.object({ transport: z.literal('sane'), device: z.string().min(1) }).strict(),
-  z.object({ transport: z.literal('escl'), url: z.string().url() }).strict(),
-  Simulator,
-]);
-
-const Devices = z
-  .object({
-    idcard: IdCardReader.optional(),
-    qr: z.array(QrScanner).default([]),
-    a4Printer: IppPrinter.optional(),
-    receiptPrinter: ReceiptPrinter.optional(),
-    scanner: DocumentScanner.optional(),
-  })
-  .strict();
 
 const Platform = z
   .object({
@@ -78,7 +28,7 @@ export const TerminalConfig = z
       })
       .strict(),
     platform: Platform.default({}),
-    devices: Devices.default({ qr: [] }),
+    devices: DevicesConfig.default({ qr: [] }),
     services: z
       .object({ enabled: z.union([z.literal('all'), z.array(z.string().min(1)).min(1)]).default('all') })
       .strict()

@@ -6,6 +6,7 @@ import { embeddedCatalogueSource } from './embedded-platform';
 
 export interface BootOptions {
   config: TerminalConfig;
+  configFile: string | undefined;
   shell: TerminalInfo['shell'];
   log: Logger;
   shellVersions?: { electron?: string; chromium?: string };

@@ -1,3 +1,4 @@
+import demoProfile from '../kiosk-config/examples/demo.json' with { type: 'json' };
 import type { TerminalConfig } from '../kiosk-config/schema';
 import type { TerminalInfo } from '../contract/terminal/api';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
@@ -7,10 +8,14 @@ import { startHealthFile } from './health/health-file';
 import { healthSnapshot } from './health/health-service';
 import type { Logger } from './logging/logger';
 import { SessionService } from './session/session-service';
+import { SetupService } from './setup/setup-service';
+import { TechnicianLock } from './setup/technician-lock';
 import { appVersion } from './version';
 
 export interface TerminalDeps {
   config: TerminalConfig;
+  /** The file the configuration came from; undefined for the demo profile. */
+  configFile: string | undefined;
   shell: TerminalInfo['shell'];
   log: Logger;
   catalogueSource: CatalogueSource;
@@ -30,6 +35,15 @@ export function createTerminal(deps: TerminalDeps): Terminal {
   const events = new EventBus();
   const sessions = new SessionService(config.session, events, log.child({ service: 'session' }));
   const catalogue = new CatalogueService(deps.catalogueSource, config.services.enabled);
+  const technicianLock = new TechnicianLock(config.technician.pinHash);
+  const setup = new SetupService({
+    lock: technicianLock,
+    configFile: deps.configFile,
+    dataDir: config.storage.dataDir,
+    currentDevices: () => config.devices,
+    demoBase: () => demoProfile,
+    log: log.child({ service: 'setup' }),
+  });
 
   const info = (): TerminalInfo => ({
     terminalId: config.terminal.id,
@@ -68,6 +82,14 @@ export function createTerminal(deps: TerminalDeps): Terminal {
       },
       'catalogue.get': () => catalogue.get(),
       'health.get': health,
+      'setup.unlock': ({ pin }) => technicianLock.unlock(pin),
+      'setup.lock': () => {
+        technicianLock.lock();
+        return { ok: true };
+      },
+      'setup.ports': () => setup.ports(),
+      'setup.devices': () => setup.devices(),
+      'setup.saveDevices': ({ devices }) => setup.saveDevices(devices),
     },
     log.child({ service: 'api' }),
   );

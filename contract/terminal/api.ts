@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Catalogue } from '../platform/catalogue';
+import { DevicesConfig } from './devices';
 
 /**
  * TerminalApi: the one contract between the UI and the terminal process. Both transports
@@ -77,6 +78,40 @@ export const HealthSnapshot = z.object({
 });
 export type HealthSnapshot = z.infer<typeof HealthSnapshot>;
 
+export const PortList = z.object({
+  serial: z.array(
+    z.object({
+      path: z.string(),
+      manufacturer: z.string().optional(),
+      serialNumber: z.string().optional(),
+      vendorId: z.string().optional(),
+      productId: z.string().optional(),
+    }),
+  ),
+  hid: z.array(
+    z.object({
+      path: z.string().optional(),
+      vendorId: z.number(),
+      productId: z.number(),
+      manufacturer: z.string().optional(),
+      product: z.string().optional(),
+      usagePage: z.number().optional(),
+      usage: z.number().optional(),
+    }),
+  ),
+});
+export type PortList = z.infer<typeof PortList>;
+
+export const UnlockResult = z.discriminatedUnion('unlocked', [
+  z.object({ unlocked: z.literal(true) }),
+  z.object({
+    unlocked: z.literal(false),
+    reason: z.enum(['wrong-pin', 'locked-out', 'no-pin-set']),
+    retryAfterSeconds: z.number().int().positive().optional(),
+  }),
+]);
+export type UnlockResult = z.infer<typeof UnlockResult>;
+
 const NoArgs = z.object({}).strict();
 const Ok = z.object({ ok: z.literal(true) });
 
@@ -87,6 +122,11 @@ export const terminalMethods = {
   'session.end': { args: z.object({ reason: SessionEndReason }).strict(), result: Ok },
   'catalogue.get': { args: NoArgs, result: Catalogue },
   'health.get': { args: NoArgs, result: HealthSnapshot },
+  'setup.unlock': { args: z.object({ pin: z.string().regex(/^\d{4,12}$/) }).strict(), result: UnlockResult },
+  'setup.lock': { args: NoArgs, result: Ok },
+  'setup.ports': { args: NoArgs, result: PortList },
+  'setup.devices': { args: NoArgs, result: z.object({ devices: DevicesConfig, file: z.string() }) },
+  'setup.saveDevices': { args: z.object({ devices: DevicesConfig }).strict(), result: z.object({ file: z.string() }) },
 } as const;
 
 export const terminalEvents = {

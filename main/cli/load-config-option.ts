@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { ConfigError, loadConfig } from '../../kiosk-config/load';
-import type { TerminalConfig } from '../../kiosk-config/schema';
 import { CliError } from './cli-error';
 
 export function collect(value: string, previous: string[]): string[] {
@@ -14,7 +13,7 @@ export function withConfigOptions(command: Command): Command {
     .option('--set <key=value>', 'override one setting, e.g. --set session.idleSeconds=60 (repeatable)', collect, []);
 }
 
-export function configFromOptions(options: { config?: string; set?: string[] }): { config: TerminalConfig; source: string } {
+export function configFromOptions(options: { config?: string; set?: string[] }): ReturnType<typeof loadConfig> {
   try {
     return loadConfig({ file: options.config, sets: options.set ?? [] });
   } catch (error) {

@@ -5,6 +5,8 @@ import { langTag } from './i18n';
 import { useT } from './i18n/use-t';
 import { FormScreen } from './forms/FormScreen';
 import { Attract } from './screens/Attract';
+import { PinPad } from './setup/PinPad';
+import { SetupScreen } from './setup/SetupScreen';
 import { ServiceGuide } from './screens/ServiceGuide';
 import { ServiceMenu } from './screens/ServiceMenu';
 import { useApi } from './state/api-context';
@@ -70,6 +72,10 @@ function Body() {
       return <ServiceMenu />;
     case 'guide':
       return <ServiceGuide />;
+    case 'setup-pin':
+      return <PinPad />;
+    case 'setup':
+      return <SetupScreen />;
     case 'form': {
       const item = catalogue.value?.items.find((i) => i.code === selectedService.value);
       return item ? <FormScreen item={item} onSubmit={async () => undefined} onCancel={() => (screen.value = 'guide')} /> : null;

@@ -22,12 +22,12 @@ async function startChromiumShell(options: StartOptions): Promise<void> {
   const sets = [...options.set];
   if (options.port !== undefined) sets.push(`host.port=${options.port}`);
   if (options.browser !== undefined) sets.push(`host.browser="${options.browser}"`);
-  const { config, source } = configFromOptions({ config: options.config, set: sets });
+  const { config, source, file } = configFromOptions({ config: options.config, set: sets });
   mkdirSync(config.storage.dataDir, { recursive: true });
   const log = createLogger({ level: config.logging.level, dir: config.storage.logDir });
   log.info({ source, terminalId: config.terminal.id, role: config.terminal.role }, 'starting the Chromium host');
 
-  const terminal = await bootTerminal({ config, shell: 'chromium-host', log });
+  const terminal = await bootTerminal({ config, configFile: file, shell: 'chromium-host', log });
   let host;
   try {
     host = await startChromiumHost({

@@ -1,12 +1,14 @@
 import { html, trustedMarkup, type Html } from './html';
 
 /**
- * The font stack names the CJK families from fonts-noto-cjk by name: Chromium (and Electron)
- * find them through fontconfig and embed the glyph subsets a document uses into the PDF, so
- * the printer and anyone opening the file later need no Chinese fonts of their own.
+ * The Simplified Chinese faces of fonts-noto-cjk, by family name: Chromium and Electron find
+ * them through fontconfig and embed the glyphs a document uses into the PDF, so the printer
+ * and anyone opening the file later need no Chinese fonts of their own. Chromium's PDF writer
+ * (Skia) embeds CFF-outline OpenType fonts, which all Noto CJK faces are, as Type 3 fonts:
+ * embedded, text extractable (ToUnicode), drawn as vector outlines.
  */
-export const FONT_SANS = `'Noto Sans CJK SC', 'Noto Sans SC', sans-serif`;
-export const FONT_SERIF = `'Noto Serif CJK SC', 'Noto Serif SC', 'Noto Sans CJK SC', serif`;
+export const FONT_SANS = `'Noto Sans CJK SC', sans-serif`;
+export const FONT_SERIF = `'Noto Serif CJK SC', 'Noto Sans CJK SC', serif`;
 
 const BASE_CSS = `
   @page { size: A4; }
@@ -27,7 +29,7 @@ const BASE_CSS = `
   .body-text { text-indent: 2em; margin: 0 0 2mm; font-size: 12pt; line-height: 1.8; }
   .signature { margin-top: 10mm; text-align: right; font-size: 12pt; line-height: 2; }
   .verify { display: flex; gap: 4mm; align-items: center; margin-top: 6mm; border-top: 0.3mm dashed #000; padding-top: 3mm; font-size: 9.5pt; }
-  .verify .code { font-family: 'Noto Sans Mono CJK SC', monospace; font-size: 12pt; font-weight: 700; letter-spacing: 0.05em; }
+  .verify .code { font-family: ${FONT_SANS}; font-size: 12pt; font-weight: 700; letter-spacing: 0.05em; }
   .sample { position: fixed; top: 40%; left: 0; right: 0; text-align: center; font-size: 60pt; color: rgba(200, 0, 0, 0.18); transform: rotate(-30deg); pointer-events: none; }
   ol, ul { margin: 0; padding-left: 6mm; }
 `;

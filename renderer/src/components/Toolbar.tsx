@@ -2,6 +2,21 @@ import { useT } from '../i18n/use-t';
 import { useApi } from '../state/api-context';
 import { endSession, largeType, locale, screen, session, terminalInfo } from '../state/store';
 
+const TAPS_TO_SETUP = 5;
+const TAP_WINDOW_MS = 3000;
+let taps: number[] = [];
+
+/** Five quick taps on the name open the technician's PIN pad; citizens never meet it by chance. */
+function tapForSetup() {
+  if (session.value || screen.value !== 'attract') return;
+  const now = Date.now();
+  taps = [...taps.filter((at) => now - at < TAP_WINDOW_MS), now];
+  if (taps.length >= TAPS_TO_SETUP) {
+    taps = [];
+    screen.value = 'setup-pin';
+  }
+}
+
 export function Toolbar() {
   const t = useT();
   const api = useApi();
@@ -11,7 +26,9 @@ export function Toolbar() {
   return (
     <header class="toolbar">
       <div class="toolbar-title">
-        <span class="app-name">{t('app.name')}</span>
+        <span class="app-name" onPointerDown={tapForSetup} data-testid="app-name">
+          {t('app.name')}
+        </span>
         {info && (
           <span class="centre-name" lang="zh-CN">
             {info.centreName}

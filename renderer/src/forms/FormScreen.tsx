@@ -4,7 +4,7 @@ import { checkField, shownFields, validateForm, type FieldProblem, type FormValu
 import type { IdentityView } from '../../../contract/terminal/api';
 import { localized } from '../i18n';
 import { useT } from '../i18n/use-t';
-import { OnScreenKeyboard } from '../keyboard/OnScreenKeyboard';
+import { LazyKeyboard } from '../keyboard/LazyKeyboard';
 import { formPage, formValues, identity, locale, touchedFields } from '../state/store';
 import { keyboardFor, normaliseTyped, typedInFull } from './field-input';
 
@@ -272,7 +272,7 @@ export function FormScreen({ item, onSubmit, onCancel }: FormScreenProps) {
         )}
       </div>
       {active && mode && (
-        <OnScreenKeyboard
+        <LazyKeyboard
           mode={mode}
           value={String(formValues.value[active.name] ?? '')}
           maxLength={active.maxLength}

@@ -3,7 +3,7 @@ import type { Catalogue } from '../../../contract/platform/catalogue';
 import type { FormValues } from '../../../contract/forms/validate';
 import type { IdentityView, Locale, SessionEndReason, SessionInfo, TerminalApi, TerminalInfo } from '../../../contract/terminal/api';
 
-export type Screen = 'loading' | 'unavailable' | 'attract' | 'menu' | 'guide' | 'form';
+export type Screen = 'loading' | 'unavailable' | 'attract' | 'menu' | 'guide' | 'form' | 'setup-pin' | 'setup';
 
 export const terminalInfo = signal<TerminalInfo | null>(null);
 export const screen = signal<Screen>('loading');

@@ -13,16 +13,23 @@ const info = {
   shell: 'chromium-host' as const,
 };
 
+const unused = () => {
+  throw new Error('not used in this test');
+};
+
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
+    'setup.unlock': unused,
+    'setup.lock': unused,
+    'setup.ports': unused,
+    'setup.devices': unused,
+    'setup.saveDevices': unused,
     'terminal.info': () => info,
     'session.begin': () => ({ id: 's', startedAt: new Date().toISOString(), idleSeconds: 60, warnSeconds: 10 }),
     'session.activity': () => ({ ok: true }),
     'session.end': () => ({ ok: true }),
     'catalogue.get': () => ({ version: '1', demo: true, categories: [], items: [] }),
-    'health.get': () => {
-      throw new Error('not used');
-    },
+    'health.get': unused,
     ...overrides,
   };
 }

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/** Reasons a citizen may tick, after the national 好差评 practice; a bad rating needs at least one. */
+export const RatingReason = z.enum([
+  'long-wait',
+  'repeated-visits',
+  'unclear-guidance',
+  'staff-attitude',
+  'system-problems',
+  'materials-unclear',
+  'efficient',
+  'friendly',
+  'clear-guidance',
+  'other',
+]);
+export type RatingReason = z.infer<typeof RatingReason>;
+
+/**
+ * `POST /v1/cases/{caseId}/rating`: one per case (好差评), from the visit the case was made in or a
+ * later one. Levels 1 (非常不满意) … 5 (非常满意). 1–2 open a follow-up that staff must close.
+ * The same rating posted again answers 200; a different one 409.
+ */
+export const RatingRequest = z.object({
+  level: z.number().int().min(1).max(5),
+  reasons: z.array(RatingReason).max(10).default([]),
+  comment: z.string().max(500).optional(),
+  visitId: z.string().min(1).max(64),
+});
+export type RatingRequest = z.infer<typeof RatingRequest>;
+
+export const Rating = RatingRequest.extend({
+  caseId: z.string(),
+  ratedAt: z.string(),
+  followUpId: z.number().int().nullable(),
+});
+export type Rating = z.infer<typeof Rating>;
+
+export const FollowUp = z.object({
+  id: z.number().int(),
+  caseId: z.string(),
+  level: z.number().int(),
+  reasons: z.array(RatingReason),
+  openedAt: z.string(),
+  closedAt: z.string().nullable(),
+  closedBy: z.string().nullable(),
+  resolution: z.string().nullable(),
+});
+export type FollowUp = z.infer<typeof FollowUp>;
+
+/** `POST /v1/follow-ups/{id}/close`: what was done about the bad rating (整改/回访). */
+export const CloseFollowUpRequest = z.object({ resolution: z.string().min(2).max(1000) });
+
+export const Distribution = z.object({
+  count: z.number().int().nonnegative(),
+  meanSeconds: z.number().nullable(),
+  p50Seconds: z.number().nullable(),
+  p90Seconds: z.number().nullable(),
+});
+
+/** `GET /v1/stats?from=&to=` (staff): the caller's centre over a period of received cases. */
+export const CentreStats = z.object({
+  centreId: z.string(),
+  from: z.string(),
+  to: z.string(),
+  cases: z.object({ total: z.number().int(), byStatus: z.record(z.string(), z.number().int()) }),
+  /** Received → first claimed by a clerk. */
+  waiting: Distribution,
+  /** First claimed → completed (办结). */
+  handling: Distribution,
+  ratings: z.object({
+    count: z.number().int(),
+    mean: z.number().nullable(),
+    byLevel: z.record(z.string(), z.number().int()),
+    badReasons: z.array(z.object({ reason: RatingReason, count: z.number().int() })),
+  }),
+  followUps: z.object({ open: z.number().int(), closed: z.number().int() }),
+});
+export type CentreStats = z.infer<typeof CentreStats>;

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/**
+ * The devices section of a terminal's configuration: part of the contract because the
+ * technician's setup screen edits it through the TerminalApi.
+ */
+const SerialPort = z
+  .object({
+    transport: z.literal('serial'),
+    path: z.string().min(1),
+    baudRate: z.literal([115200, 57600, 38400, 19200, 9600]).default(115200),
+  })
+  .strict();
+
+const HidDevice = z
+  .object({
+    transport: z.literal('hid'),
+    vendorId: z.number().int().min(0).max(0xffff),
+    productId: z.number().int().min(0).max(0xffff),
+    path: z.string().optional(),
+  })
+  .strict();
+
+/** The built-in simulator: the demo site's device when no real one is configured. */
+const Simulator = z.object({ transport: z.literal('simulator') }).strict();
+
+const IdCardReader = z.discriminatedUnion('transport', [SerialPort, HidDevice, Simulator]);
+
+const QrScanner = z.discriminatedUnion('transport', [
+  SerialPort.extend({ terminator: z.enum(['CR', 'LF', 'CRLF']).default('CR') }).strict(),
+  HidDevice,
+  z.object({ transport: z.literal('keyboard-wedge') }).strict(),
+  Simulator,
+]);
+
+const IppPrinter = z
+  .object({ transport: z.literal('ipp'), url: z.string().regex(/^ipps?:\/\//, 'an ipp:// or ipps:// URL') })
+  .strict();
+
+const ReceiptPrinter = z.discriminatedUnion('transport', [SerialPort, Simulator]);
+
+const DocumentScanner = z.discriminatedUnion('transport', [
+  z.object({ transport: z.literal('sane'), device: z.string().min(1) }).strict(),
+  z.object({ transport: z.literal('escl'), url: z.string().url() }).strict(),
+  Simulator,
+]);
+
+export const DevicesConfig = z
+  .object({
+    idcard: IdCardReader.optional(),
+    qr: z.array(QrScanner).default([]),
+    a4Printer: IppPrinter.optional(),
+    receiptPrinter: ReceiptPrinter.optional(),
+    scanner: DocumentScanner.optional(),
+  })
+  .strict();
+
+export type DevicesConfig = z.output<typeof DevicesConfig>;
+export type DeviceRole = keyof DevicesConfig;

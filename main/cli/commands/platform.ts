@@ -1,0 +1,197 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { ZodError } from 'zod';
+import { CreateStaffRequest, RegisterTerminalRequest } from '../../../contract/platform/access';
+import { Catalogue } from '../../../contract/platform/catalogue';
+import { createPlatform, PlatformError, SmsGatewayNotifier, startPlatform, type PlatformOptions } from '../../../platform';
+import { randomToken } from '../../../platform/core/secrets';
+import { CliError } from '../cli-error';
+
+interface ServeOptions {
+  port: string;
+  host: string;
+  db?: string;
+  seedDemo?: boolean;
+  catalogue?: string;
+  smsGateway?: string;
+  requestLog?: boolean;
+}
+
+/** A connection URL as it may be printed: without its password. */
+function printable(db: string): string {
+  return db.replace(/^(postgres(?:ql)?:\/\/[^:/@]+):[^@]*@/, '$1:***@');
+}
+
+function requireDb(db: string | undefined): string {
+  if (!db) throw new CliError('--db is required: a SQLite file (created if missing) or a postgres:// URL');
+  return db;
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port ${value} is not a port number (0–65535)`);
+  return port;
+}
+
+function readCatalogue(file: string): Catalogue {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new CliError(`--catalogue ${file}: ${(error as Error).message}`);
+  }
+  const parsed = Catalogue.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new CliError(`--catalogue ${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+/** Store and platform failures a technician can act on become one clear line. */
+async function cliErrors<T>(what: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    if (error instanceof PlatformError) throw new CliError(`${what}: ${error.message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '28P01' || code === '3D000') {
+      throw new CliError(`${what}: ${(error as Error).message}`);
+    }
+    if (error instanceof Error && /SQLITE_|unable to open database|directory does not exist/i.test(`${(error as NodeJS.ErrnoException).code ?? ''} ${error.message}`)) {
+      throw new CliError(`${what}: ${error.message}`);
+    }
+    throw error;
+  }
+}
+
+async function serve(options: ServeOptions): Promise<void> {
+  const db = requireDb(options.db);
+  const platformOptions: PlatformOptions = {
+    db,
+    port: parsePort(options.port),
+    host: options.host,
+    seedDemo: options.seedDemo ?? false,
+    requestLog: options.requestLog ?? false,
+    log: (line) => process.stderr.write(`tongban platform: ${line}\n`),
+    ...(options.catalogue ? { catalogue: readCatalogue(options.catalogue) } : {}),
+    ...(options.smsGateway ? { notifier: new SmsGatewayNotifier({ url: options.smsGateway, token: process.env.TONGBAN_SMS_TOKEN }) } : {}),
+  };
+  const platform = await cliErrors(`cannot start the platform on ${options.host}:${options.port} with ${printable(db)}`, () => startPlatform(platformOptions));
+  process.stdout.write(`Tongban platform listening on ${platform.url} (store: ${platform.db.dialect} ${printable(db)})\n`);
+  process.stdout.write(`API document: ${platform.url}/v1/openapi.json\n`);
+  if (platform.demoCredentials) {
+    const c = platform.demoCredentials;
+    process.stdout.write(
+      `Demo centre ${c.centreId}: kiosk ${c.kiosk.terminalId}, counter ${c.counter.terminalId}, staff ${c.clerk.username} / ${c.admin.username} (credentials: platform/seed/demo.ts)\n`,
+    );
+  }
+  await new Promise<void>((resolve) => {
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals) => {
+      if (stopping) return;
+      stopping = true;
+      process.stdout.write(`Received ${signal}, stopping the platform\n`);
+      platform.close().then(resolve, (error: unknown) => {
+        process.stderr.write(`tongban platform: error while stopping: ${String(error)}\n`);
+        process.exitCode = 1;
+        resolve();
+      });
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  process.stdout.write('Platform stopped\n');
+}
+
+/** Admin commands open the store directly (no server needed); the platform may be running on it. */
+async function withStore<T>(db: string | undefined, run: (platform: Awaited<ReturnType<typeof createPlatform>>) => Promise<T>): Promise<T> {
+  const platform = await cliErrors(`cannot open ${printable(requireDb(db))}`, () => createPlatform({ db: requireDb(db) }));
+  try {
+    return await cliErrors('refused', () => run(platform));
+  } finally {
+    await platform.close();
+  }
+}
+
+function parseOptions<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: ZodError } }, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  throw new CliError(`${issue.path.join('.')}: ${issue.message}`);
+}
+
+function dbOf(command: Command): string | undefined {
+  return (command.optsWithGlobals() as { db?: string }).db;
+}
+
+export function register(program: Command): void {
+  const platform = program
+    .command('platform')
+    .description('the reference central platform: case intake, the 一窗受理 queue, status events (HTTP API under /v1)')
+    .option('--port <n>', 'TCP port to listen on (0 picks a free one)', '8780')
+    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .option('--db <file|url>', 'SQLite file (created if missing) or postgres://user:pass@host:port/db')
+    .option('--seed-demo', 'create the demo centre, kiosk and counter terminals and staff with known credentials')
+    .option('--catalogue <file>', 'install this catalogue (JSON); default: keep the stored one, or the demo catalogue')
+    .option('--sms-gateway <url>', 'send SMS notices to this HTTP gateway (token from $TONGBAN_SMS_TOKEN); default: log/outbox only')
+    .option('--request-log', 'log every request as JSON lines')
+    .action(serve);
+
+  const centre = platform.command('centre').description('community centres');
+  centre
+    .command('add')
+    .description('create a centre (or rename it)')
+    .requiredOption('--id <id>', 'centre id, e.g. xh-tianlin')
+    .requiredOption('--name <name>', 'display name')
+    .action(async (options: { id: string; name: string }, command: Command) => {
+      await withStore(dbOf(command), (p) => p.services.access.createCentre(options.id, options.name));
+      process.stdout.write(`${JSON.stringify({ centreId: options.id, name: options.name })}\n`);
+    });
+
+  const terminal = platform.command('terminal').description('terminal registration');
+  terminal
+    .command('add')
+    .description('register a terminal and print its credential (shown this once; only its hash is stored)')
+    .requiredOption('--centre <id>', 'the centre it belongs to')
+    .requiredOption('--id <terminalId>', 'terminal id, e.g. kiosk-2')
+    .requiredOption('--kind <kind>', 'kiosk or counter')
+    .option('--name <name>', 'display name (default: the id)')
+    .action(async (options: { centre: string; id: string; kind: string; name?: string }, command: Command) => {
+      const request = parseOptions(RegisterTerminalRequest, { terminalId: options.id, kind: options.kind, name: options.name ?? options.id });
+      const issued = await withStore(dbOf(command), (p) => p.services.access.registerTerminal(options.centre, request));
+      process.stdout.write(`${JSON.stringify(issued)}\n`);
+    });
+  terminal
+    .command('reissue')
+    .description('replace a terminal credential (the old one stops working) and print the new one')
+    .requiredOption('--id <terminalId>', 'terminal id')
+    .action(async (options: { id: string }, command: Command) => {
+      const issued = await withStore(dbOf(command), (p) => p.services.access.reissueTerminalCredential(options.id));
+      process.stdout.write(`${JSON.stringify(issued)}\n`);
+    });
+
+  const staff = platform.command('staff').description('counter staff accounts');
+  staff
+    .command('add')
+    .description('create a staff account; the password is read from stdin with --password-stdin, else generated and printed once')
+    .requiredOption('--centre <id>', 'the centre they work at')
+    .requiredOption('--username <name>', 'sign-in name (lowercase)')
+    .option('--name <displayName>', 'name shown at the counter (default: the username)')
+    .option('--role <role>', 'staff or centre-admin', 'staff')
+    .option('--password-stdin', 'read the password from standard input')
+    .action(
+      async (options: { centre: string; username: string; name?: string; role: string; passwordStdin?: boolean }, command: Command) => {
+        const password = options.passwordStdin ? readFileSync(0, 'utf8').trim() : randomToken(12);
+        const request = parseOptions(CreateStaffRequest, {
+          username: options.username,
+          displayName: options.name ?? options.username,
+          role: options.role,
+          password,
+        });
+        const account = await withStore(dbOf(command), (p) => p.services.access.createStaff(options.centre, request));
+        process.stdout.write(`${JSON.stringify({ ...account, ...(options.passwordStdin ? {} : { password }) })}\n`);
+      },
+    );
+}
