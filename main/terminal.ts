@@ -1,7 +1,7 @@
 import demoProfile from '../kiosk-config/examples/demo.json' with { type: 'json' };
 import type { TerminalConfig } from '../kiosk-config/schema';
-import type { TerminalInfo } from '../contract/terminal/api';
-import { createDispatcher, type Dispatch } from './api/dispatcher';
+import type { DemoCard, TerminalInfo } from '../contract/terminal/api';
+import { ApiFailure, createDispatcher, type Dispatch } from './api/dispatcher';
 import { EventBus } from './api/event-bus';
 import { CatalogueService, type CatalogueSource } from './catalogue/catalogue-service';
 import { startHealthFile } from './health/health-file';
@@ -12,6 +12,13 @@ import { SetupService } from './setup/setup-service';
 import { TechnicianLock } from './setup/technician-lock';
 import { appVersion } from './version';
 
+/** The demo site's simulated ID-card reader, driven from the UI's demo panel. */
+export interface DemoCardPanel {
+  cards(): DemoCard[];
+  place(cardId: string): void;
+  remove(): void;
+}
+
 export interface TerminalDeps {
   config: TerminalConfig;
   /** The file the configuration came from; undefined for the demo profile. */
@@ -19,6 +26,7 @@ export interface TerminalDeps {
   shell: TerminalInfo['shell'];
   log: Logger;
   catalogueSource: CatalogueSource;
+  demoCards?: DemoCardPanel;
   shellVersions?: { electron?: string; chromium?: string };
 }
 
@@ -68,6 +76,11 @@ export function createTerminal(deps: TerminalDeps): Terminal {
     });
   const stopHealthFile = startHealthFile(config.storage.dataDir, health, log.child({ service: 'health' }));
 
+  const demoCards = (): DemoCardPanel => {
+    if (!deps.demoCards) throw new ApiFailure('unavailable', 'this terminal has no simulated ID-card reader');
+    return deps.demoCards;
+  };
+
   const dispatch = createDispatcher(
     {
       'terminal.info': info,
@@ -82,6 +95,15 @@ export function createTerminal(deps: TerminalDeps): Terminal {
       },
       'catalogue.get': () => catalogue.get(),
       'health.get': health,
+      'demo.cards': () => (deps.demoCards ? deps.demoCards.cards() : []),
+      'demo.placeCard': ({ cardId }) => {
+        demoCards().place(cardId);
+        return { ok: true };
+      },
+      'demo.removeCard': () => {
+        demoCards().remove();
+        return { ok: true };
+      },
       'setup.unlock': ({ pin }) => technicianLock.unlock(pin),
       'setup.lock': () => {
         technicianLock.lock();

@@ -112,6 +112,10 @@ export const UnlockResult = z.discriminatedUnion('unlocked', [
 ]);
 export type UnlockResult = z.infer<typeof UnlockResult>;
 
+/** A fictional card of the built-in ID-card simulator (demo site, training). */
+export const DemoCard = z.object({ id: z.string(), label: z.string(), kind: IdentityView.shape.kind });
+export type DemoCard = z.infer<typeof DemoCard>;
+
 const NoArgs = z.object({}).strict();
 const Ok = z.object({ ok: z.literal(true) });
 
@@ -122,6 +126,9 @@ export const terminalMethods = {
   'session.end': { args: z.object({ reason: SessionEndReason }).strict(), result: Ok },
   'catalogue.get': { args: NoArgs, result: Catalogue },
   'health.get': { args: NoArgs, result: HealthSnapshot },
+  'demo.cards': { args: NoArgs, result: z.array(DemoCard) },
+  'demo.placeCard': { args: z.object({ cardId: z.string().min(1).max(64) }).strict(), result: Ok },
+  'demo.removeCard': { args: NoArgs, result: Ok },
   'setup.unlock': { args: z.object({ pin: z.string().regex(/^\d{4,12}$/) }).strict(), result: UnlockResult },
   'setup.lock': { args: NoArgs, result: Ok },
   'setup.ports': { args: NoArgs, result: PortList },
@@ -130,6 +137,11 @@ export const terminalMethods = {
 } as const;
 
 export const terminalEvents = {
+  'session.began': z.object({ session: SessionInfo, via: z.enum(['touch', 'idcard', 'qr']) }),
+  'identity.read': IdentityView,
+  'identity.removed': z.object({}),
+  /** A card was on the reader but could not be read: the citizen is asked to place it again. */
+  'identity.failed': z.object({ reason: z.enum(['removed-during-read', 'unreadable', 'expired', 'reader-error']) }),
   'session.warning': z.object({ sessionId: z.string(), secondsLeft: z.number().int().nonnegative() }),
   'session.ended': z.object({ sessionId: z.string(), reason: SessionEndReason }),
   'device.state': DeviceState,

@@ -53,6 +53,7 @@ export class SessionService {
     this.#active = { info };
     this.#startClock(this.#active);
     this.log.info({ sessionId: info.id, via }, 'session began');
+    this.bus.publish('session.began', { session: info, via });
     return info;
   }
 

@@ -10,7 +10,8 @@ import { SetupScreen } from './setup/SetupScreen';
 import { ServiceGuide } from './screens/ServiceGuide';
 import { ServiceMenu } from './screens/ServiceMenu';
 import { useApi } from './state/api-context';
-import { catalogue, idleSecondsLeft, largeType, locale, screen, selectedService, session, wipeSession } from './state/store';
+import { DemoPanel } from './components/DemoPanel';
+import { catalogue, identity, idleSecondsLeft, largeType, locale, notice, screen, selectedService, session, sessionBegan, terminalInfo, wipeSession } from './state/store';
 
 const ACTIVITY_THROTTLE_MS = 1000;
 
@@ -36,9 +37,21 @@ function useActivityReporting() {
   }, [api]);
 }
 
+const FAILURE_NOTICES = {
+  'removed-during-read': 'notice.placeAgain',
+  unreadable: 'notice.unreadable',
+  expired: 'notice.expired',
+  'reader-error': 'notice.readerError',
+} as const;
+
 function useSessionEvents() {
   const api = useApi();
   useEffect(() => {
+    const offs = [
+      api.on('session.began', ({ session: info }) => sessionBegan(info)),
+      api.on('identity.read', (view) => (identity.value = view)),
+      api.on('identity.failed', ({ reason }) => (notice.value = FAILURE_NOTICES[reason])),
+    ];
     const offWarning = api.on('session.warning', ({ sessionId, secondsLeft }) => {
       if (session.value?.id === sessionId) idleSecondsLeft.value = secondsLeft;
     });
@@ -48,6 +61,7 @@ function useSessionEvents() {
     return () => {
       offWarning();
       offEnded();
+      for (const off of offs) off();
     };
   }, [api]);
 }
@@ -92,6 +106,7 @@ export function App() {
       <Toolbar />
       <Body />
       <IdleWarning />
+      {terminalInfo.value?.demo && screen.value !== 'setup' && <DemoPanel />}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useT } from '../i18n/use-t';
 import { useApi } from '../state/api-context';
-import { beginSession, terminalInfo } from '../state/store';
+import { beginSession, notice, terminalInfo } from '../state/store';
 
 export function Attract() {
   const t = useT();
@@ -8,6 +8,11 @@ export function Attract() {
   return (
     <main class="screen attract" aria-labelledby="attract-title">
       <h1 id="attract-title">{t('attract.welcome')}</h1>
+      {notice.value && (
+        <p class="notice" role="alert">
+          {t(notice.value)}
+        </p>
+      )}
       <div class="card-hint" aria-hidden="true">
         <div class="card-shape" />
       </div>

@@ -1,5 +1,6 @@
 import type { ServiceItem } from '../../../contract/platform/catalogue';
 import { localized } from '../i18n';
+import { Welcome } from '../components/Welcome';
 import { useT } from '../i18n/use-t';
 import { catalogue, locale, screen, selectedCategory, selectedService } from '../state/store';
 
@@ -34,6 +35,7 @@ export function ServiceMenu() {
   const items = current.items.filter((item) => category === null || item.category === category);
   return (
     <main class="screen menu" aria-labelledby="menu-title">
+      <Welcome />
       <h1 id="menu-title">{t('menu.title')}</h1>
       {current.demo && <p class="demo-banner">{t('menu.demoCatalogue')}</p>}
       <div class="categories" role="group" aria-label={t('menu.categories')}>

@@ -19,6 +19,8 @@ export const identity = signal<IdentityView | null>(null);
 export const formValues = signal<FormValues>({});
 export const formPage = signal(0);
 export const touchedFields = signal<ReadonlySet<string>>(new Set());
+/** A short message for whoever stands at the machine (a card to place again, …). */
+export const notice = signal<'notice.placeAgain' | 'notice.unreadable' | 'notice.expired' | 'notice.readerError' | null>(null);
 
 /**
  * Everything tied to one citizen goes back to the terminal's defaults: the next person at the
@@ -32,6 +34,7 @@ export function wipeSession(): void {
     selectedService.value = null;
     selectedCategory.value = null;
     identity.value = null;
+    notice.value = null;
     formValues.value = {};
     formPage.value = 0;
     touchedFields.value = new Set();
@@ -43,13 +46,19 @@ export function wipeSession(): void {
   });
 }
 
-export async function beginSession(api: TerminalApi, via: 'touch' | 'idcard' | 'qr'): Promise<void> {
-  const info = await api.call('session.begin', { via });
+/** A session begins in the terminal (a touch, a card, a code); the page follows its event. */
+export function sessionBegan(info: SessionInfo): void {
+  if (session.value?.id === info.id) return;
   batch(() => {
     session.value = info;
     idleSecondsLeft.value = null;
+    notice.value = null;
     screen.value = 'menu';
   });
+}
+
+export async function beginSession(api: TerminalApi, via: 'touch' | 'idcard' | 'qr'): Promise<void> {
+  sessionBegan(await api.call('session.begin', { via }));
 }
 
 export function startForm(serviceCode: string): void {

@@ -19,6 +19,9 @@ const unused = () => {
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
+    'demo.cards': unused,
+    'demo.placeCard': unused,
+    'demo.removeCard': unused,
     'setup.unlock': unused,
     'setup.lock': unused,
     'setup.ports': unused,
