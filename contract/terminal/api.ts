@@ -143,6 +143,8 @@ export const terminalEvents = {
   /** A card was on the reader but could not be read: the citizen is asked to place it again. */
   'identity.failed': z.object({ reason: z.enum(['removed-during-read', 'unreadable', 'expired', 'reader-error']) }),
   'session.warning': z.object({ sessionId: z.string(), secondsLeft: z.number().int().nonnegative() }),
+  /** The citizen came back during the warning: the banner goes. */
+  'session.resumed': z.object({ sessionId: z.string() }),
   'session.ended': z.object({ sessionId: z.string(), reason: SessionEndReason }),
   'device.state': DeviceState,
 } as const;

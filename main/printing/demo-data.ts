@@ -100,7 +100,7 @@ export function demoRejectionNotice(): RejectionNotice {
     receivedOn: '2026-11-23',
     reasons: ['申请人尚未达到法定退休年龄，不符合申领条件。'],
     legalBasis: '《中华人民共和国行政许可法》第三十二条第一款第（二）项',
-    redirectTo: '达到法定退休年龄后向参保地社会保险经办机构',
+    redirectTo: '参保地社会保险经办机构（达到法定退休年龄后）',
     remedy: { reviewBody: '示范市示范区人民政府', court: '示范市示范区人民法院' },
     centre: CENTRE,
     issuedOn: '2026-11-23',

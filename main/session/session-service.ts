@@ -61,8 +61,10 @@ export class SessionService {
   activity(): void {
     const active = this.#active;
     if (!active) return;
+    const wasWarning = active.countdown !== undefined;
     this.#stopClock(active);
     this.#startClock(active);
+    if (wasWarning) this.bus.publish('session.resumed', { sessionId: active.info.id });
   }
 
   end(reason: SessionEndReason): void {

@@ -25,7 +25,6 @@ function useActivityReporting() {
       const now = Date.now();
       if (now - last < ACTIVITY_THROTTLE_MS) return;
       last = now;
-      idleSecondsLeft.value = null;
       void api.call('session.activity', {});
     };
     window.addEventListener('pointerdown', report, { capture: true });
@@ -49,6 +48,9 @@ function useSessionEvents() {
   useEffect(() => {
     const offs = [
       api.on('session.began', ({ session: info }) => sessionBegan(info)),
+      api.on('session.resumed', ({ sessionId }) => {
+        if (session.value?.id === sessionId) idleSecondsLeft.value = null;
+      }),
       api.on('identity.read', (view) => (identity.value = view)),
       api.on('identity.failed', ({ reason }) => (notice.value = FAILURE_NOTICES[reason])),
     ];

@@ -8,10 +8,7 @@ export function IdleWarning() {
   const api = useApi();
   const seconds = idleSecondsLeft.value;
   if (seconds === null) return null;
-  const keepGoing = () => {
-    idleSecondsLeft.value = null;
-    void api.call('session.activity', {});
-  };
+  const keepGoing = () => void api.call('session.activity', {});
   return (
     <section class="idle-warning" role="alert" data-testid="idle-warning">
       <p>{t('idle.warning', { seconds })}</p>

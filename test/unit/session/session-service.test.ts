@@ -22,8 +22,9 @@ describe('session service', () => {
 
   it('warns with a countdown, then ends an idle session and wipes', () => {
     const { id } = sessions.begin('touch');
+    expect(frames).toEqual([{ event: 'session.began', data: { session: sessions.current, via: 'touch' } }]);
     vi.advanceTimersByTime(6_999);
-    expect(frames).toEqual([]);
+    expect(frames).toHaveLength(1);
     vi.advanceTimersByTime(1);
     expect(frames.at(-1)).toEqual({ event: 'session.warning', data: { sessionId: id, secondsLeft: 3 } });
     vi.advanceTimersByTime(2_000);
@@ -34,6 +35,17 @@ describe('session service', () => {
     expect(sessions.current).toBeUndefined();
     vi.advanceTimersByTime(60_000);
     expect(frames.filter((f) => f.event === 'session.ended')).toHaveLength(1);
+  });
+
+  it('says the session resumed when activity interrupts a warning', () => {
+    const { id } = sessions.begin('touch');
+    sessions.activity();
+    expect(frames.some((f) => f.event === 'session.resumed')).toBe(false);
+    vi.advanceTimersByTime(7_500);
+    sessions.activity();
+    expect(frames.at(-1)).toEqual({ event: 'session.resumed', data: { sessionId: id } });
+    vi.advanceTimersByTime(6_999);
+    expect(frames.at(-1)?.event).toBe('session.resumed');
   });
 
   it('restarts the clock on activity', () => {

@@ -1,0 +1,13 @@
+import { OcrEngine } from '/work/main/main/ocr/engine';
+import * as D from '/work/main/test/fixtures/ocr/documents';
+import sharp from 'sharp';
+const browser = await D.launchChromium();
+const docs = [D.noticeDocument('serif', 14), D.noticeDocument('mono', 11), D.householdRegisterDocument({name:'张伟',relation:'户主',sex:'男',ethnicity:'汉',birthDate:[1985,3,12],birthPlace:'广东省深圳市',idNumber:'440304198503120017',address:'广东省深圳市福田区莲花街道景田北路88号',registrationDate:[2015,6,1]}, 'serif')];
+const imgs: Buffer[] = [];
+for (const d of docs) imgs.push(await D.renderDocument(browser, d, 200));
+await browser.close();
+await sharp(imgs[0]!).resize({width: 900}).toFile('/tmp/serif.png');
+const eng = await OcrEngine.start({ workers: 2, langs: process.env.LANGS, pageSegMode: (process.env.PSM ?? '3') as never });
+const rs = await Promise.all(imgs.map((i) => eng.recognize(i)));
+rs.forEach((r, i) => { console.log(i, r.seconds, r.confidence, D.characterErrorRate(r.text, docs[i]!.truth)); console.log(r.text); });
+await eng.close();

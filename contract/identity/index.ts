@@ -1,0 +1,5 @@
+export * from './id-number';
+export * from './codes';
+export * from './identity';
+export * from './expiry';
+export * from './schema';

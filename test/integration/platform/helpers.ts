@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import type { IntakeRequestInput } from '../../../contract/platform/cases';
+
+export interface Answer<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+/** A small client over real HTTP; bodies are parsed as JSON when they are JSON. */
+export function client(base: string) {
+  return async function call<T = any>(
+    method: string,
+    path: string,
+    options: { token?: string; json?: unknown; body?: Buffer | string; headers?: Record<string, string> } = {},
+  ): Promise<Answer<T>> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (options.json !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers,
+      body: options.json !== undefined ? JSON.stringify(options.json) : options.body,
+    });
+    const text = await response.text();
+    let body: unknown = text;
+    if ((response.headers.get('content-type') ?? '').includes('json') && text) body = JSON.parse(text);
+    return { status: response.status, headers: response.headers, body: body as T };
+  };
+}
+
+/** GB 11643 sample numbers with valid check characters. */
+export const ELDERLY_ID = '11010519491231002X';
+export const YOUNG_ID = '440305199912310011';
+
+export function certificateCase(overrides: Partial<IntakeRequestInput> = {}, idNumber = YOUNG_ID): IntakeRequestInput {
+  return {
+    caseId: randomUUID(),
+    serviceCode: 'si-contribution-certificate',
+    submittedAt: new Date().toISOString(),
+    visitId: `visit-${randomUUID().slice(0, 8)}`,
+    applicant: { name: '李四', idNumber, phone: '13800138000' },
+    form: { name: '李四', idNumber, insuranceType: 'all', fromMonth: '2020-01-01', toMonth: '2024-12-01', purpose: 'housing' },
+    ...overrides,
+  };
+}

@@ -1,0 +1,96 @@
+import { execFileSync, type ExecFileSyncOptions } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+/**
+ * A private PostgreSQL from Debian's packages, in a temporary directory, on a free loopback
+ * port, for tests and benchmarks. Root cannot run postgres, so as root it runs as the
+ * `postgres` user with the directory handed to it. Every failure throws with the server log:
+ * a PostgreSQL run that cannot start must fail, never skip.
+ */
+export interface LocalPostgres {
+  /** A connection URL for a new, empty database. */
+  createDatabase(name: string): Promise<string>;
+  stop(): void;
+}
+
+function postgresBin(): string {
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(path.join(root, v, 'bin/pg_ctl'))) : [];
+  const version = versions.sort((a, b) => Number(b) - Number(a))[0];
+  if (!version) throw new Error(`no PostgreSQL server under ${root}: install Debian's postgresql package`);
+  return path.join(root, version, 'bin');
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export async function startLocalPostgres(): Promise<LocalPostgres> {
+  const bin = postgresBin();
+  const dir = mkdtempSync(path.join(tmpdir(), 'tongban-pg-'));
+  const data = path.join(dir, 'data');
+  const logFile = path.join(dir, 'server.log');
+  const asRoot = process.getuid?.() === 0;
+  const run = (command: string, args: string[], options: ExecFileSyncOptions = {}) => {
+    const [file, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', path.join(bin, command), ...args]] : [path.join(bin, command), args];
+    try {
+      execFileSync(file, argv as string[], { stdio: 'pipe', timeout: 60_000, ...options });
+    } catch (error) {
+      const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
+      const log = existsSync(logFile) ? readFileSync(logFile, 'utf8').slice(-2000) : '';
+      throw new Error(`PostgreSQL ${command} failed: ${(error as Error).message}\n${stderr}\n${log}`);
+    }
+  };
+  if (asRoot) {
+    const { uid, gid } = { uid: Number(execFileSync('id', ['-u', 'postgres']).toString()), gid: Number(execFileSync('id', ['-g', 'postgres']).toString()) };
+    chownSync(dir, uid, gid);
+  }
+  const port = await freePort();
+  run('initdb', ['-D', data, '-A', 'trust', '-U', 'tongban', '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8']);
+  run('pg_ctl', [
+    '-D',
+    data,
+    '-l',
+    logFile,
+    '-w',
+    '-t',
+    '30',
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`,
+    'start',
+  ]);
+  const adminUrl = `postgres://tongban@127.0.0.1:${port}/postgres`;
+  let stopped = false;
+  return {
+    async createDatabase(name: string) {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      try {
+        await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
+      } finally {
+        await client.end();
+      }
+      return `postgres://tongban@127.0.0.1:${port}/${encodeURIComponent(name)}`;
+    },
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      try {
+        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
