@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { Catalogue } from '../platform/catalogue';
+import { CaseStatus } from '../platform/cases';
+import { CaseEventType } from '../platform/events';
+import { RatingReason } from '../platform/ratings';
 import { DevicesConfig } from './devices';
 
 /**
@@ -112,6 +115,41 @@ export const UnlockResult = z.discriminatedUnion('unlocked', [
 ]);
 export type UnlockResult = z.infer<typeof UnlockResult>;
 
+const FormAnswer = z.union([z.string().max(2000), z.number(), z.boolean()]);
+
+/** What the citizen is told once a case is written to the terminal's store. */
+export const CaseReceiptView = z.object({
+  caseId: z.string(),
+  /** Short, readable: what a citizen types to look the case up at this terminal. */
+  caseNumber: z.string(),
+  serviceCode: z.string(),
+  savedAt: z.string(),
+  /** Known once the platform has the case; null while it waits in the outbox. */
+  queueNumber: z.string().nullable(),
+  synced: z.boolean(),
+  counterVisit: z.enum(['none', 'required', 'maybe']),
+});
+export type CaseReceiptView = z.infer<typeof CaseReceiptView>;
+
+export const CaseStatusView = z.object({
+  caseId: z.string(),
+  caseNumber: z.string(),
+  serviceCode: z.string(),
+  status: CaseStatus.nullable(),
+  queueNumber: z.string().nullable(),
+  synced: z.boolean(),
+  history: z.array(z.object({ at: z.string(), type: CaseEventType, status: CaseStatus, reason: z.string().nullable() })),
+  rating: z.object({ level: z.number().int().min(1).max(5) }).nullable(),
+  canRate: z.boolean(),
+});
+export type CaseStatusView = z.infer<typeof CaseStatusView>;
+
+export const CaseLookup = z.union([
+  z.object({ caseId: z.string().uuid() }).strict(),
+  z.object({ caseNumber: z.string().regex(/^[0-9A-Z-]{4,32}$/), idLast4: z.string().regex(/^\d{3}[\dX]$/) }).strict(),
+]);
+export type CaseLookup = z.infer<typeof CaseLookup>;
+
 /** A fictional card of the built-in ID-card simulator (demo site, training). */
 export const DemoCard = z.object({ id: z.string(), label: z.string(), kind: IdentityView.shape.kind });
 export type DemoCard = z.infer<typeof DemoCard>;
@@ -126,6 +164,22 @@ export const terminalMethods = {
   'session.end': { args: z.object({ reason: SessionEndReason }).strict(), result: Ok },
   'catalogue.get': { args: NoArgs, result: Catalogue },
   'health.get': { args: NoArgs, result: HealthSnapshot },
+  'cases.submit': {
+    args: z.object({ serviceCode: z.string().min(1).max(64), values: z.record(z.string(), FormAnswer) }).strict(),
+    result: CaseReceiptView,
+  },
+  'cases.lookup': { args: CaseLookup, result: CaseStatusView },
+  'cases.rate': {
+    args: z
+      .object({
+        caseId: z.string().uuid(),
+        level: z.number().int().min(1).max(5),
+        reasons: z.array(RatingReason).max(10),
+        comment: z.string().max(500).optional(),
+      })
+      .strict(),
+    result: Ok,
+  },
   'demo.cards': { args: NoArgs, result: z.array(DemoCard) },
   'demo.placeCard': { args: z.object({ cardId: z.string().min(1).max(64) }).strict(), result: Ok },
   'demo.removeCard': { args: NoArgs, result: Ok },
@@ -147,6 +201,10 @@ export const terminalEvents = {
   'session.resumed': z.object({ sessionId: z.string() }),
   'session.ended': z.object({ sessionId: z.string(), reason: SessionEndReason }),
   'device.state': DeviceState,
+  /** A case of this terminal changed on the platform (the kiosk shows it if the citizen is looking). */
+  'case.updated': z.object({ caseId: z.string(), status: CaseStatus, queueNumber: z.string().nullable() }),
+  /** A QR code was scanned (a receipt to look up, …). */
+  'qr.scanned': z.object({ payload: z.string().max(4096), source: z.enum(['serial', 'hid-pos', 'keyboard-wedge', 'simulator']) }),
 } as const;
 
 export type MethodName = keyof typeof terminalMethods;

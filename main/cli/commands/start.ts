@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { bootTerminal } from '../../boot';
 import { startChromiumHost, UiNotBuiltError } from '../../host/chromium-host';
-import { launchChromium, type BrowserMode } from '../../host/chromium-launcher';
+import { ElectronNotBuiltError, findElectronBinary, launchElectron } from '../../electron/electron-binary';
+import { hasDisplay, launchChromium, type BrowserMode } from '../../host/chromium-launcher';
 import { createLogger } from '../../logging/logger';
 import { CliError } from '../cli-error';
 import { configFromOptions, withConfigOptions } from '../load-config-option';
@@ -16,6 +17,31 @@ interface StartOptions {
   set: string[];
   port?: string;
   browser?: BrowserMode;
+  shell: 'auto' | 'electron' | 'chromium';
+}
+
+/**
+ * Electron where its binary was installed and there is a screen to open a window on; the
+ * Chromium host everywhere else (no Electron download, a headless machine, a test run).
+ */
+async function start(options: StartOptions): Promise<void> {
+  if (options.shell === 'chromium') return startChromiumShell(options);
+  const binary = findElectronBinary();
+  if (options.shell === 'electron' && !binary) {
+    throw new CliError('the Electron binary is not installed here (ELECTRON_SKIP_BINARY_DOWNLOAD?): use --shell chromium');
+  }
+  if (!binary || !hasDisplay()) return startChromiumShell(options);
+  const argv = [...(options.config ? ['--config', options.config] : []), ...options.set.flatMap((s) => ['--set', s])];
+  try {
+    const child = launchElectron(binary, argv);
+    await new Promise<void>((resolve) => child.on('exit', (code) => {
+      process.exitCode = code ?? 0;
+      resolve();
+    }));
+  } catch (error) {
+    if (error instanceof ElectronNotBuiltError) throw new CliError(error.message);
+    throw error;
+  }
 }
 
 async function startChromiumShell(options: StartOptions): Promise<void> {
@@ -76,6 +102,7 @@ export function register(program: Command): void {
       .command('start')
       .description('run the terminal: the Electron window where Electron is installed, else the Chromium host')
       .option('--port <n>', 'Chromium host port on 127.0.0.1 (0 = any free port)')
-      .option('--browser <mode>', 'open Chromium: auto (if a display exists), kiosk, app, none'),
-  ).action((options: StartOptions) => startChromiumShell(options));
+      .option('--browser <mode>', 'open Chromium: auto (if a display exists), kiosk, app, none')
+      .option('--shell <shell>', 'auto (Electron where installed and a display exists), electron, chromium', 'auto'),
+  ).action((options: StartOptions) => start(options));
 }
