@@ -5,13 +5,31 @@ import { langTag } from './i18n';
 import { useT } from './i18n/use-t';
 import { FormScreen } from './forms/FormScreen';
 import { Attract } from './screens/Attract';
+import { CaseLookup } from './screens/CaseLookup';
+import { CaseStatusScreen } from './screens/CaseStatus';
+import { Confirmation } from './screens/Confirmation';
 import { PinPad } from './setup/PinPad';
 import { SetupScreen } from './setup/SetupScreen';
 import { ServiceGuide } from './screens/ServiceGuide';
 import { ServiceMenu } from './screens/ServiceMenu';
 import { useApi } from './state/api-context';
 import { DemoPanel } from './components/DemoPanel';
-import { catalogue, identity, idleSecondsLeft, largeType, locale, notice, screen, selectedService, session, sessionBegan, terminalInfo, wipeSession } from './state/store';
+import {
+  catalogue,
+  identity,
+  idleSecondsLeft,
+  largeType,
+  locale,
+  lookUpScannedCase,
+  notice,
+  screen,
+  selectedService,
+  session,
+  sessionBegan,
+  submitCase,
+  terminalInfo,
+  wipeSession,
+} from './state/store';
 
 const ACTIVITY_THROTTLE_MS = 1000;
 
@@ -52,6 +70,13 @@ function useSessionEvents() {
         if (session.value?.id === sessionId) idleSecondsLeft.value = null;
       }),
       api.on('identity.read', (view) => (identity.value = view)),
+      api.on('qr.scanned', ({ payload }) => {
+        if (screen.value === 'setup' || screen.value === 'setup-pin') return;
+        void lookUpScannedCase(api, payload).catch(() => {
+          notice.value = 'notice.caseNotFound';
+          screen.value = session.value ? 'lookup' : 'attract';
+        });
+      }),
       api.on('identity.failed', ({ reason }) => (notice.value = FAILURE_NOTICES[reason])),
     ];
     const offWarning = api.on('session.warning', ({ sessionId, secondsLeft }) => {
@@ -77,6 +102,7 @@ function useDocumentSettings() {
 
 function Body() {
   const t = useT();
+  const api = useApi();
   switch (screen.value) {
     case 'loading':
       return <main class="screen centred"><p class="lead">{t('app.loading')}</p></main>;
@@ -88,13 +114,19 @@ function Body() {
       return <ServiceMenu />;
     case 'guide':
       return <ServiceGuide />;
+    case 'confirmation':
+      return <Confirmation />;
+    case 'lookup':
+      return <CaseLookup />;
+    case 'status':
+      return <CaseStatusScreen />;
     case 'setup-pin':
       return <PinPad />;
     case 'setup':
       return <SetupScreen />;
     case 'form': {
       const item = catalogue.value?.items.find((i) => i.code === selectedService.value);
-      return item ? <FormScreen item={item} onSubmit={async () => undefined} onCancel={() => (screen.value = 'guide')} /> : null;
+      return item ? <FormScreen item={item} onSubmit={() => submitCase(api, item)} onCancel={() => (screen.value = 'guide')} /> : null;
     }
   }
 }

@@ -1,6 +1,6 @@
 import { useT } from '../i18n/use-t';
 import { useApi } from '../state/api-context';
-import { beginSession, notice, terminalInfo } from '../state/store';
+import { beginSession, notice, screen, terminalInfo } from '../state/store';
 
 export function Attract() {
   const t = useT();
@@ -20,6 +20,13 @@ export function Attract() {
       <p class="hint">{t('attract.placeCardHint')}</p>
       <button type="button" class="button primary main-action" onClick={() => void beginSession(api, 'touch')}>
         {t('attract.touchStart')}
+      </button>
+      <button
+        type="button"
+        class="button secondary main-action"
+        onClick={() => void beginSession(api, 'touch').then(() => (screen.value = 'lookup'))}
+      >
+        {t('attract.lookup')}
       </button>
       {terminalInfo.value?.demo && <p class="demo-banner">{t('attract.demo')}</p>}
     </main>

@@ -1,9 +1,30 @@
 import { batch, signal } from '@preact/signals';
 import type { Catalogue } from '../../../contract/platform/catalogue';
-import type { FormValues } from '../../../contract/forms/validate';
-import type { IdentityView, Locale, SessionEndReason, SessionInfo, TerminalApi, TerminalInfo } from '../../../contract/terminal/api';
+import { submittedValues, type FormValues } from '../../../contract/forms/validate';
+import type { ServiceItem } from '../../../contract/platform/catalogue';
+import type {
+  CaseReceiptView,
+  CaseStatusView,
+  IdentityView,
+  Locale,
+  SessionEndReason,
+  SessionInfo,
+  TerminalApi,
+  TerminalInfo,
+} from '../../../contract/terminal/api';
 
-export type Screen = 'loading' | 'unavailable' | 'attract' | 'menu' | 'guide' | 'form' | 'setup-pin' | 'setup';
+export type Screen =
+  | 'loading'
+  | 'unavailable'
+  | 'attract'
+  | 'menu'
+  | 'guide'
+  | 'form'
+  | 'confirmation'
+  | 'lookup'
+  | 'status'
+  | 'setup-pin'
+  | 'setup';
 
 export const terminalInfo = signal<TerminalInfo | null>(null);
 export const screen = signal<Screen>('loading');
@@ -19,8 +40,10 @@ export const identity = signal<IdentityView | null>(null);
 export const formValues = signal<FormValues>({});
 export const formPage = signal(0);
 export const touchedFields = signal<ReadonlySet<string>>(new Set());
+export const lastReceipt = signal<CaseReceiptView | null>(null);
+export const caseStatus = signal<CaseStatusView | null>(null);
 /** A short message for whoever stands at the machine (a card to place again, …). */
-export const notice = signal<'notice.placeAgain' | 'notice.unreadable' | 'notice.expired' | 'notice.readerError' | null>(null);
+export const notice = signal<'notice.placeAgain' | 'notice.unreadable' | 'notice.expired' | 'notice.readerError' | 'notice.caseNotFound' | null>(null);
 
 /**
  * Everything tied to one citizen goes back to the terminal's defaults: the next person at the
@@ -35,6 +58,8 @@ export function wipeSession(): void {
     selectedCategory.value = null;
     identity.value = null;
     notice.value = null;
+    lastReceipt.value = null;
+    caseStatus.value = null;
     formValues.value = {};
     formPage.value = 0;
     touchedFields.value = new Set();
@@ -74,4 +99,30 @@ export function startForm(serviceCode: string): void {
 export async function endSession(api: TerminalApi, reason: SessionEndReason): Promise<void> {
   await api.call('session.end', { reason });
   wipeSession();
+}
+
+/**
+ * Sends the answers the citizen gave; fields prefilled from the card are filled in by the
+ * terminal, which holds the identity, so the page never handles a full ID number.
+ */
+export async function submitCase(api: TerminalApi, item: ServiceItem): Promise<void> {
+  const receipt = await api.call('cases.submit', { serviceCode: item.code, values: submittedValues(item.form, formValues.value) });
+  batch(() => {
+    lastReceipt.value = receipt;
+    formValues.value = {};
+    touchedFields.value = new Set();
+    screen.value = 'confirmation';
+  });
+}
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+/** A receipt's QR code carries the case id; whatever else it says, the id is what counts. */
+export async function lookUpScannedCase(api: TerminalApi, payload: string): Promise<boolean> {
+  const caseId = UUID.exec(payload)?.[0]?.toLowerCase();
+  if (!caseId) return false;
+  if (!session.value) sessionBegan(await api.call('session.begin', { via: 'qr' }));
+  caseStatus.value = await api.call('cases.lookup', { caseId });
+  screen.value = 'status';
+  return true;
 }

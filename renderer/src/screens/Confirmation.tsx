@@ -1,0 +1,49 @@
+import { useT } from '../i18n/use-t';
+import { useApi } from '../state/api-context';
+import { endSession, lastReceipt } from '../state/store';
+
+/** What the citizen takes away: the numbers, whether to wait for a counter, how to follow up. */
+export function Confirmation() {
+  const t = useT();
+  const api = useApi();
+  const receipt = lastReceipt.value;
+  if (!receipt) return null;
+  return (
+    <main class="screen confirmation" aria-labelledby="confirm-title">
+      <h1 id="confirm-title">
+        <span class="tick big" aria-hidden="true">
+          ✓
+        </span>
+        {t('confirm.title')}
+      </h1>
+      <p class="lead">{t('confirm.saved')}</p>
+      <dl class="facts numbers">
+        {receipt.queueNumber && (
+          <>
+            <dt>{t('confirm.queueNumber')}</dt>
+            <dd class="queue-number" data-testid="queue-number">
+              {receipt.queueNumber}
+            </dd>
+          </>
+        )}
+        <dt>{t('confirm.caseNumber')}</dt>
+        <dd class="case-number" data-testid="case-number">
+          {receipt.caseNumber}
+        </dd>
+      </dl>
+      {!receipt.synced && (
+        <p class="notice" role="status" data-testid="pending-sync">
+          {t('confirm.pendingSync')}
+        </p>
+      )}
+      <p class="lead">{t(`confirm.next.${receipt.counterVisit}`)}</p>
+      <p>{t('confirm.howToCheck')}</p>
+      <div class="form-actions">
+        <span />
+        <button type="button" class="button primary main-action" onClick={() => void endSession(api, 'done')}>
+          {t('confirm.done')}
+        </button>
+      </div>
+    </main>
+  );
+}
