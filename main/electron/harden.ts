@@ -13,7 +13,6 @@ export function lockDownSession(ses: Session, log: Logger): void {
   });
   ses.setPermissionCheckHandler(() => false);
   ses.setDevicePermissionHandler(() => false);
-  ses.setDisplayMediaRequestHandler((_request, callback) => callback({}));
   ses.on('select-hid-device', (event, _details, callback) => {
     event.preventDefault();
     callback();

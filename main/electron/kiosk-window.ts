@@ -57,6 +57,9 @@ export function createKioskWindow(options: KioskWindowOptions): BrowserWindow {
   const load = () => {
     win.loadURL(APP_ENTRY_URL).catch((error: unknown) => log.error({ err: error }, 'the kiosk page failed to load'));
   };
+  win.webContents.on('did-fail-load', (_event, code, description, url, isMainFrame) => {
+    if (isMainFrame) log.error({ code, description, url: url.slice(0, 200) }, 'the kiosk page failed to load');
+  });
   win.webContents.on('render-process-gone', (_event, details) => {
     log.error({ reason: details.reason, exitCode: details.exitCode }, 'renderer process gone');
     options.onRendererLost();

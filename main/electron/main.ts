@@ -2,7 +2,7 @@
  * The Electron shell: the same terminal as the Chromium host, shown in a locked kiosk window
  * and reached over IPC. Built by scripts/build-electron.mjs into dist/electron/main.mjs.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, dialog, Menu, powerSaveBlocker, session, type BrowserWindow } from 'electron';
@@ -73,6 +73,7 @@ refuseDebugging();
 if (!app.requestSingleInstanceLock()) {
   process.stderr.write('Tongban is already running on this machine.\n');
   app.exit(0);
+  process.exit(0);
 }
 app.enableSandbox();
 registerAppScheme();
@@ -122,6 +123,7 @@ async function start(): Promise<void> {
   serveApp(uiRoot, log);
   powerSaveBlocker.start('prevent-display-sleep');
 
+  mkdirSync(config.storage.dataDir, { recursive: true });
   const booted = await bootTerminal({
     config,
     configFile: file,
