@@ -42,6 +42,15 @@ export const TerminalConfig = z
       .strict()
       .refine((s) => s.warnSeconds < s.idleSeconds, { message: 'a number less than idleSeconds', path: ['warnSeconds'] })
       .default({ idleSeconds: 90, warnSeconds: 20, endOnCardRemoval: false }),
+    counter: z
+      .object({
+        /** How the wall display and the announcement name this window: 请A023号到3号窗口. */
+        windowName: z.string().min(1).max(20).default('1号窗口'),
+        /** The staff member's session locks after this long without input. */
+        lockMinutes: z.number().int().min(1).max(120).default(10),
+      })
+      .strict()
+      .default({ windowName: '1号窗口', lockMinutes: 10 }),
     ui: z
       .object({ locale: z.enum(['zh-CN', 'en']).default('zh-CN'), largeTypeDefault: z.boolean().default(false) })
       .strict()
@@ -59,9 +68,14 @@ export const TerminalConfig = z
       .strict()
       .default({ port: 0, browser: 'auto', chromiumPath: '/usr/bin/chromium' }),
     storage: z
-      .object({ dataDir: z.string().default('var/data'), logDir: z.string().default('var/log') })
+      .object({
+        dataDir: z.string().default('var/data'),
+        logDir: z.string().default('var/log'),
+        /** The key that seals personal fields at rest: kept apart from the database it opens. */
+        keyFile: z.string().default('var/keys/store.key'),
+      })
       .strict()
-      .default({ dataDir: 'var/data', logDir: 'var/log' }),
+      .default({ dataDir: 'var/data', logDir: 'var/log', keyFile: 'var/keys/store.key' }),
     logging: z
       .object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info') })
       .strict()

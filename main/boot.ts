@@ -1,8 +1,18 @@
+import path from 'node:path';
 import type { TerminalConfig } from '../kiosk-config/schema';
 import type { TerminalInfo } from '../contract/terminal/api';
+import { EventBus } from './api/event-bus';
+import { startEmbeddedPlatform } from './embedded-platform';
 import type { Logger } from './logging/logger';
+import { CaseStore } from './store/case-store';
+import { keyFileProvider } from './store/key-file';
+import { LocalStore } from './store/local-store';
+import { CatalogueCache } from './sync/catalogue-cache';
+import { HealthReporter, healthReport } from './sync/health-reporter';
+import { OutboxWorker } from './sync/outbox-worker';
+import { PlatformClient } from './sync/platform-client';
+import { StatusFeed } from './sync/status-feed';
 import { createTerminal, type Terminal } from './terminal';
-import { embeddedCatalogueSource } from './embedded-platform';
 
 export interface BootOptions {
   config: TerminalConfig;
@@ -12,11 +22,70 @@ export interface BootOptions {
   shellVersions?: { electron?: string; chromium?: string };
 }
 
+type Stop = () => Promise<void> | void;
+
 /**
- * What both shells call: everything a terminal needs around the services (the embedded demo
- * platform where none is configured, later the devices and the sync worker), torn down by
- * the returned terminal's close().
+ * What both shells call: the platform (the configured one, or the embedded demo platform), the
+ * local store and its sync, around the services of `createTerminal`. Everything started here is
+ * stopped, in reverse order, by the returned terminal's close().
  */
 export async function bootTerminal(options: BootOptions): Promise<Terminal> {
-  return createTerminal({ ...options, catalogueSource: embeddedCatalogueSource() });
+  const { config, log } = options;
+  const stops: Stop[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) {
+      try {
+        await stop();
+      } catch (error) {
+        log.error({ err: error }, 'a service failed to stop');
+      }
+    }
+  };
+
+  try {
+    const platform = config.platform.url
+      ? { url: config.platform.url, credential: config.platform.credential as NonNullable<TerminalConfig['platform']['credential']> }
+      : await startEmbeddedPlatform({ dataDir: config.storage.dataDir, role: config.terminal.role, log });
+    if ('close' in platform) stops.push(() => platform.close());
+
+    const store = LocalStore.open({
+      file: path.join(config.storage.dataDir, 'terminal.db'),
+      keys: keyFileProvider(config.storage.keyFile),
+    });
+    stops.push(() => store.close());
+    const cases = new CaseStore(store);
+    const client = new PlatformClient({ baseUrl: platform.url, credential: platform.credential });
+    const events = new EventBus();
+
+    const worker = new OutboxWorker({ store, cases, client, log: log.child({ service: 'outbox' }) });
+    const feed = new StatusFeed({ store, cases, client, log: log.child({ service: 'status-feed' }) });
+    feed.on('status', (change) => events.publish('case.updated', { caseId: change.caseId, status: change.status, queueNumber: change.queueNumber }));
+    const catalogue = new CatalogueCache({ store, client, log: log.child({ service: 'catalogue' }) });
+    const reporter = new HealthReporter({ client, report: () => healthReport([], worker), log: log.child({ service: 'health-report' }) });
+    for (const service of [worker, feed, catalogue, reporter]) {
+      service.start();
+      stops.push(() => service.stop());
+    }
+
+    return createTerminal({
+      ...options,
+      events,
+      catalogueSource: catalogue.source,
+      platformUrl: platform.url,
+      cases: {
+        store: cases,
+        sync: {
+          kick: () => worker.kick(),
+          rate: async (caseId, rating) => {
+            await client.rate(caseId, rating);
+          },
+        },
+      },
+      syncStatus: () => ({ lastSyncAt: worker.lastSyncAt(), pending: worker.pending() }),
+      onClose: stopAll,
+    });
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
 }

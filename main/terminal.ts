@@ -1,15 +1,21 @@
 import demoProfile from '../kiosk-config/examples/demo.json' with { type: 'json' };
 import type { TerminalConfig } from '../kiosk-config/schema';
-import type { DemoCard, TerminalInfo } from '../contract/terminal/api';
+import type { DemoCard, DeviceState, HealthSnapshot, TerminalInfo } from '../contract/terminal/api';
 import { ApiFailure, createDispatcher, type Dispatch } from './api/dispatcher';
 import { EventBus } from './api/event-bus';
+import { CaseService, type CaseSync } from './cases/case-service';
 import { CatalogueService, type CatalogueSource } from './catalogue/catalogue-service';
+import { CounterService } from './counter/counter-service';
+import { counterHandlers } from './counter/handlers';
+import { StaffClient } from './counter/staff-client';
 import { startHealthFile } from './health/health-file';
 import { healthSnapshot } from './health/health-service';
+import { IdentityHolder } from './identity/identity-holder';
 import type { Logger } from './logging/logger';
 import { SessionService } from './session/session-service';
 import { SetupService } from './setup/setup-service';
 import { TechnicianLock } from './setup/technician-lock';
+import type { CaseStore } from './store/case-store';
 import { appVersion } from './version';
 
 /** The demo site's simulated ID-card reader, driven from the UI's demo panel. */
@@ -28,6 +34,20 @@ export interface TerminalDeps {
   catalogueSource: CatalogueSource;
   demoCards?: DemoCardPanel;
   shellVersions?: { electron?: string; chromium?: string };
+  /** The platform the counter's staff work on when `platform.url` is not set (the embedded demo platform). */
+  platformUrl?: string;
+  /** Made by the caller when its own services (devices, sync) publish too. */
+  events?: EventBus;
+  /** The citizen at the machine; the reader puts identities here. */
+  identity?: IdentityHolder;
+  /** The local store and its sync: where cases are recorded first. */
+  cases?: { store: CaseStore; sync: CaseSync };
+  syncStatus?: () => HealthSnapshot['sync'];
+  devices?: () => DeviceState[];
+  /** Sessions are made here; the caller may want them (a card placed begins one). */
+  onSessions?: (sessions: SessionService) => void;
+  /** Stops what the caller started for this terminal (devices, sync, an embedded platform). */
+  onClose?: () => Promise<void>;
 }
 
 export interface Terminal {
@@ -40,9 +60,26 @@ export interface Terminal {
 /** The composition root shared by both shells: services wired to the one API. */
 export function createTerminal(deps: TerminalDeps): Terminal {
   const { config, log } = deps;
-  const events = new EventBus();
+  const events = deps.events ?? new EventBus();
   const sessions = new SessionService(config.session, events, log.child({ service: 'session' }));
+  const identity = deps.identity ?? new IdentityHolder();
+  sessions.onWipe(() => identity.wipe());
+  deps.onSessions?.(sessions);
   const catalogue = new CatalogueService(deps.catalogueSource, config.services.enabled);
+  const cases = deps.cases
+    ? new CaseService({
+        store: deps.cases.store,
+        catalogue,
+        identity: () => identity.current,
+        session: () => sessions.current,
+        sync: deps.cases.sync,
+        log: log.child({ service: 'cases' }),
+      })
+    : undefined;
+  const caseService = (): CaseService => {
+    if (!cases) throw new ApiFailure('unavailable', 'this terminal records no cases');
+    return cases;
+  };
   const technicianLock = new TechnicianLock(config.technician.pinHash);
   const setup = new SetupService({
     lock: technicianLock,
@@ -69,8 +106,8 @@ export function createTerminal(deps: TerminalDeps): Terminal {
       terminalId: config.terminal.id,
       role: config.terminal.role,
       dataDir: config.storage.dataDir,
-      devices: () => [],
-      sync: () => null,
+      devices: deps.devices ?? (() => []),
+      sync: deps.syncStatus ?? (() => null),
       sessionActive: () => sessions.current !== undefined,
       shellVersions: deps.shellVersions,
     });
@@ -80,6 +117,20 @@ export function createTerminal(deps: TerminalDeps): Terminal {
     if (!deps.demoCards) throw new ApiFailure('unavailable', 'this terminal has no simulated ID-card reader');
     return deps.demoCards;
   };
+
+  const platformUrl = config.platform.url ?? deps.platformUrl;
+  const counter =
+    config.terminal.role === 'counter'
+      ? new CounterService({
+          client: platformUrl ? new StaffClient(platformUrl) : undefined,
+          windowName: config.counter.windowName,
+          lockMinutes: config.counter.lockMinutes,
+          cardOnReader: () => identity.current,
+          catalogue: () => catalogue.get(),
+          events,
+          log: log.child({ service: 'counter' }),
+        })
+      : undefined;
 
   const dispatch = createDispatcher(
     {
@@ -95,6 +146,12 @@ export function createTerminal(deps: TerminalDeps): Terminal {
       },
       'catalogue.get': () => catalogue.get(),
       'health.get': health,
+      'cases.submit': ({ serviceCode, values }) => caseService().submit(serviceCode, values),
+      'cases.lookup': (query) => caseService().lookup(query),
+      'cases.rate': async ({ caseId, level, reasons, comment }) => {
+        await caseService().rate(caseId, level, reasons, comment);
+        return { ok: true };
+      },
       'demo.cards': () => (deps.demoCards ? deps.demoCards.cards() : []),
       'demo.placeCard': ({ cardId }) => {
         demoCards().place(cardId);
@@ -112,6 +169,7 @@ export function createTerminal(deps: TerminalDeps): Terminal {
       'setup.ports': () => setup.ports(),
       'setup.devices': () => setup.devices(),
       'setup.saveDevices': ({ devices }) => setup.saveDevices(devices),
+      ...counterHandlers(counter),
     },
     log.child({ service: 'api' }),
   );
@@ -123,6 +181,8 @@ export function createTerminal(deps: TerminalDeps): Terminal {
     async close() {
       stopHealthFile();
       sessions.dispose();
+      await counter?.dispose();
+      await deps.onClose?.();
     },
   };
 }

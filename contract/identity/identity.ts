@@ -102,7 +102,17 @@ export function toBase64(bytes: Uint8Array): string {
   return out;
 }
 
+/** Key order of the JSON form: stable, so that output can be read and diffed. */
+const JSON_KEYS = [
+  'kind', 'name', 'nameEn', 'sex', 'sexCode', 'nation', 'nationCode', 'nationality', 'birthDate', 'address', 'idNumber',
+  'issuer', 'validFrom', 'validTo', 'expired', 'passNumber', 'issueCount', 'cardVersion', 'authorityCode', 'renewalCount',
+] as const;
+
 export function identityToJson(identity: Identity): IdentityJson {
-  const { photo, ...rest } = identity;
-  return { ...rest, photo: photo ? { format: photo.format, bytes: photo.bytes.length, base64: toBase64(photo.bytes) } : null } as IdentityJson;
+  const source = identity as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of JSON_KEYS) if (key in source) out[key] = source[key];
+  const photo = identity.photo;
+  out.photo = photo ? { format: photo.format, bytes: photo.bytes.length, base64: toBase64(photo.bytes) } : null;
+  return out as IdentityJson;
 }

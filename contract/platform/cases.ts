@@ -161,6 +161,8 @@ export type Decision = z.infer<typeof Decision>;
 
 /** `POST /v1/cases/{caseId}/supplements`: the citizen brought what 补正 asked for; the case queues again. */
 export const SupplementRequest = z.object({
+  /** Client-generated; sending the same supplement again after a lost answer changes nothing and answers 200. */
+  supplementId: z.uuid(),
   materials: z.array(MaterialRef).min(1).max(50),
   form: z.record(z.string(), FormValue).optional(),
 });

@@ -3,6 +3,7 @@ import { Catalogue } from '../platform/catalogue';
 import { CaseStatus } from '../platform/cases';
 import { CaseEventType } from '../platform/events';
 import { RatingReason } from '../platform/ratings';
+import { counterEvents, counterMethods } from './counter-api';
 import { DevicesConfig } from './devices';
 
 /**
@@ -46,7 +47,7 @@ export type TerminalInfo = z.infer<typeof TerminalInfo>;
  * prefilled fields. The full ID number never leaves the terminal process.
  */
 export const IdentityView = z.object({
-  kind: z.enum(['resident', 'foreign-permanent-resident', 'hk-macao-taiwan-resident']),
+  kind: z.enum(['resident', 'hmt-residence', 'foreign-permanent-2017', 'foreign-permanent-2023']),
   name: z.string(),
   sex: z.string(),
   nation: z.string().optional(),
@@ -188,6 +189,7 @@ export const terminalMethods = {
   'setup.ports': { args: NoArgs, result: PortList },
   'setup.devices': { args: NoArgs, result: z.object({ devices: DevicesConfig, file: z.string() }) },
   'setup.saveDevices': { args: z.object({ devices: DevicesConfig }).strict(), result: z.object({ file: z.string() }) },
+  ...counterMethods,
 } as const;
 
 export const terminalEvents = {
@@ -205,6 +207,7 @@ export const terminalEvents = {
   'case.updated': z.object({ caseId: z.string(), status: CaseStatus, queueNumber: z.string().nullable() }),
   /** A QR code was scanned (a receipt to look up, …). */
   'qr.scanned': z.object({ payload: z.string().max(4096), source: z.enum(['serial', 'hid-pos', 'keyboard-wedge', 'simulator']) }),
+  ...counterEvents,
 } as const;
 
 export type MethodName = keyof typeof terminalMethods;

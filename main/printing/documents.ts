@@ -52,7 +52,9 @@ export const ContributionCertificate = z
     /** Demo and training prints carry a SAMPLE watermark. */
     sample: z.boolean().default(false),
   })
-  .refine((c) => c.period.from <= c.period.to, { message: 'period.from after period.to', path: ['period'] });
+  .refine((c) => c.period.from <= c.period.to, { message: 'period.from after period.to', path: ['period'] })
+  .refine((c) => c.months.every((m) => m.month >= c.period.from && m.month <= c.period.to), { message: 'a month outside the period', path: ['months'] })
+  .refine((c) => new Set(c.months.map((m) => m.month)).size === c.months.length, { message: 'a month listed twice', path: ['months'] });
 export type ContributionCertificate = z.input<typeof ContributionCertificate>;
 
 const Material = z.object({ name: z.string().min(1), form: z.enum(['原件', '复印件', '电子件']), copies: z.number().int().min(1) });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BLOCKING_CONDITIONS, PrinterError, type DocumentPrinter, type DocumentPrinterStatus, type PrinterCondition } from '../../drivers/ipp';
+import { BLOCKING_CONDITIONS, PrinterError, type DocumentPrinter, type DocumentPrinterStatus } from '../../drivers/ipp';
 import { ReceiptPrinterError, encodeTicket, receiptConditions, type ReceiptPrinter, type TicketPart } from '../../drivers/escpos';
 import type { PrintableDocument } from './documents';
 import { MemoryFailedJobStore, type FailedJob, type FailedJobStore } from './failed-jobs';
@@ -9,7 +9,8 @@ import { A4_DOCUMENT, type PdfRenderer } from './render/pdf-renderer';
 import { documentHtml } from './templates';
 
 export interface PrintServiceOptions {
-  renderer: PdfRenderer;
+  /** Needed for documents; a service that only prints tickets or ready PDFs can do without. */
+  renderer?: PdfRenderer;
   a4Printer?: DocumentPrinter;
   receiptPrinter?: ReceiptPrinter;
   records: PrintRecordSink;
@@ -58,6 +59,7 @@ export class PrintService {
     const started = performance.now();
     let pdf: Buffer;
     try {
+      if (!this.options.renderer) throw new Error('no PDF renderer is configured');
       pdf = await this.options.renderer.render(await documentHtml(document), A4_DOCUMENT);
     } catch (error) {
       const recordId = await this.record(attempt, { kind: 'a4', name: this.options.a4Printer?.uri ?? 'none' }, 'failed', ['render-failed'], started);
@@ -114,9 +116,11 @@ export class PrintService {
         const recordId = await this.record(attempt, printerRef, 'printed', before.conditions, started, outcome.jobId);
         return { ok: true, recordId, jobId: outcome.jobId, warnings: a4StaffWarnings(before.conditions) };
       }
+      // A job that ended badly is explained by the printer's state afterwards when it shows a cause (no paper, a jam).
       const after = outcome.statusAfter;
-      const conditions: PrinterCondition[] | string[] = after?.conditions.filter((c) => BLOCKING_CONDITIONS.has(c)).length ? after.conditions : [`job-${outcome.state}`];
-      const citizen = after && after.conditions.some((c) => BLOCKING_CONDITIONS.has(c)) ? a4CitizenMessage(after.conditions) : 'print.a4.jobFailed';
+      const explained = after?.conditions.some((c) => BLOCKING_CONDITIONS.has(c)) ? after.conditions : undefined;
+      const conditions: string[] = explained ?? [`job-${outcome.state}`];
+      const citizen = explained ? a4CitizenMessage(explained) : 'print.a4.jobFailed';
       const technician = `job ${outcome.jobId} ${outcome.state} (${outcome.jobStateReasons.join(', ') || 'no reasons'})${after ? `; ${technicianStatus(after)}` : ''}`;
       return this.fail(attempt, printerRef, 'failed', conditions, citizen, technician, pdf, started, retried, outcome.jobId);
     } catch (error) {
@@ -205,7 +209,8 @@ function jobName(attempt: Attempt): string {
 
 function technicianStatus(status: DocumentPrinterStatus): string {
   const reasons = status.reasons.map((r) => r.raw).join(', ') || 'none';
-  return `${status.uri}: printer-state ${status.state}, accepting-jobs ${status.acceptingJobs}, printer-state-reasons ${reasons}${status.message ? `, message "${status.message}"` : ''}`;
+  const formats = status.conditions.includes('pdf-not-supported') ? `, document-format-supported ${status.documentFormats.join(', ')} (no application/pdf)` : '';
+  return `${status.uri}: printer-state ${status.state}, accepting-jobs ${status.acceptingJobs}, printer-state-reasons ${reasons}${formats}${status.message ? `, message "${status.message}"` : ''}`;
 }
 
 function errorCode(error: unknown): string {

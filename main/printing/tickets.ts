@@ -51,7 +51,7 @@ export function caseSlipParts(s: CaseSlip): TicketPart[] {
 
 export function receiptTestPageParts(printerName: string, at: string): TicketPart[] {
   return [
-    { markdown: ['^^通办 小票打印机测试页', '-', `|打印机 | ${e(printerName)}`, `|时间 | ${e(at)}`, '中文 GB18030：社保缴费证明 受理回执', 'ASCII: 0123456789 ABCDEFGHIJ', ''].join('\n') },
+    { markdown: ['^^通办 小票打印机测试页', '-', `|打印机：${e(printerName)}`, `|时间：${e(at)}`, '|中文 GB18030：社保缴费证明 受理回执', '|ASCII: 0123456789 ABCDEFGHIJ', ''].join('\n') },
     { qr: 'TONGBAN-TEST-PAGE' },
     { markdown: '二维码应可扫描，纸张应在下方切断\n' },
   ];

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { v7 as uuidv7 } from 'uuid';
-import { BLOB_CONTENT_TYPES, BlobContentType, DEFAULT_MAX_BLOB_BYTES } from '../../contract/platform/blobs';
+import { BlobContentType, DEFAULT_MAX_BLOB_BYTES, type BLOB_CONTENT_TYPES } from '../../contract/platform/blobs';
 import {
   CaseStatus,
   IntakeRequest,
@@ -247,6 +247,16 @@ export class CaseStore extends EventEmitter<{ recorded: [RecordedCase] }> {
          WHERE (? IS NULL OR c.sync_state = ?) ORDER BY c.created_at DESC, c.id DESC LIMIT ?`,
       )
       .all(options.syncState ?? null, options.syncState ?? null, options.limit ?? 100) as CaseRow[];
+    return rows.map(toLocalCase);
+  }
+
+  /** Cases whose id ends with these hex digits (dashes ignored): what a receipt's short case number holds. */
+  byIdSuffix(hexSuffix: string): LocalCase[] {
+    const suffix = hexSuffix.replace(/-/g, '').toLowerCase();
+    if (!/^[0-9a-f]{4,32}$/.test(suffix)) return [];
+    const rows = this.db
+      .prepare(`SELECT ${CASE_COLUMNS} FROM cases c LEFT JOIN outbox o ON o.case_id = c.id WHERE substr(replace(c.id, '-', ''), -?) = ? ORDER BY c.created_at`)
+      .all(suffix.length, suffix) as CaseRow[];
     return rows.map(toLocalCase);
   }
 

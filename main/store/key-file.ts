@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
@@ -49,6 +50,41 @@ function createKeyFile(file: string): void {
   }
 }
 
+function decodeKey(text: string, where: string, file: string): Buffer {
+  const trimmed = text.trim();
+  const key = Buffer.from(trimmed, 'base64');
+  if (key.length !== KEY_BYTES || key.toString('base64') !== trimmed) {
+    key.fill(0);
+    throw new StoreError(`${where} does not hold a base64 ${KEY_BYTES}-byte key`, file);
+  }
+  return key;
+}
+
+/**
+ * A key that a command unseals and prints in base64 on stdout, for a deployment that keeps it
+ * in the OS keyring or a TPM rather than in a file, e.g.
+ * `['secret-tool', 'lookup', 'service', 'tongban', 'key', 'store']` (libsecret) or
+ * `['systemd-creds', 'decrypt', '--name=tongban-store', '/etc/tongban/store.cred', '-']`
+ * (a credential sealed to the TPM with `systemd-creds encrypt --with-key=tpm2`).
+ */
+export function commandKeyProvider(argv: readonly [string, ...string[]]): KeyProvider {
+  const [command, ...args] = argv;
+  const description = `key command ${command}`;
+  return {
+    description,
+    load: () => {
+      let out: string;
+      try {
+        out = execFileSync(command, args, { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'pipe'] });
+      } catch (error) {
+        const status = (error as { status?: number | null }).status;
+        throw new StoreError(`the ${description} failed${status == null ? `: ${(error as Error).message.split('\n')[0]}` : ` with exit status ${status}`}`, command);
+      }
+      return decodeKey(out, `the output of the ${description}`, command);
+    },
+  };
+}
+
 export function loadOrCreateKeyFile(file: string): Buffer {
   let stat;
   try {
@@ -64,11 +100,5 @@ export function loadOrCreateKeyFile(file: string): Buffer {
       file,
     );
   }
-  const text = readFileSync(file, 'utf8').trim();
-  const key = Buffer.from(text, 'base64');
-  if (key.length !== KEY_BYTES || key.toString('base64') !== text) {
-    key.fill(0);
-    throw new StoreError(`the store key file does not hold a base64 ${KEY_BYTES}-byte key`, file);
-  }
-  return key;
+  return decodeKey(readFileSync(file, 'utf8'), 'the store key file', file);
 }

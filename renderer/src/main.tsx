@@ -4,6 +4,8 @@ import { App } from './App';
 import { createBridgeTransport } from './api/bridge-transport';
 import { createClient } from './api/client';
 import { createWsTransport } from './api/ws-transport';
+import { CounterApp } from './counter/CounterApp';
+import { WallDisplay } from './counter/WallDisplay';
 import { ApiContext } from './state/api-context';
 import { catalogue, largeType, locale, screen, terminalInfo } from './state/store';
 import './styles/base.css';
@@ -33,11 +35,19 @@ async function load(): Promise<void> {
   }
 }
 
+/** The wall display is this same page with `view=wall` in the fragment, beside the launch secret. */
+const wallView = new URLSearchParams(window.location.hash.slice(1)).get('view') === 'wall';
+
+function Root() {
+  if (wallView) return <WallDisplay />;
+  return terminalInfo.value?.role === 'counter' ? <CounterApp /> : <App />;
+}
+
 const root = document.getElementById('app');
 if (root) {
   render(
     <ApiContext.Provider value={api}>
-      <App />
+      <Root />
     </ApiContext.Provider>,
     root,
   );

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { ZodError } from 'zod';
+import type { ZodError } from 'zod';
 import { CreateStaffRequest, RegisterTerminalRequest } from '../../../contract/platform/access';
 import { Catalogue } from '../../../contract/platform/catalogue';
 import { createPlatform, PlatformError, SmsGatewayNotifier, startPlatform, type PlatformOptions } from '../../../platform';
@@ -15,6 +15,7 @@ interface ServeOptions {
   catalogue?: string;
   smsGateway?: string;
   requestLog?: boolean;
+  claimTimeout: string;
 }
 
 /** A connection URL as it may be printed: without its password. */
@@ -31,6 +32,12 @@ function parsePort(value: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port ${value} is not a port number (0–65535)`);
   return port;
+}
+
+function parseMinutes(value: string): number {
+  const minutes = Number(value);
+  if (!Number.isFinite(minutes) || minutes <= 0) throw new CliError(`--claim-timeout ${value} is not a positive number of minutes`);
+  return minutes;
 }
 
 function readCatalogue(file: string): Catalogue {
@@ -74,6 +81,7 @@ async function serve(options: ServeOptions): Promise<void> {
     host: options.host,
     seedDemo: options.seedDemo ?? false,
     requestLog: options.requestLog ?? false,
+    settings: { claimTimeoutMinutes: parseMinutes(options.claimTimeout) },
     log: (line) => process.stderr.write(`tongban platform: ${line}\n`),
     ...(options.catalogue ? { catalogue: readCatalogue(options.catalogue) } : {}),
     ...(options.smsGateway ? { notifier: new SmsGatewayNotifier({ url: options.smsGateway, token: process.env.TONGBAN_SMS_TOKEN }) } : {}),
@@ -136,6 +144,7 @@ export function register(program: Command): void {
     .option('--seed-demo', 'create the demo centre, kiosk and counter terminals and staff with known credentials')
     .option('--catalogue <file>', 'install this catalogue (JSON); default: keep the stored one, or the demo catalogue')
     .option('--sms-gateway <url>', 'send SMS notices to this HTTP gateway (token from $TONGBAN_SMS_TOKEN); default: log/outbox only')
+    .option('--claim-timeout <minutes>', 'a claim left undecided this long returns to the queue', '15')
     .option('--request-log', 'log every request as JSON lines')
     .action(serve);
 

@@ -36,3 +36,21 @@ export class RenderError extends Error {
     this.name = 'RenderError';
   }
 }
+
+/**
+ * The options of Electron's `webContents.printToPDF` for a page: the Electron renderer in
+ * main/electron/ passes this straight through, so both engines lay a document out alike.
+ */
+export function electronPrintToPdfOptions(options: PdfPageOptions = A4_DOCUMENT): {
+  pageSize: 'A4';
+  printBackground: boolean;
+  margins: { top: number; right: number; bottom: number; left: number };
+} {
+  const inches = (mm: number) => Math.round((mm / 25.4) * 10000) / 10000;
+  const m = options.marginsMm;
+  return {
+    pageSize: options.pageSize,
+    printBackground: options.printBackground,
+    margins: { top: inches(m.top), right: inches(m.right), bottom: inches(m.bottom), left: inches(m.left) },
+  };
+}

@@ -17,7 +17,7 @@ const READY = /ready: (http:\/\/127\.0\.0\.1:\d+)\/#secret=([0-9a-f]+)/;
 export async function startTerminal(sets: string[] = []): Promise<RunningTerminal> {
   const dir = mkdtempSync(path.join(tmpdir(), 'tongban-e2e-'));
   const args = ['bin/tongban.js', 'start', '--browser', 'none', '--port', '0'];
-  for (const set of [`storage.dataDir=${dir}/data`, `storage.logDir=${dir}/log`, ...sets]) args.push('--set', set);
+  for (const set of [`storage.dataDir=${dir}/data`, `storage.logDir=${dir}/log`, `storage.keyFile=${dir}/keys/store.key`, ...sets]) args.push("--set", set);
   const child: ChildProcessWithoutNullStreams = spawn(process.execPath, args, { cwd: process.cwd(), env: { ...process.env, TONGBAN_CONFIG: '' } });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));

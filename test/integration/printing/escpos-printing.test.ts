@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SerialPort } from 'serialport';
 import { EscPosSimulator, SerialReceiptPrinter, openPtyPair, type PrintedTicket, type PtyPair } from '../../../drivers/escpos';
 import { MemoryPrintRecordSink, PrintService, caseSlipParts, queueTicketParts, type QueueTicket } from '../../../main/printing';
 
@@ -24,7 +25,7 @@ describe('receipt printing over a real pty to the ESC/POS simulator', () => {
     await simulator.open(pty.devicePath);
     printer = new SerialReceiptPrinter({ path: pty.hostPath, statusTimeoutMs: 2000 });
     records = new MemoryPrintRecordSink();
-    service = new PrintService({ renderer: { engine: 'none', render: () => Promise.reject(new Error('no A4 here')), close: async () => undefined }, records, receiptPrinter: printer });
+    service = new PrintService({ records, receiptPrinter: printer });
   });
 
   afterAll(async () => {
@@ -89,6 +90,23 @@ describe('receipt printing over a real pty to the ESC/POS simulator', () => {
     expect(await service.printTicket(queueTicketParts(TICKET), 'queue-ticket')).toMatchObject({ ok: true, warnings: ['print.staff.receiptPaperNearEnd'] });
     await printed;
     expect(await printer.status()).toMatchObject({ online: true, paperOut: false, paperNearEnd: true, coverOpen: false });
+  });
+
+  it('reports a printer that does not answer, or answers with noise, naming the port and the request', async () => {
+    const silent = await openPtyPair();
+    const device = new SerialPort({ path: silent.devicePath, baudRate: 115200 });
+    const quiet = new SerialReceiptPrinter({ path: silent.hostPath, statusTimeoutMs: 300 });
+    try {
+      await expect(quiet.status()).rejects.toThrow(`receipt printer on ${silent.hostPath}: no answer to DLE EOT 1 within 300 ms`);
+      device.on('data', () => device.write(Buffer.from([0x41])));
+      await expect(quiet.status()).rejects.toThrow(/DLE EOT 1 answered 0x41, not a status byte/);
+      const outcome = await new PrintService({ records: new MemoryPrintRecordSink(), receiptPrinter: quiet }).printTicket(queueTicketParts(TICKET), 'queue-ticket');
+      expect(outcome).toMatchObject({ ok: false, citizenMessage: 'print.receipt.unavailable', conditions: ['receipt-bad-answer'] });
+    } finally {
+      await quiet.close();
+      await new Promise((resolve) => device.close(resolve));
+      await silent.close();
+    }
   });
 
   it('records each attempt with the printer and result', async () => {

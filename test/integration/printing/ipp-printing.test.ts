@@ -138,6 +138,48 @@ describe('printing documents on an IPP printer (ippeveprinter)', () => {
     expect(forCase[2]?.reprintOf).toBe(forCase[1]?.id);
   });
 
+  it('reports an unreachable printer as unavailable and keeps the job', async () => {
+    const unreachable = new PrintService({ renderer, records: new MemoryPrintRecordSink(), a4Printer: new IppDocumentPrinter('ipp://127.0.0.1:9/ipp/print', { requestTimeoutMs: 3000 }) });
+    const outcome = await unreachable.printDocument({ kind: 'case-receipt', data: demoReceipt() }, { caseId: 'case-down-1' });
+    expect(outcome).toMatchObject({ ok: false, citizenMessage: 'print.a4.unavailable', conditions: ['printer-unreachable'], nextStep: 'print.keptForReprint' });
+    if (!outcome.ok) expect(outcome.technician).toContain('ipp://127.0.0.1:9/ipp/print Get-Printer-Attributes');
+    expect(await unreachable.failedJobs()).toHaveLength(1);
+  });
+
+  it('refuses a printer that does not take PDF, telling the technician which formats it takes', async () => {
+    const rasterOnly = await startIppEvePrinter('Tongban Raster Only', 'image/pwg-raster');
+    try {
+      const status = await new IppDocumentPrinter(rasterOnly.uri).status();
+      expect(status).toMatchObject({ ready: false, conditions: ['pdf-not-supported'] });
+      const outcome = await new PrintService({ renderer, records: new MemoryPrintRecordSink(), a4Printer: new IppDocumentPrinter(rasterOnly.uri) }).printDocument({ kind: 'case-receipt', data: demoReceipt() });
+      expect(outcome).toMatchObject({ ok: false, citizenMessage: 'print.a4.unavailable', conditions: ['pdf-not-supported'] });
+      if (!outcome.ok) expect(outcome.technician).toContain('image/pwg-raster');
+      expect(rasterOnly.received()).toEqual([]);
+    } finally {
+      await rasterOnly.stop();
+    }
+  });
+
+  it('follows a job the printer aborts, reports it and keeps it', async () => {
+    printer.failNextJob();
+    const outcome = await service.printDocument({ kind: 'rejection-notice', data: demoRejectionNotice() }, { caseId: 'case-abort-1' });
+    expect(outcome).toMatchObject({ ok: false, citizenMessage: 'print.a4.jobFailed', conditions: ['job-aborted'] });
+    if (outcome.ok) return;
+    expect(outcome.technician).toMatch(/job \d+ aborted/);
+    expect(await service.reprint(outcome.failedJobId as string)).toMatchObject({ ok: true });
+  });
+
+  it('explains a job that fails as the tray runs out by the printer state read after it', async () => {
+    printer.failNextJob('media-empty');
+    const outcome = await service.printDocument({ kind: 'case-receipt', data: demoReceipt() }, { caseId: 'case-midjob-1' });
+    expect(outcome).toMatchObject({ ok: false, citizenMessage: 'print.a4.mediaEmpty', nextStep: 'print.keptForReprint' });
+    if (outcome.ok) return;
+    expect(outcome.conditions).toContain('media-empty');
+    expect(outcome.technician).toMatch(/job \d+ aborted .*printer-state-reasons .*media-empty/);
+    await printer.setTrayEmpty(false);
+    expect(await service.reprint(outcome.failedJobId as string)).toMatchObject({ ok: true });
+  });
+
   it('records every print with the case id and no personal data', async () => {
     const all = await records.list();
     expect(all.length).toBeGreaterThanOrEqual(5);

@@ -18,6 +18,11 @@ export interface IppEvePrinter {
   webUrl: string;
   receivedDir: string;
   received(): string[];
+  /**
+   * Makes the next job fail inside the printer (the print command exits 1, so the job ends
+   * aborted), optionally adding a printer-state-reason as it fails (a tray running out mid-job).
+   */
+  failNextJob(reason?: string): void;
   /** Empties or refills tray 1 through the printer's media form: the state a real printer reports when it runs out. */
   setTrayEmpty(empty: boolean): Promise<void>;
   stop(): Promise<void>;
@@ -68,7 +73,7 @@ function canUnshareMounts(): boolean {
   return spawnSync('unshare', ['--mount', '--propagation', 'private', 'true']).status === 0;
 }
 
-export async function startIppEvePrinter(name = 'Tongban Test A4'): Promise<IppEvePrinter> {
+export async function startIppEvePrinter(name = 'Tongban Test A4', formats = 'application/pdf'): Promise<IppEvePrinter> {
   const dir = mkdtempSync(path.join(tmpdir(), 'tongban-ippeve-'));
   const receivedDir = path.join(dir, 'received');
   const spoolDir = path.join(dir, 'spool');
@@ -109,11 +114,15 @@ export async function startIppEvePrinter(name = 'Tongban Test A4'): Promise<IppE
     await waitForOutput(avahi, /Server startup complete/, 'avahi-daemon');
 
     const command = path.join(dir, 'print-command.sh');
-    // ippeveprinter runs this for each job with the spooled document as $1.
-    writeFileSync(command, `#!/bin/sh\ncp "$1" "${receivedDir}/$(basename "$1")"\n`);
+    const failFlag = path.join(dir, 'fail-next-job');
+    // ippeveprinter runs this for each job with the spooled document as $1; "ERROR:" lines become the job's message.
+    writeFileSync(
+      command,
+      `#!/bin/sh\nif [ -e "${failFlag}" ]; then reason=$(cat "${failFlag}"); rm -f "${failFlag}"; [ -n "$reason" ] && echo "STATE: +$reason" >&2; echo "ERROR: simulated engine failure" >&2; exit 1; fi\ncp "$1" "${receivedDir}/$(basename "$1")"\n`,
+    );
     chmodSync(command, 0o755);
     const port = await freePort();
-    const printer = spawn('ippeveprinter', ['-r', 'off', '-p', String(port), '-d', spoolDir, '-c', command, '-f', 'application/pdf', '-m', 'A4', name], {
+    const printer = spawn('ippeveprinter', ['-r', 'off', '-p', String(port), '-d', spoolDir, '-c', command, '-f', formats, '-m', 'A4', name], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -140,7 +149,12 @@ export async function startIppEvePrinter(name = 'Tongban Test A4'): Promise<IppE
       uri: `ipp://127.0.0.1:${port}/ipp/print`,
       webUrl,
       receivedDir,
-      received: () => readdirSync(receivedDir).sort().map((f) => path.join(receivedDir, f)),
+      failNextJob: (reason) => writeFileSync(failFlag, reason ?? ''),
+      // Spool files are named <job-id>-<job name>.<ext>: oldest job first.
+      received: () =>
+        readdirSync(receivedDir)
+          .sort((a, b) => Number.parseInt(a, 10) - Number.parseInt(b, 10))
+          .map((f) => path.join(receivedDir, f)),
       async setTrayEmpty(empty) {
         const level = empty ? 0 : 250;
         const query = `size1=iso_a4_210x297mm&type1=stationery&level1=${level}&size3=iso_a4_210x297mm&type3=stationery&level3=250`;

@@ -1,0 +1,252 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { startLocalPostgres } from '../../test/integration/platform/local-postgres';
+
+/**
+ * Platform benchmark: intake throughput and latency at 1, 10 and 100 concurrent terminals,
+ * queue-claim throughput with 10 concurrent clerks, and the time from a kiosk's submit to the
+ * counter's event stream seeing the case, on SQLite and on PostgreSQL. Each figure stands
+ * beside a baseline measured in the same run: the same server answering GET /v1/health at the
+ * same concurrency. The server runs in its own process; this one only generates load.
+ * Prints one JSON document.
+ */
+const here = path.dirname(fileURLToPath(import.meta.url));
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
+const LEVELS = [1, 10, 100];
+const CENTRES = 10;
+const CLERKS = 10;
+
+interface Server {
+  url: string;
+  dialect: string;
+  terminals: string[];
+  clerks: string[];
+  child: ChildProcess;
+}
+
+async function startServer(db: string): Promise<Server> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'server.ts'), db, String(CENTRES), String(Math.max(...LEVELS) / CENTRES), String(CLERKS)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const line = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  return { ...(JSON.parse(line) as Omit<Server, 'child'>), child };
+}
+
+function stopServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.child.once('exit', () => resolve());
+    server.child.kill('SIGTERM');
+  });
+}
+
+function percentile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+interface Figures {
+  concurrency: number;
+  operations: number;
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+}
+
+/** Runs `workers` loops of `op` for `SECONDS`; op(worker) resolves true on success. */
+async function load(workers: number, op: (worker: number) => Promise<boolean>, stopWhen?: () => boolean): Promise<Figures> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  const deadline = started + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: workers }, async (_, worker) => {
+      while (performance.now() < deadline && !stopWhen?.()) {
+        const t = performance.now();
+        const ok = await op(worker).catch(() => false);
+        if (ok) latencies.push(performance.now() - t);
+        else errors += 1;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    concurrency: workers,
+    operations: latencies.length,
+    perSecond: round(latencies.length / elapsed, 1),
+    p50Ms: round(percentile(latencies, 0.5)),
+    p99Ms: round(percentile(latencies, 0.99)),
+    errors,
+  };
+}
+
+const ID = '440305199912310011';
+function caseBody(): string {
+  return JSON.stringify({
+    caseId: randomUUID(),
+    serviceCode: 'si-contribution-certificate',
+    submittedAt: new Date().toISOString(),
+    visitId: 'bench',
+    applicant: { name: '李四', idNumber: ID, phone: '13800138000' },
+    form: { name: '李四', idNumber: ID, insuranceType: 'all', fromMonth: '2020-01-01', toMonth: '2024-12-01', purpose: 'housing' },
+  });
+}
+
+async function health(url: string): Promise<boolean> {
+  const response = await fetch(`${url}/v1/health`);
+  await response.arrayBuffer();
+  return response.status === 200;
+}
+
+async function intake(url: string, credential: string): Promise<boolean> {
+  const response = await fetch(`${url}/v1/cases`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${credential}`, 'content-type': 'application/json' },
+    body: caseBody(),
+  });
+  await response.arrayBuffer();
+  return response.status === 201;
+}
+
+/** Kiosk POST → the counter's SSE stream delivers the `submitted` event: what a clerk waits for. */
+async function submitToVisible(server: Server, samples: number): Promise<{ samples: number; p50Ms: number; p99Ms: number }> {
+  let cursor = 0;
+  for (let more = true; more; ) {
+    const page = (await (
+      await fetch(`${server.url}/v1/events?after=${cursor}&limit=500`, { headers: { authorization: `Bearer ${server.clerks[0]}` } })
+    ).json()) as { cursor: number; hasMore: boolean };
+    cursor = page.cursor;
+    more = page.hasMore;
+  }
+  const controller = new AbortController();
+  const response = await fetch(`${server.url}/v1/events/stream?after=${cursor}`, {
+    headers: { authorization: `Bearer ${server.clerks[0]}` },
+    signal: controller.signal,
+  });
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  const seen = new Map<string, () => void>();
+  void (async () => {
+    for (;;) {
+      const chunk = await reader.read().catch(() => ({ done: true as const, value: undefined }));
+      if (chunk.done) return;
+      buffer += decoder.decode(chunk.value, { stream: true });
+      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+        const frame = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const data = /^data: (.*)$/m.exec(frame)?.[1];
+        if (data) seen.get((JSON.parse(data) as { caseId: string }).caseId)?.();
+      }
+    }
+  })();
+  const times: number[] = [];
+  for (let i = 0; i < samples; i += 1) {
+    const body = caseBody();
+    const caseId = (JSON.parse(body) as { caseId: string }).caseId;
+    const visible = new Promise<void>((resolve) => seen.set(caseId, resolve));
+    const t = performance.now();
+    const posted = await fetch(`${server.url}/v1/cases`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.terminals[0]}`, 'content-type': 'application/json' },
+      body,
+    });
+    await posted.arrayBuffer();
+    await visible;
+    times.push(performance.now() - t);
+  }
+  controller.abort();
+  times.sort((a, b) => a - b);
+  return { samples, p50Ms: round(percentile(times, 0.5)), p99Ms: round(percentile(times, 0.99)) };
+}
+
+const progress = (line: string) => process.stderr.write(`bench/platform: ${line}\n`);
+
+async function benchStore(db: string) {
+  const server = await startServer(db);
+  progress(`${server.dialect} server at ${server.url}`);
+  try {
+    const baseline: Figures[] = [];
+    const intakeFigures: (Figures & { ratioToBaseline: number })[] = [];
+    for (const level of LEVELS) {
+      await load(level, () => health(server.url)); // warm-up of connections and JIT
+      const base = await load(level, () => health(server.url));
+      progress(`${server.dialect} health x${level}: ${base.perSecond}/s`);
+      baseline.push(base);
+      const figures = await load(level, (worker) => intake(server.url, server.terminals[worker]!));
+      progress(`${server.dialect} intake x${level}: ${figures.perSecond}/s, ${figures.errors} errors`);
+      intakeFigures.push({ ...figures, ratioToBaseline: round(figures.perSecond / base.perSecond, 3) });
+    }
+    // Claims drain the first centre's queue, filled by the intake runs above.
+    const claimed = new Set<string>();
+    let duplicates = 0;
+    let empty = false;
+    const claims = await load(
+      CLERKS,
+      async (worker) => {
+        const response = await fetch(`${server.url}/v1/queue/claim`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${server.clerks[worker]}`, 'content-type': 'application/json' },
+          body: '{}',
+        });
+        if (response.status === 204) {
+          empty = true;
+          return false;
+        }
+        const { caseId } = (await response.json()) as { caseId: string };
+        if (claimed.has(caseId)) duplicates += 1;
+        claimed.add(caseId);
+        return response.status === 200;
+      },
+      () => empty,
+    );
+    progress(`${server.dialect} claims: ${claims.perSecond}/s`);
+    const visible = await submitToVisible(server, 50);
+    return {
+      dialect: server.dialect,
+      baselineHealth: baseline,
+      intake: intakeFigures,
+      queueClaim: { ...claims, errors: undefined, clerks: CLERKS, duplicates, queueEmptied: empty },
+      submitToCounterVisible: visible,
+    };
+  } finally {
+    await stopServer(server);
+  }
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), 'tongban-bench-'));
+const postgres = await startLocalPostgres();
+try {
+  const started = performance.now();
+  const sqlite = await benchStore(path.join(dir, 'bench.db'));
+  const pg = await benchStore(await postgres.createDatabase('bench'));
+  process.stdout.write(
+    `${JSON.stringify(
+      {
+        benchmark: 'platform',
+        secondsPerMeasurement: SECONDS,
+        terminals: { centres: CENTRES, perCentre: Math.max(...LEVELS) / CENTRES, note: 'concurrency n uses terminals 0..n-1, ten per centre' },
+        node: process.version,
+        results: [sqlite, pg],
+        totalSeconds: round((performance.now() - started) / 1000, 1),
+      },
+      null,
+      2,
+    )}\n`,
+  );
+} finally {
+  postgres.stop();
+  rmSync(dir, { recursive: true, force: true });
+}

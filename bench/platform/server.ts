@@ -1,0 +1,36 @@
+import { startPlatform } from '../../platform';
+
+/**
+ * The platform under benchmark, in its own process so that the load generator does not share
+ * its event loop. Registers `centres` × `terminalsPerCentre` kiosks and `clerks` signed-in
+ * clerks in the first centre, prints one JSON line with the URL and credentials, and stops on
+ * SIGTERM.
+ */
+const [db, centresArg, perCentreArg, clerksArg] = process.argv.slice(2);
+if (!db) throw new Error('usage: server.ts <db> <centres> <terminalsPerCentre> <clerks>');
+const centres = Number(centresArg ?? 1);
+const perCentre = Number(perCentreArg ?? 1);
+const clerkCount = Number(clerksArg ?? 1);
+
+const platform = await startPlatform({ db, seedDemo: false, rateLimitPerMinute: 10_000_000 });
+const { access } = platform.services;
+const terminals: string[] = [];
+for (let c = 0; c < centres; c += 1) {
+  await access.createCentre(`bench-${c}`, `Bench centre ${c}`);
+  for (let t = 0; t < perCentre; t += 1) {
+    terminals.push((await access.registerTerminal(`bench-${c}`, { terminalId: `bench-${c}-${t}`, kind: 'kiosk', name: 'bench' })).credential);
+  }
+}
+const clerks: string[] = [];
+for (let i = 0; i < clerkCount; i += 1) {
+  const password = 'bench-password-123';
+  await access.createStaff('bench-0', { username: `bench.clerk${i}`, displayName: `Clerk ${i}`, role: 'staff', password });
+  clerks.push((await access.signIn(`bench.clerk${i}`, password)).token);
+}
+process.stdout.write(`${JSON.stringify({ url: platform.url, dialect: platform.db.dialect, terminals, clerks })}\n`);
+process.once('SIGTERM', () => {
+  platform.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+});

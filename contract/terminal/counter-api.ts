@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { CentreStats } from '../platform/ratings';
+import { Applicant, CaseDetail, CaseSummary, IntakeReceipt, RevealResponse } from '../platform/cases';
+import { CaseEvent } from '../platform/events';
+
+/**
+ * The counter role's part of the TerminalApi (methods `counter.*`), spread into
+ * `terminalMethods` and `terminalEvents` in ./api.ts. The staff member's platform token stays in
+ * the terminal process: the page only ever learns whether someone is signed in, and who.
+ */
+
+/**
+ * Where the staff session stands. `expired`: the platform no longer accepts the token (its 401);
+ * `signed-out`: nobody is signed in (at start, or after sign-out).
+ */
+export const CounterSessionState = z.enum(['signed-out', 'active', 'locked', 'expired']);
+export type CounterSessionState = z.infer<typeof CounterSessionState>;
+
+export const CounterStatus = z.object({
+  state: CounterSessionState,
+  windowName: z.string(),
+  lockMinutes: z.number().int().positive(),
+  /** Null while nobody is signed in. */
+  staff: z.object({ username: z.string(), displayName: z.string() }).nullable(),
+  /** The case on this window's desk (called and not yet decided or released). */
+  current: CaseSummary.nullable(),
+});
+export type CounterStatus = z.infer<typeof CounterStatus>;
+
+export const SignInOutcome = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), status: CounterStatus }),
+  z.object({
+    ok: z.literal(false),
+    reason: z.enum(['wrong-credentials', 'account-locked', 'unreachable', 'rate-limited']),
+  }),
+]);
+export type SignInOutcome = z.infer<typeof SignInOutcome>;
+
+export const QueueView = z.object({
+  waiting: z.array(CaseSummary),
+  claimed: z.array(CaseSummary),
+  /** When the terminal last read the queue from the platform. */
+  at: z.string(),
+});
+export type QueueView = z.infer<typeof QueueView>;
+
+/** A number called to a window: what the wall display shows and the speech synthesis reads. */
+export const CalledNumber = z.object({
+  caseId: z.string(),
+  queueNumber: z.string(),
+  windowName: z.string(),
+  /** The announcement in Mandarin, e.g. 请A023号到3号窗口. */
+  announcement: z.string(),
+  at: z.string(),
+  recall: z.boolean(),
+});
+export type CalledNumber = z.infer<typeof CalledNumber>;
+
+export const WallView = z.object({ windowName: z.string(), current: CalledNumber.nullable(), recent: z.array(CalledNumber) });
+export type WallView = z.infer<typeof WallView>;
+
+export const CaseReview = z.object({ detail: CaseDetail, history: z.array(CaseEvent) });
+export type CaseReview = z.infer<typeof CaseReview>;
+
+export const MaterialScan = z.object({ contentType: z.string(), dataBase64: z.string() });
+export type MaterialScan = z.infer<typeof MaterialScan>;
+
+/** Reasons a clerk picks from when refusing a case (不予受理); free text adds the particulars. */
+export const REJECT_REASONS = ['not-in-scope', 'not-eligible', 'materials-false', 'duplicate', 'withdrawn', 'other'] as const;
+export const RejectReason = z.enum(REJECT_REASONS);
+export type RejectReason = z.infer<typeof RejectReason>;
+
+/** How a reason is written into the case and the 不予受理通知书 (Chinese, whatever the UI language). */
+export const REJECT_REASON_TEXT: Record<RejectReason, string> = {
+  'not-in-scope': '不属于本中心受理范围',
+  'not-eligible': '申请人不符合办理条件',
+  'materials-false': '申请材料不真实或不一致',
+  duplicate: '重复申请',
+  withdrawn: '申请人撤回申请',
+  other: '其他原因',
+};
+
+/** The decisions a clerk takes from the case review; `release` goes through `counter.skip`. */
+export const CounterDecision = z.discriminatedUnion('decision', [
+  z.object({ decision: z.literal('accept'), note: z.string().max(500).optional() }).strict(),
+  z
+    .object({ decision: z.literal('reject'), reason: RejectReason, text: z.string().trim().min(2).max(400) })
+    .strict(),
+  z
+    .object({
+      decision: z.literal('request-materials'),
+      missingMaterials: z.array(z.string().trim().min(1).max(200)).min(1).max(50),
+      note: z.string().max(500).optional(),
+    })
+    .strict(),
+  z.object({ decision: z.literal('transfer'), department: z.string().trim().min(1).max(100), note: z.string().max(500).optional() }).strict(),
+  z.object({ decision: z.literal('complete'), result: z.string().trim().min(1).max(500) }).strict(),
+]);
+export type CounterDecision = z.infer<typeof CounterDecision>;
+
+const NoArgs = z.object({}).strict();
+const Ok = z.object({ ok: z.literal(true) });
+const CaseRef = z.object({ caseId: z.uuid() }).strict();
+const FormAnswer = z.union([z.string().max(2000), z.number(), z.boolean()]);
+
+export const counterMethods = {
+  'counter.status': { args: NoArgs, result: CounterStatus },
+  'counter.signIn': {
+    args: z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) }).strict(),
+    result: SignInOutcome,
+  },
+  /** The same staff member's password ends the lock; anyone else must sign out first. */
+  'counter.unlock': { args: z.object({ password: z.string().min(1).max(200) }).strict(), result: SignInOutcome },
+  'counter.lock': { args: NoArgs, result: Ok },
+  'counter.signOut': { args: NoArgs, result: Ok },
+  /** Keyboard or mouse input at the counter: pushes the lock back. */
+  'counter.activity': { args: NoArgs, result: Ok },
+  'counter.queue': { args: NoArgs, result: QueueView },
+  /** Claims the next case by the platform's rules and calls its number; null when nobody waits. */
+  'counter.callNext': { args: NoArgs, result: z.object({ called: CalledNumber.nullable(), case: CaseSummary.nullable() }) },
+  'counter.recall': { args: CaseRef, result: CalledNumber },
+  /** No-show: the case goes back to the queue with the note. */
+  'counter.skip': { args: z.object({ caseId: z.uuid(), note: z.string().trim().min(1).max(500) }).strict(), result: CaseSummary },
+  'counter.case': { args: CaseRef, result: CaseReview },
+  'counter.reveal': { args: z.object({ caseId: z.uuid(), purpose: z.string().trim().min(2).max(200) }).strict(), result: RevealResponse },
+  'counter.material': { args: z.object({ caseId: z.uuid(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(), result: MaterialScan },
+  'counter.decide': { args: z.object({ caseId: z.uuid(), decision: CounterDecision }).strict(), result: CaseSummary },
+  /** Walk-in: a case made at the window for the citizen in front of it (source counter). */
+  'counter.createCase': {
+    args: z
+      .object({
+        serviceCode: z.string().min(1).max(64),
+        /** Typed by the clerk, or `fromCard`: the identity read from the ID card on this counter's reader. */
+        applicant: z.union([Applicant.strict(), z.object({ fromCard: z.literal(true), phone: Applicant.shape.phone }).strict()]),
+        values: z.record(z.string(), FormAnswer),
+        disabled: z.boolean().default(false),
+      })
+      .strict(),
+    result: IntakeReceipt,
+  },
+  /** The centre's figures for today (Asia/Shanghai). */
+  'counter.stats': { args: NoArgs, result: CentreStats },
+  'counter.wall': { args: NoArgs, result: WallView },
+} as const;
+
+export const counterEvents = {
+  'counter.status': CounterStatus,
+  'counter.queue': QueueView,
+  'counter.called': CalledNumber,
+} as const;

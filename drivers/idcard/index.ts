@@ -1,0 +1,12 @@
+export * from './frame';
+export * from './frame-parser';
+export * from './commands';
+export * from './status';
+export * from './errors';
+export * from './text-block';
+export * from './read-answer';
+export * from './hid-framing';
+export type { Transport, TransportHandlers } from './transport';
+export { SerialTransport, type SerialTransportOptions } from './serial-transport';
+export { HidTransport, type HidTransportOptions } from './hid-transport';
+export { IdCardReader, type CardRead, type IdCardReaderOptions, type ReaderState, type ReadTimings } from './reader';

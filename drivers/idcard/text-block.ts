@@ -1,0 +1,378 @@
+import {
+  NO_END_DATE,
+  idNumberProblemFor,
+  isExpired,
+  isSexCode,
+  nationName,
+  realPastDate,
+  SEXES,
+  type CardKind,
+  type CardPhoto,
+  type Identity,
+  type SexCode,
+} from '../../contract/identity';
+
+/**
+ * The 256-byte text block of the read answers: UCS-2 little-endian, fields padded with spaces.
+ * The card kind is the character at offset 248 (Johann356/readinfo `PCSCGetData.h`, the
+ * `typeFlag` after `passID`/`issuesNum`): space or 0 resident, `J` HK/Macao/Taiwan residence
+ * permit, `I` foreigner's permanent residence card (2017), `Y` the 2023 version. The resident
+ * layout is shared by hevz/hev-idcard-reader, qiwenming/IDCardDemo and yechangpeng/Paperless; the
+ * `I` layout by readinfo and Paperless; the `Y` layout rests on readinfo alone.
+ */
+export const TEXT_BLOCK_LENGTH = 256;
+
+type Field = readonly [offset: number, bytes: number];
+
+const RESIDENT = {
+  name: [0, 30],
+  sex: [30, 2],
+  nation: [32, 4],
+  birth: [36, 16],
+  address: [52, 70],
+  idNumber: [122, 36],
+  issuer: [158, 30],
+  validFrom: [188, 16],
+  validTo: [204, 16],
+} as const satisfies Record<string, Field>;
+
+const HMT = { ...RESIDENT, passNumber: [220, 18], issueCount: [238, 4] } as const satisfies Record<string, Field>;
+
+const FOREIGN_2017 = {
+  nameEn: [0, 120],
+  sex: [120, 2],
+  idNumber: [122, 30],
+  nationality: [152, 6],
+  name: [158, 30],
+  validFrom: [188, 16],
+  validTo: [204, 16],
+  birth: [220, 16],
+  cardVersion: [236, 4],
+  authorityCode: [240, 8],
+} as const satisfies Record<string, Field>;
+
+const FOREIGN_2023 = {
+  name: [0, 30],
+  sex: [30, 2],
+  renewalCount: [32, 4],
+  birth: [36, 16],
+  nameEn1: [52, 70],
+  idNumber: [122, 36],
+  validFrom: [188, 16],
+  validTo: [204, 16],
+  nameEn2: [220, 22],
+  nationality: [242, 6],
+} as const satisfies Record<string, Field>;
+
+const KIND_AT: Field = [248, 2];
+
+const KIND_LETTER: Record<CardKind, string> = {
+  resident: ' ',
+  'hmt-residence': 'J',
+  'foreign-permanent-2017': 'I',
+  'foreign-permanent-2023': 'Y',
+};
+
+/** What a card face says, as the simulator and fixtures write it (dates YYYYMMDD, validTo may be 长期). */
+export interface CardFace {
+  kind: CardKind;
+  name: string;
+  nameEn?: string;
+  sexCode: SexCode;
+  nationCode?: string;
+  nationality?: string;
+  birth: string;
+  address?: string;
+  idNumber: string;
+  issuer?: string;
+  validFrom: string;
+  validTo: string;
+  passNumber?: string;
+  issueCount?: number;
+  cardVersion?: string;
+  authorityCode?: string;
+  renewalCount?: number;
+}
+
+export type TextDecodeResult = { ok: true; identity: Identity } | { ok: false; field: string; problem: string };
+
+const decoder = new TextDecoder('utf-16le', { fatal: false });
+
+function raw(block: Uint8Array, [offset, bytes]: Field): string {
+  return decoder.decode(block.subarray(offset, offset + bytes));
+}
+
+/** Fields are padded with spaces; some readers pad with NUL. */
+export function trimPadding(value: string): string {
+  let end = value.length;
+  while (end > 0 && (value[end - 1] === ' ' || value[end - 1] === '\u0000')) end -= 1;
+  return value.slice(0, end);
+}
+
+function hasControlOrUndecodable(value: string): boolean {
+  for (const c of value) {
+    const code = c.codePointAt(0) as number;
+    if (code < 0x20 || code === 0x7f || code === 0xfffd) return true;
+  }
+  return false;
+}
+
+function text(block: Uint8Array, field: Field): string {
+  return trimPadding(raw(block, field));
+}
+
+class FieldProblem extends Error {
+  constructor(
+    readonly field: string,
+    problem: string,
+  ) {
+    super(problem);
+  }
+}
+
+function clean(field: string, value: string, { required = true } = {}): string {
+  if (required && value.length === 0) throw new FieldProblem(field, 'is empty');
+  if (hasControlOrUndecodable(value)) throw new FieldProblem(field, 'holds control characters or undecodable bytes');
+  return value;
+}
+
+function date(field: string, value: string, { past = false, allowNoEnd = false } = {}): string | null {
+  if (allowNoEnd && value === NO_END_DATE) return null;
+  const m = /^(\d{4})(\d{2})(\d{2})$/.exec(value);
+  const iso = m ? realPastDate(Number(m[1]), Number(m[2]), Number(m[3]), past ? new Date() : new Date(Date.UTC(9999, 11, 31))) : undefined;
+  if (!iso) throw new FieldProblem(field, `"${value}" is not a ${past ? 'real past' : 'real'} YYYYMMDD date${allowNoEnd ? ' or 长期' : ''}`);
+  return iso;
+}
+
+function digits(field: string, value: string): number {
+  if (!/^\d{1,2}$/.test(value)) throw new FieldProblem(field, `"${value}" is not a number`);
+  return Number(value);
+}
+
+function sexCode(value: string): SexCode {
+  if (!isSexCode(value)) throw new FieldProblem('sexCode', `"${value}" is not a GB/T 2261.1 sex code (0, 1, 2, 9)`);
+  return value;
+}
+
+function checkIdNumber(kind: CardKind, idNumber: string, today: Date): void {
+  const problem = idNumberProblemFor(kind, idNumber, today);
+  if (problem) throw new FieldProblem('idNumber', problem);
+}
+
+/** An odd order number is a man, an even one a woman (GB 11643 position 17). */
+function checkSexAgainstNumber(sex: SexCode, idNumber: string): void {
+  if (sex !== '1' && sex !== '2') return;
+  const digit = Number(idNumber[16]);
+  if ((digit % 2 === 1) !== (sex === '1')) throw new FieldProblem('sexCode', `sex code ${sex} contradicts the ID number's order digit`);
+}
+
+function checkValidity(validFrom: string, validTo: string | null): void {
+  if (validTo !== null && validTo < validFrom) throw new FieldProblem('validTo', `ends (${validTo}) before it starts (${validFrom})`);
+}
+
+/** The card kind letter at offset 248, or undefined when it names no known kind. */
+export function cardKindOf(block: Uint8Array): CardKind | undefined {
+  const letter = raw(block, KIND_AT);
+  if (letter === ' ' || letter === '\u0000') return 'resident';
+  return (Object.keys(KIND_LETTER) as CardKind[]).find((k) => KIND_LETTER[k] === letter);
+}
+
+/**
+ * The identity in a text block, or the field that is wrong with it. An identity comes out only
+ * when every field is sane and the ID number passes its checksum.
+ */
+export function decodeTextBlock(block: Uint8Array, photo: CardPhoto | null, today: Date = new Date()): TextDecodeResult {
+  try {
+    if (block.length !== TEXT_BLOCK_LENGTH) throw new FieldProblem('text', `is ${block.length} bytes, expected ${TEXT_BLOCK_LENGTH}`);
+    const kind = cardKindOf(block);
+    if (!kind) throw new FieldProblem('kind', `kind letter "${raw(block, KIND_AT)}" at offset 248 is unknown`);
+    return { ok: true, identity: decodeKind(kind, block, photo, today) };
+  } catch (error) {
+    if (error instanceof FieldProblem) return { ok: false, field: error.field, problem: error.message };
+    return { ok: false, field: 'text', problem: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function decodeKind(kind: CardKind, block: Uint8Array, photo: CardPhoto | null, today: Date): Identity {
+  switch (kind) {
+    case 'resident':
+    case 'hmt-residence': {
+      const f = kind === 'resident' ? RESIDENT : HMT;
+      const sex = sexCode(text(block, f.sex));
+      const birthDate = date('birthDate', text(block, f.birth), { past: true }) as string;
+      const idNumber = clean('idNumber', text(block, f.idNumber));
+      checkIdNumber(kind, idNumber, today);
+      if (idNumber.slice(6, 14) !== birthDate.replaceAll('-', '')) throw new FieldProblem('birthDate', "differs from the ID number's birth date");
+      checkSexAgainstNumber(sex, idNumber);
+      const validFrom = date('validFrom', text(block, f.validFrom)) as string;
+      const validTo = date('validTo', text(block, f.validTo), { allowNoEnd: true });
+      checkValidity(validFrom, validTo);
+      const common = {
+        name: clean('name', text(block, f.name)),
+        nameEn: null,
+        sex: SEXES[sex],
+        sexCode: sex,
+        nationality: null,
+        birthDate,
+        address: clean('address', text(block, f.address)),
+        idNumber,
+        issuer: clean('issuer', text(block, f.issuer)),
+        validFrom,
+        validTo,
+        expired: isExpired(validTo, today),
+        photo,
+      };
+      if (kind === 'resident') {
+        const nationCode = text(block, f.nation);
+        const nation = nationName(nationCode);
+        if (!nation) throw new FieldProblem('nationCode', `"${nationCode}" is not a GB 3304 nation code`);
+        return { kind, ...common, nation, nationCode };
+      }
+      const nationField = text(block, f.nation);
+      if (nationField !== '') throw new FieldProblem('nationCode', `a residence permit has no nation, found "${nationField}"`);
+      return {
+        kind,
+        ...common,
+        nation: null,
+        nationCode: null,
+        passNumber: clean('passNumber', text(block, HMT.passNumber)),
+        issueCount: digits('issueCount', text(block, HMT.issueCount)),
+      };
+    }
+    case 'foreign-permanent-2017': {
+      const f = FOREIGN_2017;
+      const sex = sexCode(text(block, f.sex));
+      const idNumber = clean('idNumber', text(block, f.idNumber));
+      checkIdNumber(kind, idNumber, today);
+      const birthDate = date('birthDate', text(block, f.birth), { past: true }) as string;
+      if (idNumber.slice(7, 13) !== birthDate.replaceAll('-', '').slice(2)) throw new FieldProblem('birthDate', "differs from the permit number's birth date");
+      const nationality = clean('nationality', text(block, f.nationality));
+      if (!/^[A-Z]{3}$/.test(nationality)) throw new FieldProblem('nationality', `"${nationality}" is not an ISO 3166 alpha-3 code`);
+      if (idNumber.slice(0, 3) !== nationality) throw new FieldProblem('nationality', "differs from the permit number's nationality");
+      const validFrom = date('validFrom', text(block, f.validFrom)) as string;
+      const validTo = date('validTo', text(block, f.validTo), { allowNoEnd: true });
+      checkValidity(validFrom, validTo);
+      const nameEn = clean('nameEn', text(block, f.nameEn));
+      const chinese = clean('name', text(block, f.name), { required: false });
+      return {
+        kind,
+        name: chinese || nameEn,
+        nameEn,
+        sex: SEXES[sex],
+        sexCode: sex,
+        nation: null,
+        nationCode: null,
+        nationality,
+        birthDate,
+        address: null,
+        idNumber,
+        issuer: null,
+        validFrom,
+        validTo,
+        expired: isExpired(validTo, today),
+        photo,
+        cardVersion: clean('cardVersion', text(block, f.cardVersion)),
+        authorityCode: clean('authorityCode', text(block, f.authorityCode)),
+      };
+    }
+    case 'foreign-permanent-2023': {
+      const f = FOREIGN_2023;
+      const sex = sexCode(text(block, f.sex));
+      const idNumber = clean('idNumber', text(block, f.idNumber));
+      checkIdNumber(kind, idNumber, today);
+      const birthDate = date('birthDate', text(block, f.birth), { past: true }) as string;
+      if (idNumber.slice(6, 14) !== birthDate.replaceAll('-', '')) throw new FieldProblem('birthDate', "differs from the permit number's birth date");
+      const validFrom = date('validFrom', text(block, f.validFrom)) as string;
+      const validTo = date('validTo', text(block, f.validTo), { allowNoEnd: true });
+      checkValidity(validFrom, validTo);
+      // The English name continues from the first field into the second; a space at the seam is part of it.
+      const nameEn = clean('nameEn', trimPadding(raw(block, f.nameEn1) + raw(block, f.nameEn2)));
+      const nationality = clean('nationality', text(block, f.nationality));
+      if (!/^[A-Z0-9]{3}$/.test(nationality)) throw new FieldProblem('nationality', `"${nationality}" is not a 3-character nationality code`);
+      return {
+        kind,
+        name: clean('name', text(block, f.name)),
+        nameEn,
+        sex: SEXES[sex],
+        sexCode: sex,
+        nation: null,
+        nationCode: null,
+        nationality,
+        birthDate,
+        address: null,
+        idNumber,
+        issuer: null,
+        validFrom,
+        validTo,
+        expired: isExpired(validTo, today),
+        photo,
+        renewalCount: digits('renewalCount', text(block, f.renewalCount)),
+      };
+    }
+  }
+}
+
+function put(block: Uint8Array, [offset, bytes]: Field, value: string, field: string): void {
+  if (value.length * 2 > bytes) throw new Error(`${field} "${value}" is longer than ${bytes / 2} characters`);
+  for (let i = 0; i < value.length; i += 1) {
+    const c = value.charCodeAt(i);
+    block[offset + 2 * i] = c & 0xff;
+    block[offset + 2 * i + 1] = c >> 8;
+  }
+}
+
+/** The text block of a card face: what a reader sends. Throws when a field does not fit (a simulator card is wrong). */
+export function encodeTextBlock(face: CardFace): Uint8Array {
+  const block = new Uint8Array(TEXT_BLOCK_LENGTH);
+  for (let i = 0; i < TEXT_BLOCK_LENGTH; i += 2) block[i] = 0x20;
+  put(block, KIND_AT, KIND_LETTER[face.kind], 'kind');
+  switch (face.kind) {
+    case 'resident':
+    case 'hmt-residence': {
+      const f = face.kind === 'resident' ? RESIDENT : HMT;
+      put(block, f.name, face.name, 'name');
+      put(block, f.sex, face.sexCode, 'sex');
+      put(block, f.nation, face.nationCode ?? '', 'nation');
+      put(block, f.birth, face.birth, 'birth');
+      put(block, f.address, face.address ?? '', 'address');
+      put(block, f.idNumber, face.idNumber, 'idNumber');
+      put(block, f.issuer, face.issuer ?? '', 'issuer');
+      put(block, f.validFrom, face.validFrom, 'validFrom');
+      put(block, f.validTo, face.validTo, 'validTo');
+      if (face.kind === 'hmt-residence') {
+        put(block, HMT.passNumber, face.passNumber ?? '', 'passNumber');
+        put(block, HMT.issueCount, String(face.issueCount ?? 0).padStart(2, '0'), 'issueCount');
+      }
+      return block;
+    }
+    case 'foreign-permanent-2017': {
+      const f = FOREIGN_2017;
+      put(block, f.nameEn, face.nameEn ?? '', 'nameEn');
+      put(block, f.sex, face.sexCode, 'sex');
+      put(block, f.idNumber, face.idNumber, 'idNumber');
+      put(block, f.nationality, face.nationality ?? '', 'nationality');
+      put(block, f.name, face.name, 'name');
+      put(block, f.validFrom, face.validFrom, 'validFrom');
+      put(block, f.validTo, face.validTo, 'validTo');
+      put(block, f.birth, face.birth, 'birth');
+      put(block, f.cardVersion, face.cardVersion ?? '', 'cardVersion');
+      put(block, f.authorityCode, face.authorityCode ?? '', 'authorityCode');
+      return block;
+    }
+    case 'foreign-permanent-2023': {
+      const f = FOREIGN_2023;
+      const nameEn = face.nameEn ?? '';
+      put(block, f.name, face.name, 'name');
+      put(block, f.sex, face.sexCode, 'sex');
+      put(block, f.renewalCount, String(face.renewalCount ?? 0).padStart(2, '0'), 'renewalCount');
+      put(block, f.birth, face.birth, 'birth');
+      put(block, f.nameEn1, nameEn.slice(0, 35), 'nameEn');
+      put(block, f.nameEn2, nameEn.slice(35), 'nameEn');
+      put(block, f.idNumber, face.idNumber, 'idNumber');
+      put(block, f.validFrom, face.validFrom, 'validFrom');
+      put(block, f.validTo, face.validTo, 'validTo');
+      put(block, f.nationality, face.nationality ?? '', 'nationality');
+      return block;
+    }
+  }
+}

@@ -1,0 +1,6 @@
+export * from './scan';
+export { LineSplitter } from './line-splitter';
+export { SerialScanner, type SerialScannerOptions, type ScannerEvents, type ScannerState } from './serial-scanner';
+export * from './hid-pos';
+export { HidPosScanner, type HidPosScannerOptions } from './hid-pos-scanner';
+export { startQrSimulator, type RunningQrSimulator } from './simulator';

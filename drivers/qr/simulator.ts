@@ -1,0 +1,29 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openPtyLink, type PtyLink } from '../idcard/simulator/pty-link';
+import { TERMINATOR_BYTES, type Terminator } from './scan';
+
+/** A serial QR scanner on a pty: each `scan()` sends a payload and the terminator, as a scanner does. */
+export interface RunningQrSimulator {
+  readonly device: string;
+  scan(payload: string): void;
+  close(): Promise<void>;
+}
+
+export async function startQrSimulator(options: { link?: string; terminator?: Terminator } = {}): Promise<RunningQrSimulator> {
+  const device = options.link ?? path.join(mkdtempSync(path.join(tmpdir(), 'tongban-sim-')), 'qr');
+  const link: PtyLink = await openPtyLink({ path: device, onData: () => undefined });
+  const term = TERMINATOR_BYTES[options.terminator ?? 'CR'];
+  return {
+    device,
+    scan: (payload) => {
+      const body = new TextEncoder().encode(payload);
+      const out = new Uint8Array(body.length + term.length);
+      out.set(body, 0);
+      out.set(term, body.length);
+      link.write(out);
+    },
+    close: () => link.close(),
+  };
+}

@@ -1,0 +1,164 @@
+import type { FormField, ServiceItem } from '../../contract/platform/catalogue';
+import type { Applicant, FormValue } from '../../contract/platform/cases';
+import { submittedValues, validateForm, type FormValues } from '../../contract/forms/validate';
+import type { Identity } from '../../contract/identity';
+import type { CaseLookup, CaseReceiptView, CaseStatusView } from '../../contract/terminal/api';
+import type { RatingReason } from '../../contract/platform/ratings';
+import { ApiFailure } from '../api/dispatcher';
+import type { CatalogueService } from '../catalogue/catalogue-service';
+import type { Logger } from '../logging/logger';
+import type { CaseMaterialInput, CaseStore, LocalCase } from '../store/case-store';
+import { caseNumberOf, normaliseCaseNumber } from './case-number';
+
+/** What the case service needs from the sync side: send now, and the platform's own view. */
+export interface CaseSync {
+  /** Ask the outbox to send now rather than at its next tick. */
+  kick(): void;
+  rate(caseId: string, rating: { level: number; reasons: RatingReason[]; comment?: string; visitId: string }): Promise<void>;
+}
+
+export interface CaseServiceDeps {
+  store: CaseStore;
+  catalogue: CatalogueService;
+  identity: () => Identity | undefined;
+  session: () => { id: string } | undefined;
+  sync: CaseSync;
+  log: Logger;
+  /** How long a submit waits for the platform's queue number before answering without it. */
+  syncWaitMs?: number;
+}
+
+const MOBILE = /^1\d{10}$/;
+
+function prefillValue(field: FormField, identity: Identity): FormValue | undefined {
+  switch (field.prefill) {
+    case 'name':
+      return identity.name;
+    case 'sex':
+      return identity.sex;
+    case 'nation':
+      return identity.nation ?? undefined;
+    case 'birthDate':
+      return identity.birthDate;
+    case 'address':
+      return identity.address ?? undefined;
+    case 'idNumber':
+      return identity.idNumber;
+    case undefined:
+      return undefined;
+  }
+}
+
+/**
+ * The kiosk's cases. A submit merges the card's data into the prefilled fields (the page never
+ * had them), validates with the same rules the page and the platform use, and writes the case
+ * to the local store before answering: from then on it is a fact, whether or not the platform
+ * is reachable.
+ */
+export class CaseService {
+  constructor(private readonly deps: CaseServiceDeps) {}
+
+  async submit(serviceCode: string, answers: FormValues): Promise<CaseReceiptView> {
+    const session = this.deps.session();
+    if (!session) throw new ApiFailure('not-allowed', 'no citizen session');
+    const item = (await this.deps.catalogue.get()).items.find((i) => i.code === serviceCode);
+    if (!item) throw new ApiFailure('bad-request', `unknown service ${serviceCode}`);
+    const identity = this.deps.identity();
+    const values = this.#merge(item, answers, identity);
+    const problems = validateForm(item.form, values);
+    if (problems.length > 0) {
+      throw new ApiFailure('bad-request', problems.map((p) => `${p.field}: ${p.code}`).join('; '));
+    }
+    const form = submittedValues(item.form, values);
+    const applicant = this.#applicant(form, identity);
+    const recorded = this.deps.store.record({
+      serviceCode,
+      visitId: session.id,
+      applicant,
+      form,
+      materials: this.#electronicLicences(item, applicant),
+      priority: { disabled: form.hasDisability === true },
+    });
+    this.deps.log.info({ caseId: recorded.caseId, serviceCode }, 'case recorded');
+    this.deps.sync.kick();
+    const synced = await this.#waitForQueueNumber(recorded.caseId);
+    return {
+      caseId: recorded.caseId,
+      caseNumber: caseNumberOf(recorded.caseId),
+      serviceCode,
+      savedAt: recorded.submittedAt,
+      queueNumber: synced?.queueNumber ?? null,
+      synced: synced !== undefined,
+      counterVisit: item.counterVisit,
+    };
+  }
+
+  lookup(query: CaseLookup): CaseStatusView {
+    const found = 'caseId' in query ? this.deps.store.get(query.caseId) : this.#byNumber(query.caseNumber, query.idLast4);
+    if (!found) throw new ApiFailure('bad-request', 'no such case at this terminal');
+    const history = this.deps.store.history(found.caseId);
+    return {
+      caseId: found.caseId,
+      caseNumber: caseNumberOf(found.caseId),
+      serviceCode: found.serviceCode,
+      status: found.status,
+      queueNumber: found.queueNumber,
+      synced: found.sync.state === 'synced',
+      history: history.map((h) => ({ at: h.at, type: h.type, status: h.toStatus, reason: h.reason })),
+      rating: null,
+      canRate: found.status === 'completed' && !history.some((h) => h.type === 'rated'),
+    };
+  }
+
+  async rate(caseId: string, level: number, reasons: RatingReason[], comment: string | undefined): Promise<void> {
+    const session = this.deps.session();
+    if (!session) throw new ApiFailure('not-allowed', 'no citizen session');
+    const found = this.deps.store.get(caseId);
+    if (!found || found.status !== 'completed') throw new ApiFailure('not-allowed', 'only a completed case can be rated');
+    await this.deps.sync.rate(caseId, { level, reasons, ...(comment ? { comment } : {}), visitId: session.id });
+  }
+
+  #merge(item: ServiceItem, answers: FormValues, identity: Identity | undefined): FormValues {
+    const values: FormValues = { ...answers };
+    if (!identity) return values;
+    for (const field of item.form.fields) {
+      const value = prefillValue(field, identity);
+      if (value !== undefined) values[field.name] = value;
+    }
+    return values;
+  }
+
+  #applicant(form: Record<string, FormValue>, identity: Identity | undefined): Applicant {
+    const name = identity?.name ?? form.name;
+    const idNumber = identity?.idNumber ?? form.idNumber;
+    if (typeof name !== 'string' || typeof idNumber !== 'string') {
+      throw new ApiFailure('bad-request', 'applicant: a case needs the ID card, or a name and an ID number in the form');
+    }
+    const phone = typeof form.phone === 'string' && MOBILE.test(form.phone) ? form.phone : undefined;
+    return { name, idNumber, ...(phone ? { phone } : {}) };
+  }
+
+  /** Materials the platform already holds as electronic licences (电子证照) need no paper. */
+  #electronicLicences(item: ServiceItem, applicant: Applicant): CaseMaterialInput[] {
+    return item.materials
+      .filter((m) => m.electronicLicence !== undefined)
+      .map((m) => ({ code: m.code, electronicLicence: { type: m.electronicLicence as string, number: applicant.idNumber } }));
+  }
+
+  #byNumber(caseNumber: string, idLast4: string): LocalCase | undefined {
+    const wanted = normaliseCaseNumber(caseNumber);
+    return this.deps.store
+      .byIdSuffix(wanted)
+      .find((c) => caseNumberOf(c.caseId) === wanted && this.deps.store.readRequest(c.caseId)?.applicant.idNumber.endsWith(idLast4));
+  }
+
+  async #waitForQueueNumber(caseId: string): Promise<LocalCase | undefined> {
+    const deadline = Date.now() + (this.deps.syncWaitMs ?? 1500);
+    while (Date.now() < deadline) {
+      const current = this.deps.store.get(caseId);
+      if (current?.queueNumber) return current;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return undefined;
+  }
+}

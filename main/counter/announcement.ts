@@ -1,0 +1,23 @@
+import type { CalledNumber } from '../../contract/terminal/counter-api';
+
+/** What the hall hears: 请A023号到3号窗口. The number is read as written; Mandarin voices spell the letter. */
+export function announcementText(queueNumber: string, windowName: string): string {
+  const place = windowName.includes('窗') ? windowName : `${windowName}窗口`;
+  return `请${queueNumber}号到${place}`;
+}
+
+/**
+ * The numbers a wall display shows: newest first, one line per case (a recall moves the case
+ * back to the top instead of repeating it), at most `keep` lines.
+ */
+export function pushCalled(list: readonly CalledNumber[], called: CalledNumber, keep = 6): CalledNumber[] {
+  return [called, ...list.filter((c) => c.caseId !== called.caseId)].slice(0, keep);
+}
+
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+const DAY_MS = 86_400_000;
+
+/** Midnight of the day `now` falls in, in the centre's time zone (Asia/Shanghai, no DST). */
+export function startOfShanghaiDay(now: number): Date {
+  return new Date(Math.floor((now + SHANGHAI_OFFSET_MS) / DAY_MS) * DAY_MS - SHANGHAI_OFFSET_MS);
+}

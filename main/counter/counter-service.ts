@@ -1,0 +1,429 @@
+import { randomUUID } from 'node:crypto';
+import type { CaseSummary, Decision } from '../../contract/platform/cases';
+import type { CentreStats } from '../../contract/platform/ratings';
+import {
+  REJECT_REASON_TEXT,
+  type CalledNumber,
+  type CaseReview,
+  type CounterDecision,
+  type CounterSessionState,
+  type CounterStatus,
+  type MaterialScan,
+  type QueueView,
+  type SignInOutcome,
+  type WallView,
+} from '../../contract/terminal/counter-api';
+import type { Applicant, IntakeReceipt, RevealResponse } from '../../contract/platform/cases';
+import type { FormValue } from '../../contract/platform/cases';
+import { ApiFailure } from '../api/dispatcher';
+import type { EventBus } from '../api/event-bus';
+import type { Identity } from '../../contract/identity';
+import type { Catalogue } from '../../contract/platform/catalogue';
+import type { Logger } from '../logging/logger';
+import { PlatformHttpError, PlatformResponseError, PlatformUnreachableError } from '../sync/errors';
+import { announcementText, pushCalled, startOfShanghaiDay } from './announcement';
+import type { StaffClient } from './staff-client';
+
+export interface CounterServiceOptions {
+  /** Undefined where the terminal has no platform to talk to. */
+  client: StaffClient | undefined;
+  windowName: string;
+  lockMinutes: number;
+  /** The lock's delay in milliseconds where minutes are too coarse (tests); default `lockMinutes`. */
+  lockAfterMs?: number;
+  events: Pick<EventBus, 'publish'>;
+  /** The identity read from the ID card on this counter's own reader, if one is on it. */
+  cardOnReader?: () => Pick<Identity, 'name' | 'idNumber'> | undefined;
+  /** For the fields a service's form fills from the card (walk-in with a card). */
+  catalogue?: () => Promise<Catalogue>;
+  log: Logger;
+  now?: () => number;
+  /** After the event stream drops, before following it again. */
+  reconnectMs?: number;
+  /** Events arrive in bursts (a replay after reconnecting): one queue read per burst. */
+  refreshDebounceMs?: number;
+}
+
+interface StaffSession {
+  token: string;
+  username: string;
+  displayName: string;
+}
+
+/** Statuses in which a case is still on this window's desk. */
+const ON_DESK = new Set<CaseSummary['status']>(['claimed', 'accepted']);
+
+/**
+ * The desk of a clerk at a unified window. The staff token lives here and nowhere else; the
+ * page sees the session's state, the queue (masked), and what the clerk asks for. A platform 401
+ * ends the session on the spot: nothing more can be done with it, and the page is told.
+ */
+export class CounterService {
+  private state: CounterSessionState = 'signed-out';
+  private session: StaffSession | undefined;
+  private current: CaseSummary | null = null;
+  private called: CalledNumber[] = [];
+  private lockTimer: NodeJS.Timeout | undefined;
+  private stream: AbortController | undefined;
+  private refreshTimer: NodeJS.Timeout | undefined;
+  private cursor = 0;
+  private readonly now: () => number;
+
+  constructor(private readonly options: CounterServiceOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  status(): CounterStatus {
+    return {
+      state: this.state,
+      windowName: this.options.windowName,
+      lockMinutes: this.options.lockMinutes,
+      staff: this.session ? { username: this.session.username, displayName: this.session.displayName } : null,
+      current: this.state === 'active' || this.state === 'locked' ? this.current : null,
+    };
+  }
+
+  async signIn(username: string, password: string): Promise<SignInOutcome> {
+    const client = this.client();
+    let answer;
+    try {
+      answer = await client.signIn(username, password);
+    } catch (error) {
+      return { ok: false, reason: signInFailure(error) };
+    }
+    if (this.session) await this.endSession('signed-out');
+    this.session = { token: answer.token, username: answer.staff.username, displayName: answer.staff.displayName };
+    this.options.log.info({ staff: answer.staff.username }, 'staff signed in at the counter');
+    this.setState('active');
+    this.startStream();
+    this.scheduleRefresh();
+    return { ok: true, status: this.status() };
+  }
+
+  /**
+   * Only the staff member who locked the desk unlocks it, with their password checked by the
+   * platform; the fresh session token replaces the old one.
+   */
+  async unlock(password: string): Promise<SignInOutcome> {
+    const session = this.session;
+    if (!session || this.state !== 'locked') throw new ApiFailure('not-allowed', 'the counter is not locked');
+    let answer;
+    try {
+      answer = await this.client().signIn(session.username, password);
+    } catch (error) {
+      return { ok: false, reason: signInFailure(error) };
+    }
+    const old = session.token;
+    this.session = { ...session, token: answer.token };
+    this.client().signOut(old).catch(() => undefined);
+    this.restartStream();
+    this.setState('active');
+    return { ok: true, status: this.status() };
+  }
+
+  lock(): void {
+    if (this.state !== 'active') return;
+    clearTimeout(this.lockTimer);
+    this.setState('locked');
+  }
+
+  activity(): void {
+    if (this.state === 'active') this.armLock();
+  }
+
+  async signOut(): Promise<void> {
+    if (this.session) await this.endSession('signed-out');
+  }
+
+  async queue(): Promise<QueueView> {
+    const queue = await this.act((token, client) => client.queue(token));
+    return { ...queue, at: new Date(this.now()).toISOString() };
+  }
+
+  async callNext(): Promise<{ called: CalledNumber | null; case: CaseSummary | null }> {
+    if (this.current?.status === 'claimed') {
+      throw new ApiFailure('not-allowed', `${this.current.queueNumber} is still on the desk: decide, skip or release it first`);
+    }
+    const claimed = await this.act((token, client) => client.claim(token));
+    if (!claimed) return { called: null, case: null };
+    this.setCurrent(claimed);
+    return { called: this.announce(claimed, false), case: claimed };
+  }
+
+  async recall(caseId: string): Promise<CalledNumber> {
+    this.requireActive();
+    const summary = this.current?.caseId === caseId ? this.current : (await this.act((token, client) => client.caseDetail(token, caseId)));
+    return this.announce(summary, true);
+  }
+
+  async skip(caseId: string, note: string): Promise<CaseSummary> {
+    const summary = await this.act((token, client) => client.decide(token, caseId, { decision: 'release', note: `未到场：${note}` }));
+    if (this.current?.caseId === caseId) this.setCurrent(null);
+    return summary;
+  }
+
+  async review(caseId: string): Promise<CaseReview> {
+    return this.act(async (token, client) => {
+      const [detail, events] = await Promise.all([client.caseDetail(token, caseId), client.caseEvents(token, caseId)]);
+      return { detail, history: events.events };
+    });
+  }
+
+  reveal(caseId: string, purpose: string): Promise<RevealResponse> {
+    return this.act((token, client) => client.reveal(token, caseId, purpose));
+  }
+
+  async material(caseId: string, sha256: string): Promise<MaterialScan> {
+    return this.act(async (token, client) => {
+      const detail = await client.caseDetail(token, caseId);
+      if (!detail.materials.some((m) => m.blob === sha256)) throw new ApiFailure('bad-request', `case ${caseId} has no material ${sha256}`);
+      const blob = await client.blob(token, sha256);
+      return { contentType: blob.contentType, dataBase64: blob.bytes.toString('base64') };
+    });
+  }
+
+  async decide(caseId: string, decision: CounterDecision): Promise<CaseSummary> {
+    const summary = await this.act((token, client) => client.decide(token, caseId, platformDecision(decision)));
+    if (this.current?.caseId === caseId) this.setCurrent(ON_DESK.has(summary.status) ? summary : null);
+    return summary;
+  }
+
+  async createCase(input: {
+    serviceCode: string;
+    applicant: Applicant | { fromCard: true; phone?: string };
+    values: Record<string, FormValue>;
+    disabled: boolean;
+  }): Promise<IntakeReceipt> {
+    const now = new Date(this.now()).toISOString();
+    const fromCard = 'fromCard' in input.applicant;
+    const applicant = 'fromCard' in input.applicant ? this.applicantFromCard(input.applicant.phone) : input.applicant;
+    const form = fromCard ? await this.prefillFromCard(input.serviceCode, input.values, applicant) : input.values;
+    return this.act((token, client) =>
+      client.intake(token, {
+        caseId: randomUUID(),
+        serviceCode: input.serviceCode,
+        submittedAt: now,
+        visitId: `counter-${randomUUID()}`,
+        applicant,
+        form,
+        materials: [],
+        priority: { disabled: input.disabled },
+      }),
+    );
+  }
+
+  stats(): Promise<CentreStats> {
+    const now = this.now();
+    return this.act((token, client) => client.stats(token, startOfShanghaiDay(now), new Date(now + 1)));
+  }
+
+  /** Public by nature (it hangs on the wall): shown whoever is signed in, or nobody. */
+  wall(): WallView {
+    return { windowName: this.options.windowName, current: this.called[0] ?? null, recent: this.called.slice(1) };
+  }
+
+  async dispose(): Promise<void> {
+    clearTimeout(this.refreshTimer);
+    if (this.session) await this.endSession('signed-out');
+  }
+
+  /** The card's name and number fill the applicant; the page only ever saw them masked. */
+  private applicantFromCard(phone: string | undefined): Applicant {
+    const card = this.options.cardOnReader?.();
+    if (!card) throw new ApiFailure('not-allowed', 'no ID card has been read on this counter');
+    return { name: card.name, idNumber: card.idNumber, ...(phone ? { phone } : {}) };
+  }
+
+  private async prefillFromCard(serviceCode: string, values: Record<string, FormValue>, applicant: Applicant): Promise<Record<string, FormValue>> {
+    const item = (await this.options.catalogue?.())?.items.find((i) => i.code === serviceCode);
+    const form = { ...values };
+    for (const field of item?.form.fields ?? []) {
+      if (field.prefill === 'idNumber') form[field.name] = applicant.idNumber;
+      if (field.prefill === 'name') form[field.name] = applicant.name;
+    }
+    return form;
+  }
+
+  private client(): StaffClient {
+    if (!this.options.client) throw new ApiFailure('unavailable', 'this terminal has no platform configured (platform.url)');
+    return this.options.client;
+  }
+
+  private requireActive(): StaffSession {
+    if (this.state === 'locked') throw new ApiFailure('not-allowed', 'the counter is locked: unlock it with your password');
+    if (this.state === 'expired') throw new ApiFailure('not-allowed', 'the staff session has expired: sign in again');
+    if (this.state !== 'active' || !this.session) throw new ApiFailure('not-allowed', 'no staff member is signed in');
+    return this.session;
+  }
+
+  /** Runs a platform call under the signed-in clerk's token, turning the platform's answers into API failures. */
+  private async act<T>(call: (token: string, client: StaffClient) => Promise<T>): Promise<T> {
+    const session = this.requireActive();
+    const client = this.client();
+    this.armLock();
+    try {
+      return await call(session.token, client);
+    } catch (error) {
+      if (error instanceof PlatformHttpError && error.status === 401 && this.session === session) {
+        await this.endSession('expired');
+        throw new ApiFailure('not-allowed', 'the staff session has expired: sign in again');
+      }
+      throw toApiFailure(error);
+    }
+  }
+
+  private announce(summary: Pick<CaseSummary, 'caseId' | 'queueNumber'>, recall: boolean): CalledNumber {
+    const called: CalledNumber = {
+      caseId: summary.caseId,
+      queueNumber: summary.queueNumber,
+      windowName: this.options.windowName,
+      announcement: announcementText(summary.queueNumber, this.options.windowName),
+      at: new Date(this.now()).toISOString(),
+      recall,
+    };
+    this.called = pushCalled(this.called, called);
+    this.options.events.publish('counter.called', called);
+    return called;
+  }
+
+  private setCurrent(summary: CaseSummary | null): void {
+    this.current = summary;
+    this.publishStatus();
+  }
+
+  private setState(state: CounterSessionState): void {
+    this.state = state;
+    if (state === 'active') this.armLock();
+    else clearTimeout(this.lockTimer);
+    this.publishStatus();
+  }
+
+  private publishStatus(): void {
+    this.options.events.publish('counter.status', this.status());
+  }
+
+  private armLock(): void {
+    clearTimeout(this.lockTimer);
+    this.lockTimer = setTimeout(() => this.lock(), this.options.lockAfterMs ?? this.options.lockMinutes * 60_000);
+    this.lockTimer.unref?.();
+  }
+
+  /**
+   * Signing out (or an expired token) leaves nothing of the clerk's work behind: a case still
+   * on the desk goes back to the queue rather than waiting for the platform's abandoned-claim
+   * sweep, and the page clears its screen on the status event.
+   */
+  private async endSession(reason: 'signed-out' | 'expired'): Promise<void> {
+    const session = this.session;
+    this.stopStream();
+    clearTimeout(this.refreshTimer);
+    const onDesk = this.current?.status === 'claimed' ? this.current : null;
+    this.session = undefined;
+    this.current = null;
+    this.setState(reason);
+    if (!session || reason === 'expired' || !this.options.client) return;
+    const client = this.options.client;
+    if (onDesk) await client.decide(session.token, onDesk.caseId, { decision: 'release', note: '窗口人员退出登录' }).catch(() => undefined);
+    await client.signOut(session.token).catch((error: unknown) => this.options.log.warn({ err: String(error) }, 'platform sign-out failed'));
+  }
+
+  private startStream(): void {
+    const session = this.session;
+    const client = this.options.client;
+    if (!session || !client) return;
+    const controller = new AbortController();
+    this.stream = controller;
+    const follow = async () => {
+      while (!controller.signal.aborted && this.session) {
+        try {
+          await client.stream(this.session.token, this.cursor, (seq) => {
+            this.cursor = Math.max(this.cursor, seq);
+            this.scheduleRefresh();
+          }, controller.signal);
+        } catch (error) {
+          if (error instanceof PlatformHttpError && error.status === 401 && this.session === session) {
+            await this.endSession('expired');
+            return;
+          }
+          this.options.log.warn({ err: error instanceof Error ? error.message : String(error) }, 'counter event stream interrupted');
+        }
+        if (controller.signal.aborted) return;
+        await new Promise((resolve) => setTimeout(resolve, this.options.reconnectMs ?? 2000).unref?.());
+      }
+    };
+    void follow();
+  }
+
+  private stopStream(): void {
+    this.stream?.abort();
+    this.stream = undefined;
+  }
+
+  private restartStream(): void {
+    this.stopStream();
+    this.startStream();
+  }
+
+  private scheduleRefresh(): void {
+    if (this.refreshTimer) return;
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined;
+      void this.refresh();
+    }, this.options.refreshDebounceMs ?? 40);
+  }
+
+  private async refresh(): Promise<void> {
+    const session = this.session;
+    const client = this.options.client;
+    if (!session || !client || this.state === 'expired') return;
+    try {
+      const queue = await client.queue(session.token);
+      if (this.session !== session) return;
+      if (this.current) {
+        const mine = queue.claimed.find((c) => c.caseId === this.current?.caseId);
+        if (this.current.status === 'claimed' && !mine) this.setCurrent(null);
+      }
+      this.options.events.publish('counter.queue', { ...queue, at: new Date(this.now()).toISOString() });
+    } catch (error) {
+      if (error instanceof PlatformHttpError && error.status === 401 && this.session === session) {
+        await this.endSession('expired');
+        return;
+      }
+      this.options.log.warn({ err: error instanceof Error ? error.message : String(error) }, 'counter queue refresh failed');
+    }
+  }
+}
+
+function signInFailure(error: unknown): Extract<SignInOutcome, { ok: false }>['reason'] {
+  if (error instanceof PlatformHttpError) {
+    if (error.status === 423) return 'account-locked';
+    if (error.status === 429) return 'rate-limited';
+    if (error.status === 401 || error.status === 400) return 'wrong-credentials';
+  }
+  if (error instanceof ApiFailure) throw error;
+  return 'unreachable';
+}
+
+export function platformDecision(decision: CounterDecision): Decision {
+  switch (decision.decision) {
+    case 'reject':
+      return { decision: 'reject', reason: `${REJECT_REASON_TEXT[decision.reason]}：${decision.text}` };
+    case 'request-materials':
+      return { decision: 'request-materials', missingMaterials: [...new Set(decision.missingMaterials)], note: decision.note };
+    default:
+      return decision;
+  }
+}
+
+function toApiFailure(error: unknown): unknown {
+  if (error instanceof ApiFailure) return error;
+  if (error instanceof PlatformUnreachableError) return new ApiFailure('unavailable', 'the platform cannot be reached; try again');
+  if (error instanceof PlatformResponseError) return new ApiFailure('unavailable', 'the platform gave an answer the terminal does not understand');
+  if (error instanceof PlatformHttpError) {
+    const where = error.field ? ` (${error.field})` : '';
+    if (error.status === 400 || error.status === 404 || error.status === 422) return new ApiFailure('bad-request', `${error.platformMessage}${where}`);
+    if (error.status === 403 || error.status === 409) return new ApiFailure('not-allowed', `${error.platformMessage}${where}`);
+    return new ApiFailure('unavailable', `the platform answered ${error.status}`);
+  }
+  return error;
+}

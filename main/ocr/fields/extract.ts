@@ -1,0 +1,99 @@
+import { distance } from 'fastest-levenshtein';
+import { documentTypes } from './document-types';
+import { normaliseValue } from './values';
+import type { DocumentTypeId, FieldProposal, FieldSpec } from './types';
+
+export interface OcrLineLike {
+  text: string;
+  confidence: number;
+  /** With words, a value's confidence is that of its own words rather than of the whole line. */
+  words?: { text: string; confidence: number }[];
+}
+
+/** The line without spaces, and each character's confidence (its word's, else the line's). */
+function compactLine(line: OcrLineLike): { text: string; confidence: number[] } {
+  if (line.words && line.words.length > 0) {
+    let text = '';
+    const confidence: number[] = [];
+    for (const word of line.words) {
+      const chars = word.text.replace(/\s+/g, '');
+      text += chars;
+      for (let i = 0; i < chars.length; i += 1) confidence.push(word.confidence);
+    }
+    return { text, confidence };
+  }
+  const text = line.text.replace(/\s+/g, '');
+  return { text, confidence: Array.from(text, () => line.confidence) };
+}
+
+interface LabelHit {
+  spec: FieldSpec;
+  label: string;
+  start: number;
+  end: number;
+  /** 1 for an exact reading of the label, less for one that needed forgiving. */
+  quality: number;
+}
+
+/**
+ * Where a label stands in a line. Labels of four characters or more forgive one misread
+ * character (公民身份号马); shorter ones must be exact, or 姓名 would match any two characters.
+ */
+function findLabel(line: string, label: string): { start: number; quality: number }[] {
+  const hits: { start: number; quality: number }[] = [];
+  for (let start = 0; start + label.length <= line.length; start += 1) {
+    const window = line.slice(start, start + label.length);
+    if (window === label) hits.push({ start, quality: 1 });
+    else if (label.length >= 4 && distance(window, label) === 1 && window[0] === label[0]) hits.push({ start, quality: 0.85 });
+  }
+  return hits;
+}
+
+function labelHits(line: string, specs: FieldSpec[]): LabelHit[] {
+  const candidates: LabelHit[] = [];
+  for (const spec of specs) {
+    for (const label of spec.labels) {
+      for (const hit of findLabel(line, label)) candidates.push({ spec, label, start: hit.start, end: hit.start + label.length, quality: hit.quality });
+    }
+  }
+  // Longest and best-read labels win where they overlap (出生日期 over 日期, exact over forgiven).
+  candidates.sort((a, b) => b.quality - a.quality || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const chosen: LabelHit[] = [];
+  for (const candidate of candidates) {
+    if (chosen.some((c) => candidate.start < c.end && c.start < candidate.end)) continue;
+    chosen.push(candidate);
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Labelled fields of a known paper, from the lines OCR read. Each value sits after its label and
+ * before the next label on the same line; values that do not look like their kind (a name with
+ * Latin letters, an ID number failing its check) are not proposed at all.
+ */
+export function extractFields(type: DocumentTypeId, lines: OcrLineLike[], today = new Date()): FieldProposal[] {
+  const doc = documentTypes[type];
+  const proposals: FieldProposal[] = [];
+  const seen = new Map<FieldSpec, number>();
+  lines.forEach((line, lineIndex) => {
+    const { text, confidence } = compactLine(line);
+    const hits = labelHits(text, doc.fields);
+    hits.forEach((hit, i) => {
+      const occurrence = seen.get(hit.spec) ?? 0;
+      seen.set(hit.spec, occurrence + 1);
+      if (!hit.spec.repeats && occurrence > 0) return;
+      const end = hits[i + 1]?.start ?? text.length;
+      const value = normaliseValue(hit.spec.kind, text.slice(hit.end, end), today);
+      if (value === undefined) return;
+      // The weakest character of the value decides: one misread character makes a wrong name.
+      const weakest = Math.min(...confidence.slice(hit.end, end));
+      proposals.push({
+        field: hit.spec.field.replace('{n}', String(occurrence)),
+        value,
+        confidence: Math.round(weakest * hit.quality * 10) / 10,
+        source: { documentType: type, label: hit.label, line: lineIndex },
+      });
+    });
+  });
+  return proposals;
+}

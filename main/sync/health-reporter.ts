@@ -1,0 +1,74 @@
+import { EventEmitter } from 'node:events';
+import type { TerminalHealthReport } from '../../contract/platform/access';
+import type { DeviceState } from '../../contract/terminal/api';
+import { appVersion } from '../version';
+import type { PlatformClient } from './platform-client';
+import { Sleeper } from './sleeper';
+import type { SyncLog } from './sync-log';
+
+export interface HealthReporterOptions {
+  client: Pick<PlatformClient, 'reportHealth'>;
+  /** What to report now; `healthReport` builds it from the devices and the outbox. */
+  report: () => TerminalHealthReport | Promise<TerminalHealthReport>;
+  /** Default 60 s. */
+  intervalMs?: number;
+  log?: SyncLog;
+}
+
+/** The platform's view of this terminal: device states, cases waiting to be sent, the last sync. */
+export function healthReport(devices: readonly DeviceState[], outbox: { pending(): number; lastSyncAt(): string | null }): TerminalHealthReport {
+  const degraded = devices.some((d) => d.state === 'error' || d.state === 'disconnected');
+  return {
+    status: degraded ? 'degraded' : 'ok',
+    devices: devices.slice(0, 50).map((d) => ({ role: d.role.slice(0, 64), state: d.state, ...(d.reason ? { reason: d.reason.slice(0, 200) } : {}) })),
+    outboxPending: outbox.pending(),
+    lastSyncAt: outbox.lastSyncAt(),
+    appVersion,
+  };
+}
+
+/** Sends the terminal's health report at start and then on an interval; a failed report is retried at the next tick. */
+export class HealthReporter extends EventEmitter<{ reported: [{ at: string }]; problem: [{ error: string }] }> {
+  private readonly sleeper = new Sleeper();
+  private loop: Promise<void> | undefined;
+  private stopping = false;
+  private last: string | null = null;
+
+  constructor(private readonly options: HealthReporterOptions) {
+    super();
+  }
+
+  lastReportAt(): string | null {
+    return this.last;
+  }
+
+  async reportNow(): Promise<void> {
+    await this.options.client.reportHealth(await this.options.report());
+    this.last = new Date().toISOString();
+    this.emit('reported', { at: this.last });
+  }
+
+  start(): void {
+    if (this.loop) return;
+    this.stopping = false;
+    this.loop = (async () => {
+      while (!this.stopping) {
+        try {
+          await this.reportNow();
+        } catch (error) {
+          const message = (error as Error).message;
+          this.options.log?.warn({ error: message }, 'health report not delivered');
+          this.emit('problem', { error: message });
+        }
+        await this.sleeper.sleep(this.options.intervalMs ?? 60_000);
+      }
+    })();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.sleeper.wake();
+    await this.loop;
+    this.loop = undefined;
+  }
+}

@@ -1,0 +1,27 @@
+import type { StaffRole, TerminalKind } from '../../contract/platform/access';
+import type { Actor } from '../../contract/platform/cases';
+import { forbidden } from './errors';
+
+/** Who is asking, as established by authentication. */
+export type Caller =
+  | { kind: 'terminal'; id: string; centreId: string; terminalKind: TerminalKind }
+  | { kind: 'staff'; id: string; centreId: string; role: StaffRole; username: string; displayName: string };
+
+export function actorOf(caller: Caller): Actor {
+  return { kind: caller.kind, id: caller.id };
+}
+
+export function requireCentre(caller: Caller, centreId: string): void {
+  if (caller.centreId !== centreId) throw forbidden();
+}
+
+export function requireStaff(caller: Caller): Extract<Caller, { kind: 'staff' }> {
+  if (caller.kind !== 'staff') throw forbidden('only signed-in counter staff may do this');
+  return caller;
+}
+
+export function requireCentreAdmin(caller: Caller): Extract<Caller, { kind: 'staff' }> {
+  const staff = requireStaff(caller);
+  if (staff.role !== 'centre-admin') throw forbidden('only a centre administrator may do this');
+  return staff;
+}

@@ -1,0 +1,499 @@
+import type { ServiceItem } from '../../contract/platform/catalogue';
+import {
+  CASE_TRANSITIONS,
+  type CaseDetail,
+  type CaseStatus,
+  type CaseSummary,
+  type Decision,
+  type FormValue,
+  type IntakeReceipt,
+  type IntakeRequest,
+  type MaterialRef,
+  type PriorityReason,
+  type RevealResponse,
+  type SupplementRequest,
+} from '../../contract/platform/cases';
+import type { CaseEvent, CaseEventType } from '../../contract/platform/events';
+import { birthDateFromIdNumber, idNumberProblem, maskIdNumber, maskPhone } from '../../contract/platform/id-number';
+import { submittedValues, validateForm } from '../../contract/forms/validate';
+import type { Queryable } from '../store/database';
+import { audit } from './audit';
+import { actorOf, requireCentre, requireStaff, type Caller } from './caller';
+import { iso, isoOrNull, type PlatformContext } from './context';
+import { invalidForm, notFound, PlatformError } from './errors';
+import { appendEvent, lockCentreEvents } from './events';
+import { canonicalJson, sha256Hex } from './secrets';
+
+export interface CaseRow {
+  id: string;
+  centre_id: string;
+  terminal_id: string;
+  source: 'kiosk' | 'counter';
+  service_code: string;
+  body_hash: string;
+  request: string;
+  status: CaseStatus;
+  queue_number: string;
+  priority: number;
+  priority_reasons: string;
+  submitted_at: number;
+  received_at: number;
+  queued_at: number;
+  claimed_by: string | null;
+  claimed_at: number | null;
+  first_claimed_at: number | null;
+  completed_at: number | null;
+  department: string | null;
+  decision: string | null;
+}
+
+/** The parts of the intake request kept with the case. */
+type StoredRequest = Pick<IntakeRequest, 'visitId' | 'applicant' | 'form' | 'materials' | 'priority'> & {
+  /** Ids of the 补正 supplements applied, so that a resent one is recognised. */
+  supplements?: string[];
+};
+
+const ELDERLY_AGE = 70;
+const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+
+function maskName(name: string): string {
+  const chars = [...name];
+  return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
+}
+
+/** Age in whole years on a given day, from an ID number's birth date. */
+function ageOn(idNumber: string, at: number): number | undefined {
+  const birth = birthDateFromIdNumber(idNumber);
+  if (!birth) return undefined;
+  const [y, m, d] = birth.split('-').map(Number) as [number, number, number];
+  const today = new Date(at + SHANGHAI_OFFSET_MS);
+  const beforeBirthday = today.getUTCMonth() + 1 < m || (today.getUTCMonth() + 1 === m && today.getUTCDate() < d);
+  return today.getUTCFullYear() - y - (beforeBirthday ? 1 : 0);
+}
+
+/** Elderly (70+) and disabled citizens go before appointments, which go before everyone else. */
+function priorityOf(request: IntakeRequest, at: number): { priority: number; reasons: PriorityReason[] } {
+  const reasons: PriorityReason[] = [];
+  if ((ageOn(request.applicant.idNumber, at) ?? 0) >= ELDERLY_AGE) reasons.push('elderly');
+  if (request.priority.disabled) reasons.push('disabled');
+  if (request.priority.appointmentId) reasons.push('appointment');
+  const priority = reasons.includes('elderly') || reasons.includes('disabled') ? 2 : reasons.length > 0 ? 1 : 0;
+  return { priority, reasons };
+}
+
+export function summaryOf(row: CaseRow): CaseSummary {
+  const request = JSON.parse(row.request) as StoredRequest;
+  return {
+    caseId: row.id,
+    centreId: row.centre_id,
+    serviceCode: row.service_code,
+    status: row.status,
+    queueNumber: row.queue_number,
+    priority: row.priority,
+    priorityReasons: JSON.parse(row.priority_reasons) as PriorityReason[],
+    source: row.source,
+    terminalId: row.terminal_id,
+    submittedAt: iso(row.submitted_at),
+    receivedAt: iso(row.received_at),
+    claimedBy: row.claimed_by,
+    claimedAt: isoOrNull(row.claimed_at),
+    applicantMasked: { name: maskName(request.applicant.name), idNumber: maskIdNumber(request.applicant.idNumber) },
+    department: row.department,
+  };
+}
+
+function receiptOf(row: CaseRow): IntakeReceipt {
+  return {
+    caseId: row.id,
+    centreId: row.centre_id,
+    serviceCode: row.service_code,
+    queueNumber: row.queue_number,
+    priority: row.priority,
+    priorityReasons: JSON.parse(row.priority_reasons) as PriorityReason[],
+    receivedAt: iso(row.received_at),
+  };
+}
+
+const DECISION_TARGET: Record<Decision['decision'], { to: CaseStatus; event: CaseEventType }> = {
+  accept: { to: 'accepted', event: 'accepted' },
+  reject: { to: 'rejected', event: 'rejected' },
+  'request-materials': { to: 'awaiting-materials', event: 'materials-requested' },
+  transfer: { to: 'transferred', event: 'transferred' },
+  complete: { to: 'completed', event: 'completed' },
+  release: { to: 'queued', event: 'released' },
+};
+
+export function illegalTransition(from: CaseStatus, to: CaseStatus, what: string): PlatformError {
+  return new PlatformError(409, 'illegal-transition', `cannot ${what} a case that is ${from} (${from} → ${to} is not allowed)`);
+}
+
+/** Intake, reading, the 一窗受理 queue and decisions: everything that moves a case. */
+export class CaseService {
+  constructor(
+    private readonly ctx: PlatformContext,
+    private readonly published: (events: CaseEvent[]) => void,
+  ) {}
+
+  private get db() {
+    return this.ctx.db;
+  }
+
+  private forUpdate(): string {
+    return this.db.dialect === 'postgres' ? ' FOR UPDATE' : '';
+  }
+
+  private async item(serviceCode: string): Promise<{ item: ServiceItem; prefix: string }> {
+    const catalogue = await this.ctx.catalogue();
+    const item = catalogue.items.find((i) => i.code === serviceCode);
+    if (!item) throw invalidForm('serviceCode', `${serviceCode} is not a service of the catalogue`);
+    const prefix = catalogue.categories.find((c) => c.code === item.category)?.queuePrefix ?? 'A';
+    return { item, prefix };
+  }
+
+  /** Form and materials against the item's schema; returns the values to keep (shown fields only). */
+  private checkForm(item: ServiceItem, form: Record<string, FormValue>, applicant?: IntakeRequest['applicant']): Record<string, FormValue> {
+    const known = new Set(item.form.fields.map((f) => f.name));
+    const unknown = Object.keys(form).find((key) => !known.has(key));
+    if (unknown) throw invalidForm(`form.${unknown}`, `is not a field of ${item.code}`);
+    const problem = validateForm(item.form, form)[0];
+    if (problem) {
+      const detail = problem.params ? ` (${Object.entries(problem.params).map(([k, v]) => `${k} ${v}`).join(', ')})` : '';
+      throw invalidForm(`form.${problem.field}`, `is invalid: ${problem.code}${detail}`);
+    }
+    if (applicant) {
+      for (const field of item.form.fields) {
+        const value = form[field.name];
+        if (value === undefined) continue;
+        if (field.prefill === 'idNumber' && value !== applicant.idNumber) throw invalidForm(`form.${field.name}`, 'must be the applicant’s ID number');
+        if (field.prefill === 'name' && value !== applicant.name) throw invalidForm(`form.${field.name}`, 'must be the applicant’s name');
+      }
+    }
+    return submittedValues(item.form, form);
+  }
+
+  private checkMaterials(item: ServiceItem, materials: MaterialRef[], prefix = 'materials'): void {
+    materials.forEach((material, index) => {
+      const declared = item.materials.find((m) => m.code === material.code);
+      if (!declared) throw invalidForm(`${prefix}.${index}.code`, `${material.code} is not a material of ${item.code}`);
+      if (material.electronicLicence && material.electronicLicence.type !== declared.electronicLicence) {
+        throw invalidForm(
+          `${prefix}.${index}.electronicLicence.type`,
+          declared.electronicLicence
+            ? `must be ${declared.electronicLicence} for ${material.code}`
+            : `${material.code} cannot be supplied as an electronic licence`,
+        );
+      }
+    });
+  }
+
+  private async checkBlobs(tx: Queryable, centreId: string, materials: MaterialRef[], prefix = 'materials'): Promise<void> {
+    for (const [index, material] of materials.entries()) {
+      if (!material.blob) continue;
+      const found = await tx.get('SELECT 1 AS found FROM blobs WHERE centre_id = ? AND sha256 = ?', [centreId, material.blob]);
+      if (!found) throw invalidForm(`${prefix}.${index}.blob`, `${material.blob} was not uploaded; PUT /v1/blobs/${material.blob} first`);
+    }
+  }
+
+  private async nextQueueNumber(tx: Queryable, centreId: string, prefix: string, at: number): Promise<string> {
+    const day = new Date(at + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+    const row = await tx.get<{ last: number }>(
+      `INSERT INTO queue_counters (centre_id, prefix, day, last) VALUES (?, ?, ?, 1)
+       ON CONFLICT (centre_id, prefix, day) DO UPDATE SET last = queue_counters.last + 1 RETURNING last`,
+      [centreId, prefix, day],
+    );
+    return `${prefix}${String(row!.last).padStart(3, '0')}`;
+  }
+
+  /**
+   * Idempotent on the case id: the same id with the same body gives back the same receipt;
+   * with another body, 409. The body hash is over the canonical JSON, so key order is irrelevant.
+   */
+  async intake(caller: Caller, request: IntakeRequest): Promise<{ receipt: IntakeReceipt; replay: boolean }> {
+    const problem = idNumberProblem(request.applicant.idNumber);
+    if (problem) throw invalidForm('applicant.idNumber', problem);
+    const { item, prefix } = await this.item(request.serviceCode);
+    const form = this.checkForm(item, request.form, request.applicant);
+    this.checkMaterials(item, request.materials);
+    const bodyHash = sha256Hex(canonicalJson(request));
+    const now = this.ctx.now();
+    const source = caller.kind === 'terminal' && caller.terminalKind === 'kiosk' ? 'kiosk' : 'counter';
+
+    const result = await this.db.transaction(async (tx) => {
+      // Taken first so that two submissions of one case id in one centre are serialised on PostgreSQL.
+      await lockCentreEvents(tx, this.db.dialect, caller.centreId);
+      const existing = await tx.get<CaseRow>('SELECT * FROM cases WHERE id = ?', [request.caseId]);
+      if (existing) {
+        if (existing.centre_id !== caller.centreId || existing.body_hash !== bodyHash) {
+          throw new PlatformError(409, 'conflict', `case ${request.caseId} was already submitted with a different body`, 'caseId');
+        }
+        return { row: existing, replay: true, event: undefined };
+      }
+      await this.checkBlobs(tx, caller.centreId, request.materials);
+      const queueNumber = await this.nextQueueNumber(tx, caller.centreId, prefix, now);
+      const { priority, reasons } = priorityOf(request, now);
+      const stored: StoredRequest = { visitId: request.visitId, applicant: request.applicant, form, materials: request.materials, priority: request.priority };
+      const row = await tx.get<CaseRow>(
+        `INSERT INTO cases (id, centre_id, terminal_id, source, service_code, body_hash, request, status, queue_number,
+           priority, priority_reasons, submitted_at, received_at, queued_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?) RETURNING *`,
+        [
+          request.caseId,
+          caller.centreId,
+          caller.id,
+          source,
+          request.serviceCode,
+          bodyHash,
+          JSON.stringify(stored),
+          queueNumber,
+          priority,
+          JSON.stringify(reasons),
+          Date.parse(request.submittedAt),
+          now,
+          now,
+        ],
+      );
+      const event = await appendEvent(tx, this.db.dialect, {
+        centreId: caller.centreId,
+        caseId: request.caseId,
+        queueNumber,
+        type: 'submitted',
+        fromStatus: null,
+        toStatus: 'queued',
+        actor: actorOf(caller),
+        at: now,
+        details: { serviceCode: request.serviceCode, source, priorityReasons: reasons },
+      });
+      return { row: row!, replay: false, event };
+    });
+    if (result.event) this.published([result.event]);
+    return { receipt: receiptOf(result.row), replay: result.replay };
+  }
+
+  private async row(tx: Queryable, caller: Caller, caseId: string, lock = false): Promise<CaseRow> {
+    const row = await tx.get<CaseRow>(`SELECT * FROM cases WHERE id = ?${lock ? this.forUpdate() : ''}`, [caseId]);
+    if (!row) throw notFound(`case ${caseId}`);
+    requireCentre(caller, row.centre_id);
+    return row;
+  }
+
+  async read(caller: Caller, caseId: string): Promise<CaseDetail> {
+    const row = await this.row(this.db, caller, caseId);
+    await audit(this.db, caller, 'case-read', caseId, this.ctx.now());
+    const request = JSON.parse(row.request) as StoredRequest;
+    const { item } = await this.item(row.service_code).catch(() => ({ item: undefined }));
+    const form: Record<string, FormValue> = {};
+    for (const [name, value] of Object.entries(request.form)) {
+      const type = item?.form.fields.find((f) => f.name === name)?.type;
+      form[name] = typeof value === 'string' && type === 'idNumber' ? maskIdNumber(value) : typeof value === 'string' && type === 'phone' ? maskPhone(value) : value;
+    }
+    const decision = row.decision ? (JSON.parse(row.decision) as CaseDetail['decision']) : null;
+    return { ...summaryOf(row), visitId: request.visitId, form, materials: request.materials, decision };
+  }
+
+  /** The unmasked applicant and form, for a clerk who must see them; the purpose goes to the audit log. */
+  async reveal(caller: Caller, caseId: string, purpose: string): Promise<RevealResponse> {
+    requireStaff(caller);
+    const row = await this.row(this.db, caller, caseId);
+    await audit(this.db, caller, 'case-reveal', caseId, this.ctx.now(), purpose);
+    const request = JSON.parse(row.request) as StoredRequest;
+    return { applicant: request.applicant, form: request.form };
+  }
+
+  async queue(caller: Caller): Promise<{ waiting: CaseSummary[]; claimed: CaseSummary[] }> {
+    requireStaff(caller);
+    const rows = await this.db.all<CaseRow>(
+      "SELECT * FROM cases WHERE centre_id = ? AND status IN ('queued', 'claimed') ORDER BY priority DESC, queued_at, id LIMIT 500",
+      [caller.centreId],
+    );
+    await audit(this.db, caller, 'queue-read', null, this.ctx.now(), `${rows.length} cases`);
+    const summaries = rows.map(summaryOf);
+    return { waiting: summaries.filter((c) => c.status === 'queued'), claimed: summaries.filter((c) => c.status === 'claimed') };
+  }
+
+  /**
+   * Claims the next case (highest priority, then longest waiting) or the named one. No case is
+   * ever claimed twice: on PostgreSQL the candidate row is locked with FOR UPDATE SKIP LOCKED
+   * so concurrent clerks take different cases; on SQLite the IMMEDIATE transaction serialises
+   * claimers; and the UPDATE re-checks the status in both.
+   */
+  async claim(caller: Caller, caseId?: string): Promise<CaseSummary | undefined> {
+    const staff = requireStaff(caller);
+    await this.releaseAbandoned();
+    const result = await this.db.transaction(async (tx) => {
+      let row: CaseRow | undefined;
+      if (caseId) {
+        row = await this.row(tx, staff, caseId, true);
+        if (row.status !== 'queued') throw illegalTransition(row.status, 'claimed', 'claim');
+      } else {
+        row = await tx.get<CaseRow>(
+          `SELECT * FROM cases WHERE centre_id = ? AND status = 'queued' ORDER BY priority DESC, queued_at, id LIMIT 1${
+            this.db.dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : ''
+          }`,
+          [staff.centreId],
+        );
+        if (!row) return undefined;
+      }
+      const now = this.ctx.now();
+      const updated = await tx.get<CaseRow>(
+        `UPDATE cases SET status = 'claimed', claimed_by = ?, claimed_at = ?, first_claimed_at = COALESCE(first_claimed_at, ?)
+         WHERE id = ? AND status = 'queued' RETURNING *`,
+        [staff.id, now, now, row.id],
+      );
+      if (!updated) throw illegalTransition(row.status, 'claimed', 'claim');
+      const event = await appendEvent(tx, this.db.dialect, {
+        centreId: updated.centre_id,
+        caseId: updated.id,
+        queueNumber: updated.queue_number,
+        type: 'claimed',
+        fromStatus: 'queued',
+        toStatus: 'claimed',
+        actor: actorOf(staff),
+        at: now,
+        details: { clerk: staff.displayName },
+      });
+      return { row: updated, event };
+    });
+    if (!result) return undefined;
+    this.published([result.event]);
+    return summaryOf(result.row);
+  }
+
+  async decide(caller: Caller, caseId: string, decision: Decision): Promise<CaseSummary> {
+    const staff = requireStaff(caller);
+    const target = DECISION_TARGET[decision.decision];
+    const result = await this.db.transaction(async (tx) => {
+      const row = await this.row(tx, staff, caseId, true);
+      if (!CASE_TRANSITIONS[row.status].includes(target.to)) throw illegalTransition(row.status, target.to, decision.decision);
+      if (row.status === 'claimed' && row.claimed_by !== staff.id) {
+        throw new PlatformError(409, 'conflict', `case ${caseId} is claimed by another clerk`);
+      }
+      const now = this.ctx.now();
+      const sets: string[] = ['status = ?'];
+      const params: (string | number | null)[] = [target.to];
+      let reason: string | null = null;
+      const details: Record<string, unknown> = {};
+      switch (decision.decision) {
+        case 'accept':
+          reason = decision.note ?? null;
+          break;
+        case 'reject':
+          reason = decision.reason;
+          sets.push('completed_at = ?', 'decision = ?');
+          params.push(now, JSON.stringify({ reason: decision.reason, missingMaterials: null, result: null }));
+          break;
+        case 'request-materials':
+          reason = decision.note ?? null;
+          details.missingMaterials = decision.missingMaterials;
+          sets.push('claimed_by = NULL', 'claimed_at = NULL', 'decision = ?');
+          params.push(JSON.stringify({ reason: decision.note ?? null, missingMaterials: decision.missingMaterials, result: null }));
+          break;
+        case 'transfer':
+          reason = decision.note ?? null;
+          details.department = decision.department;
+          sets.push('department = ?');
+          params.push(decision.department);
+          break;
+        case 'complete':
+          details.result = decision.result;
+          sets.push('completed_at = ?', 'decision = ?');
+          params.push(now, JSON.stringify({ reason: null, missingMaterials: null, result: decision.result }));
+          break;
+        case 'release':
+          reason = decision.note ?? null;
+          sets.push('claimed_by = NULL', 'claimed_at = NULL');
+          break;
+      }
+      const updated = await tx.get<CaseRow>(`UPDATE cases SET ${sets.join(', ')} WHERE id = ? RETURNING *`, [...params, caseId]);
+      const event = await appendEvent(tx, this.db.dialect, {
+        centreId: row.centre_id,
+        caseId,
+        queueNumber: row.queue_number,
+        type: target.event,
+        fromStatus: row.status,
+        toStatus: target.to,
+        actor: actorOf(staff),
+        reason,
+        at: now,
+        details,
+      });
+      return { row: updated!, event };
+    });
+    this.published([result.event]);
+    return summaryOf(result.row);
+  }
+
+  /** The citizen brought what 补正 asked for: the materials are added and the case queues again in its old place. */
+  async supplement(caller: Caller, caseId: string, body: SupplementRequest): Promise<CaseSummary> {
+    // The catalogue is read before the transaction: on SQLite a read outside it would wait for it to end.
+    const { item } = await this.item((await this.row(this.db, caller, caseId)).service_code);
+    this.checkMaterials(item, body.materials);
+    const result = await this.db.transaction(async (tx) => {
+      const row = await this.row(tx, caller, caseId, true);
+      const stored = JSON.parse(row.request) as StoredRequest;
+      if (stored.supplements?.includes(body.supplementId)) return { row, event: undefined };
+      if (row.status !== 'awaiting-materials') throw illegalTransition(row.status, 'queued', 'supplement');
+      await this.checkBlobs(tx, row.centre_id, body.materials);
+      const form = body.form ? this.checkForm(item, { ...stored.form, ...body.form }, stored.applicant) : stored.form;
+      const next: StoredRequest = {
+        ...stored,
+        form,
+        materials: [...stored.materials, ...body.materials],
+        supplements: [...(stored.supplements ?? []), body.supplementId],
+      };
+      const now = this.ctx.now();
+      const updated = await tx.get<CaseRow>("UPDATE cases SET status = 'queued', request = ? WHERE id = ? RETURNING *", [
+        JSON.stringify(next),
+        caseId,
+      ]);
+      const event = await appendEvent(tx, this.db.dialect, {
+        centreId: row.centre_id,
+        caseId,
+        queueNumber: row.queue_number,
+        type: 'materials-supplied',
+        fromStatus: 'awaiting-materials',
+        toStatus: 'queued',
+        actor: actorOf(caller),
+        at: now,
+        details: { materials: body.materials.map((m) => m.code) },
+      });
+      return { row: updated!, event };
+    });
+    if (result.event) this.published([result.event]);
+    return summaryOf(result.row);
+  }
+
+  /** Claims nobody decided on within the timeout go back to the queue, keeping their place. */
+  async releaseAbandoned(): Promise<number> {
+    const cutoff = this.ctx.now() - this.ctx.settings.claimTimeoutMinutes * 60_000;
+    const stale = await this.db.get<{ n: number }>("SELECT COUNT(*) AS n FROM cases WHERE status = 'claimed' AND claimed_at < ?", [cutoff]);
+    if (!stale || Number(stale.n) === 0) return 0;
+    const events = await this.db.transaction(async (tx) => {
+      const rows = await tx.all<CaseRow>(
+        `SELECT * FROM cases WHERE status = 'claimed' AND claimed_at < ?${this.db.dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : ''}`,
+        [cutoff],
+      );
+      const out: CaseEvent[] = [];
+      const now = this.ctx.now();
+      for (const row of rows) {
+        await tx.run("UPDATE cases SET status = 'queued', claimed_by = NULL, claimed_at = NULL WHERE id = ?", [row.id]);
+        out.push(
+          await appendEvent(tx, this.db.dialect, {
+            centreId: row.centre_id,
+            caseId: row.id,
+            queueNumber: row.queue_number,
+            type: 'released',
+            fromStatus: 'claimed',
+            toStatus: 'queued',
+            actor: { kind: 'system', id: 'claim-timeout' },
+            reason: `claim abandoned for ${this.ctx.settings.claimTimeoutMinutes} minutes`,
+            at: now,
+            details: { previousClerk: row.claimed_by },
+          }),
+        );
+      }
+      return out;
+    });
+    this.published(events);
+    return events.length;
+  }
+}

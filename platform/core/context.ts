@@ -1,0 +1,46 @@
+import { EventEmitter } from 'node:events';
+import type { Catalogue } from '../../contract/platform/catalogue';
+import type { CaseEvent } from '../../contract/platform/events';
+import type { Database } from '../store/database';
+
+export interface PlatformSettings {
+  /** A claim nobody decided on for this long goes back to the queue. */
+  claimTimeoutMinutes: number;
+  staffSessionMinutes: number;
+  lockoutMinutes: number;
+  maxBlobBytes: number;
+}
+
+export const DEFAULT_SETTINGS: PlatformSettings = {
+  claimTimeoutMinutes: 15,
+  staffSessionMinutes: 8 * 60,
+  lockoutMinutes: 15,
+  maxBlobBytes: 10 * 1024 * 1024,
+};
+
+/**
+ * New events are announced here after their transaction commits; subscribers (SSE streams,
+ * notifications) read them. Listeners are many (one per open stream), so no leak warning.
+ */
+export class EventHub extends EventEmitter<{ events: [CaseEvent[]] }> {
+  constructor() {
+    super();
+    this.setMaxListeners(0);
+  }
+
+  publish(events: CaseEvent[]): void {
+    if (events.length > 0) this.emit('events', events);
+  }
+}
+
+export interface PlatformContext {
+  db: Database;
+  hub: EventHub;
+  settings: PlatformSettings;
+  now: () => number;
+  /** The catalogue as last loaded; intake validates against it. */
+  catalogue: () => Promise<Catalogue>;
+}
+
+export const iso = (ms: number): string => new Date(ms).toISOString();
+export const isoOrNull = (ms: number | null | undefined): string | null => (ms == null ? null : iso(ms));

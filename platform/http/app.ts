@@ -1,0 +1,121 @@
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { ErrorBody, ErrorCode } from '../../contract/platform/errors';
+import type { Caller } from '../core/caller';
+import { PlatformError } from '../core/errors';
+import { sha256Hex } from '../core/secrets';
+import type { Services } from './services';
+import { registerRoutes } from './routes';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    caller: Caller | null;
+  }
+  interface FastifyContextConfig {
+    /** Routes anyone may call without a bearer token. */
+    public?: boolean;
+  }
+}
+
+export interface HttpOptions {
+  /** Requests per minute per terminal (or staff session, or IP when unauthenticated). */
+  rateLimitPerMinute: number;
+  /** Largest JSON body accepted. */
+  jsonBodyLimit: number;
+  maxBlobBytes: number;
+  version: string;
+  logger: boolean;
+}
+
+function errorReply(reply: FastifyReply, status: number, code: ErrorCode, message: string, field?: string): FastifyReply {
+  const body: ErrorBody = { error: { code, message, ...(field ? { field } : {}) } };
+  return reply.status(status).type('application/json').send(body);
+}
+
+/** The key requests are counted under: the terminal, the staff session, or the address. */
+function rateLimitKey(request: FastifyRequest): string {
+  const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
+  const terminal = token && /^tbt_([^.]+)\./.exec(token)?.[1];
+  if (terminal) return `terminal:${terminal}`;
+  if (token?.startsWith('tbs_')) return `session:${sha256Hex(token).slice(0, 16)}`;
+  return `ip:${request.ip}`;
+}
+
+export async function buildApp(services: Services, options: HttpOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger, bodyLimit: options.jsonBodyLimit, forceCloseConnections: true });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('caller', null);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Tongban reference platform',
+        description:
+          'Case intake, the 一窗受理 queue, status events and ratings. Errors are `{ error: { code, message, field? } }`. ' +
+          'Authenticate with `Authorization: Bearer <terminal credential | staff session token>`.',
+        version: options.version,
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  await app.register(fastifyRateLimit, {
+    global: true,
+    max: options.rateLimitPerMinute,
+    timeWindow: 60_000,
+    keyGenerator: rateLimitKey,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      code: 'rate-limited',
+      message: `more than ${context.max} requests a minute; retry in ${context.after}`,
+    }),
+  });
+
+  app.addHook('preHandler', async (request) => {
+    if (request.routeOptions.config.public) return;
+    const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
+    if (!token) throw new PlatformError(401, 'unauthenticated', 'send Authorization: Bearer <terminal credential or staff session token>');
+    request.caller = await services.access.authenticate(token);
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof PlatformError) return errorReply(reply, error.status, error.code, error.message, error.field);
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const issue = error.validation[0]!;
+      const path = issue.instancePath.replace(/^\//, '').replace(/\//g, '.');
+      const where = error.validationContext ?? 'body';
+      const field = path || where;
+      return errorReply(reply, 400, 'invalid-request', `${where} ${field}: ${issue.message}`, field);
+    }
+    switch (error.code) {
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return errorReply(reply, 413, 'payload-too-large', `the body is larger than this route accepts`);
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return errorReply(reply, 415, 'unsupported-media-type', `content type ${request.headers['content-type'] ?? '(none)'} is not accepted here`);
+      case 'rate-limited':
+        return errorReply(reply, 429, 'rate-limited', error.message);
+    }
+    if (error.statusCode === 429) return errorReply(reply, 429, 'rate-limited', error.message);
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return errorReply(reply, error.statusCode, 'invalid-request', error.message);
+    }
+    request.log.error({ err: error, url: request.routeOptions.url }, 'request failed');
+    return errorReply(reply, 500, 'internal', 'internal error; the platform log has the details');
+  });
+
+  app.setNotFoundHandler((request, reply) => errorReply(reply, 404, 'not-found', `no route ${request.method} ${request.url.split('?')[0]}`));
+
+  registerRoutes(app, services, options);
+  return app;
+}

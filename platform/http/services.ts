@@ -1,0 +1,18 @@
+import type { AccessService } from '../core/access';
+import type { BlobService } from '../core/blobs';
+import type { CaseService } from '../core/cases';
+import type { CatalogueStore } from '../core/catalogue';
+import type { PlatformContext } from '../core/context';
+import type { DocumentService } from '../documents/service';
+import type { RatingService } from '../core/ratings';
+
+export interface Services {
+  ctx: PlatformContext;
+  access: AccessService;
+  catalogue: CatalogueStore;
+  blobs: BlobService;
+  cases: CaseService;
+  ratings: RatingService;
+  /** Signs what the platform issues and answers GET /v1/documents/verify. */
+  documents?: DocumentService;
+}

@@ -1,0 +1,74 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { CaseEvent } from '../../contract/platform/events';
+import { SSE_EVENT_NAME } from '../../contract/platform/events';
+import type { PlatformContext } from '../core/context';
+import { listEvents } from '../core/events';
+
+const KEEPALIVE_MS = 15_000;
+
+/**
+ * Server-sent events for one centre. The store is the source of truth: a committed event only
+ * wakes the stream, which then reads from its cursor, so nothing is skipped or sent twice
+ * however events and reconnections interleave. The keepalive also re-reads, which picks up
+ * events committed by another platform process on the same PostgreSQL.
+ */
+export function streamEvents(request: FastifyRequest, reply: FastifyReply, ctx: PlatformContext, centreId: string, after: number): void {
+  reply.hijack();
+  const res = reply.raw;
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+  });
+  res.write('retry: 3000\n\n');
+
+  let cursor = after;
+  let reading = false;
+  let again = false;
+  let closed = false;
+
+  const pump = async (): Promise<void> => {
+    if (reading) {
+      again = true;
+      return;
+    }
+    reading = true;
+    try {
+      do {
+        again = false;
+        let page;
+        do {
+          page = await listEvents(ctx.db, { centreId }, cursor, 200);
+          for (const event of page.events) {
+            if (closed) return;
+            res.write(`id: ${event.seq}\nevent: ${SSE_EVENT_NAME}\ndata: ${JSON.stringify(event)}\n\n`);
+          }
+          cursor = page.cursor;
+        } while (page.hasMore && !closed);
+      } while (again && !closed);
+    } catch (error) {
+      request.log.error({ err: error }, 'event stream read failed');
+      res.end();
+    } finally {
+      reading = false;
+    }
+  };
+
+  const onEvents = (events: CaseEvent[]) => {
+    if (events.some((e) => e.centreId === centreId && e.seq > cursor)) void pump();
+  };
+  const keepalive = setInterval(() => {
+    res.write(': keepalive\n\n');
+    void pump();
+  }, KEEPALIVE_MS);
+  keepalive.unref();
+
+  ctx.hub.on('events', onEvents);
+  res.on('close', () => {
+    closed = true;
+    clearInterval(keepalive);
+    ctx.hub.off('events', onEvents);
+  });
+  void pump();
+}

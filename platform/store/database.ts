@@ -1,0 +1,30 @@
+/**
+ * The platform's one storage interface. SQL is written once with `?` placeholders and portable
+ * syntax (ON CONFLICT, RETURNING); the two implementations differ only where the databases do
+ * (placeholders, types, locking), and say so through `dialect`.
+ */
+export type Dialect = 'sqlite' | 'postgres';
+export type SqlParam = string | number | boolean | null | Buffer;
+
+export interface Queryable {
+  all<T = Record<string, unknown>>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
+  get<T = Record<string, unknown>>(sql: string, params?: readonly SqlParam[]): Promise<T | undefined>;
+  run(sql: string, params?: readonly SqlParam[]): Promise<{ changes: number }>;
+}
+
+export interface Database extends Queryable {
+  readonly dialect: Dialect;
+  /**
+   * Runs `fn` in one transaction that takes the write lock up front (SQLite `BEGIN IMMEDIATE`,
+   * PostgreSQL a pooled connection in `BEGIN`). Use only `tx` inside `fn`.
+   */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export class StoreError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreError';
+  }
+}

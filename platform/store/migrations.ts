@@ -1,0 +1,195 @@
+import type { Dialect } from './database';
+import type { PostgresDatabase } from './postgres';
+import { SqliteDatabase } from './sqlite';
+
+/**
+ * Schema migrations, written once with three dialect tokens:
+ * {{id}} an auto-increment primary key, {{blob}} bytes, {{big}} a 64-bit integer.
+ * Times are epoch milliseconds; JSON is TEXT; booleans are 0/1 integers.
+ * Append new migrations; never edit one that has shipped.
+ */
+const MIGRATIONS: { version: number; sql: string }[] = [
+  {
+    version: 1,
+    sql: `
+CREATE TABLE centres (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  created_at {{big}} NOT NULL
+);
+CREATE TABLE terminals (
+  id TEXT PRIMARY KEY,
+  centre_id TEXT NOT NULL REFERENCES centres(id),
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  secret_hash TEXT NOT NULL,
+  created_at {{big}} NOT NULL,
+  last_seen_at {{big}},
+  health TEXT
+);
+CREATE TABLE staff (
+  id TEXT PRIMARY KEY,
+  centre_id TEXT NOT NULL REFERENCES centres(id),
+  username TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  failed_attempts INTEGER NOT NULL DEFAULT 0,
+  locked_until {{big}},
+  created_at {{big}} NOT NULL
+);
+CREATE TABLE staff_sessions (
+  token_hash TEXT PRIMARY KEY,
+  staff_id TEXT NOT NULL REFERENCES staff(id),
+  created_at {{big}} NOT NULL,
+  expires_at {{big}} NOT NULL
+);
+CREATE TABLE catalogue (
+  id INTEGER PRIMARY KEY,
+  version TEXT NOT NULL,
+  etag TEXT NOT NULL,
+  body TEXT NOT NULL,
+  updated_at {{big}} NOT NULL
+);
+CREATE TABLE blobs (
+  centre_id TEXT NOT NULL REFERENCES centres(id),
+  sha256 TEXT NOT NULL,
+  content_type TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  data {{blob}} NOT NULL,
+  created_at {{big}} NOT NULL,
+  PRIMARY KEY (centre_id, sha256)
+);
+CREATE TABLE queue_counters (
+  centre_id TEXT NOT NULL,
+  prefix TEXT NOT NULL,
+  day TEXT NOT NULL,
+  last INTEGER NOT NULL,
+  PRIMARY KEY (centre_id, prefix, day)
+);
+CREATE TABLE cases (
+  id TEXT PRIMARY KEY,
+  centre_id TEXT NOT NULL REFERENCES centres(id),
+  terminal_id TEXT NOT NULL,
+  source TEXT NOT NULL,
+  service_code TEXT NOT NULL,
+  body_hash TEXT NOT NULL,
+  request TEXT NOT NULL,
+  status TEXT NOT NULL,
+  queue_number TEXT NOT NULL,
+  priority INTEGER NOT NULL,
+  priority_reasons TEXT NOT NULL,
+  submitted_at {{big}} NOT NULL,
+  received_at {{big}} NOT NULL,
+  queued_at {{big}} NOT NULL,
+  claimed_by TEXT,
+  claimed_at {{big}},
+  first_claimed_at {{big}},
+  completed_at {{big}},
+  department TEXT,
+  decision TEXT
+);
+CREATE INDEX cases_queue ON cases (centre_id, status, priority DESC, queued_at);
+CREATE TABLE events (
+  seq {{id}},
+  centre_id TEXT NOT NULL,
+  case_id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  from_status TEXT,
+  to_status TEXT NOT NULL,
+  actor_kind TEXT NOT NULL,
+  actor_id TEXT NOT NULL,
+  reason TEXT,
+  details TEXT NOT NULL,
+  at {{big}} NOT NULL
+);
+CREATE INDEX events_centre ON events (centre_id, seq);
+CREATE INDEX events_case ON events (case_id, seq);
+CREATE TABLE ratings (
+  case_id TEXT PRIMARY KEY REFERENCES cases(id),
+  centre_id TEXT NOT NULL,
+  visit_id TEXT NOT NULL,
+  level INTEGER NOT NULL,
+  reasons TEXT NOT NULL,
+  comment TEXT,
+  body_hash TEXT NOT NULL,
+  rated_at {{big}} NOT NULL
+);
+CREATE TABLE follow_ups (
+  id {{id}},
+  case_id TEXT NOT NULL REFERENCES cases(id),
+  centre_id TEXT NOT NULL,
+  opened_at {{big}} NOT NULL,
+  closed_at {{big}},
+  closed_by TEXT,
+  resolution TEXT
+);
+CREATE TABLE audit_log (
+  id {{id}},
+  at {{big}} NOT NULL,
+  centre_id TEXT NOT NULL,
+  actor_kind TEXT NOT NULL,
+  actor_id TEXT NOT NULL,
+  action TEXT NOT NULL,
+  case_id TEXT,
+  detail TEXT
+);
+CREATE INDEX audit_case ON audit_log (case_id);
+CREATE TABLE notifications (
+  id {{id}},
+  case_id TEXT NOT NULL,
+  event_seq {{big}} NOT NULL,
+  channel TEXT NOT NULL,
+  recipient_masked TEXT NOT NULL,
+  text TEXT NOT NULL,
+  status TEXT NOT NULL,
+  error TEXT,
+  created_at {{big}} NOT NULL
+);
+`,
+  },
+];
+
+const TOKENS: Record<Dialect, Record<string, string>> = {
+  sqlite: { id: 'INTEGER PRIMARY KEY AUTOINCREMENT', blob: 'BLOB', big: 'INTEGER' },
+  postgres: { id: 'BIGSERIAL PRIMARY KEY', blob: 'BYTEA', big: 'BIGINT' },
+};
+
+function render(sql: string, dialect: Dialect): string {
+  return sql.replace(/\{\{(\w+)\}\}/g, (_, token: string) => {
+    const value = TOKENS[dialect][token];
+    if (!value) throw new Error(`migration token {{${token}}} is unknown`);
+    return value;
+  });
+}
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
+
+export async function migrate(db: SqliteDatabase | PostgresDatabase): Promise<number> {
+  if (db instanceof SqliteDatabase) {
+    db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
+    return db.transaction(async (tx) => {
+      const row = await tx.get<{ v: number | null }>('SELECT MAX(version) AS v FROM schema_migrations');
+      let applied = 0;
+      for (const migration of MIGRATIONS.filter((m) => m.version > (row?.v ?? 0))) {
+        db.exec(render(migration.sql, 'sqlite'));
+        await tx.run('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)', [migration.version, Date.now()]);
+        applied += 1;
+      }
+      return applied;
+    });
+  }
+  // Several platform processes may start together against one database: one migrates, the others wait.
+  await db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)');
+  return db.transaction(async (tx) => {
+    await tx.run("SELECT pg_advisory_xact_lock(hashtext('tongban-migrations'))");
+    const row = await tx.get<{ v: number | null }>('SELECT MAX(version) AS v FROM schema_migrations');
+    let applied = 0;
+    for (const migration of MIGRATIONS.filter((m) => m.version > (row?.v ?? 0))) {
+      await tx.run(render(migration.sql, 'postgres'));
+      await tx.run('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)', [migration.version, Date.now()]);
+      applied += 1;
+    }
+    return applied;
+  });
+}

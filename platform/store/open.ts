@@ -1,0 +1,20 @@
+import { migrate } from './migrations';
+import { PostgresDatabase } from './postgres';
+import { SqliteDatabase } from './sqlite';
+import type { Database } from './database';
+
+export function isPostgresUrl(db: string): boolean {
+  return /^postgres(ql)?:\/\//.test(db);
+}
+
+/** `postgres://…` opens PostgreSQL; anything else is a SQLite file path (created if missing). */
+export async function openDatabase(db: string): Promise<Database> {
+  const database = isPostgresUrl(db) ? new PostgresDatabase(db) : new SqliteDatabase(db);
+  try {
+    await migrate(database);
+  } catch (error) {
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+  return database;
+}

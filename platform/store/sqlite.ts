@@ -1,0 +1,95 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import type { Database, Queryable, SqlParam } from './database';
+
+function bind(params: readonly SqlParam[]): unknown[] {
+  return params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
+}
+
+/**
+ * better-sqlite3 is synchronous and one connection is shared, so an open transaction must not
+ * see statements of other requests that interleave at an `await`: every statement and every
+ * transaction takes turns on one promise chain. SQLite has one writer anyway; WAL keeps
+ * other processes' readers (the CLI) out of the way, and `BEGIN IMMEDIATE` plus a busy timeout
+ * makes concurrent writers from other processes wait instead of failing.
+ */
+export class SqliteDatabase implements Database {
+  readonly dialect = 'sqlite' as const;
+  private readonly db: BetterSqlite3.Database;
+  private turn: Promise<unknown> = Promise.resolve();
+  private readonly statements = new Map<string, BetterSqlite3.Statement>();
+
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    this.db = new BetterSqlite3(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+  }
+
+  private statement(sql: string): BetterSqlite3.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private readonly direct: Queryable = {
+    all: async <T>(sql: string, params: readonly SqlParam[] = []) => this.statement(sql).all(...bind(params)) as T[],
+    get: async <T>(sql: string, params: readonly SqlParam[] = []) => this.statement(sql).get(...bind(params)) as T | undefined,
+    run: async (sql: string, params: readonly SqlParam[] = []) => {
+      const statement = this.statement(sql);
+      if (statement.reader) {
+        statement.all(...bind(params));
+        return { changes: 0 };
+      }
+      return { changes: statement.run(...bind(params)).changes };
+    },
+  };
+
+  private inTurn<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.turn.then(fn, fn);
+    this.turn = result.catch(() => undefined);
+    return result;
+  }
+
+  all<T>(sql: string, params?: readonly SqlParam[]): Promise<T[]> {
+    return this.inTurn(() => this.direct.all<T>(sql, params));
+  }
+
+  get<T>(sql: string, params?: readonly SqlParam[]): Promise<T | undefined> {
+    return this.inTurn(() => this.direct.get<T>(sql, params));
+  }
+
+  run(sql: string, params?: readonly SqlParam[]): Promise<{ changes: number }> {
+    return this.inTurn(() => this.direct.run(sql, params));
+  }
+
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.inTurn(async () => {
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn(this.direct);
+        this.db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw error;
+      }
+    });
+  }
+
+  /** Runs a multi-statement script (migrations). */
+  exec(sql: string): void {
+    this.db.exec(sql);
+  }
+
+  async close(): Promise<void> {
+    await this.turn;
+    this.db.close();
+  }
+}

@@ -1,0 +1,171 @@
+import { batch } from '@preact/signals';
+import { useEffect, useState } from 'preact/hooks';
+import type { TerminalApi } from '../../../contract/terminal/api';
+import { langTag } from '../i18n';
+import { useT } from '../i18n/use-t';
+import { useApi } from '../state/api-context';
+import { locale, terminalInfo } from '../state/store';
+import { callNext, decide, loadQueue, recall } from './actions';
+import { CaseReviewPanel, allowedActions, type DecisionForm } from './CaseReviewPanel';
+import { cardRead, clearDesk, counterMessage, counterStatus, queue, review } from './counter-store';
+import { QueuePanel } from './QueuePanel';
+import { Reports, WalkIn } from './ReportsAndWalkIn';
+import { StaffSignIn } from './StaffSignIn';
+
+const ACTIVITY_THROTTLE_MS = 5000;
+
+/** Keyboard and mouse input keeps the desk unlocked; the terminal owns the clock. */
+function useActivityReporting(api: TerminalApi) {
+  useEffect(() => {
+    let last = 0;
+    const report = () => {
+      if (counterStatus.value?.state !== 'active') return;
+      const now = Date.now();
+      if (now - last < ACTIVITY_THROTTLE_MS) return;
+      last = now;
+      void api.call('counter.activity', {}).catch(() => undefined);
+    };
+    window.addEventListener('pointerdown', report, { capture: true });
+    window.addEventListener('keydown', report, { capture: true });
+    return () => {
+      window.removeEventListener('pointerdown', report, { capture: true });
+      window.removeEventListener('keydown', report, { capture: true });
+    };
+  }, [api]);
+}
+
+function useCounterEvents(api: TerminalApi) {
+  useEffect(() => {
+    const offs = [
+      api.on('counter.status', (status) => {
+        batch(() => {
+          if (status.state !== 'active') clearDesk();
+          if (status.state !== 'active') counterMessage.value = null;
+          counterStatus.value = status;
+        });
+      }),
+      api.on('counter.queue', (view) => {
+        if (counterStatus.value?.state === 'active') queue.value = view;
+      }),
+      api.on('identity.read', (view) => {
+        if (counterStatus.value?.state === 'active') cardRead.value = view;
+      }),
+      api.on('identity.removed', () => (cardRead.value = null)),
+    ];
+    void api.call('counter.status', {}).then((status) => (counterStatus.value = status));
+    return () => offs.forEach((off) => off());
+  }, [api]);
+}
+
+/** Alt+letter, so that typing in a field never triggers a decision. */
+function useShortcuts(api: TerminalApi, setForm: (f: DecisionForm) => void) {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey || counterStatus.value?.state !== 'active') return;
+      const detail = review.value?.detail;
+      const can = detail ? allowedActions(detail, counterStatus.value.current?.caseId === detail.caseId) : undefined;
+      const actions: Record<string, (() => void) | undefined> = {
+        n: () => void callNext(api),
+        l: () => void api.call('counter.lock', {}),
+        r: can?.recall && detail ? () => void recall(api, detail.caseId) : undefined,
+        s: can?.skip ? () => setForm('skip') : undefined,
+        a: can?.accept && detail ? () => void decide(api, detail.caseId, { decision: 'accept' }) : undefined,
+        j: can?.reject ? () => setForm('reject') : undefined,
+        m: can?.requestMaterials ? () => setForm('request-materials') : undefined,
+        t: can?.transfer ? () => setForm('transfer') : undefined,
+        c: can?.complete ? () => setForm('complete') : undefined,
+      };
+      const action = actions[event.key.toLowerCase()];
+      if (!action) return;
+      event.preventDefault();
+      action();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [api, setForm]);
+}
+
+function wallLink(): string {
+  const params = new URLSearchParams(window.location.hash.slice(1));
+  params.set('view', 'wall');
+  return `${window.location.pathname}#${params.toString()}`;
+}
+
+function Desk() {
+  const t = useT();
+  const api = useApi();
+  const status = counterStatus.value!;
+  const [form, setForm] = useState<DecisionForm>(null);
+  const [tab, setTab] = useState<'reports' | 'walk-in'>('reports');
+  useShortcuts(api, setForm);
+  useEffect(() => {
+    void loadQueue(api);
+  }, [api]);
+  const message = counterMessage.value;
+  return (
+    <div class="counter-desk">
+      <header class="counter-bar">
+        <h1>
+          {t('counter.title')} · {status.windowName}
+        </h1>
+        <p>{status.staff ? t('counter.staff', { name: status.staff.displayName }) : null}</p>
+        <nav class="counter-bar-actions">
+          <button type="button" class="button primary" onClick={() => void callNext(api)} aria-keyshortcuts="Alt+N">
+            {t('counter.callNext')}
+          </button>
+          <a class="button secondary" href={wallLink()} target="_blank" rel="noreferrer">
+            {t('counter.openWall')}
+          </a>
+          <button type="button" class="button secondary" onClick={() => void api.call('counter.lock', {})} aria-keyshortcuts="Alt+L">
+            {t('counter.lock')}
+          </button>
+          <button type="button" class="button secondary" onClick={() => void api.call('counter.signOut', {})}>
+            {t('counter.signOut')}
+          </button>
+        </nav>
+      </header>
+      <p class={`counter-message ${message?.kind ?? ''}`} role="status" aria-live="polite" data-testid="counter-message">
+        {message?.text ?? ''}
+      </p>
+      <div class="counter-columns">
+        <QueuePanel />
+        <CaseReviewPanel form={form} setForm={setForm} />
+      </div>
+      <div class="counter-tabs" role="tablist" aria-label={t('counter.title')}>
+        <button type="button" role="tab" class="button secondary small" aria-selected={tab === 'reports'} onClick={() => setTab('reports')}>
+          {t('counter.reportsTitle')}
+        </button>
+        <button type="button" role="tab" class="button secondary small" aria-selected={tab === 'walk-in'} onClick={() => setTab('walk-in')}>
+          {t('counter.walkInTitle')}
+        </button>
+      </div>
+      {tab === 'reports' ? <Reports /> : <WalkIn />}
+      <footer class="counter-shortcuts">
+        <h2>{t('counter.shortcutsTitle')}</h2>
+        <p>{t('counter.shortcuts')}</p>
+      </footer>
+    </div>
+  );
+}
+
+/** The desk of a clerk at a unified window (terminal role `counter`). */
+export function CounterApp() {
+  const api = useApi();
+  useActivityReporting(api);
+  useCounterEvents(api);
+  useEffect(() => {
+    document.documentElement.lang = langTag[locale.value];
+  }, [locale.value]);
+  const status = counterStatus.value;
+  if (!status || !terminalInfo.value) return <main class="screen centred" aria-busy="true" />;
+  switch (status.state) {
+    case 'signed-out':
+      return <StaffSignIn key="sign-in" mode="sign-in" />;
+    case 'expired':
+      return <StaffSignIn key="expired" mode="expired" />;
+    case 'locked':
+      return <StaffSignIn key="unlock" mode="unlock" />;
+    case 'active':
+      return <Desk />;
+  }
+}

@@ -1,0 +1,138 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { CaseSummary } from '../../../contract/platform/cases';
+import { localized } from '../i18n';
+import { useT } from '../i18n/use-t';
+import { useApi } from '../state/api-context';
+import { catalogue, locale } from '../state/store';
+import { openCase } from './actions';
+import { filterQueue, queue, queueFilter, waitingMinutes } from './counter-store';
+
+export function ServiceName({ code }: { code: string }) {
+  const item = catalogue.value?.items.find((i) => i.code === code);
+  if (!item) return <span>{code}</span>;
+  const name = localized(locale.value, item.name);
+  return <span lang={name.lang}>{name.text}</span>;
+}
+
+export function PriorityBadges({ summary }: { summary: CaseSummary }) {
+  const t = useT();
+  return (
+    <>
+      {summary.priorityReasons.map((reason) => (
+        <span key={reason} class={`badge badge-${reason}`}>
+          {t(`counter.priority.${reason}`)}
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** Minutes tick on the page's clock; the queue itself only changes with the platform's events. */
+function useMinuteClock(): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 15_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+export function QueuePanel() {
+  const t = useT();
+  const api = useApi();
+  const now = useMinuteClock();
+  const view = queue.value;
+  const filter = queueFilter.value;
+  const waiting = view ? filterQueue(view.waiting, filter) : [];
+  const longest = view && view.waiting.length > 0 ? Math.max(...view.waiting.map((c) => waitingMinutes(c.receivedAt, now))) : 0;
+  const services = [...new Set(view?.waiting.map((c) => c.serviceCode) ?? [])];
+
+  return (
+    <section class="counter-panel counter-queue" aria-labelledby="queue-title">
+      <header class="counter-panel-head">
+        <h2 id="queue-title">{t('counter.queueTitle')}</h2>
+        <p class="queue-glance" aria-live="polite" data-testid="queue-glance">
+          <strong data-testid="queue-count">{t('counter.queueCount', { count: view?.waiting.length ?? 0 })}</strong>
+          {' · '}
+          {t('counter.longestWait', { minutes: longest })}
+        </p>
+      </header>
+      <div class="queue-filters">
+        <label>
+          {t('counter.filterService')}
+          <select value={filter.service} onChange={(e) => (queueFilter.value = { ...filter, service: e.currentTarget.value })}>
+            <option value="">{t('counter.all')}</option>
+            {services.map((code) => {
+              const item = catalogue.value?.items.find((i) => i.code === code);
+              return (
+                <option key={code} value={code}>
+                  {item ? localized(locale.value, item.name).text : code}
+                </option>
+              );
+            })}
+          </select>
+        </label>
+        <label>
+          {t('counter.filterSource')}
+          <select
+            value={filter.source}
+            onChange={(e) => (queueFilter.value = { ...filter, source: e.currentTarget.value as typeof filter.source })}
+          >
+            <option value="">{t('counter.all')}</option>
+            <option value="kiosk">{t('counter.source.kiosk')}</option>
+            <option value="counter">{t('counter.source.counter')}</option>
+          </select>
+        </label>
+        <label class="inline-check">
+          <input
+            type="checkbox"
+            checked={filter.priorityOnly}
+            onChange={(e) => (queueFilter.value = { ...filter, priorityOnly: e.currentTarget.checked })}
+          />
+          {t('counter.filterPriorityOnly')}
+        </label>
+      </div>
+      {waiting.length === 0 ? (
+        <p class="queue-empty">{t('counter.queueEmpty')}</p>
+      ) : (
+        <table class="queue-table" data-testid="queue-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('counter.col.number')}</th>
+              <th scope="col">{t('counter.col.service')}</th>
+              <th scope="col">{t('counter.col.wait')}</th>
+              <th scope="col">{t('counter.col.priority')}</th>
+              <th scope="col">{t('counter.col.source')}</th>
+              <th scope="col">
+                <span class="visually-hidden">{t('counter.open')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {waiting.map((c) => (
+              <tr key={c.caseId} data-queue-number={c.queueNumber}>
+                <th scope="row" class="queue-number">
+                  {c.queueNumber}
+                </th>
+                <td>
+                  <ServiceName code={c.serviceCode} />
+                </td>
+                <td>{t('counter.minutes', { minutes: waitingMinutes(c.receivedAt, now) })}</td>
+                <td>
+                  <PriorityBadges summary={c} />
+                </td>
+                <td>{t(`counter.source.${c.source}`)}</td>
+                <td>
+                  <button type="button" class="button secondary small" onClick={() => void openCase(api, c.caseId)}>
+                    {t('counter.open')}
+                    <span class="visually-hidden"> {c.queueNumber}</span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
