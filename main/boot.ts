@@ -4,7 +4,9 @@ import type { TerminalInfo } from '../contract/terminal/api';
 import { EventBus } from './api/event-bus';
 import { startEmbeddedPlatform } from './embedded-platform';
 import type { Logger } from './logging/logger';
+import { startTerminalPrinting } from './printing/terminal-printers';
 import { CaseStore } from './store/case-store';
+import { PrintLog } from './store/print-log';
 import { keyFileProvider } from './store/key-file';
 import { LocalStore } from './store/local-store';
 import { CatalogueCache } from './sync/catalogue-cache';
@@ -67,6 +69,15 @@ export async function bootTerminal(options: BootOptions): Promise<Terminal> {
       stops.push(() => service.stop());
     }
 
+    const printing = await startTerminalPrinting({
+      devices: config.devices,
+      dataDir: config.storage.dataDir,
+      printLog: new PrintLog(store),
+      chromiumPath: config.host.chromiumPath,
+      log: log.child({ service: 'printing' }),
+    });
+    stops.push(() => printing.stop());
+
     return createTerminal({
       ...options,
       events,
@@ -81,6 +92,7 @@ export async function bootTerminal(options: BootOptions): Promise<Terminal> {
           },
         },
       },
+      printing: printing.service,
       syncStatus: () => ({ lastSyncAt: worker.lastSyncAt(), pending: worker.pending() }),
       onClose: stopAll,
     });

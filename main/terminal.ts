@@ -16,6 +16,7 @@ import { SessionService } from './session/session-service';
 import { SetupService } from './setup/setup-service';
 import { TechnicianLock } from './setup/technician-lock';
 import type { CaseStore } from './store/case-store';
+import type { PrintService } from './printing/print-service';
 import { appVersion } from './version';
 
 /** The demo site's simulated ID-card reader, driven from the UI's demo panel. */
@@ -42,6 +43,7 @@ export interface TerminalDeps {
   identity?: IdentityHolder;
   /** The local store and its sync: where cases are recorded first. */
   cases?: { store: CaseStore; sync: CaseSync };
+  printing?: PrintService;
   syncStatus?: () => HealthSnapshot['sync'];
   devices?: () => DeviceState[];
   /** Sessions are made here; the caller may want them (a card placed begins one). */
@@ -74,6 +76,8 @@ export function createTerminal(deps: TerminalDeps): Terminal {
         session: () => sessions.current,
         sync: deps.cases.sync,
         log: log.child({ service: 'cases' }),
+        ...(deps.printing ? { printing: deps.printing } : {}),
+        terminal: { id: config.terminal.id, centreName: config.terminal.centre.name },
       })
     : undefined;
   const caseService = (): CaseService => {
@@ -99,6 +103,7 @@ export function createTerminal(deps: TerminalDeps): Terminal {
     demo: config.demo,
     version: appVersion,
     shell: deps.shell,
+    printers: { a4: config.devices.a4Printer !== undefined, receipt: config.devices.receiptPrinter !== undefined },
   });
 
   const health = () =>
@@ -152,6 +157,7 @@ export function createTerminal(deps: TerminalDeps): Terminal {
         await caseService().rate(caseId, level, reasons, comment);
         return { ok: true };
       },
+      'print.caseReceipt': ({ caseId }) => caseService().printReceipt(caseId),
       'demo.cards': () => (deps.demoCards ? deps.demoCards.cards() : []),
       'demo.placeCard': ({ cardId }) => {
         demoCards().place(cardId);

@@ -22,6 +22,7 @@ export type { DemoCredentials } from './seed/demo';
 export type { Notifier, Notice } from './notify/notifier';
 export { LogNotifier, SmsGatewayNotifier } from './notify/sms-gateway';
 export { PlatformError } from './core/errors';
+export { StoreError } from './store/database';
 
 export const PLATFORM_VERSION: string = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }

@@ -19,7 +19,7 @@ export const IdentityJsonSchema = z
     nationCode: z.enum(Object.keys(NATIONS) as [string, ...string[]]).nullable(),
     nationality: z.string().regex(/^[A-Z0-9]{3}$/).nullable(),
     birthDate: isoDate,
-    address: z.string().max(35 + 4 * 35).nullable(),
+    address: z.string().max(35).nullable(),
     idNumber: z.string().regex(/^[0-9A-Z]{15}$|^[0-9]{17}[0-9X]$/),
     issuer: z.string().max(15).nullable(),
     validFrom: isoDate,

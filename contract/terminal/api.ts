@@ -39,6 +39,8 @@ export const TerminalInfo = z.object({
   demo: z.boolean(),
   version: z.string(),
   shell: z.enum(['electron', 'chromium-host']),
+  /** Which printers this terminal has, so the UI offers only what can be printed. */
+  printers: z.object({ a4: z.boolean(), receipt: z.boolean() }),
 });
 export type TerminalInfo = z.infer<typeof TerminalInfo>;
 
@@ -151,6 +153,15 @@ export const CaseLookup = z.union([
 ]);
 export type CaseLookup = z.infer<typeof CaseLookup>;
 
+/** How a print ended, in message keys the UI translates (print.done, print.a4.mediaEmpty, …). */
+export const PrintResultView = z.object({
+  ok: z.boolean(),
+  message: z.string(),
+  nextStep: z.string().optional(),
+  warnings: z.array(z.string()),
+});
+export type PrintResultView = z.infer<typeof PrintResultView>;
+
 /** A fictional card of the built-in ID-card simulator (demo site, training). */
 export const DemoCard = z.object({ id: z.string(), label: z.string(), kind: IdentityView.shape.kind });
 export type DemoCard = z.infer<typeof DemoCard>;
@@ -181,6 +192,7 @@ export const terminalMethods = {
       .strict(),
     result: Ok,
   },
+  'print.caseReceipt': { args: z.object({ caseId: z.string().uuid() }).strict(), result: PrintResultView },
   'demo.cards': { args: NoArgs, result: z.array(DemoCard) },
   'demo.placeCard': { args: z.object({ cardId: z.string().min(1).max(64) }).strict(), result: Ok },
   'demo.removeCard': { args: NoArgs, result: Ok },

@@ -49,7 +49,7 @@ export const DevicesConfig = z
   .object({
     idcard: IdCardReader.optional(),
     qr: z.array(QrScanner).default([]),
-    a4Printer: IppPrinter.optional(),
+    a4Printer: z.discriminatedUnion('transport', [IppPrinter, Simulator]).optional(),
     receiptPrinter: ReceiptPrinter.optional(),
     scanner: DocumentScanner.optional(),
   })

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openPtyLink, type PtyLink } from '../idcard/simulator/pty-link';
@@ -12,7 +12,8 @@ export interface RunningQrSimulator {
 }
 
 export async function startQrSimulator(options: { link?: string; terminator?: Terminator } = {}): Promise<RunningQrSimulator> {
-  const device = options.link ?? path.join(mkdtempSync(path.join(tmpdir(), 'tongban-sim-')), 'qr');
+  const ownDir = options.link ? undefined : mkdtempSync(path.join(tmpdir(), 'tongban-sim-'));
+  const device = options.link ?? path.join(ownDir as string, 'qr');
   const link: PtyLink = await openPtyLink({ path: device, onData: () => undefined });
   const term = TERMINATOR_BYTES[options.terminator ?? 'CR'];
   return {
@@ -24,6 +25,9 @@ export async function startQrSimulator(options: { link?: string; terminator?: Te
       out.set(term, body.length);
       link.write(out);
     },
-    close: () => link.close(),
+    close: async () => {
+      await link.close();
+      if (ownDir) rmSync(ownDir, { recursive: true, force: true });
+    },
   };
 }

@@ -2,13 +2,16 @@ import type { FormField, ServiceItem } from '../../contract/platform/catalogue';
 import type { Applicant, FormValue } from '../../contract/platform/cases';
 import { submittedValues, validateForm, type FormValues } from '../../contract/forms/validate';
 import type { Identity } from '../../contract/identity';
-import type { CaseLookup, CaseReceiptView, CaseStatusView } from '../../contract/terminal/api';
+import type { CaseLookup, CaseReceiptView, CaseStatusView, PrintResultView } from '../../contract/terminal/api';
 import type { RatingReason } from '../../contract/platform/ratings';
 import { ApiFailure } from '../api/dispatcher';
 import type { CatalogueService } from '../catalogue/catalogue-service';
 import type { Logger } from '../logging/logger';
+import type { PrintOutcome, PrintService } from '../printing/print-service';
+import { caseSlipParts } from '../printing/tickets';
 import type { CaseMaterialInput, CaseStore, LocalCase } from '../store/case-store';
 import { caseNumberOf, normaliseCaseNumber } from './case-number';
+import { caseStatusLink, receiptDocument } from './receipt-document';
 
 /** What the case service needs from the sync side: send now, and the platform's own view. */
 export interface CaseSync {
@@ -26,6 +29,15 @@ export interface CaseServiceDeps {
   log: Logger;
   /** How long a submit waits for the platform's queue number before answering without it. */
   syncWaitMs?: number;
+  printing?: PrintService;
+  /** Where the receipt says the case was received. */
+  terminal: { id: string; centreName: string };
+}
+
+function resultView(outcome: PrintOutcome): PrintResultView {
+  return outcome.ok
+    ? { ok: true, message: 'print.done', warnings: outcome.warnings }
+    : { ok: false, message: outcome.citizenMessage, ...(outcome.nextStep ? { nextStep: outcome.nextStep } : {}), warnings: [] };
 }
 
 const MOBILE = /^1\d{10}$/;
@@ -116,6 +128,34 @@ export class CaseService {
     const found = this.deps.store.get(caseId);
     if (!found || found.status !== 'completed') throw new ApiFailure('not-allowed', 'only a completed case can be rated');
     await this.deps.sync.rate(caseId, { level, reasons, ...(comment ? { comment } : {}), visitId: session.id });
+  }
+
+  /**
+   * The 受理回执 on the A4 printer and a slip with the QR code on the ticket printer, whichever
+   * the terminal has; the citizen is told about the A4 receipt, which is the one that counts.
+   */
+  async printReceipt(caseId: string): Promise<PrintResultView> {
+    const printing = this.deps.printing;
+    if (!printing) throw new ApiFailure('unavailable', 'this terminal has no printer');
+    const local = this.deps.store.get(caseId);
+    if (!local) throw new ApiFailure('bad-request', 'no such case at this terminal');
+    const item = (await this.deps.catalogue.get()).items.find((i) => i.code === local.serviceCode);
+    if (!item) throw new ApiFailure('unavailable', `service ${local.serviceCode} is no longer in the catalogue`);
+    const { id, centreName } = this.deps.terminal;
+    const a4 = await printing.printDocument({ kind: 'case-receipt', data: receiptDocument(this.deps.store, item, caseId, centreName, id) }, { caseId });
+    const slip = await printing.printTicket(
+      caseSlipParts({
+        centreName,
+        caseNumber: caseNumberOf(caseId),
+        serviceName: item.name['zh-CN'],
+        receivedAt: new Date(local.submittedAt).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' }),
+        statusUrl: caseStatusLink(caseId),
+      }),
+      'case-slip',
+      { caseId },
+    );
+    if (!slip.ok) this.deps.log.warn({ caseId, conditions: slip.conditions }, 'case slip not printed');
+    return resultView(a4);
   }
 
   #merge(item: ServiceItem, answers: FormValues, identity: Identity | undefined): FormValues {

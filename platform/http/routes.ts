@@ -33,7 +33,7 @@ import { ErrorBody } from '../../contract/platform/errors';
 import { EventsPage, EventsQuery } from '../../contract/platform/events';
 import { CentreStats, CloseFollowUpRequest, FollowUp, Rating, RatingRequest } from '../../contract/platform/ratings';
 import { HealthResponse } from '../../contract/platform';
-import { auditTrail } from '../core/audit';
+import { audit, auditTrail } from '../core/audit';
 import { requireCentre, requireCentreAdmin, requireStaff, type Caller } from '../core/caller';
 import { iso } from '../core/context';
 import { notFound, PlatformError } from '../core/errors';
@@ -179,10 +179,11 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
   });
 
   r.get('/v1/blobs/:sha256', {
-    schema: { tags: ['materials'], summary: 'Download a material (staff of the centre)', params: z.object({ sha256: Sha256 }), response: errors },
+    schema: { tags: ['materials'], summary: 'Download a material (staff of the centre; audited)', params: z.object({ sha256: Sha256 }), response: errors },
     handler: async (request, reply) => {
       const staff = requireStaff(caller(request));
       const blob = await blobs.get(staff.centreId, request.params.sha256);
+      await audit(ctx.db, staff, 'material-read', null, ctx.now(), request.params.sha256);
       return (reply as FastifyReply).type(blob.contentType).send(blob.data);
     },
   });

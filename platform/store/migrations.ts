@@ -6,6 +6,7 @@ import { SqliteDatabase } from './sqlite';
  * Schema migrations, written once with three dialect tokens:
  * {{id}} an auto-increment primary key, {{blob}} bytes, {{big}} a 64-bit integer.
  * Times are epoch milliseconds; JSON is TEXT; booleans are 0/1 integers.
+ * Statements are separated by `;`, which must appear nowhere else in them.
  * Append new migrations; never edit one that has shipped.
  */
 const MIGRATIONS: { version: number; sql: string }[] = [
@@ -186,7 +187,8 @@ export async function migrate(db: SqliteDatabase | PostgresDatabase): Promise<nu
     const row = await tx.get<{ v: number | null }>('SELECT MAX(version) AS v FROM schema_migrations');
     let applied = 0;
     for (const migration of MIGRATIONS.filter((m) => m.version > (row?.v ?? 0))) {
-      await tx.run(render(migration.sql, 'postgres'));
+      // One statement per query: the driver's statements are prepared, and a prepared statement is one statement.
+      for (const sql of render(migration.sql, 'postgres').split(';').map((part) => part.trim()).filter(Boolean)) await tx.run(sql);
       await tx.run('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)', [migration.version, Date.now()]);
       applied += 1;
     }

@@ -1,23 +1,30 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Database, Queryable, SqlParam } from './database';
 
 const INT8 = 20;
 
-/** `?` → `$1, $2, …`; the platform's SQL never has a literal question mark. */
-function numbered(sql: string): string {
-  let n = 0;
-  return sql.replace(/\?/g, () => `$${(n += 1)}`);
+const prepared = new Map<string, pg.QueryConfig>();
+
+/**
+ * `?` → `$1, $2, …` (the platform's SQL never has a literal question mark), as a named
+ * statement so that each connection parses and plans it once rather than on every call.
+ */
+function statement(sql: string, params: readonly SqlParam[]): pg.QueryConfig {
+  let config = prepared.get(sql);
+  if (!config) {
+    let n = 0;
+    config = { name: `tb_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`, text: sql.replace(/\?/g, () => `$${(n += 1)}`) };
+    prepared.set(sql, config);
+  }
+  return { ...config, values: params as unknown[] };
 }
 
 function queryable(client: pg.Pool | pg.PoolClient): Queryable {
   return {
-    all: async <T>(sql: string, params: readonly SqlParam[] = []) =>
-      (await client.query(numbered(sql), params as unknown[])).rows as T[],
-    get: async <T>(sql: string, params: readonly SqlParam[] = []) =>
-      (await client.query(numbered(sql), params as unknown[])).rows[0] as T | undefined,
-    run: async (sql: string, params: readonly SqlParam[] = []) => ({
-      changes: (await client.query(numbered(sql), params as unknown[])).rowCount ?? 0,
-    }),
+    all: async <T>(sql: string, params: readonly SqlParam[] = []) => (await client.query(statement(sql, params))).rows as T[],
+    get: async <T>(sql: string, params: readonly SqlParam[] = []) => (await client.query(statement(sql, params))).rows[0] as T | undefined,
+    run: async (sql: string, params: readonly SqlParam[] = []) => ({ changes: (await client.query(statement(sql, params))).rowCount ?? 0 }),
   };
 }
 

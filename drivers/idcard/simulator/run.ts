@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { SimCard } from './cards';
@@ -27,7 +27,8 @@ export interface StartIdCardSimulatorOptions extends IdCardSimulatorOptions {
 }
 
 export async function startIdCardSimulator(options: StartIdCardSimulatorOptions = {}): Promise<RunningIdCardSimulator> {
-  const device = options.link ?? path.join(mkdtempSync(path.join(tmpdir(), 'tongban-sim-')), 'idcard');
+  const ownDir = options.link ? undefined : mkdtempSync(path.join(tmpdir(), 'tongban-sim-'));
+  const device = options.link ?? path.join(ownDir as string, 'idcard');
   const simulator = new IdCardSimulator(options);
   if (options.card) simulator.place(options.card);
   let link: PtyLink | undefined;
@@ -54,6 +55,7 @@ export async function startIdCardSimulator(options: StartIdCardSimulatorOptions 
       simulator.disconnect();
       await link?.close();
       link = undefined;
+      if (ownDir) rmSync(ownDir, { recursive: true, force: true });
     },
   };
 }

@@ -5,12 +5,11 @@ import {
   DEFAULT_LANG_PATH,
   DEFAULT_LANGS,
   DOCUMENT_TYPES,
-  documentTypes,
-  extractFields,
   ImageFormatError,
-  OcrEngine,
+  OcrService,
   OcrSetupError,
   SUPPORTED_FORMATS,
+  sniffFormat,
   type DocumentTypeId,
   type OcrResult,
 } from '../../ocr';
@@ -72,29 +71,27 @@ export function register(program: Command): void {
         type = options.fields as DocumentTypeId;
       }
       const image = await readImage(file);
-      const langs = options.lang ?? (type ? documentTypes[type].langs : DEFAULT_LANGS);
-      let engine: OcrEngine;
-      try {
-        engine = await OcrEngine.start({ langPath: options.langPath, langs, workers: 1 });
-      } catch (error) {
-        if (error instanceof OcrSetupError) throw new CliError(error.message);
-        throw error;
+      // Refuse a file that is no image before spending seconds starting OCR workers.
+      if (!sniffFormat(image)) {
+        throw new CliError(`${file}: unsupported image format (first bytes ${image.subarray(0, 4).toString('hex')}); expected ${SUPPORTED_FORMATS.join(', ')}`);
       }
+      const service = new OcrService({ langPath: options.langPath, workers: 1 });
       try {
-        const result = await engine.recognize(image);
+        const result = await service.read(image, { langs: options.lang, documentType: type });
         const output: Record<string, unknown> = { file, ...maskedResult(result) };
-        if (type) {
-          output.documentType = type;
-          output.fields = extractFields(type, result.lines).map((proposal) =>
+        if (result.documentType) {
+          output.documentType = result.documentType;
+          output.fields = (result.fields ?? []).map((proposal) =>
             proposal.field.endsWith('idNumber') ? { ...proposal, value: maskIdNumber(proposal.value) } : proposal,
           );
         }
         process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
       } catch (error) {
+        if (error instanceof OcrSetupError) throw new CliError(error.message);
         if (error instanceof ImageFormatError) throw new CliError(`${file}: ${error.message}`);
         throw error;
       } finally {
-        await engine.close();
+        await service.close();
       }
     });
 }

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { ZodError } from 'zod';
 import { CreateStaffRequest, RegisterTerminalRequest } from '../../../contract/platform/access';
 import { Catalogue } from '../../../contract/platform/catalogue';
-import { createPlatform, PlatformError, SmsGatewayNotifier, startPlatform, type PlatformOptions } from '../../../platform';
+import { createPlatform, PlatformError, SmsGatewayNotifier, startPlatform, StoreError, type PlatformOptions } from '../../../platform';
 import { randomToken } from '../../../platform/core/secrets';
 import { CliError } from '../cli-error';
 
@@ -66,7 +66,7 @@ async function cliErrors<T>(what: string, run: () => Promise<T>): Promise<T> {
     if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '28P01' || code === '3D000') {
       throw new CliError(`${what}: ${(error as Error).message}`);
     }
-    if (error instanceof Error && /SQLITE_|unable to open database|directory does not exist/i.test(`${(error as NodeJS.ErrnoException).code ?? ''} ${error.message}`)) {
+    if (error instanceof StoreError || (error instanceof Error && /^SQLITE_/.test(String((error as NodeJS.ErrnoException).code)))) {
       throw new CliError(`${what}: ${error.message}`);
     }
     throw error;

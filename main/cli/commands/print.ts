@@ -40,6 +40,7 @@ function resolvePrinter(options: { printer?: string; config?: string; set: strin
     const { config } = configFromOptions(options);
     const a4 = config.devices.a4Printer;
     if (!a4) throw new CliError('no --printer given and no devices.a4Printer in the configuration');
+    if (a4.transport !== 'ipp') throw new CliError('devices.a4Printer is the demo simulator (PDF files): give --printer ipp://… to test a real printer');
     return a4.url;
   })();
   if (/^ipps?:\/\//.test(given)) return { kind: 'a4', uri: given };

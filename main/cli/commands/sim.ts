@@ -64,13 +64,15 @@ export function register(program: Command): void {
       for (const f of options.fault) if (!SIM_FAULTS.includes(f as SimFault)) throw new CliError(`--fault ${f}: expected one of ${SIM_FAULTS.join(', ')}`);
       const baudRate = Number(options.baud);
       if (!Number.isInteger(baudRate) || baudRate <= 0) throw new CliError(`--baud ${options.baud}: expected a positive whole number`);
+      const slowMs = Number(options.slowMs);
+      if (!Number.isFinite(slowMs) || slowMs < 0) throw new CliError(`--slow-ms ${options.slowMs}: expected a number of milliseconds`);
       let running;
       try {
         running = await startIdCardSimulator({
           link: options.link,
           baudRate,
           pace: options.pace,
-          slowMs: Number(options.slowMs),
+          slowMs,
           ...(options.card ? { card: options.card } : {}),
         });
       } catch (error) {
@@ -107,7 +109,7 @@ export function register(program: Command): void {
 
   sim
     .command('qr')
-    .description('act as a serial QR scanner on a socat pty; prints {"device": PATH} as one JSON line, then reads commands on stdin: scan <payload>, quit')
+    .description('act as a serial QR scanner on a socat pty; prints {"device": PATH} as one JSON line, then reads commands on stdin: scan <payload> (alias send), quit')
     .option('--link <path>', 'path of the pty link the terminal opens (default: a temporary path)')
     .option('--terminator <t>', 'CR, LF or CRLF', 'CR')
     .action(async (options: { link?: string; terminator: string }) => {
@@ -120,7 +122,7 @@ export function register(program: Command): void {
       }
       out({ device: running.device, terminator: options.terminator });
       await commandLoop(async (verb, rest) => {
-        if (verb !== 'scan') throw new Error(`unknown command "${verb}"; commands: scan <payload>, quit`);
+        if (verb !== 'scan' && verb !== 'send') throw new Error(`unknown command "${verb}"; commands: scan <payload> (or send <payload>), quit`);
         if (!rest) throw new Error('scan needs a payload');
         running.scan(rest);
         return { bytes: new TextEncoder().encode(rest).length };

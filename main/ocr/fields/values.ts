@@ -44,8 +44,12 @@ export function normaliseValue(kind: ValueKind, raw: string, today = new Date())
   }
 }
 
+/**
+ * Dates fix only letters that are unmistakably digits (O, l, I): a bracket beside a digit is as
+ * often a stray stroke as a 1, and a date, unlike an ID number, has no check to catch the guess.
+ */
 function parseChineseDate(value: string, today: Date): string | undefined {
-  const match = /([\dOolI|\]]{4})\s*[年.\-/]\s*([\dOolI|\]]{1,2})\s*[月.\-/]\s*([\dOolI|\]]{1,2})\s*日?/u.exec(value);
+  const match = /([\dOolI]{4})\s*[年.\-/]\s*([\dOolI]{1,2})\s*[月.\-/]\s*([\dOolI]{1,2})\s*日?/u.exec(value);
   if (!match) return undefined;
   const [y, m, d] = [match[1], match[2], match[3]].map((part) => Number(fixDigits(part as string))) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));

@@ -22,6 +22,14 @@ function FieldLabel({ serviceCode, name }: { serviceCode: string; name: string }
   return <span lang={label.lang}>{label.text}</span>;
 }
 
+/** A choice is shown by its label, as the citizen picked it, not by its stored value. */
+function FieldValue({ serviceCode, name, value }: { serviceCode: string; name: string; value: string | number | boolean }) {
+  const option = itemOf(serviceCode)?.form.fields.find((f) => f.name === name)?.options?.find((o) => o.value === value);
+  if (!option) return <>{String(value)}</>;
+  const label = localized(locale.value, option.label);
+  return <span lang={label.lang}>{label.text}</span>;
+}
+
 function MaterialName({ serviceCode, code }: { serviceCode: string; code: string }) {
   const material = itemOf(serviceCode)?.materials.find((m) => m.code === code);
   if (!material) return <>{code}</>;
@@ -256,7 +264,9 @@ export function CaseReviewPanel({ form, setForm }: { form: DecisionForm; setForm
             <dt>
               <FieldLabel serviceCode={detail.serviceCode} name={name} />
             </dt>
-            <dd>{String(value)}</dd>
+            <dd>
+              <FieldValue serviceCode={detail.serviceCode} name={name} value={value} />
+            </dd>
           </div>
         ))}
       </dl>

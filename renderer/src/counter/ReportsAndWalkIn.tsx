@@ -23,6 +23,8 @@ export function Reports() {
   const none = t('counter.reportsNone');
   const wait = minutes(figures?.waiting.meanSeconds ?? null);
   const handling = minutes(figures?.handling.meanSeconds ?? null);
+  const open = new Set(['queued', 'claimed']);
+  const decided = figures ? Object.entries(figures.cases.byStatus).reduce((sum, [status, n]) => (open.has(status) ? sum : sum + n), 0) : null;
   return (
     <section class="counter-panel counter-reports" aria-labelledby="reports-title">
       <header class="counter-panel-head">
@@ -34,6 +36,8 @@ export function Reports() {
       <dl class="report-figures" data-testid="reports">
         <dt>{t('counter.reportsHandled')}</dt>
         <dd>{figures?.cases.total ?? none}</dd>
+        <dt>{t('counter.reportsDecided')}</dt>
+        <dd>{decided ?? none}</dd>
         <dt>{t('counter.reportsAvgWait')}</dt>
         <dd>{wait === null ? none : t('counter.minutes', { minutes: wait })}</dd>
         <dt>{t('counter.reportsAvgHandling')}</dt>

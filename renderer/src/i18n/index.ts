@@ -22,3 +22,8 @@ export function localized(locale: Locale, text: LocalizedText): { text: string; 
   const own = locale === 'en' ? text.en : text['zh-CN'];
   return own ? { text: own, lang: langTag[locale] } : { text: text['zh-CN'], lang: 'zh-CN' };
 }
+
+/** Keys that arrive from the terminal (print outcomes, …) are checked before they are shown. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(zhCN, key);
+}

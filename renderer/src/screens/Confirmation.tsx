@@ -1,13 +1,23 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { PrintResultView } from '../../../contract/terminal/api';
+import { isMessageKey } from '../i18n';
 import { useT } from '../i18n/use-t';
 import { useApi } from '../state/api-context';
-import { endSession, lastReceipt } from '../state/store';
+import { endSession, lastReceipt, terminalInfo } from '../state/store';
 
 /** What the citizen takes away: the numbers, whether to wait for a counter, how to follow up. */
 export function Confirmation() {
   const t = useT();
   const api = useApi();
   const receipt = lastReceipt.value;
+  const [printed, setPrinted] = useState<PrintResultView | 'printing' | 'failed' | null>(null);
+  useEffect(() => {
+    if (!receipt || !terminalInfo.value?.printers.a4) return;
+    setPrinted('printing');
+    api.call('print.caseReceipt', { caseId: receipt.caseId }).then(setPrinted, () => setPrinted('failed'));
+  }, [receipt?.caseId]);
   if (!receipt) return null;
+  const say = (key: string | undefined) => (key && isMessageKey(key) ? t(key) : t('print.retryLater'));
   return (
     <main class="screen confirmation" aria-labelledby="confirm-title">
       <h1 id="confirm-title">
@@ -37,6 +47,12 @@ export function Confirmation() {
         </p>
       )}
       <p class="lead">{t(`confirm.next.${receipt.counterVisit}`)}</p>
+      {printed && (
+        <p class={typeof printed === 'object' && printed.ok ? 'note print-status' : 'notice print-status'} role="status" data-testid="print-status">
+          {printed === 'printing' ? t('print.printing') : printed === 'failed' ? t('print.retryLater') : say(printed.message)}
+          {typeof printed === 'object' && printed.nextStep && <> {say(printed.nextStep)}</>}
+        </p>
+      )}
       <p>{t('confirm.howToCheck')}</p>
       <div class="form-actions">
         <span />

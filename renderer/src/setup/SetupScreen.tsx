@@ -13,7 +13,7 @@ type AnyDevice = NonNullable<DevicesConfig[SingleRole]> | DevicesConfig['qr'][nu
 const TRANSPORTS: Record<SingleRole | 'qr', string[]> = {
   idcard: ['serial', 'hid', 'simulator'],
   qr: ['serial', 'hid', 'keyboard-wedge', 'simulator'],
-  a4Printer: ['ipp'],
+  a4Printer: ['ipp', 'simulator'],
   receiptPrinter: ['serial', 'simulator'],
   scanner: ['sane', 'escl', 'simulator'],
 };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,7 +9,7 @@ import { EventBus } from '../../../main/api/event-bus';
 import { ApiFailure } from '../../../main/api/dispatcher';
 import { CounterService } from '../../../main/counter/counter-service';
 import { StaffClient } from '../../../main/counter/staff-client';
-import { startPlatform, type DemoCredentials, type RunningPlatform } from '../../../platform';
+import { demoCatalogue, startPlatform, type DemoCredentials, type RunningPlatform } from '../../../platform';
 import { certificateCase, client, ELDERLY_ID } from '../platform/helpers';
 
 /**
@@ -40,7 +41,7 @@ describe('counter service against the platform', () => {
     await drain();
   });
 
-  function desk(options: { lockAfterMs?: number; windowName?: string } = {}) {
+  function desk(options: { lockAfterMs?: number; windowName?: string; card?: { name: string; idNumber: string } } = {}) {
     const events = new EventBus();
     const seen: Array<{ event: EventName; data: unknown }> = [];
     events.subscribe((frame) => seen.push(frame));
@@ -52,6 +53,8 @@ describe('counter service against the platform', () => {
       events,
       log,
       reconnectMs: 100,
+      cardOnReader: () => options.card,
+      catalogue: async () => demoCatalogue,
     });
     services.push(service);
     const next = <E extends EventName>(event: E, match: (data: EventData<E>) => boolean = () => true, timeoutMs = 3000) =>
@@ -225,5 +228,38 @@ describe('counter service against the platform', () => {
     await expect(
       service.createCase({ serviceCode: body.serviceCode, applicant: body.applicant, values: { ...body.form, purpose: 'nonsense' }, disabled: false }),
     ).rejects.toMatchObject({ code: 'bad-request', message: expect.stringContaining('form.purpose') });
+  });
+
+  it('passes a material scan through from the platform, and only one the case names', async () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    const sha256 = createHash('sha256').update(png).digest('hex');
+    const call = client(platform.url);
+    expect((await call('PUT', `/v1/blobs/${sha256}`, { token: demo.kiosk.credential, body: png, headers: { 'content-type': 'image/png' } })).status).toBe(201);
+    const body = certificateCase({ materials: [{ code: 'id-card', blob: sha256 }] });
+    expect((await call('POST', '/v1/cases', { token: demo.kiosk.credential, json: body })).status).toBe(201);
+    const { service } = desk();
+    await service.signIn(demo.clerk.username, demo.clerk.password);
+    const scan = await service.material(body.caseId, sha256);
+    expect(scan.contentType).toBe('image/png');
+    expect(Buffer.from(scan.dataBase64, 'base64').equals(png)).toBe(true);
+    await expect(service.material(body.caseId, 'a'.repeat(64))).rejects.toMatchObject({ code: 'bad-request' });
+  });
+
+  it('walk-in from the card on the counter reader: the terminal fills the applicant and the card fields', async () => {
+    const body = certificateCase({}, ELDERLY_ID);
+    const { service } = desk({ card: { name: '李四', idNumber: ELDERLY_ID } });
+    await service.signIn(demo.clerk.username, demo.clerk.password);
+    const { name: _name, idNumber: _id, ...typed } = body.form as Record<string, string>;
+    const receipt = await service.createCase({ serviceCode: body.serviceCode, applicant: { fromCard: true }, values: typed, disabled: false });
+    expect(receipt.priorityReasons).toEqual(['elderly']);
+    const revealed = await service.reveal(receipt.caseId, '核对现场受理信息');
+    expect(revealed.applicant).toEqual({ name: '李四', idNumber: ELDERLY_ID });
+    expect(revealed.form).toMatchObject({ name: '李四', idNumber: ELDERLY_ID });
+
+    const noCard = desk();
+    await noCard.service.signIn(demo.clerk.username, demo.clerk.password);
+    await expect(noCard.service.createCase({ serviceCode: body.serviceCode, applicant: { fromCard: true }, values: typed, disabled: false })).rejects.toMatchObject({
+      code: 'not-allowed',
+    });
   });
 });

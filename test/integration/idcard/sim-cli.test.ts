@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -9,6 +9,7 @@ import { SerialScanner, type Scan } from '../../../drivers/qr';
 
 /** `tongban sim idcard` and `tongban sim qr` exactly as a technician runs them. */
 const children: ChildProcessWithoutNullStreams[] = [];
+const dirs: string[] = [];
 
 function startSim(args: string[]): { child: ChildProcessWithoutNullStreams; lines: AsyncIterator<string> } {
   const child = spawn(process.execPath, ['bin/tongban.js', 'sim', ...args], { cwd: process.cwd() });
@@ -33,11 +34,14 @@ afterEach(async () => {
       await exited(child);
     }
   }
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('tongban sim', () => {
   it('idcard: prints the device on one JSON line, serves a card, obeys place/remove/fault and quits', async () => {
-    const link = path.join(mkdtempSync(path.join(tmpdir(), 'tongban-test-')), 'reader');
+    const dir = mkdtempSync(path.join(tmpdir(), 'tongban-test-'));
+    dirs.push(dir);
+    const link = path.join(dir, 'reader');
     const { child, lines } = startSim(['idcard', '--link', link, '--card', 'foreign-2017']);
     const hello = await nextJson(lines);
     expect(hello.device).toBe(link);

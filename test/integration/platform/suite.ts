@@ -159,6 +159,13 @@ export function platformSuite(dialect: 'sqlite' | 'postgres', newDb: (name: stri
       expect(tooBig.status).toBe(413);
       expect(tooBig.body.error.code).toBe('payload-too-large');
 
+      expect((await call('GET', `/v1/blobs/${sha}`, { token: kiosk })).status).toBe(403);
+      const download = await call('GET', `/v1/blobs/${sha}`, { token: clerk });
+      expect(download.headers.get('content-type')).toBe('application/pdf');
+      expect(download.body).toBe(pdf.toString('utf8'));
+      const trail = await call('GET', '/v1/audit', { token: admin });
+      expect(trail.body.some((e: { action: string; detail: string }) => e.action === 'material-read' && e.detail === sha)).toBe(true);
+
       const withBlob = certificateCase({ materials: [{ code: 'id-card', blob: sha }] });
       expect((await submit(withBlob)).status).toBe(201);
       const unknownBlob = certificateCase({ materials: [{ code: 'id-card', blob: 'b'.repeat(64) }] });

@@ -11,6 +11,7 @@ const info = {
   demo: true,
   version: '0.0.0',
   shell: 'chromium-host' as const,
+  printers: { a4: false, receipt: false },
 };
 
 const unused = () => {

@@ -11,7 +11,7 @@ describe('household register fields', () => {
   it('splits several labelled values on one line and forgives OCR’s quote marks and gaps', () => {
     const proposals = extractFields(
       'household-register',
-      [line('常住人口登记卡'), line('姓名张伟户主或与户主关系”户主'), line('性别 男 民族 汉'), line(`公民身份号码 ”${ZHANG}`), line('登记日期 ”2015年6月]日')],
+      [line('常住人口登记卡'), line('姓名张伟户主或与户主关系”户主'), line('性别 男 民族 汉'), line(`公民身份号码 ”${ZHANG}`), line('登记日期 ”2015年6月1]日')],
       TODAY,
     );
     expect(Object.fromEntries(proposals.map((p) => [p.field, p.value]))).toEqual({
@@ -97,6 +97,7 @@ describe('value kinds', () => {
   it.each([
     ['date', '1985.3.12', '1985-03-12'],
     ['date', '2019年2月29日', undefined],
+    ['date', '2015年6月]日', undefined],
     ['name', '阿依古丽·买买提', '阿依古丽·买买提'],
     ['name', 'Zhang Wei', undefined],
     ['sex', '女 民族', '女'],
