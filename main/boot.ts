@@ -2,6 +2,11 @@ import path from 'node:path';
 import type { TerminalConfig } from '../kiosk-config/schema';
 import type { TerminalInfo } from '../contract/terminal/api';
 import { EventBus } from './api/event-bus';
+import { DeviceManager } from './devices/device-manager';
+import { DeviceStates } from './devices/device-states';
+import { IdentityFlow } from './identity/identity-flow';
+import { IdentityHolder } from './identity/identity-holder';
+import type { SessionService } from './session/session-service';
 import { startEmbeddedPlatform } from './embedded-platform';
 import type { Logger } from './logging/logger';
 import { startTerminalPrinting } from './printing/terminal-printers';
@@ -14,7 +19,7 @@ import { HealthReporter, healthReport } from './sync/health-reporter';
 import { OutboxWorker } from './sync/outbox-worker';
 import { PlatformClient } from './sync/platform-client';
 import { StatusFeed } from './sync/status-feed';
-import { createTerminal, type Terminal } from './terminal';
+import { createTerminal, type DemoCardPanel, type Terminal } from './terminal';
 
 export interface BootOptions {
   config: TerminalConfig;
@@ -63,7 +68,8 @@ export async function bootTerminal(options: BootOptions): Promise<Terminal> {
     const feed = new StatusFeed({ store, cases, client, log: log.child({ service: 'status-feed' }) });
     feed.on('status', (change) => events.publish('case.updated', { caseId: change.caseId, status: change.status, queueNumber: change.queueNumber }));
     const catalogue = new CatalogueCache({ store, client, log: log.child({ service: 'catalogue' }) });
-    const reporter = new HealthReporter({ client, report: () => healthReport([], worker), log: log.child({ service: 'health-report' }) });
+    const deviceStates = new DeviceStates(events);
+    const reporter = new HealthReporter({ client, report: () => healthReport(deviceStates.list(), worker), log: log.child({ service: 'health-report' }) });
     for (const service of [worker, feed, catalogue, reporter]) {
       service.start();
       stops.push(() => service.stop());
@@ -78,7 +84,22 @@ export async function bootTerminal(options: BootOptions): Promise<Terminal> {
     });
     stops.push(() => printing.stop());
 
-    return createTerminal({
+    const identity = new IdentityHolder();
+    let sessions: SessionService | undefined;
+    let flow: IdentityFlow | undefined;
+    const devices = new DeviceManager(
+      config.devices,
+      deviceStates,
+      {
+        card: (read) => flow?.cardRead(read),
+        cardRemoved: () => flow?.cardRemoved(),
+        cardFailed: (error) => flow?.cardFailed(error),
+        scan: (scan) => events.publish('qr.scanned', { payload: scan.payload.slice(0, 4096), source: scan.source }),
+      },
+      log.child({ service: 'devices' }),
+    );
+
+    const terminal = createTerminal({
       ...options,
       events,
       catalogueSource: catalogue.source,
@@ -94,10 +115,37 @@ export async function bootTerminal(options: BootOptions): Promise<Terminal> {
       },
       printing: printing.service,
       syncStatus: () => ({ lastSyncAt: worker.lastSyncAt(), pending: worker.pending() }),
+      identity,
+      devices: () => deviceStates.list(),
+      onSessions: (made) => (sessions = made),
+      ...(config.devices.idcard?.transport === 'simulator' ? { demoCards: demoCardPanel(devices) } : {}),
       onClose: stopAll,
     });
+    if (!sessions) throw new Error('the terminal made no session service');
+    flow = new IdentityFlow(sessions, identity, events, { endOnCardRemoval: config.session.endOnCardRemoval }, log.child({ service: 'identity' }));
+    await devices.open();
+    stops.push(() => devices.close());
+    return terminal;
   } catch (error) {
     await stopAll();
     throw error;
   }
+}
+
+/** The demo panel's view of the simulated reader: its fictional cards, placed and removed by touch. */
+function demoCardPanel(devices: DeviceManager): DemoCardPanel {
+  const simulator = () => {
+    if (!devices.cardSimulator) throw new Error('the card simulator is not running');
+    return devices.cardSimulator;
+  };
+  return {
+    cards: () =>
+      simulator()
+        .listCards()
+        .map((card) => ({ id: card.id, label: card.face.name, kind: card.face.kind })),
+    place: (cardId) => {
+      simulator().place(cardId);
+    },
+    remove: () => simulator().remove(),
+  };
 }

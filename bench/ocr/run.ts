@@ -104,6 +104,7 @@ try {
         pages: pages.length,
         page: `A4 at ${DPI} dpi (2481 × 3508 px)`,
         langs,
+        method: 'same files for both; tesseract.js times include its preparation (greyscale, contrast, scale to 200 dpi, deskew), the CLI reads each 300 dpi file as is; one core each',
         tesseractJs: {
           workerStartSeconds: round(startSeconds),
           firstPageSeconds: round(startSeconds + (jsTimes[0] ?? 0)),

@@ -15,6 +15,13 @@ import { startTerminal, type RunningTerminal } from './support/terminal-process'
  */
 test.describe.configure({ mode: 'serial' });
 
+declare global {
+  interface Window {
+    /** What the wall display handed to speech synthesis (renderer/src/counter/speech.ts). */
+    tongbanUtterances?: string[];
+  }
+}
+
 let dir: string;
 let platform: RunningPlatform;
 let demo: DemoCredentials;
@@ -101,6 +108,9 @@ test.afterAll(async () => {
 test('sign in, live queue, call next to the wall display, review and every decision', async ({ page, context }) => {
   test.setTimeout(120_000);
   const terminal = terminals[0]!;
+  // The staff token stays in the terminal process: no frame the page receives carries one.
+  const frames: string[] = [];
+  page.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => frames.push(String(payload))));
   await page.goto(terminal.url);
   await expect(page.getByRole('heading', { name: '窗口人员登录' })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
@@ -199,6 +209,23 @@ test('sign in, live queue, call next to the wall display, review and every decis
   await page.getByRole('button', { name: '刷新统计' }).click();
   await expect(page.getByTestId('reports')).toContainText('今日已处理3');
   await expectNoSeriousA11yViolations(page);
+
+  // Walk-in: a case typed at the window joins the queue as a counter case.
+  await page.getByRole('tab', { name: '现场受理' }).click();
+  await page.getByLabel('办理事项').selectOption({ label: '社会保险个人参保缴费证明' });
+  await page.getByLabel('申请人姓名').fill('王五');
+  await page.getByLabel('身份证号', { exact: true }).fill(YOUNG_ID);
+  await page.getByLabel('险种').selectOption({ index: 1 });
+  await page.getByLabel('起始年月').fill('2021-01-01');
+  await page.getByLabel('截止年月').fill('2023-12-01');
+  await page.getByLabel('用途').selectOption({ index: 1 });
+  await page.getByRole('button', { name: '创建办件' }).click();
+  await expect(page.getByTestId('counter-message')).toHaveText(/已创建办件，排队号 A\d{3}/);
+  const walkIn = (await page.getByTestId('counter-message').textContent())!.match(/A\d{3}/)![0];
+  await expect(page.locator(`tr[data-queue-number="${walkIn}"]`)).toContainText('窗口现场', { timeout: 1000 });
+  await expectNoSeriousA11yViolations(page);
+  expect(frames.length).toBeGreaterThan(10);
+  expect(frames.filter((f) => f.includes('tbs_'))).toEqual([]);
 });
 
 test('two counters calling next at the same moment never get the same case', async ({ browser }) => {

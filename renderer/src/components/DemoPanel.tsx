@@ -25,11 +25,17 @@ export function DemoPanel() {
         <div class="demo-panel-body">
           <p>{t('demo.placeCard')}</p>
           {cards.map((card) => (
-            <button type="button" key={card.id} class="button secondary" data-card={card.id} onClick={() => void api.call('demo.placeCard', { cardId: card.id })}>
+            <button type="button" key={card.id} class="button secondary" data-card={card.id} onClick={() => {
+              setOpen(false);
+              void api.call('demo.placeCard', { cardId: card.id });
+            }}>
               <span lang="zh-CN">{card.label}</span>
             </button>
           ))}
-          <button type="button" class="button danger" onClick={() => void api.call('demo.removeCard', {})}>
+          <button type="button" class="button danger" onClick={() => {
+            setOpen(false);
+            void api.call('demo.removeCard', {});
+          }}>
             {t('demo.removeCard')}
           </button>
         </div>

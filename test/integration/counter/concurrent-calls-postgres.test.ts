@@ -8,7 +8,7 @@ import { startLocalPostgres, type LocalPostgres } from '../platform/local-postgr
 import { certificateCase, client } from '../platform/helpers';
 
 /**
- * Two platform processes on one PostgreSQL (a city's set-up), one counter on each, all calling
+ * Two platform instances, each with its own connection pool, on one PostgreSQL (a city's set-up), two counters on each, all calling
  * next at once: the claim's `FOR UPDATE SKIP LOCKED` must hand every case to exactly one desk.
  */
 let server: LocalPostgres;
