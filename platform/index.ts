@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import pkg from '../package.json' with { type: 'json' };
 import type { Catalogue } from '../contract/platform/catalogue';
 import { AccessService } from './core/access';
 import { BlobService } from './core/blobs';
@@ -24,9 +24,8 @@ export { LogNotifier, SmsGatewayNotifier } from './notify/sms-gateway';
 export { PlatformError } from './core/errors';
 export { StoreError } from './store/database';
 
-export const PLATFORM_VERSION: string = (
-  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
+// Imported rather than read from disk, so a bundle (the Electron demo site) carries it too.
+export const PLATFORM_VERSION: string = pkg.version;
 
 export interface PlatformOptions {
   /** A SQLite file path (created if missing) or a `postgres://` connection URL. */

@@ -16,8 +16,6 @@ export interface OcrEngineOptions {
   langs?: string;
   /** Workers kept warm; defaults to what the machine can run side by side. */
   workers?: number;
-  /** Tesseract's page segmentation; AUTO suits whole pages, SINGLE_BLOCK a cropped region. */
-  pageSegMode?: PSM;
 }
 
 export interface OcrWord {
@@ -93,7 +91,7 @@ export class OcrEngine {
       );
       for (const worker of workers) {
         // Chinese has no spaces between words; without this Tesseract puts one between every character.
-        await worker.setParameters({ preserve_interword_spaces: '1', tessedit_pageseg_mode: options.pageSegMode ?? PSM.AUTO });
+        await worker.setParameters({ preserve_interword_spaces: '1', tessedit_pageseg_mode: PSM.AUTO });
         scheduler.addWorker(worker);
       }
     } catch (error) {

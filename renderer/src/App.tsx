@@ -14,6 +14,7 @@ import { ServiceGuide } from './screens/ServiceGuide';
 import { ServiceMenu } from './screens/ServiceMenu';
 import { useApi } from './state/api-context';
 import { DemoPanel } from './components/DemoPanel';
+import { KeyboardWedgeDetector } from './devices/keyboard-wedge';
 import {
   catalogue,
   identity,
@@ -93,6 +94,31 @@ function useSessionEvents() {
   }, [api]);
 }
 
+/**
+ * A keyboard-wedge scanner types its code as a burst of keys ending in Enter; the page tells
+ * that from a person typing and treats it as a scan (a receipt's QR code to look up).
+ */
+function useKeyboardWedge() {
+  const api = useApi();
+  useEffect(() => {
+    const detector = new KeyboardWedgeDetector();
+    const onKey = (event: KeyboardEvent) => {
+      const outcome = detector.key(event.key, event.timeStamp);
+      if (outcome.kind !== 'scan') return;
+      event.preventDefault();
+      if (screen.value === 'setup' || screen.value === 'setup-pin') return;
+      void lookUpScannedCase(api, outcome.payload).then(
+        (found) => {
+          if (!found) notice.value = 'notice.caseNotFound';
+        },
+        () => (notice.value = 'notice.caseNotFound'),
+      );
+    };
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
+  }, [api]);
+}
+
 function useDocumentSettings() {
   useEffect(() => {
     document.documentElement.lang = langTag[locale.value];
@@ -135,6 +161,7 @@ export function App() {
   useActivityReporting();
   useSessionEvents();
   useDocumentSettings();
+  useKeyboardWedge();
   return (
     <div class="app">
       <Toolbar />

@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import sharp from 'sharp';
 import { startPlatform, type DemoCredentials, type RunningPlatform } from '../../platform';
 import { screenshot } from './support/screens';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
@@ -53,8 +54,19 @@ async function platformCall(method: string, route: string, token: string, body?:
 }
 
 /** A case as the demo kiosk submits it. */
-async function kioskSubmits(idNumber = YOUNG_ID): Promise<{ caseId: string; queueNumber: string }> {
+async function kioskSubmits(idNumber = YOUNG_ID, scan?: Buffer): Promise<{ caseId: string; queueNumber: string }> {
   const caseId = randomUUID();
+  const materials: Array<{ code: string; blob: string }> = [];
+  if (scan) {
+    const sha256 = createHash('sha256').update(scan).digest('hex');
+    const put = await fetch(`${platform.url}/v1/blobs/${sha256}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${demo.kiosk.credential}`, 'content-type': 'image/png' },
+      body: scan,
+    });
+    expect(put.ok).toBe(true);
+    materials.push({ code: 'id-card', blob: sha256 });
+  }
   const answer = await platformCall('POST', '/v1/cases', demo.kiosk.credential, {
     caseId,
     serviceCode: 'si-contribution-certificate',
@@ -62,6 +74,7 @@ async function kioskSubmits(idNumber = YOUNG_ID): Promise<{ caseId: string; queu
     visitId: `visit-${caseId.slice(0, 8)}`,
     applicant: { name: '李四', idNumber, phone: '13800138000' },
     form: { name: '李四', idNumber, insuranceType: 'all', fromMonth: '2020-01-01', toMonth: '2024-12-01', purpose: 'housing' },
+    materials,
   });
   expect(answer.status).toBe(201);
   return { caseId, queueNumber: answer.body.queueNumber };
@@ -128,7 +141,8 @@ test('sign in, live queue, call next to the wall display, review and every decis
   await expect(wallPage.getByText('请留意叫号')).toBeVisible();
 
   // A case posted by the kiosk shows on the counter without a reload, within a second.
-  const first = await kioskSubmits();
+  const scan = await sharp({ create: { width: 48, height: 32, channels: 3, background: '#7a8ca3' } }).png().toBuffer();
+  const first = await kioskSubmits(YOUNG_ID, scan);
   const row = page.locator(`tr[data-queue-number="${first.queueNumber}"]`);
   await expect(row).toBeVisible({ timeout: 1000 });
   await expect(row).toContainText('参保缴费证明');
@@ -176,6 +190,13 @@ test('sign in, live queue, call next to the wall display, review and every decis
   await page.keyboard.press('Alt+N');
   await expect(page.getByRole('heading', { name: `办件审核 ${first.queueNumber}` })).toBeVisible();
   await expect(wallPage.getByTestId('wall-number')).toHaveText(first.queueNumber);
+  // The scan comes through the terminal from the platform's blob route.
+  await page.getByRole('button', { name: '查看扫描件' }).click();
+  const image = page.getByRole('img', { name: '扫描件' });
+  await expect(image).toBeVisible();
+  expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(48);
+  await page.getByRole('button', { name: '旋转' }).click();
+  await expect(image).toHaveAttribute('style', /rotate\(90deg\)/);
   await page.getByRole('button', { name: '不予受理' }).click();
   await page.getByLabel('不予受理原因').selectOption('not-eligible');
   await page.getByLabel('具体说明').fill('未在本区参保');

@@ -41,6 +41,8 @@ function Scan({ caseId, sha256 }: { caseId: string; sha256: string }) {
   const t = useT();
   const api = useApi();
   const [src, setSrc] = useState<{ url: string; pdf: boolean } | null>(null);
+  const [zoom, setZoom] = useState(1);
+  const [turns, setTurns] = useState(0);
   const load = async () => {
     const scan = await attempt(() => api.call('counter.material', { caseId, sha256 }));
     if (scan) setSrc({ url: `data:${scan.contentType};base64,${scan.dataBase64}`, pdf: scan.contentType === 'application/pdf' });
@@ -57,7 +59,22 @@ function Scan({ caseId, sha256 }: { caseId: string; sha256: string }) {
       {t('counter.materialScan')}
     </a>
   ) : (
-    <img class="material-scan" src={src.url} alt={t('counter.materialScan')} />
+    <div class="material-viewer">
+      <div class="decision-actions">
+        <button type="button" class="button secondary small" onClick={() => setZoom(Math.min(4, zoom * 1.5))}>
+          {t('counter.zoomIn')}
+        </button>
+        <button type="button" class="button secondary small" onClick={() => setZoom(Math.max(0.5, zoom / 1.5))}>
+          {t('counter.zoomOut')}
+        </button>
+        <button type="button" class="button secondary small" onClick={() => setTurns((turns + 1) % 4)}>
+          {t('counter.rotate')}
+        </button>
+      </div>
+      <div class="material-frame">
+        <img class="material-scan" src={src.url} alt={t('counter.materialScan')} style={{ transform: `scale(${zoom}) rotate(${turns * 90}deg)` }} />
+      </div>
+    </div>
   );
 }
 
