@@ -2,22 +2,15 @@
  * GB 11643-1999 citizen identity numbers: 17 digits and an ISO 7064 MOD 11-2 check character.
  * Pure code, shared by the platform (intake validation) and anything else that needs it.
  */
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const CHECK = '10X98765432';
+import { gb11643CheckCharacter, gb11643Problem } from '../identity/id-number';
 
-export function idNumberCheckCharacter(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i += 1) sum += Number(first17[i]) * (WEIGHTS[i] as number);
-  return CHECK[sum % 11] as string;
-}
+export { maskIdNumber } from '../identity/id-number';
 
-/** Why a string is not a valid ID number, or undefined when it is one. */
+export const idNumberCheckCharacter = gb11643CheckCharacter;
+
+/** Why a string is not a valid ID number (region, real past birth date, check character), or undefined. */
 export function idNumberProblem(value: string): string | undefined {
-  if (!/^\d{17}[\dX]$/.test(value)) return 'must be 17 digits and a digit or X';
-  const birth = birthDateFromIdNumber(value);
-  if (!birth) return 'has an impossible birth date';
-  if (idNumberCheckCharacter(value.slice(0, 17)) !== value[17]) return 'has a wrong check character';
-  return undefined;
+  return gb11643Problem(value);
 }
 
 /** The birth date an ID number encodes, as YYYY-MM-DD, or undefined when it is no real date. */
@@ -29,12 +22,6 @@ export function birthDateFromIdNumber(value: string): string | undefined {
   if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) return undefined;
   if (Number(y) < 1900) return undefined;
   return `${y}-${m}-${d}`;
-}
-
-/** First 6 and last 4 characters, the rest hidden: how an ID number may be shown or sent. */
-export function maskIdNumber(value: string): string {
-  if (value.length <= 10) return '*'.repeat(value.length);
-  return `${value.slice(0, 6)}${'*'.repeat(value.length - 10)}${value.slice(-4)}`;
 }
 
 /** 138****5678: enough for the citizen to recognise the number, not enough to use it. */
