@@ -8,6 +8,8 @@ import { IdentityFlow } from './identity/identity-flow';
 import { IdentityHolder } from './identity/identity-holder';
 import type { SessionService } from './session/session-service';
 import { startEmbeddedPlatform } from './embedded-platform';
+import { openScanner } from '../drivers/scanner';
+import { OcrService } from './ocr';
 import type { Logger } from './logging/logger';
 import { startTerminalPrinting } from './printing/terminal-printers';
 import { CaseStore } from './store/case-store';
@@ -18,6 +20,7 @@ import { CatalogueCache } from './sync/catalogue-cache';
 import { HealthReporter, healthReport } from './sync/health-reporter';
 import { OutboxWorker } from './sync/outbox-worker';
 import { PlatformClient } from './sync/platform-client';
+import { startReconnectProbe } from './sync/reconnect-probe';
 import { StatusFeed } from './sync/status-feed';
 import { createTerminal, type DemoCardPanel, type Terminal } from './terminal';
 
@@ -74,6 +77,7 @@ export async function bootTerminal(options: BootOptions): Promise<Terminal> {
       service.start();
       stops.push(() => service.stop());
     }
+    stops.push(startReconnectProbe({ worker, probe: () => client.health() }));
 
     const printing = await startTerminalPrinting({
       devices: config.devices,
@@ -83,6 +87,12 @@ export async function bootTerminal(options: BootOptions): Promise<Terminal> {
       log: log.child({ service: 'printing' }),
     });
     stops.push(() => printing.stop());
+
+    const scanner = config.devices.scanner ? await openScanner(config.devices.scanner) : undefined;
+    if (scanner) stops.push(() => scanner.close());
+    // One pool for the whole terminal, warmed at the first scan and kept between citizens.
+    const ocr = scanner ? new OcrService({ workers: 1 }) : undefined;
+    if (ocr) stops.push(() => ocr.close());
 
     const identity = new IdentityHolder();
     let sessions: SessionService | undefined;
@@ -114,6 +124,7 @@ export async function bootTerminal(options: BootOptions): Promise<Terminal> {
         },
       },
       printing: printing.service,
+      capture: { scanner: scanner?.scanner, reader: ocr },
       syncStatus: () => ({ lastSyncAt: worker.lastSyncAt(), pending: worker.pending() }),
       identity,
       devices: () => deviceStates.list(),

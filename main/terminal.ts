@@ -3,6 +3,7 @@ import type { TerminalConfig } from '../kiosk-config/schema';
 import type { DemoCard, DeviceState, HealthSnapshot, TerminalInfo } from '../contract/terminal/api';
 import { ApiFailure, createDispatcher, type Dispatch } from './api/dispatcher';
 import { EventBus } from './api/event-bus';
+import { CaptureService, captureHandlers, type PageReader } from './capture';
 import { CaseService, type CaseSync } from './cases/case-service';
 import { CatalogueService, type CatalogueSource } from './catalogue/catalogue-service';
 import { CounterService } from './counter/counter-service';
@@ -18,6 +19,7 @@ import { TechnicianLock } from './setup/technician-lock';
 import type { CaseStore } from './store/case-store';
 import type { PrintService } from './printing/print-service';
 import { appVersion } from './version';
+import type { Scanner } from '../drivers/scanner';
 
 /** The demo site's simulated ID-card reader, driven from the UI's demo panel. */
 export interface DemoCardPanel {
@@ -44,6 +46,8 @@ export interface TerminalDeps {
   /** The local store and its sync: where cases are recorded first. */
   cases?: { store: CaseStore; sync: CaseSync };
   printing?: PrintService;
+  /** The document scanner and the shared OCR, for the citizen's papers (kiosk with cases only). */
+  capture?: { scanner: Scanner | undefined; reader: PageReader | undefined };
   syncStatus?: () => HealthSnapshot['sync'];
   devices?: () => DeviceState[];
   /** Sessions are made here; the caller may want them (a card placed begins one). */
@@ -68,6 +72,16 @@ export function createTerminal(deps: TerminalDeps): Terminal {
   sessions.onWipe(() => identity.wipe());
   deps.onSessions?.(sessions);
   const catalogue = new CatalogueService(deps.catalogueSource, config.services.enabled);
+  const capture =
+    deps.cases && deps.capture
+      ? new CaptureService({
+          ...deps.capture,
+          session: () => sessions.current,
+          onRead: (reading) => events.publish('capture.read', reading),
+          log: log.child({ service: 'capture' }),
+        })
+      : undefined;
+  if (capture) sessions.onWipe(() => capture.wipe());
   const cases = deps.cases
     ? new CaseService({
         store: deps.cases.store,
@@ -78,6 +92,7 @@ export function createTerminal(deps: TerminalDeps): Terminal {
         log: log.child({ service: 'cases' }),
         ...(deps.printing ? { printing: deps.printing } : {}),
         terminal: { id: config.terminal.id, centreName: config.terminal.centre.name },
+        ...(capture ? { scans: capture } : {}),
       })
     : undefined;
   const caseService = (): CaseService => {
@@ -176,6 +191,7 @@ export function createTerminal(deps: TerminalDeps): Terminal {
       'setup.devices': () => setup.devices(),
       'setup.saveDevices': ({ devices }) => setup.saveDevices(devices),
       ...counterHandlers(counter),
+      ...captureHandlers(capture),
     },
     log.child({ service: 'api' }),
   );

@@ -32,6 +32,8 @@ export interface CaseServiceDeps {
   printing?: PrintService;
   /** Where the receipt says the case was received. */
   terminal: { id: string; centreName: string };
+  /** Pages the citizen scanned this session, for the given material codes; told once they are in a case. */
+  scans?: { materials(codes: readonly string[]): CaseMaterialInput[]; submitted(codes: readonly string[]): void };
 }
 
 function resultView(outcome: PrintOutcome): PrintResultView {
@@ -83,14 +85,16 @@ export class CaseService {
     }
     const form = submittedValues(item.form, values);
     const applicant = this.#applicant(form, identity);
+    const scanCodes = item.materials.filter((m) => m.scan && m.electronicLicence === undefined).map((m) => m.code);
     const recorded = this.deps.store.record({
       serviceCode,
       visitId: session.id,
       applicant,
       form,
-      materials: this.#electronicLicences(item, applicant),
+      materials: [...this.#electronicLicences(item, applicant), ...(this.deps.scans?.materials(scanCodes) ?? [])],
       priority: { disabled: form.hasDisability === true },
     });
+    this.deps.scans?.submitted(scanCodes);
     this.deps.log.info({ caseId: recorded.caseId, serviceCode }, 'case recorded');
     this.deps.sync.kick();
     const synced = await this.#waitForQueueNumber(recorded.caseId);
@@ -109,6 +113,8 @@ export class CaseService {
     const found = 'caseId' in query ? this.deps.store.get(query.caseId) : this.#byNumber(query.caseNumber, query.idLast4);
     if (!found) throw new ApiFailure('bad-request', 'no such case at this terminal');
     const history = this.deps.store.history(found.caseId);
+    const rated = history.find((h) => h.type === 'rated');
+    const level = Number(rated?.details.level);
     return {
       caseId: found.caseId,
       caseNumber: caseNumberOf(found.caseId),
@@ -117,8 +123,8 @@ export class CaseService {
       queueNumber: found.queueNumber,
       synced: found.sync.state === 'synced',
       history: history.map((h) => ({ at: h.at, type: h.type, status: h.toStatus, reason: h.reason })),
-      rating: null,
-      canRate: found.status === 'completed' && !history.some((h) => h.type === 'rated'),
+      rating: rated && level >= 1 && level <= 5 ? { level } : null,
+      canRate: found.status === 'completed' && !rated,
     };
   }
 
@@ -128,6 +134,9 @@ export class CaseService {
     const found = this.deps.store.get(caseId);
     if (!found || found.status !== 'completed') throw new ApiFailure('not-allowed', 'only a completed case can be rated');
     await this.deps.sync.rate(caseId, { level, reasons, ...(comment ? { comment } : {}), visitId: session.id });
+    // The platform's "rated" event comes back through the status feed; wait for it briefly so the
+    // citizen's next look at the case shows the rating.
+    await this.#waitFor(() => this.deps.store.history(caseId).some((h) => h.type === 'rated'), 3000);
   }
 
   /**
@@ -193,12 +202,19 @@ export class CaseService {
   }
 
   async #waitForQueueNumber(caseId: string): Promise<LocalCase | undefined> {
-    const deadline = Date.now() + (this.deps.syncWaitMs ?? 1500);
-    while (Date.now() < deadline) {
+    const synced = () => {
       const current = this.deps.store.get(caseId);
-      if (current?.queueNumber) return current;
+      return current?.queueNumber ? current : undefined;
+    };
+    return (await this.#waitFor(() => synced() !== undefined, this.deps.syncWaitMs ?? 1500)) ? synced() : undefined;
+  }
+
+  async #waitFor(done: () => boolean, timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (!done()) {
+      if (Date.now() >= deadline) return false;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    return undefined;
+    return true;
   }
 }

@@ -12,6 +12,7 @@ import { PinPad } from './setup/PinPad';
 import { SetupScreen } from './setup/SetupScreen';
 import { ServiceGuide } from './screens/ServiceGuide';
 import { ServiceMenu } from './screens/ServiceMenu';
+import { CaptureScreen } from './screens/Materials';
 import { useApi } from './state/api-context';
 import { DemoPanel } from './components/DemoPanel';
 import { KeyboardWedgeDetector } from './devices/keyboard-wedge';
@@ -150,6 +151,10 @@ function Body() {
       return <PinPad />;
     case 'setup':
       return <SetupScreen />;
+    case 'capture': {
+      const item = catalogue.value?.items.find((i) => i.code === selectedService.value);
+      return item ? <CaptureScreen item={item} /> : null;
+    }
     case 'form': {
       const item = catalogue.value?.items.find((i) => i.code === selectedService.value);
       return item ? <FormScreen item={item} onSubmit={() => submitCase(api, item)} onCancel={() => (screen.value = 'guide')} /> : null;

@@ -62,7 +62,7 @@ async function kioskSubmits(idNumber = YOUNG_ID, scan?: Buffer): Promise<{ caseI
     const put = await fetch(`${platform.url}/v1/blobs/${sha256}`, {
       method: 'PUT',
       headers: { authorization: `Bearer ${demo.kiosk.credential}`, 'content-type': 'image/png' },
-      body: scan,
+      body: new Uint8Array(scan),
     });
     expect(put.ok).toBe(true);
     materials.push({ code: 'id-card', blob: sha256 });

@@ -7,7 +7,7 @@ import { useT } from '../i18n/use-t';
 import { useApi } from '../state/api-context';
 import { catalogue, locale } from '../state/store';
 import { attempt, info, loadStats, problem } from './actions';
-import { cardRead, stats } from './counter-store';
+import { cardRead, queue, stats } from './counter-store';
 
 function minutes(seconds: number | null): string | null {
   return seconds === null ? null : (seconds / 60).toFixed(1);
@@ -16,9 +16,11 @@ function minutes(seconds: number | null): string | null {
 export function Reports() {
   const t = useT();
   const api = useApi();
+  // The figures follow the queue: every change the platform reports is a moment to re-read them.
+  const queueAt = queue.value?.at;
   useEffect(() => {
     void loadStats(api);
-  }, [api]);
+  }, [api, queueAt]);
   const figures = stats.value;
   const none = t('counter.reportsNone');
   const wait = minutes(figures?.waiting.meanSeconds ?? null);

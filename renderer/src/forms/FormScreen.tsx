@@ -7,6 +7,7 @@ import { useT } from '../i18n/use-t';
 import { LazyKeyboard } from '../keyboard/LazyKeyboard';
 import { formPage, formValues, identity, locale, touchedFields } from '../state/store';
 import { keyboardFor, normaliseTyped, typedInFull } from './field-input';
+import { MaterialsSection } from '../screens/Materials';
 
 const FIELDS_PER_PAGE = 3;
 
@@ -104,6 +105,7 @@ function TextField({ field, active, onFocus, problem }: { field: FormField; acti
       aria-describedby={problem ? `error-${field.name}` : undefined}
       value={typeof value === 'string' || typeof value === 'number' ? String(value) : ''}
       onFocus={onFocus}
+      onClick={onFocus}
       onInput={(event) => setValue(field.name, normaliseTyped(field, (event.target as HTMLInputElement).value))}
       onBlur={() => touch(field.name)}
     />
@@ -239,6 +241,7 @@ export function FormScreen({ item, onSubmit, onCancel }: FormScreenProps) {
               </div>
             ))}
           </dl>
+          <MaterialsSection item={item} />
         </>
       ) : (
         <>

@@ -33,6 +33,7 @@ export function CaseLookup() {
         autocomplete="off"
         value={values[field]}
         onFocus={() => setActive(field)}
+        onClick={() => setActive(field)}
         onInput={(e) => setValues({ ...values, [field]: (e.target as HTMLInputElement).value.toUpperCase() })}
       />
     </div>

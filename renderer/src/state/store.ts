@@ -12,6 +12,7 @@ import type {
   TerminalApi,
   TerminalInfo,
 } from '../../../contract/terminal/api';
+import { wipeCapture } from './capture';
 
 export type Screen =
   | 'loading'
@@ -20,6 +21,7 @@ export type Screen =
   | 'menu'
   | 'guide'
   | 'form'
+  | 'capture'
   | 'confirmation'
   | 'lookup'
   | 'status'
@@ -63,6 +65,7 @@ export function wipeSession(): void {
     formValues.value = {};
     formPage.value = 0;
     touchedFields.value = new Set();
+    wipeCapture();
     if (info) {
       locale.value = info.locale;
       largeType.value = info.largeType;

@@ -1,0 +1,2 @@
+export { CaptureService, CaptureError, type CaptureServiceDeps, type PageReader } from './capture-service';
+export { captureHandlers } from './handlers';
