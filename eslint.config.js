@@ -34,6 +34,8 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'error',
+      // A callback may read a variable that is assigned once, after the callback was made.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
     },
   },
   {

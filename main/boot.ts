@@ -79,10 +79,11 @@ export async function bootTerminal(options: BootOptions): Promise<Terminal> {
     }
     stops.push(startReconnectProbe({ worker, probe: () => client.health() }));
 
+    const printLog = new PrintLog(store);
     const printing = await startTerminalPrinting({
       devices: config.devices,
       dataDir: config.storage.dataDir,
-      printLog: new PrintLog(store),
+      printLog,
       chromiumPath: config.host.chromiumPath,
       log: log.child({ service: 'printing' }),
     });
@@ -124,6 +125,7 @@ export async function bootTerminal(options: BootOptions): Promise<Terminal> {
         },
       },
       printing: printing.service,
+      certificates: { issue: (request) => client.contributionCertificate(request), printing: printing.service, printLog },
       capture: { scanner: scanner?.scanner, reader: ocr },
       syncStatus: () => ({ lastSyncAt: worker.lastSyncAt(), pending: worker.pending() }),
       identity,

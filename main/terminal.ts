@@ -5,6 +5,7 @@ import { ApiFailure, createDispatcher, type Dispatch } from './api/dispatcher';
 import { EventBus } from './api/event-bus';
 import { CaptureService, captureHandlers, type PageReader } from './capture';
 import { CaseService, type CaseSync } from './cases/case-service';
+import { CertificateService, type CertificateServiceDeps } from './certificates/certificate-service';
 import { CatalogueService, type CatalogueSource } from './catalogue/catalogue-service';
 import { CounterService } from './counter/counter-service';
 import { counterHandlers } from './counter/handlers';
@@ -46,6 +47,8 @@ export interface TerminalDeps {
   /** The local store and its sync: where cases are recorded first. */
   cases?: { store: CaseStore; sync: CaseSync };
   printing?: PrintService;
+  /** Certificates printed on the spot, issued by the platform. */
+  certificates?: Omit<CertificateServiceDeps, 'identity' | 'session' | 'log'>;
   /** The document scanner and the shared OCR, for the citizen's papers (kiosk with cases only). */
   capture?: { scanner: Scanner | undefined; reader: PageReader | undefined };
   syncStatus?: () => HealthSnapshot['sync'];
@@ -95,6 +98,19 @@ export function createTerminal(deps: TerminalDeps): Terminal {
         ...(capture ? { scans: capture } : {}),
       })
     : undefined;
+  const certificates = deps.certificates
+    ? new CertificateService({
+        ...deps.certificates,
+        identity: () => identity.current,
+        session: () => sessions.current,
+        log: log.child({ service: 'certificates' }),
+      })
+    : undefined;
+  if (certificates) sessions.onWipe(() => certificates.wipe());
+  const certificateService = (): CertificateService => {
+    if (!certificates) throw new ApiFailure('unavailable', 'this terminal prints no certificates');
+    return certificates;
+  };
   const caseService = (): CaseService => {
     if (!cases) throw new ApiFailure('unavailable', 'this terminal records no cases');
     return cases;
@@ -173,6 +189,8 @@ export function createTerminal(deps: TerminalDeps): Terminal {
         return { ok: true };
       },
       'print.caseReceipt': ({ caseId }) => caseService().printReceipt(caseId),
+      'certificates.prepare': ({ from, to }) => certificateService().prepare(from, to),
+      'certificates.print': ({ documentId }) => certificateService().print(documentId),
       'demo.cards': () => (deps.demoCards ? deps.demoCards.cards() : []),
       'demo.placeCard': ({ cardId }) => {
         demoCards().place(cardId);

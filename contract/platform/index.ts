@@ -4,6 +4,7 @@ export * from './access';
 export * from './blobs';
 export * from './cases';
 export * from './catalogue';
+export * from './certificates';
 export * from './errors';
 export * from './events';
 export * from './id-number';

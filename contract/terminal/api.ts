@@ -3,6 +3,7 @@ import { Catalogue } from '../platform/catalogue';
 import { CaseStatus } from '../platform/cases';
 import { CaseEventType } from '../platform/events';
 import { RatingReason } from '../platform/ratings';
+import { captureEvents, captureMethods } from './capture-api';
 import { counterEvents, counterMethods } from './counter-api';
 import { DevicesConfig } from './devices';
 
@@ -162,6 +163,19 @@ export const PrintResultView = z.object({
 });
 export type PrintResultView = z.infer<typeof PrintResultView>;
 
+/** A certificate issued for the citizen at the machine, shown before it is printed. */
+export const CertificatePreview = z.object({
+  documentId: z.string(),
+  certificateNo: z.string(),
+  period: z.object({ from: z.string(), to: z.string() }),
+  insuredSince: z.string(),
+  months: z.array(z.object({ month: z.string(), employer: z.string(), baseFen: z.number().int(), personalFen: z.number().int(), paid: z.boolean() })),
+  demo: z.boolean(),
+});
+export type CertificatePreview = z.infer<typeof CertificatePreview>;
+
+const YearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+
 /** A fictional card of the built-in ID-card simulator (demo site, training). */
 export const DemoCard = z.object({ id: z.string(), label: z.string(), kind: IdentityView.shape.kind });
 export type DemoCard = z.infer<typeof DemoCard>;
@@ -193,6 +207,8 @@ export const terminalMethods = {
     result: Ok,
   },
   'print.caseReceipt': { args: z.object({ caseId: z.string().uuid() }).strict(), result: PrintResultView },
+  'certificates.prepare': { args: z.object({ from: YearMonth, to: YearMonth }).strict(), result: CertificatePreview },
+  'certificates.print': { args: z.object({ documentId: z.string().min(1).max(64) }).strict(), result: PrintResultView },
   'demo.cards': { args: NoArgs, result: z.array(DemoCard) },
   'demo.placeCard': { args: z.object({ cardId: z.string().min(1).max(64) }).strict(), result: Ok },
   'demo.removeCard': { args: NoArgs, result: Ok },
@@ -202,6 +218,7 @@ export const terminalMethods = {
   'setup.devices': { args: NoArgs, result: z.object({ devices: DevicesConfig, file: z.string() }) },
   'setup.saveDevices': { args: z.object({ devices: DevicesConfig }).strict(), result: z.object({ file: z.string() }) },
   ...counterMethods,
+  ...captureMethods,
 } as const;
 
 export const terminalEvents = {
@@ -220,6 +237,7 @@ export const terminalEvents = {
   /** A QR code was scanned (a receipt to look up, …). */
   'qr.scanned': z.object({ payload: z.string().max(4096), source: z.enum(['serial', 'hid-pos', 'keyboard-wedge', 'simulator']) }),
   ...counterEvents,
+  ...captureEvents,
 } as const;
 
 export type MethodName = keyof typeof terminalMethods;

@@ -1,3 +1,4 @@
+import { IssuedContributionCertificate, type ContributionCertificateRequest } from '../../contract/platform/certificates';
 import { createParser } from 'eventsource-parser';
 import type { z } from 'zod';
 import { TerminalHealthReport, WhoAmI } from '../../contract/platform/access';
@@ -152,6 +153,11 @@ export class PlatformClient {
   /** The citizen's rating (好差评) of a case; the same rating again is harmless, another one is a 409. */
   rate(caseId: string, rating: z.input<typeof RatingRequest>): Promise<Rating> {
     return this.json(Rating, 'POST', `/v1/cases/${encodeURIComponent(caseId)}/rating`, { body: JSON.stringify(rating), contentType: 'application/json' });
+  }
+
+  /** The signed 社保参保缴费证明 of the citizen at the machine, issued by the platform for printing. */
+  contributionCertificate(request: ContributionCertificateRequest): Promise<IssuedContributionCertificate> {
+    return this.json(IssuedContributionCertificate, 'POST', '/v1/certificates/contribution', { body: JSON.stringify(request), contentType: 'application/json' });
   }
 
   events(after: number, limit = 200): Promise<EventsPage> {

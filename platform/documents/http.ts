@@ -1,7 +1,13 @@
-import type { FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ContributionCertificateRequest, IssuedContributionCertificate } from '../../contract/platform/certificates';
 import { ErrorBody } from '../../contract/platform/errors';
+import { maskIdNumber } from '../../contract/platform/id-number';
+import type { Caller } from '../core/caller';
+import { demoContributionMonths } from './demo-contributions';
+import { verificationUrl } from './signing';
 import { PlatformError } from '../core/errors';
 import type { DocumentService } from './service';
 
@@ -52,6 +58,63 @@ export function registerDocumentRoutes(app: FastifyInstance, documents: Document
         default:
           return result;
       }
+    },
+  });
+}
+
+/** Who may ask for a certificate and where the paper says it was issued. */
+export interface CertificateContext {
+  caller(request: FastifyRequest): Caller;
+  centreName(centreId: string): Promise<string>;
+  baseUrl(request: FastifyRequest): string;
+  idNumberProblem(value: string): string | undefined;
+  now(): number;
+}
+
+/**
+ * POST /v1/certificates/contribution: a kiosk asks for the 社保参保缴费证明 of the citizen at the
+ * machine over a period; the platform reads the contribution records (the demo source here),
+ * signs what will be printed and keeps it for the QR code's verification.
+ */
+export function registerCertificateRoutes(app: FastifyInstance, documents: DocumentService, context: CertificateContext): void {
+  app.withTypeProvider<ZodTypeProvider>().post('/v1/certificates/contribution', {
+    schema: {
+      tags: ['documents'],
+      summary: 'Issue a signed social-insurance contribution certificate for the applicant over a period (kiosk)',
+      body: ContributionCertificateRequest,
+      response: { 201: IssuedContributionCertificate, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 422: ErrorBody, 429: ErrorBody },
+    },
+    handler: async (request, reply) => {
+      const caller = context.caller(request);
+      if (caller.kind !== 'terminal') throw new PlatformError(403, 'forbidden', 'certificates are printed at a terminal');
+      const { applicant, period } = request.body;
+      const problem = context.idNumberProblem(applicant.idNumber);
+      if (problem) throw new PlatformError(422, 'invalid-request', `applicant.idNumber ${problem}`, 'applicant.idNumber');
+      const now = new Date(context.now());
+      const records = demoContributionMonths(applicant.idNumber, period.from, period.to);
+      const documentId = randomUUID();
+      const data = {
+        certificateNo: `SB${now.toISOString().slice(0, 10).replace(/-/g, '')}${documentId.slice(0, 6).toUpperCase()}`,
+        person: { name: applicant.name, idNumberMasked: maskIdNumber(applicant.idNumber), insuredSince: records.insuredSince },
+        insurances: records.insurances,
+        period,
+        months: records.months,
+        issuer: { name: await context.centreName(caller.centreId) },
+        issuedOn: now.toISOString().slice(0, 10),
+      };
+      const { signed, verificationCode } = await documents.issue({
+        kind: 'contribution-certificate',
+        documentId,
+        issuedAt: now.toISOString(),
+        issuer: data.issuer.name,
+        data,
+      });
+      return reply.status(201).send({
+        documentId,
+        data,
+        verification: { code: verificationCode, url: verificationUrl(context.baseUrl(request), signed) },
+        demo: true,
+      });
     },
   });
 }

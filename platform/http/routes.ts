@@ -38,7 +38,8 @@ import { requireCentre, requireCentreAdmin, requireStaff, type Caller } from '..
 import { iso } from '../core/context';
 import { notFound, PlatformError } from '../core/errors';
 import { listEvents } from '../core/events';
-import { registerDocumentRoutes } from '../documents/http';
+import { registerCertificateRoutes, registerDocumentRoutes } from '../documents/http';
+import { idNumberProblem } from '../../contract/platform/id-number';
 import type { HttpOptions } from './app';
 import type { Services } from './services';
 import { streamEvents } from './sse';
@@ -347,5 +348,14 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
     handler: async (request) => auditTrail(ctx.db, requireCentreAdmin(caller(request)).centreId, request.query.caseId, request.query.limit),
   });
 
-  if (services.documents) registerDocumentRoutes(app, services.documents);
+  if (services.documents) {
+    registerDocumentRoutes(app, services.documents);
+    registerCertificateRoutes(app, services.documents, {
+      caller,
+      centreName: async (centreId) => (await ctx.db.get<{ name: string }>('SELECT name FROM centres WHERE id = ?', [centreId]))?.name ?? centreId,
+      baseUrl: (request) => `${request.protocol}://${request.headers.host ?? 'localhost'}`,
+      idNumberProblem,
+      now: ctx.now,
+    });
+  }
 }

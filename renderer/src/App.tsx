@@ -7,6 +7,7 @@ import { FormScreen } from './forms/FormScreen';
 import { Attract } from './screens/Attract';
 import { CaseLookup } from './screens/CaseLookup';
 import { CaseStatusScreen } from './screens/CaseStatus';
+import { Certificate } from './screens/Certificate';
 import { Confirmation } from './screens/Confirmation';
 import { PinPad } from './setup/PinPad';
 import { SetupScreen } from './setup/SetupScreen';
@@ -14,7 +15,6 @@ import { ServiceGuide } from './screens/ServiceGuide';
 import { ServiceMenu } from './screens/ServiceMenu';
 import { CaptureScreen } from './screens/Materials';
 import { useApi } from './state/api-context';
-import { DemoPanel } from './components/DemoPanel';
 import { KeyboardWedgeDetector } from './devices/keyboard-wedge';
 import {
   catalogue,
@@ -29,7 +29,6 @@ import {
   session,
   sessionBegan,
   submitCase,
-  terminalInfo,
   wipeSession,
 } from './state/store';
 
@@ -143,6 +142,8 @@ function Body() {
       return <ServiceGuide />;
     case 'confirmation':
       return <Confirmation />;
+    case 'certificate':
+      return <Certificate />;
     case 'lookup':
       return <CaseLookup />;
     case 'status':
@@ -172,7 +173,6 @@ export function App() {
       <Toolbar />
       <Body />
       <IdleWarning />
-      {terminalInfo.value?.demo && screen.value !== 'setup' && <DemoPanel />}
     </div>
   );
 }

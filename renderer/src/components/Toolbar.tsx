@@ -1,4 +1,5 @@
 import { useT } from '../i18n/use-t';
+import { DemoPanel } from './DemoPanel';
 import { useApi } from '../state/api-context';
 import { endSession, largeType, locale, screen, session, terminalInfo } from '../state/store';
 
@@ -36,6 +37,7 @@ export function Toolbar() {
         )}
       </div>
       <nav class="toolbar-actions">
+        {info?.demo && screen.value !== 'setup' && <DemoPanel />}
         {inSession && screen.value !== 'menu' && (
           <button type="button" class="button secondary" onClick={() => (screen.value = 'menu')}>
             {t('toolbar.home')}

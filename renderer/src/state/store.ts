@@ -21,6 +21,7 @@ export type Screen =
   | 'menu'
   | 'guide'
   | 'form'
+  | 'certificate'
   | 'capture'
   | 'confirmation'
   | 'lookup'
@@ -90,8 +91,13 @@ export async function beginSession(api: TerminalApi, via: 'touch' | 'idcard' | '
 }
 
 export function startForm(serviceCode: string): void {
+  const certificate = catalogue.value?.items.find((i) => i.code === serviceCode)?.kind === 'certificate';
   batch(() => {
     selectedService.value = serviceCode;
+    if (certificate) {
+      screen.value = 'certificate';
+      return;
+    }
     formValues.value = {};
     formPage.value = 0;
     touchedFields.value = new Set();

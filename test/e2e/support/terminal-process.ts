@@ -5,6 +5,8 @@ import path from 'node:path';
 
 export interface RunningTerminal {
   url: string;
+  /** The terminal's data directory (its store, and the demo printer's PDFs under printed/). */
+  dataDir: string;
   origin: string;
   secret: string;
   output: () => string;
@@ -37,6 +39,7 @@ export async function startTerminal(sets: string[] = []): Promise<RunningTermina
   const secret = match[2] as string;
   return {
     url: `${origin}/#secret=${secret}`,
+    dataDir: `${dir}/data`,
     origin,
     secret,
     output: () => out,

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+/**
+ * The kiosk's capture of supporting papers (methods `capture.*`), spread into `terminalMethods`
+ * and `terminalEvents` in ./api.ts. Pages live in the terminal process for the session only; the
+ * page sees downscaled previews, never the stored scan.
+ */
+
+/** Why a scan gave no page, as a key the kiosk turns into plain words (capture.failure.*). */
+export const CaptureFailure = z.enum([
+  'busy',
+  'cover-open',
+  'no-paper',
+  'jammed',
+  'timeout',
+  'cancelled',
+  'unreachable',
+  'device-error',
+  'no-scanner',
+  'too-many-pages',
+]);
+export type CaptureFailure = z.infer<typeof CaptureFailure>;
+
+const MaterialCode = z.string().min(1).max(64);
+const PageId = z.string().uuid();
+
+export const CapturedPage = z.object({
+  pageId: PageId,
+  materialCode: MaterialCode,
+  /** A small image for the screen, as a data: URL. */
+  preview: z.string().startsWith('data:image/'),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  /** Size of the compressed page that goes into the case. */
+  bytes: z.number().int().positive(),
+});
+export type CapturedPage = z.infer<typeof CapturedPage>;
+
+export const CaptureView = z.object({
+  /** Whether this terminal has a scanner at all. */
+  scanner: z.boolean(),
+  pages: z.array(CapturedPage),
+});
+export type CaptureView = z.infer<typeof CaptureView>;
+
+export const ScanOutcome = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), page: CapturedPage, view: CaptureView }),
+  z.object({ ok: z.literal(false), reason: CaptureFailure }),
+]);
+export type ScanOutcome = z.infer<typeof ScanOutcome>;
+
+export const CaptureDocumentType = z.enum(['household-register', 'marriage-certificate']);
+export type CaptureDocumentType = z.infer<typeof CaptureDocumentType>;
+
+/** A value read from a page, for the citizen to confirm before it fills a form field. */
+export const FieldProposalView = z.object({
+  /** Form field path, e.g. `idNumber` or `parties.1.name`. */
+  field: z.string(),
+  value: z.string(),
+  /** 0–100. */
+  confidence: z.number().min(0).max(100),
+  /** The printed label the value stood beside. */
+  label: z.string(),
+});
+export type FieldProposalView = z.infer<typeof FieldProposalView>;
+
+export const PageReading = z.object({
+  pageId: PageId,
+  documentType: CaptureDocumentType.nullable(),
+  /** The page's overall OCR confidence, 0–100. */
+  confidence: z.number().min(0).max(100),
+  fields: z.array(FieldProposalView),
+});
+export type PageReading = z.infer<typeof PageReading>;
+
+const NoArgs = z.object({}).strict();
+
+export const captureMethods = {
+  'capture.pages': { args: NoArgs, result: CaptureView },
+  /** Scans one page for a material; with `replacePageId` the new page takes that one's place (retake). */
+  'capture.scan': { args: z.object({ materialCode: MaterialCode, replacePageId: PageId.optional() }).strict(), result: ScanOutcome },
+  'capture.deletePage': { args: z.object({ pageId: PageId }).strict(), result: CaptureView },
+  'capture.read': { args: z.object({ pageId: PageId, documentType: CaptureDocumentType.optional() }).strict(), result: PageReading },
+} as const;
+
+export const captureEvents = {
+  /** A page read in the background (a material whose paper is a known document type). */
+  'capture.read': PageReading,
+} as const;

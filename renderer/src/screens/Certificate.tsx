@@ -1,0 +1,129 @@
+import { useState } from 'preact/hooks';
+import type { CertificatePreview, PrintResultView } from '../../../contract/terminal/api';
+import { isMessageKey } from '../i18n';
+import { useT } from '../i18n/use-t';
+import { useApi } from '../state/api-context';
+import { endSession, identity, screen } from '../state/store';
+
+const PERIODS = [6, 12, 24, 36] as const;
+
+/** YYYY-MM of the month `back` months before last month (the last one fully paid). */
+function monthsBack(back: number, today = new Date()): string {
+  const d = new Date(today.getFullYear(), today.getMonth() - 1 - back, 1);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+}
+
+const yuan = (fen: number) => (fen / 100).toFixed(2);
+
+/** 社保参保缴费证明: choose the period, look at what will be printed, print it. No case is made. */
+export function Certificate() {
+  const t = useT();
+  const api = useApi();
+  const [preview, setPreview] = useState<CertificatePreview | 'loading' | 'failed' | null>(null);
+  const [printed, setPrinted] = useState<PrintResultView | 'printing' | null>(null);
+  const say = (key: string | undefined) => (key && isMessageKey(key) ? t(key) : t('print.retryLater'));
+
+  if (!identity.value) {
+    return (
+      <main class="screen centred" aria-labelledby="cert-title">
+        <h1 id="cert-title">{t('certificate.title')}</h1>
+        <p class="notice" role="alert">
+          {t('certificate.needCard')}
+        </p>
+        <button type="button" class="button secondary main-action" onClick={() => (screen.value = 'guide')}>
+          {t('form.back')}
+        </button>
+      </main>
+    );
+  }
+
+  const choose = async (months: number) => {
+    setPreview('loading');
+    setPrinted(null);
+    try {
+      setPreview(await api.call('certificates.prepare', { from: monthsBack(months - 1), to: monthsBack(0) }));
+    } catch {
+      setPreview('failed');
+    }
+  };
+  const print = async (documentId: string) => {
+    setPrinted('printing');
+    setPrinted(await api.call('certificates.print', { documentId }));
+  };
+
+  return (
+    <main class="screen form-screen" aria-labelledby="cert-title">
+      <h1 id="cert-title">{t('certificate.title')}</h1>
+      <p class="lead" id="period-title">
+        {t('certificate.choosePeriod')}
+      </p>
+      <div class="choices" role="group" aria-labelledby="period-title">
+        {PERIODS.map((months) => (
+          <button type="button" key={months} class="button choice" onClick={() => void choose(months)}>
+            {t('certificate.lastMonths', { months })}
+          </button>
+        ))}
+      </div>
+      {preview === 'loading' && <p role="status">{t('certificate.preparing')}</p>}
+      {preview === 'failed' && (
+        <p class="notice" role="alert">
+          {t('certificate.failed')}
+        </p>
+      )}
+      {preview && typeof preview === 'object' && (
+        <section aria-labelledby="preview-title" data-testid="certificate-preview">
+          <h2 id="preview-title">
+            {t('certificate.preview')} · {t('certificate.period', { from: preview.period.from, to: preview.period.to })}
+          </h2>
+          {preview.demo && <p class="demo-banner">{t('certificate.demo')}</p>}
+          <p>
+            {t('certificate.insuredSince')} {preview.insuredSince} · {t('certificate.monthsCount', { count: preview.months.length })}
+          </p>
+          <div class="table-scroll">
+            <table class="months">
+              <thead>
+                <tr>
+                  <th scope="col">{t('certificate.month')}</th>
+                  <th scope="col">{t('certificate.employer')}</th>
+                  <th scope="col">{t('certificate.base')}</th>
+                  <th scope="col">{t('certificate.personal')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.months.map((m) => (
+                  <tr key={m.month}>
+                    <td>{m.month}</td>
+                    <td lang="zh-CN">{m.employer}</td>
+                    <td>{yuan(m.baseFen)}</td>
+                    <td>{yuan(m.personalFen)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {printed && (
+            <p class={typeof printed === 'object' && printed.ok ? 'note' : 'notice'} role="status" data-testid="certificate-print-status">
+              {printed === 'printing' ? t('print.printing') : say(printed.message)}
+              {typeof printed === 'object' && printed.nextStep && <> {say(printed.nextStep)}</>}
+            </p>
+          )}
+        </section>
+      )}
+      <div class="form-actions">
+        <button type="button" class="button secondary main-action" onClick={() => (screen.value = 'guide')}>
+          {t('form.back')}
+        </button>
+        {preview && typeof preview === 'object' && (printed === null || (typeof printed === 'object' && !printed.ok)) && (
+          <button type="button" class="button primary main-action" onClick={() => void print(preview.documentId)}>
+            {t('certificate.print')}
+          </button>
+        )}
+        {typeof printed === 'object' && printed?.ok && (
+          <button type="button" class="button primary main-action" onClick={() => void endSession(api, 'done')}>
+            {t('confirm.done')}
+          </button>
+        )}
+      </div>
+    </main>
+  );
+}
