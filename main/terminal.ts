@@ -6,6 +6,7 @@ import { EventBus } from './api/event-bus';
 import { CaptureService, captureHandlers, type PageReader } from './capture';
 import { CaseService, type CaseSync } from './cases/case-service';
 import { CertificateService, type CertificateServiceDeps } from './certificates/certificate-service';
+import { CatalogueSearch } from './catalogue/catalogue-search';
 import { CatalogueService, type CatalogueSource } from './catalogue/catalogue-service';
 import { CounterService } from './counter/counter-service';
 import { counterHandlers } from './counter/handlers';
@@ -75,6 +76,7 @@ export function createTerminal(deps: TerminalDeps): Terminal {
   sessions.onWipe(() => identity.wipe());
   deps.onSessions?.(sessions);
   const catalogue = new CatalogueService(deps.catalogueSource, config.services.enabled);
+  const search = new CatalogueSearch();
   const capture =
     deps.cases && deps.capture
       ? new CaptureService({
@@ -181,6 +183,7 @@ export function createTerminal(deps: TerminalDeps): Terminal {
         return { ok: true };
       },
       'catalogue.get': () => catalogue.get(),
+      'catalogue.search': async ({ query }) => ({ codes: search.search(await catalogue.get(), query) }),
       'health.get': health,
       'cases.submit': ({ serviceCode, values }) => caseService().submit(serviceCode, values),
       'cases.lookup': (query) => caseService().lookup(query),

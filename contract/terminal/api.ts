@@ -189,6 +189,8 @@ export const terminalMethods = {
   'session.activity': { args: NoArgs, result: Ok },
   'session.end': { args: z.object({ reason: SessionEndReason }).strict(), result: Ok },
   'catalogue.get': { args: NoArgs, result: Catalogue },
+  /** By name, pinyin or pinyin initials (sbjf → 社保缴费…); service codes, most used first. */
+  'catalogue.search': { args: z.object({ query: z.string().max(40) }).strict(), result: z.object({ codes: z.array(z.string()) }) },
   'health.get': { args: NoArgs, result: HealthSnapshot },
   'cases.submit': {
     args: z.object({ serviceCode: z.string().min(1).max(64), values: z.record(z.string(), FormAnswer) }).strict(),

@@ -128,3 +128,15 @@ test('no text selection, context menu or pinch zoom', async ({ page }) => {
   expect(settings.contextMenuAllowed).toBe(false);
   expect(settings.viewport).toContain('user-scalable=no');
 });
+
+test('services are found by pinyin initials typed on the on-screen keyboard', async ({ page }) => {
+  await open(page);
+  await page.getByRole('button', { name: '点击开始办理' }).click();
+  await page.locator('#service-search').click();
+  for (const key of 'sbjf') await page.locator(`[data-testid=keyboard] [data-skbtn="${key}"]`).click();
+  await expect(page.locator('.service-tile').first()).toHaveAttribute('data-service', 'si-contribution-certificate');
+  await expect(page.locator('.service-tile')).toHaveCount(1);
+  await screenshot(page, 'menu-search');
+  await page.getByRole('button', { name: '清除搜索' }).click();
+  expect(await page.locator('.service-tile').count()).toBeGreaterThan(1);
+});

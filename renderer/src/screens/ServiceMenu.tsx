@@ -1,6 +1,9 @@
 import type { ServiceItem } from '../../../contract/platform/catalogue';
 import { localized } from '../i18n';
+import { useEffect, useState } from 'preact/hooks';
 import { Welcome } from '../components/Welcome';
+import { LazyKeyboard } from '../keyboard/LazyKeyboard';
+import { useApi } from '../state/api-context';
 import { useT } from '../i18n/use-t';
 import { catalogue, locale, screen, selectedCategory, selectedService } from '../state/store';
 
@@ -27,17 +30,61 @@ function ServiceTile({ item }: { item: ServiceItem }) {
   );
 }
 
+/** The search box: name or pinyin initials, typed on the on-screen keyboard. */
+function useSearch() {
+  const api = useApi();
+  const [query, setQuery] = useState('');
+  const [codes, setCodes] = useState<string[] | null>(null);
+  useEffect(() => {
+    if (!query.trim()) {
+      setCodes(null);
+      return;
+    }
+    let current = true;
+    void api.call('catalogue.search', { query }).then((r) => current && setCodes(r.codes));
+    return () => {
+      current = false;
+    };
+  }, [query, api]);
+  return { query, setQuery, codes };
+}
+
 export function ServiceMenu() {
   const t = useT();
+  const { query, setQuery, codes } = useSearch();
+  const [searching, setSearching] = useState(false);
   const current = catalogue.value;
   if (!current) return null;
   const category = selectedCategory.value;
-  const items = current.items.filter((item) => category === null || item.category === category);
+  const items = codes
+    ? codes.flatMap((code) => current.items.find((item) => item.code === code) ?? [])
+    : current.items.filter((item) => category === null || item.category === category);
   return (
     <main class="screen menu" aria-labelledby="menu-title">
       <Welcome />
       <h1 id="menu-title">{t('menu.title')}</h1>
       {current.demo && <p class="demo-banner">{t('menu.demoCatalogue')}</p>}
+      <div class="search-row">
+        <label class="visually-hidden" for="service-search">
+          {t('menu.search')}
+        </label>
+        <input
+          id="service-search"
+          class={`text-field${searching ? ' active' : ''}`}
+          inputMode="none"
+          autocomplete="off"
+          placeholder={t('menu.searchHint')}
+          value={query}
+          onFocus={() => setSearching(true)}
+          onClick={() => setSearching(true)}
+          onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+        />
+        {query && (
+          <button type="button" class="button secondary" onClick={() => setQuery('')}>
+            {t('menu.clearSearch')}
+          </button>
+        )}
+      </div>
       <div class="categories" role="group" aria-label={t('menu.categories')}>
         <button
           type="button"
@@ -64,7 +111,7 @@ export function ServiceMenu() {
         })}
       </div>
       {items.length === 0 ? (
-        <p class="lead">{t('menu.empty')}</p>
+        <p class="lead">{codes ? t('menu.noResults') : t('menu.empty')}</p>
       ) : (
         <ul class="service-grid">
           {items.map((item) => (
@@ -72,6 +119,7 @@ export function ServiceMenu() {
           ))}
         </ul>
       )}
+      {searching && <LazyKeyboard mode="pinyin" value={query} maxLength={40} onChange={setQuery} onDone={() => setSearching(false)} />}
     </main>
   );
 }
