@@ -22,14 +22,16 @@ if [ "${#missing[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# npm ci only when the lock file changed since the last install.
+# Install only when package.json or the lock changed since the last install. `npm install` (which
+# follows the lock) rather than `npm ci`: npm 11.19 writes a lock without the other platforms'
+# optional bindings of unrs-resolver and then refuses that very lock in `npm ci`.
 stamp=node_modules/.tongban-lock.sha256
-want=$(sha256sum package-lock.json | cut -d' ' -f1)
-if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+state() { sha256sum package.json package-lock.json | sha256sum | cut -d' ' -f1; }
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$(state)" ]; then
   echo "setup: installing npm dependencies"
   # Electron's postinstall downloads its binary; where that cannot work the terminal runs in the
   # Chromium host, so the download is tried separately and allowed to fail.
-  ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm ci --no-audit --no-fund
+  ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm install --no-audit --no-fund
   if [ -z "${ELECTRON_SKIP_BINARY_DOWNLOAD:-}" ]; then
     if timeout 300 node node_modules/electron/install.js >/dev/null 2>&1; then
       echo "setup: Electron binary installed: npm start opens the Electron window"
@@ -37,7 +39,7 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
       echo "setup: Electron binary not available here: npm start uses the Chromium host"
     fi
   fi
-  echo "$want" > "$stamp"
+  state > "$stamp"
 fi
 
 npm run --silent build

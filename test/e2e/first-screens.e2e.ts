@@ -138,5 +138,5 @@ test('services are found by pinyin initials typed on the on-screen keyboard', as
   await expect(page.locator('.service-tile')).toHaveCount(1);
   await screenshot(page, 'menu-search');
   await page.getByRole('button', { name: '清除搜索' }).click();
-  expect(await page.locator('.service-tile').count()).toBeGreaterThan(1);
+  await expect.poll(() => page.locator('.service-tile').count()).toBeGreaterThan(1);
 });
