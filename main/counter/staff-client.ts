@@ -2,20 +2,10 @@ import { createParser } from 'eventsource-parser';
 import type { z } from 'zod';
 import { SignInResponse } from '../../contract/platform/access';
 import { CaseDetail, CaseSummary, IntakeReceipt, QueueResponse, RevealResponse, type Decision, type IntakeRequest } from '../../contract/platform/cases';
-import { ErrorBody, type ErrorCode } from '../../contract/platform/errors';
 import { EventsPage, SSE_EVENT_NAME } from '../../contract/platform/events';
 import { CentreStats } from '../../contract/platform/ratings';
-import { PlatformHttpError, PlatformResponseError, PlatformUnreachableError } from '../sync/errors';
-
-const STATUS_CODES: Record<number, ErrorCode> = {
-  400: 'invalid-request',
-  401: 'unauthenticated',
-  403: 'forbidden',
-  404: 'not-found',
-  409: 'conflict',
-  423: 'account-locked',
-  429: 'rate-limited',
-};
+import { PlatformUnreachableError } from '../sync/errors';
+import { parseAnswer, platformFailure } from '../sync/platform-answers';
 
 /**
  * The counter's side of the platform's staff routes. The sync worker's PlatformClient speaks
@@ -48,33 +38,14 @@ export class StaffClient {
   }
 
   private fail(route: string, response: Response, text: string): never {
-    let parsed: z.infer<typeof ErrorBody> | undefined;
-    try {
-      const body = ErrorBody.safeParse(JSON.parse(text));
-      if (body.success) parsed = body.data;
-    } catch {
-      parsed = undefined;
-    }
-    const code = parsed?.error.code ?? STATUS_CODES[response.status] ?? 'internal';
-    throw new PlatformHttpError(route, response.status, code, parsed?.error.message ?? (text.slice(0, 200) || response.statusText), parsed?.error.field);
+    platformFailure(route, response, text);
   }
 
   private async json<S extends z.ZodType>(schema: S, method: string, path: string, token: string | undefined, body?: unknown): Promise<z.infer<S>> {
     const { route, response, bytes } = await this.send(method, path, token, body);
     const text = bytes.toString('utf8');
     if (!response.ok) this.fail(route, response, text);
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new PlatformResponseError(route, response.status, '', `not JSON: ${text.slice(0, 80)}`);
-    }
-    const result = schema.safeParse(json);
-    if (!result.success) {
-      const issue = result.error.issues[0]!;
-      throw new PlatformResponseError(route, response.status, issue.path.map(String).join('.'), issue.message);
-    }
-    return result.data;
+    return parseAnswer(schema, route, response, text);
   }
 
   signIn(username: string, password: string): Promise<SignInResponse> {
@@ -96,9 +67,7 @@ export class StaffClient {
     if (response.status === 204) return undefined;
     const text = bytes.toString('utf8');
     if (!response.ok) this.fail(route, response, text);
-    const parsed = CaseSummary.safeParse(JSON.parse(text));
-    if (!parsed.success) throw new PlatformResponseError(route, response.status, String(parsed.error.issues[0]!.path.join('.')), parsed.error.issues[0]!.message);
-    return parsed.data;
+    return parseAnswer(CaseSummary, route, response, text);
   }
 
   caseDetail(token: string, caseId: string): Promise<CaseDetail> {

@@ -5,11 +5,11 @@ import { TerminalHealthReport, WhoAmI } from '../../contract/platform/access';
 import { BlobInfo } from '../../contract/platform/blobs';
 import { IntakeReceipt, type IntakeRequest } from '../../contract/platform/cases';
 import { Catalogue } from '../../contract/platform/catalogue';
-import { ErrorBody, type ErrorCode } from '../../contract/platform/errors';
 import { CaseEvent, EventsPage, SSE_EVENT_NAME } from '../../contract/platform/events';
 import { HealthResponse } from '../../contract/platform';
 import { Rating, type RatingRequest } from '../../contract/platform/ratings';
-import { PlatformHttpError, PlatformResponseError, PlatformUnreachableError } from './errors';
+import { PlatformUnreachableError } from './errors';
+import { parseAnswer, platformFailure } from './platform-answers';
 import type { MaterialContentType } from '../store/case-store';
 
 export interface PlatformClientOptions {
@@ -24,27 +24,6 @@ export interface PlatformClientOptions {
 }
 
 export type CatalogueFetch = { notModified: true } | { notModified: false; catalogue: Catalogue; etag: string | null };
-
-const STATUS_CODES: Record<number, ErrorCode> = {
-  400: 'invalid-request',
-  401: 'unauthenticated',
-  403: 'forbidden',
-  404: 'not-found',
-  409: 'conflict',
-  413: 'payload-too-large',
-  415: 'unsupported-media-type',
-  423: 'account-locked',
-  429: 'rate-limited',
-};
-
-function retryAfterMs(response: Response): number | undefined {
-  const value = response.headers.get('retry-after');
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
 
 /**
  * The terminal's side of the platform's HTTP API (contract/platform). Every answer is checked
@@ -83,31 +62,11 @@ export class PlatformClient {
   }
 
   private fail(route: string, response: Response, text: string): never {
-    let parsed: z.infer<typeof ErrorBody> | undefined;
-    try {
-      const body = ErrorBody.safeParse(JSON.parse(text));
-      if (body.success) parsed = body.data;
-    } catch {
-      parsed = undefined;
-    }
-    const code = parsed?.error.code ?? STATUS_CODES[response.status] ?? 'internal';
-    const message = parsed?.error.message ?? (text.slice(0, 200) || response.statusText);
-    throw new PlatformHttpError(route, response.status, code, message, parsed?.error.field, retryAfterMs(response));
+    platformFailure(route, response, text);
   }
 
   private parse<S extends z.ZodType>(schema: S, route: string, response: Response, text: string): z.infer<S> {
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new PlatformResponseError(route, response.status, '', `not JSON: ${text.slice(0, 80)}`);
-    }
-    const result = schema.safeParse(json);
-    if (!result.success) {
-      const issue = result.error.issues[0]!;
-      throw new PlatformResponseError(route, response.status, issue.path.map(String).join('.'), issue.message);
-    }
-    return result.data;
+    return parseAnswer(schema, route, response, text);
   }
 
   private async json<S extends z.ZodType>(schema: S, method: string, path: string, init?: Parameters<PlatformClient['send']>[2]): Promise<z.infer<S>> {

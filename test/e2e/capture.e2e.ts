@@ -116,7 +116,7 @@ test('a citizen scans the photo on the capture screen, and the case reaches the 
   expect(bytes.length).toBeGreaterThan(1000);
 });
 
-test('the capture screen in English and large type: plain words and big touch targets', async ({ page }) => {
+test('the capture screen in English and large type: plain words, big touch targets, and OCR on request', async ({ page }) => {
   await toReview(page);
   await page.getByRole('button', { name: '长辈版' }).click();
   await page.getByRole('button', { name: 'English' }).click();
@@ -131,4 +131,8 @@ test('the capture screen in English and large type: plain words and big touch ta
   }
   await screenshot(page, 'capture-screen-en-large');
   await expectAccessible(page, 'capture (en, large type)');
+
+  // The simulator's sheet is no known document: OCR reads it on request and proposes nothing to fill in.
+  await capture.getByRole('button', { name: 'Read the text' }).click();
+  await expect(capture.getByText('Nothing to fill in the form was found')).toBeVisible({ timeout: 45_000 });
 });
