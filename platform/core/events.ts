@@ -91,22 +91,24 @@ function toEvent(row: EventRow): CaseEvent {
   };
 }
 
-export async function listEvents(
-  db: Queryable,
-  filter: { centreId: string; caseId?: string },
-  after: number,
-  limit: number,
-): Promise<EventsPage> {
-  const rows = filter.caseId
-    ? await db.all<EventRow>(
-        'SELECT * FROM events WHERE centre_id = ? AND case_id = ? AND seq > ? ORDER BY seq LIMIT ?',
-        [filter.centreId, filter.caseId, after, limit + 1],
-      )
-    : await db.all<EventRow>('SELECT * FROM events WHERE centre_id = ? AND seq > ? ORDER BY seq LIMIT ?', [
-        filter.centreId,
-        after,
-        limit + 1,
-      ]);
+/**
+ * `terminalId`: a kiosk sees only the events of the cases it submitted, not staff's reasons on
+ * other people's cases; staff and counter terminals see their whole centre.
+ */
+export type EventFilter = { centreId: string; caseId?: string; terminalId?: string };
+
+export async function listEvents(db: Queryable, filter: EventFilter, after: number, limit: number): Promise<EventsPage> {
+  const clauses = ['centre_id = ?', 'seq > ?'];
+  const params: Array<string | number> = [filter.centreId, after];
+  if (filter.caseId) {
+    clauses.push('case_id = ?');
+    params.push(filter.caseId);
+  }
+  if (filter.terminalId) {
+    clauses.push('case_id IN (SELECT id FROM cases WHERE terminal_id = ?)');
+    params.push(filter.terminalId);
+  }
+  const rows = await db.all<EventRow>(`SELECT * FROM events WHERE ${clauses.join(' AND ')} ORDER BY seq LIMIT ?`, [...params, limit + 1]);
   const events = rows.slice(0, limit).map(toEvent);
   return { events, cursor: events.at(-1)?.seq ?? after, hasMore: rows.length > limit };
 }

@@ -37,7 +37,7 @@ import { audit, auditTrail } from '../core/audit';
 import { requireCentre, requireCentreAdmin, requireStaff, type Caller } from '../core/caller';
 import { iso } from '../core/context';
 import { notFound, PlatformError } from '../core/errors';
-import { listEvents } from '../core/events';
+import { listEvents, type EventFilter } from '../core/events';
 import { registerCertificateRoutes, registerDocumentRoutes } from '../documents/http';
 import { idNumberProblem } from '../../contract/platform/id-number';
 import type { HttpOptions } from './app';
@@ -52,6 +52,11 @@ function caller(request: FastifyRequest): Caller {
 function requireTerminal(who: Caller): Extract<Caller, { kind: 'terminal' }> {
   if (who.kind !== 'terminal') throw new PlatformError(403, 'forbidden', 'only a terminal may do this');
   return who;
+}
+
+/** A kiosk follows only its own cases; staff and counter terminals the whole centre. */
+function eventFilterOf(who: Caller): EventFilter {
+  return who.kind === 'terminal' && who.terminalKind === 'kiosk' ? { centreId: who.centreId, terminalId: who.id } : { centreId: who.centreId };
 }
 
 /** The error answers every authenticated route may give, for the OpenAPI document. */
@@ -286,7 +291,7 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
 
   r.get('/v1/events', {
     schema: { tags: ['events'], summary: "The caller's centre's events after a cursor", querystring: EventsQuery, response: { 200: EventsPage, ...errors } },
-    handler: async (request) => listEvents(ctx.db, { centreId: caller(request).centreId }, request.query.after, request.query.limit),
+    handler: async (request) => listEvents(ctx.db, eventFilterOf(caller(request)), request.query.after, request.query.limit),
   });
 
   r.get('/v1/events/stream', {
@@ -299,7 +304,7 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
     handler: async (request, reply) => {
       const who = caller(request);
       const after = request.headers['last-event-id'] ?? request.query.after ?? 0;
-      streamEvents(request, reply, ctx, who.centreId, after);
+      streamEvents(request, reply, ctx, eventFilterOf(who), after);
     },
   });
 

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CaseEvent } from '../../contract/platform/events';
 import { SSE_EVENT_NAME } from '../../contract/platform/events';
 import type { PlatformContext } from '../core/context';
-import { listEvents } from '../core/events';
+import { listEvents, type EventFilter } from '../core/events';
 
 const KEEPALIVE_MS = 15_000;
 
@@ -12,7 +12,8 @@ const KEEPALIVE_MS = 15_000;
  * however events and reconnections interleave. The keepalive also re-reads, which picks up
  * events committed by another platform process on the same PostgreSQL.
  */
-export function streamEvents(request: FastifyRequest, reply: FastifyReply, ctx: PlatformContext, centreId: string, after: number): void {
+export function streamEvents(request: FastifyRequest, reply: FastifyReply, ctx: PlatformContext, filter: EventFilter, after: number): void {
+  const { centreId } = filter;
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, {
@@ -39,7 +40,7 @@ export function streamEvents(request: FastifyRequest, reply: FastifyReply, ctx: 
         again = false;
         let page;
         do {
-          page = await listEvents(ctx.db, { centreId }, cursor, 200);
+          page = await listEvents(ctx.db, filter, cursor, 200);
           for (const event of page.events) {
             if (closed) return;
             res.write(`id: ${event.seq}\nevent: ${SSE_EVENT_NAME}\ndata: ${JSON.stringify(event)}\n\n`);

@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { callApi, openService, placeCard, tapKeyboardButton, tapKeys } from './support/kiosk';
-import { DEMO, startPlatformProcess, type RunningPlatform } from './support/platform-process';
+import { DEMO, kioskOn, startPlatformProcess, type RunningPlatform } from './support/platform-process';
+import { expectAccessible } from './support/accessibility';
 import { screenshot } from './support/screens';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
 
@@ -12,18 +12,12 @@ let kiosk: RunningTerminal;
 
 test.beforeAll(async () => {
   platform = await startPlatformProcess();
-  kiosk = await startTerminal([`platform.url=${platform.url}`, `platform.credential=${JSON.stringify(DEMO.kiosk)}`]);
+  kiosk = await startTerminal(kioskOn(platform.url));
 });
 test.afterAll(async () => {
   await kiosk?.stop();
   await platform?.dispose();
 });
-
-async function expectAccessible(page: Page, screen: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${screen}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 /** The staff side of the platform: what a counter clerk's desk would fetch. */
 async function staff(url: string) {

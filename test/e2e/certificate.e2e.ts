@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { openService, placeCard } from './support/kiosk';
-import { DEMO, startPlatformProcess, type RunningPlatform } from './support/platform-process';
+import { kioskOn, startPlatformProcess, type RunningPlatform } from './support/platform-process';
 import { screenshot } from './support/screens';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
 
@@ -12,7 +12,7 @@ let kiosk: RunningTerminal;
 
 test.beforeAll(async () => {
   platform = await startPlatformProcess();
-  kiosk = await startTerminal([`platform.url=${platform.url}`, `platform.credential=${JSON.stringify(DEMO.kiosk)}`]);
+  kiosk = await startTerminal(kioskOn(platform.url));
 });
 test.afterAll(async () => {
   await kiosk?.stop();

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createHash, randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { startPlatform, type DemoCredentials, type RunningPlatform } from '../../platform';
+import { expectAccessible } from './support/accessibility';
 import { screenshot } from './support/screens';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
 
@@ -85,12 +85,6 @@ async function statusSeenByKiosk(caseId: string): Promise<string> {
   return (await platformCall('GET', `/v1/cases/${caseId}`, demo.kiosk.credential)).body.status;
 }
 
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
 async function signIn(page: Page, terminal: RunningTerminal, username: string, password: string) {
   await page.goto(terminal.url);
   // The staff session lives in the terminal process, not the page: a reload finds it still signed in.
@@ -126,7 +120,7 @@ test('sign in, live queue, call next to the wall display, review and every decis
   page.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => frames.push(String(payload))));
   await page.goto(terminal.url);
   await expect(page.getByRole('heading', { name: '窗口人员登录' })).toBeVisible();
-  await expectNoSeriousA11yViolations(page);
+  await expectAccessible(page);
   await page.getByLabel('用户名').fill(demo.clerk.username);
   await page.getByLabel('密码').fill('wrong-password');
   await page.getByRole('button', { name: '登录' }).click();
@@ -155,7 +149,7 @@ test('sign in, live queue, call next to the wall display, review and every decis
   const fourth = await kioskSubmits();
   await expect(page.getByTestId('queue-count')).toHaveText('等候 4 件', { timeout: 1000 });
   await screenshot(page, 'counter-queue');
-  await expectNoSeriousA11yViolations(page);
+  await expectAccessible(page);
 
   // Call next: the platform's rule puts the elderly applicant first.
   await page.getByRole('button', { name: '叫号' }).click();
@@ -172,7 +166,7 @@ test('sign in, live queue, call next to the wall display, review and every decis
   await page.getByRole('button', { name: '查看完整信息' }).click();
   await expect(page.getByTestId('applicant-id')).toHaveText(ELDERLY_ID);
   await screenshot(page, 'counter-case-review');
-  await expectNoSeriousA11yViolations(page);
+  await expectAccessible(page);
 
   // Recall announces again; accept, then complete with the result handed out (Alt+A, Alt+C).
   await page.getByRole('button', { name: '重呼' }).click();
@@ -224,12 +218,12 @@ test('sign in, live queue, call next to the wall display, review and every decis
   expect(await statusSeenByKiosk(fourth.caseId)).toBe('queued');
   await expect(wallPage.locator('.wall-recent li')).toHaveCount(3);
   await screenshot(wallPage, 'counter-wall-display');
-  await expectNoSeriousA11yViolations(wallPage);
+  await expectAccessible(wallPage);
 
   // Today's figures from the platform.
   await page.getByRole('button', { name: '刷新统计' }).click();
   await expect(page.getByTestId('reports')).toContainText('今日已处理3');
-  await expectNoSeriousA11yViolations(page);
+  await expectAccessible(page);
 
   // Walk-in: a case typed at the window joins the queue as a counter case.
   await page.getByRole('tab', { name: '现场受理' }).click();
@@ -244,7 +238,7 @@ test('sign in, live queue, call next to the wall display, review and every decis
   await expect(page.getByTestId('counter-message')).toHaveText(/已创建办件，排队号 A\d{3}/);
   const walkIn = (await page.getByTestId('counter-message').textContent())!.match(/A\d{3}/)![0];
   await expect(page.locator(`tr[data-queue-number="${walkIn}"]`)).toContainText('窗口现场', { timeout: 1000 });
-  await expectNoSeriousA11yViolations(page);
+  await expectAccessible(page);
   expect(frames.length).toBeGreaterThan(10);
   expect(frames.filter((f) => f.includes('tbs_'))).toEqual([]);
 });
@@ -291,7 +285,7 @@ test('lock, sign-out and an expired staff session: nothing can be done and the s
   await page.keyboard.press('Alt+L');
   await expect(page.getByRole('heading', { name: '窗口已锁定' })).toBeVisible();
   await expect(page.locator('tr[data-queue-number]')).toHaveCount(0);
-  await expectNoSeriousA11yViolations(page);
+  await expectAccessible(page);
   await page.getByLabel('密码').fill(demo.clerk.password);
   await page.getByRole('button', { name: '解锁' }).click();
   await expect(page.locator(`tr[data-queue-number="${waiting.queueNumber}"]`)).toBeVisible();

@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
+import { expectAccessible } from './support/accessibility';
 import { screenshot, visibleTexts } from './support/screens';
 
 let terminal: RunningTerminal;
@@ -15,12 +15,6 @@ test.afterAll(async () => {
 async function open(page: Page) {
   await page.goto(terminal.url);
   await expect(page.getByRole('heading', { name: '欢迎使用自助服务' })).toBeVisible();
-}
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 /** Every button a finger can reach is at least `min` CSS pixels each way. */
@@ -41,7 +35,7 @@ async function smallestTarget(page: Page): Promise<{ width: number; height: numb
 test('attract screen, menu and guide, with screenshots and accessible, large enough targets', async ({ page }) => {
   await open(page);
   await screenshot(page, 'attract');
-  await expectNoSeriousA11yViolations(page);
+  await expectAccessible(page);
   expect(await smallestTarget(page)).toMatchObject({ width: expect.any(Number) });
   const attractTarget = await smallestTarget(page);
   expect(Math.min(attractTarget.width, attractTarget.height), attractTarget.label).toBeGreaterThanOrEqual(48);
@@ -51,7 +45,7 @@ test('attract screen, menu and guide, with screenshots and accessible, large eno
   const tiles = page.locator('.service-tile');
   expect(await tiles.count()).toBeGreaterThanOrEqual(6);
   await screenshot(page, 'menu');
-  await expectNoSeriousA11yViolations(page);
+  await expectAccessible(page);
   const menuTarget = await smallestTarget(page);
   expect(Math.min(menuTarget.width, menuTarget.height), menuTarget.label).toBeGreaterThanOrEqual(48);
 
@@ -59,7 +53,7 @@ test('attract screen, menu and guide, with screenshots and accessible, large eno
   await expect(page.getByText('办事指南')).toBeVisible();
   await expect(page.getByRole('heading', { name: '所需材料' })).toBeVisible();
   await screenshot(page, 'guide');
-  await expectNoSeriousA11yViolations(page);
+  await expectAccessible(page);
 });
 
 test('large-type mode meets the elder-mode numbers', async ({ page }) => {
@@ -82,7 +76,7 @@ test('large-type mode meets the elder-mode numbers', async ({ page }) => {
   await page.getByRole('button', { name: '点击开始办理' }).click();
   await expect(page.getByRole('heading', { name: '请选择要办理的事项' })).toBeVisible();
   await screenshot(page, 'menu-large-type');
-  await expectNoSeriousA11yViolations(page);
+  await expectAccessible(page);
   const target = await smallestTarget(page);
   expect(Math.min(target.width, target.height), target.label).toBeGreaterThanOrEqual(60);
 });

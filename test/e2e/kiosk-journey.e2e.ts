@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { gb11643CheckCharacter } from '../../contract/identity/id-number';
 import { callApi, openService, placeCard, removeCard, tapKeyboardButton, tapKeys } from './support/kiosk';
-import { DEMO, clerk, startPlatformProcess, type RunningPlatform } from './support/platform-process';
+import { clerk, kioskOn, startPlatformProcess, type RunningPlatform } from './support/platform-process';
+import { expectAccessible } from './support/accessibility';
 import { screenshot } from './support/screens';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
 
@@ -11,7 +11,7 @@ test.describe.configure({ mode: 'serial' });
 let platform: RunningPlatform;
 let kiosk: RunningTerminal;
 
-const platformSets = (url: string) => [`platform.url=${url}`, `platform.credential=${JSON.stringify(DEMO.kiosk)}`];
+const platformSets = kioskOn;
 
 test.beforeAll(async () => {
   platform = await startPlatformProcess();
@@ -21,12 +21,6 @@ test.afterAll(async () => {
   await kiosk?.stop();
   await platform?.dispose();
 });
-
-async function expectAccessible(page: Page, screen: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${screen}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 const agentId = (() => {
   const first17 = '11010519800101003';

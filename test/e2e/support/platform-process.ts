@@ -10,6 +10,11 @@ export const DEMO = {
   clerk: { username: 'demo.clerk', password: 'tongban-demo-clerk' },
 };
 
+/** The `--set` flags that point a kiosk terminal at a platform with the demo kiosk's credential. */
+export function kioskOn(url: string): string[] {
+  return [`platform.url=${url}`, `platform.credential=${JSON.stringify(DEMO.kiosk)}`];
+}
+
 export interface RunningPlatform {
   url: string;
   /** Stops it; the same database can be served again by `restart`. */

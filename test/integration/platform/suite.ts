@@ -301,6 +301,22 @@ export function platformSuite(dialect: 'sqlite' | 'postgres', newDb: (name: stri
       expect(data).toMatchObject({ caseId: body.caseId, type: 'submitted', toStatus: 'queued' });
     });
 
+    it("shows a kiosk only its own cases' events, and a counter terminal the whole centre", async () => {
+      const second = await platform.services.access.registerTerminal(demo.centreId, { terminalId: `second-kiosk-${dialect}`, kind: 'kiosk', name: 'x' });
+      const mine = certificateCase();
+      await submit(mine);
+      const theirs = certificateCase();
+      expect((await call('POST', '/v1/cases', { token: second.credential, json: theirs })).status).toBe(201);
+      const ids = async (token: string) =>
+        ((await call('GET', '/v1/events?after=0&limit=500', { token })).body.events as Array<{ caseId: string }>).map((e) => e.caseId);
+      const kioskSees = await ids(kiosk);
+      expect(kioskSees).toContain(mine.caseId);
+      expect(kioskSees).not.toContain(theirs.caseId);
+      expect(await ids(second.credential)).toEqual([theirs.caseId]);
+      const counterSees = await ids(demo.counter.credential);
+      expect(counterSees).toEqual(expect.arrayContaining([mine.caseId, theirs.caseId]));
+    });
+
     it('gives a terminal of another centre 403 and shows each centre only its own queue', async () => {
       const body = certificateCase();
       await submit(body);
