@@ -11,6 +11,7 @@ import { startEmbeddedPlatform } from './embedded-platform';
 import { openScanner } from '../drivers/scanner';
 import { OcrService } from './ocr';
 import type { Logger } from './logging/logger';
+import type { PdfRenderer } from './printing/render/pdf-renderer';
 import { startTerminalPrinting } from './printing/terminal-printers';
 import { CaseStore } from './store/case-store';
 import { PrintLog } from './store/print-log';
@@ -30,6 +31,8 @@ export interface BootOptions {
   shell: TerminalInfo['shell'];
   log: Logger;
   shellVersions?: { electron?: string; chromium?: string };
+  /** The shell's own PDF engine (Electron's printToPDF); the Chromium host renders with Chromium. */
+  pdfRenderer?: PdfRenderer;
 }
 
 type Stop = () => Promise<void> | void;
@@ -85,6 +88,7 @@ export async function bootTerminal(options: BootOptions): Promise<Terminal> {
       dataDir: config.storage.dataDir,
       printLog,
       chromiumPath: config.host.chromiumPath,
+      ...(options.pdfRenderer ? { renderer: options.pdfRenderer } : {}),
       log: log.child({ service: 'printing' }),
     });
     stops.push(() => printing.stop());

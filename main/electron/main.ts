@@ -11,6 +11,7 @@ import type { TerminalConfig } from '../../kiosk-config/schema';
 import { bootTerminal } from '../boot';
 import { createLogger, type Logger } from '../logging/logger';
 import type { Terminal } from '../terminal';
+import { ElectronPdfRenderer } from './electron-pdf-renderer';
 import { guardAllWebContents, lockDownSession } from './harden';
 import { connectTerminal } from './ipc';
 import { createKioskWindow } from './kiosk-window';
@@ -130,6 +131,7 @@ async function start(): Promise<void> {
     shell: 'electron',
     log,
     shellVersions: { electron: process.versions.electron, chromium: process.versions.chrome },
+    pdfRenderer: new ElectronPdfRenderer(),
   });
   terminal = booted;
   disconnect = connectTerminal(booted, () => kioskWindow, log);

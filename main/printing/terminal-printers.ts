@@ -7,6 +7,7 @@ import type { Logger } from '../logging/logger';
 import type { PrintLog } from '../store/print-log';
 import { PrintService } from './print-service';
 import { ChromiumPdfRenderer } from './render/chromium-renderer';
+import type { PdfRenderer } from './render/pdf-renderer';
 import { StorePrintRecordSink } from './store-record-sink';
 
 export interface TerminalPrinting {
@@ -27,6 +28,7 @@ export async function startTerminalPrinting(options: {
   dataDir: string;
   printLog: PrintLog;
   chromiumPath: string;
+  renderer?: PdfRenderer;
   log: Logger;
 }): Promise<TerminalPrinting> {
   const stops: Array<() => Promise<void>> = [];
@@ -50,7 +52,7 @@ export async function startTerminalPrinting(options: {
     demoReceipt.on('ticket', (ticket) => options.log.info({ lines: ticket.lines.length }, 'demo receipt printer cut a ticket'));
   }
 
-  const renderer = new ChromiumPdfRenderer({ executablePath: options.chromiumPath });
+  const renderer = options.renderer ?? new ChromiumPdfRenderer({ executablePath: options.chromiumPath });
   stops.push(() => renderer.close());
   const service = new PrintService({
     renderer,
