@@ -9,6 +9,7 @@ export interface HidPosScannerOptions {
   path?: string;
   /** A multi-report code whose last report was exactly full ends after this pause. */
   flushMs?: number;
+  backoffMs?: { initial: number; max: number };
 }
 
 /** A HID POS scanner through node-hid; usage page 0x8C devices are not keyboards, so node-hid may open them. */
@@ -17,37 +18,72 @@ export class HidPosScanner extends EventEmitter<ScannerEvents & { ignored: [stri
   private readonly assembler = new HidPosAssembler();
   private flushTimer: NodeJS.Timeout | undefined;
   private current: ScannerState = { state: 'disconnected', reason: 'not opened' };
+  private running = false;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private backoff: number;
   readonly deviceName: string;
 
   constructor(private readonly options: HidPosScannerOptions) {
     super();
     const h = (n: number): string => n.toString(16).padStart(4, '0');
     this.deviceName = options.path ?? `${h(options.vendorId)}:${h(options.productId)}`;
+    this.backoff = options.backoffMs?.initial ?? 500;
   }
 
   get state(): ScannerState {
     return this.current;
   }
 
+  /** Starts using the scanner; a scanner that is absent or unplugged is tried again with backoff. */
   async open(): Promise<void> {
-    const device = this.options.path ? await HID.HIDAsync.open(this.options.path) : await HID.HIDAsync.open(this.options.vendorId, this.options.productId);
-    this.device = device;
-    this.current = { state: 'ready' };
-    this.emit('state', this.current);
-    device.on('data', (report: Buffer) => this.onReport(new Uint8Array(report)));
-    device.on('error', (error: Error) => {
-      this.current = { state: 'disconnected', reason: `${this.deviceName}: ${error.message}` };
-      this.emit('state', this.current);
-    });
+    if (this.running) return;
+    this.running = true;
+    await this.attach();
   }
 
   async close(): Promise<void> {
+    this.running = false;
     clearTimeout(this.flushTimer);
+    clearTimeout(this.retryTimer);
+    await this.detach();
+    this.setState({ state: 'disconnected', reason: 'closed' });
+  }
+
+  private async attach(): Promise<void> {
+    try {
+      const device = this.options.path ? await HID.HIDAsync.open(this.options.path) : await HID.HIDAsync.open(this.options.vendorId, this.options.productId);
+      if (!this.running) {
+        await device.close().catch(() => undefined);
+        return;
+      }
+      this.device = device;
+      this.backoff = this.options.backoffMs?.initial ?? 500;
+      this.setState({ state: 'ready' });
+      device.on('data', (report: Buffer) => this.onReport(new Uint8Array(report)));
+      device.on('error', (error: Error) => void this.gone(`${this.deviceName}: ${error.message}`));
+    } catch (error) {
+      await this.gone(`${this.deviceName}: ${(error as Error).message}`);
+    }
+  }
+
+  private async detach(): Promise<void> {
     const device = this.device;
     this.device = undefined;
     if (device) await device.close().catch(() => undefined);
-    this.current = { state: 'disconnected', reason: 'closed' };
-    this.emit('state', this.current);
+  }
+
+  private async gone(reason: string): Promise<void> {
+    await this.detach();
+    this.setState({ state: 'disconnected', reason });
+    if (!this.running) return;
+    const delay = this.backoff;
+    this.backoff = Math.min(this.backoff * 2, this.options.backoffMs?.max ?? 10_000);
+    this.retryTimer = setTimeout(() => void this.attach(), delay);
+  }
+
+  private setState(next: ScannerState): void {
+    this.current = next;
+    this.emit('state', next);
   }
 
   private onReport(report: Uint8Array): void {
