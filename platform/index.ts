@@ -6,7 +6,8 @@ import { CaseService } from './core/cases';
 import { CatalogueStore } from './core/catalogue';
 import { DEFAULT_SETTINGS, EventHub, type PlatformContext, type PlatformSettings } from './core/context';
 import { PlatformError } from './core/errors';
-import { DocumentService, DocumentSigner, MemoryIssuedDocuments } from './documents';
+import { DocumentService } from './documents';
+import { StoredIssuedDocuments, storedSigner } from './documents/stored';
 import { RatingService } from './core/ratings';
 import { demoCatalogue } from './catalogue/demo-catalogue';
 import { buildApp } from './http/app';
@@ -92,8 +93,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       blobs: new BlobService(ctx),
       cases: new CaseService(ctx, publish),
       ratings: new RatingService(ctx, publish),
-      // A fresh key and an in-memory register: documents verify while this process runs.
-      documents: new DocumentService(DocumentSigner.generate(`platform-${ctx.now()}`), new MemoryIssuedDocuments()),
+      documents: await (async () => {
+        const { signer, previousKeys } = await storedSigner(db, ctx.now());
+        return new DocumentService(signer, new StoredIssuedDocuments(db), previousKeys);
+      })(),
     };
     const dispatcher = new NotificationDispatcher(db, options.notifier ?? new LogNotifier(log), ctx.now, (error) =>
       log(`notification failed: ${error instanceof Error ? error.message : String(error)}`),

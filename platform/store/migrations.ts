@@ -149,6 +149,22 @@ CREATE TABLE notifications (
 );
 `,
   },
+  {
+    version: 2,
+    sql: `
+CREATE TABLE signing_keys (
+  key_id TEXT PRIMARY KEY,
+  private_pem TEXT NOT NULL,
+  created_at {{big}} NOT NULL
+);
+CREATE TABLE issued_documents (
+  document_id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  content TEXT NOT NULL,
+  issued_at {{big}} NOT NULL
+);
+`,
+  },
 ];
 
 const TOKENS: Record<Dialect, Record<string, string>> = {

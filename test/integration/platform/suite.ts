@@ -317,6 +317,27 @@ export function platformSuite(dialect: 'sqlite' | 'postgres', newDb: (name: stri
       expect(counterSees).toEqual(expect.arrayContaining([mine.caseId, theirs.caseId]));
     });
 
+    it('issues a signed contribution certificate that still verifies after the platform restarts', async () => {
+      const db = await newDb('documents');
+      const first = await startPlatform({ db, seedDemo: true });
+      const request = { applicant: { name: '测试张三', idNumber: YOUNG_ID }, period: { from: '2025-01', to: '2025-12' }, visitId: 'visit-1' };
+      const issued = await client(first.url)('POST', '/v1/certificates/contribution', { token: first.demoCredentials!.kiosk.credential, json: request });
+      expect(issued.status).toBe(201);
+      expect(issued.body.data.months).toHaveLength(12);
+      expect(JSON.stringify(issued.body)).not.toContain(YOUNG_ID);
+      const firstClerk = await client(first.url)('POST', '/v1/staff/sessions', { json: { username: demo.clerk.username, password: demo.clerk.password } });
+      const staffCall = await client(first.url)('POST', '/v1/certificates/contribution', { token: firstClerk.body.token, json: request });
+      expect(staffCall.status).toBe(403);
+      await first.close();
+
+      const second = await startPlatform({ db });
+      started.push(second);
+      const query = new URL(issued.body.verification.url as string).search;
+      const verified = await client(second.url)('GET', `/v1/documents/verify${query}`, {});
+      expect(verified.status).toBe(200);
+      expect(verified.body).toMatchObject({ status: 'genuine', document: { documentId: issued.body.documentId } });
+    });
+
     it('gives a terminal of another centre 403 and shows each centre only its own queue', async () => {
       const body = certificateCase();
       await submit(body);
