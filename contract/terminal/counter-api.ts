@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REJECT_REASONS } from './reject-reasons';
 import { CentreStats } from '../platform/ratings';
 import { Applicant, CaseDetail, CaseSummary, IntakeReceipt, RevealResponse } from '../platform/cases';
 import { CaseEvent } from '../platform/events';
@@ -65,26 +66,14 @@ export type CaseReview = z.infer<typeof CaseReview>;
 export const MaterialScan = z.object({ contentType: z.string(), dataBase64: z.string() });
 export type MaterialScan = z.infer<typeof MaterialScan>;
 
-/** Reasons a clerk picks from when refusing a case (不予受理); free text adds the particulars. */
-export const REJECT_REASONS = ['not-in-scope', 'not-eligible', 'materials-false', 'duplicate', 'withdrawn', 'other'] as const;
-export const RejectReason = z.enum(REJECT_REASONS);
-export type RejectReason = z.infer<typeof RejectReason>;
-
-/** How a reason is written into the case and the 不予受理通知书 (Chinese, whatever the UI language). */
-export const REJECT_REASON_TEXT: Record<RejectReason, string> = {
-  'not-in-scope': '不属于本中心受理范围',
-  'not-eligible': '申请人不符合办理条件',
-  'materials-false': '申请材料不真实或不一致',
-  duplicate: '重复申请',
-  withdrawn: '申请人撤回申请',
-  other: '其他原因',
-};
+export { REJECT_REASONS, REJECT_REASON_TEXT, type RejectReason } from './reject-reasons';
+export const RejectReasonSchema = z.enum(REJECT_REASONS);
 
 /** The decisions a clerk takes from the case review; `release` goes through `counter.skip`. */
 export const CounterDecision = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('accept'), note: z.string().max(500).optional() }).strict(),
   z
-    .object({ decision: z.literal('reject'), reason: RejectReason, text: z.string().trim().min(2).max(400) })
+    .object({ decision: z.literal('reject'), reason: RejectReasonSchema, text: z.string().trim().min(2).max(400) })
     .strict(),
   z
     .object({

@@ -4,8 +4,7 @@ import { App } from './App';
 import { createBridgeTransport } from './api/bridge-transport';
 import { createClient } from './api/client';
 import { createWsTransport } from './api/ws-transport';
-import { CounterApp } from './counter/CounterApp';
-import { WallDisplay } from './counter/WallDisplay';
+import { lazy } from './components/lazy';
 import { ApiContext } from './state/api-context';
 import { catalogue, largeType, locale, screen, terminalInfo } from './state/store';
 import './styles/base.css';
@@ -34,6 +33,10 @@ async function load(): Promise<void> {
     screen.value = 'unavailable';
   }
 }
+
+// The counter's desk and the wall display load only where they are used.
+const CounterApp = lazy(async () => (await import('./counter/CounterApp')).CounterApp);
+const WallDisplay = lazy(async () => (await import('./counter/WallDisplay')).WallDisplay);
 
 /** The wall display is this same page with `view=wall` in the fragment, beside the launch secret. */
 const wallView = new URLSearchParams(window.location.hash.slice(1)).get('view') === 'wall';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { CaseDetail } from '../../../contract/platform/cases';
-import { REJECT_REASONS, type RejectReason } from '../../../contract/terminal/counter-api';
+import { REJECT_REASONS, type RejectReason } from '../../../contract/terminal/reject-reasons';
 import { localized } from '../i18n';
 import { useT } from '../i18n/use-t';
 import { useApi } from '../state/api-context';
