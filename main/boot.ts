@@ -3,6 +3,7 @@ import type { TerminalConfig } from '../kiosk-config/schema';
 import type { TerminalInfo } from '../contract/terminal/api';
 import { EventBus } from './api/event-bus';
 import { DeviceManager } from './devices/device-manager';
+import { liveDeviceTest } from './devices/live-device-test';
 import { DeviceStates } from './devices/device-states';
 import { IdentityFlow } from './identity/identity-flow';
 import { IdentityHolder } from './identity/identity-holder';
@@ -134,6 +135,7 @@ export async function bootTerminal(options: BootOptions): Promise<Terminal> {
       syncStatus: () => ({ lastSyncAt: worker.lastSyncAt(), pending: worker.pending() }),
       identity,
       devices: () => deviceStates.list(),
+      testDevice: liveDeviceTest({ devices: config.devices, manager: devices, printing: printing.service, renderer: printing.renderer, ...(scanner ? { scanner: scanner.scanner } : {}) }),
       onSessions: (made) => (sessions = made),
       ...(config.devices.idcard?.transport === 'simulator' ? { demoCards: demoCardPanel(devices) } : {}),
       onClose: stopAll,

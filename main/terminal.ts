@@ -1,6 +1,6 @@
 import demoProfile from '../kiosk-config/examples/demo.json' with { type: 'json' };
 import type { TerminalConfig } from '../kiosk-config/schema';
-import type { DemoCard, DeviceState, HealthSnapshot, TerminalInfo } from '../contract/terminal/api';
+import type { DemoCard, DeviceState, DeviceTestResult, HealthSnapshot, TerminalInfo } from '../contract/terminal/api';
 import { ApiFailure, createDispatcher, type Dispatch } from './api/dispatcher';
 import { EventBus } from './api/event-bus';
 import { CaptureService, captureHandlers, type PageReader } from './capture';
@@ -54,6 +54,8 @@ export interface TerminalDeps {
   capture?: { scanner: Scanner | undefined; reader: PageReader | undefined };
   syncStatus?: () => HealthSnapshot['sync'];
   devices?: () => DeviceState[];
+  /** The setup screen's device test, through the devices this terminal holds open. */
+  testDevice?: (role: string) => Promise<DeviceTestResult>;
   /** Sessions are made here; the caller may want them (a card placed begins one). */
   onSessions?: (sessions: SessionService) => void;
   /** Stops what the caller started for this terminal (devices, sync, an embedded platform). */
@@ -124,6 +126,7 @@ export function createTerminal(deps: TerminalDeps): Terminal {
     dataDir: config.storage.dataDir,
     currentDevices: () => config.devices,
     demoBase: () => demoProfile,
+    ...(deps.testDevice ? { testDevice: deps.testDevice } : {}),
     log: log.child({ service: 'setup' }),
   });
 
@@ -211,6 +214,7 @@ export function createTerminal(deps: TerminalDeps): Terminal {
       'setup.ports': () => setup.ports(),
       'setup.devices': () => setup.devices(),
       'setup.saveDevices': ({ devices }) => setup.saveDevices(devices),
+      'setup.testDevice': ({ role }) => setup.testDevice(role),
       ...counterHandlers(counter),
       ...captureHandlers(capture),
     },

@@ -180,6 +180,19 @@ const YearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 export const DemoCard = z.object({ id: z.string(), label: z.string(), kind: IdentityView.shape.kind });
 export type DemoCard = z.infer<typeof DemoCard>;
 
+/** A device role the setup screen can test: `qr1`, `qr2`… name one QR scanner. */
+const DeviceTestRole = z.string().regex(/^(idcard|qr\d{0,2}|a4Printer|receiptPrinter|scanner)$/, 'idcard, qr, qrN, a4Printer, receiptPrinter or scanner');
+
+/** One device test in the technician's terms: each step with its time; the ID number only masked. */
+export const DeviceTestResult = z.object({
+  role: z.string(),
+  device: z.string(),
+  ok: z.boolean(),
+  steps: z.array(z.object({ name: z.string(), ok: z.boolean(), ms: z.number(), detail: z.string().optional() })),
+  summary: z.string(),
+});
+export type DeviceTestResult = z.output<typeof DeviceTestResult>;
+
 const NoArgs = z.object({}).strict();
 const Ok = z.object({ ok: z.literal(true) });
 
@@ -219,6 +232,7 @@ export const terminalMethods = {
   'setup.ports': { args: NoArgs, result: PortList },
   'setup.devices': { args: NoArgs, result: z.object({ devices: DevicesConfig, file: z.string() }) },
   'setup.saveDevices': { args: z.object({ devices: DevicesConfig }).strict(), result: z.object({ file: z.string() }) },
+  'setup.testDevice': { args: z.object({ role: DeviceTestRole }).strict(), result: DeviceTestResult },
   ...counterMethods,
   ...captureMethods,
 } as const;

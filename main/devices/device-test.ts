@@ -7,7 +7,8 @@ import { HidTransport, IdCardReader, SerialTransport, type CardRead, type Reader
 import { IdCardSimulator, SimulatorTransport } from '../../drivers/idcard/simulator';
 import { IppDocumentPrinter, type DocumentPrinter } from '../../drivers/ipp';
 import { HidPosScanner, SerialScanner, startQrSimulator, type Scan } from '../../drivers/qr';
-import { openScanner } from '../../drivers/scanner';
+import { openScanner, type Scanner } from '../../drivers/scanner';
+import type { PdfRenderer } from '../printing/render/pdf-renderer';
 import { ChromiumPdfRenderer, MemoryPrintRecordSink, PRINT_MESSAGES, PrintService, receiptTestPageParts, testPageHtml, type PrintOutcome } from '../printing';
 
 export type TestedRole = 'idcard' | 'qr' | 'a4Printer' | 'receiptPrinter' | 'scanner';
@@ -101,15 +102,25 @@ function readerReady(reader: IdCardReader, ms: number): Promise<void> {
   );
 }
 
-function waitForCard(reader: IdCardReader, ms: number): Promise<CardRead> {
-  return withTimeout(
-    new Promise<CardRead>((resolve, reject) => {
-      reader.once('card', resolve);
-      reader.once('error', reject);
-    }),
-    ms,
-    `${reader.device}: no card placed`,
-  );
+/** The reader's next card; a running terminal's reader outlives the test, so nothing of it stays attached. */
+async function waitForCard(reader: IdCardReader, ms: number): Promise<CardRead> {
+  let onCard: ((read: CardRead) => void) | undefined;
+  let onError: ((error: Error) => void) | undefined;
+  try {
+    return await withTimeout(
+      new Promise<CardRead>((resolve, reject) => {
+        onCard = resolve;
+        onError = reject;
+        reader.on('card', resolve);
+        reader.on('error', reject);
+      }),
+      ms,
+      `${reader.device}: no card placed`,
+    );
+  } finally {
+    if (onCard) reader.off('card', onCard);
+    if (onError) reader.off('error', onError);
+  }
 }
 
 /** Name and masked ID number only: the full number is never shown or logged. */
@@ -139,10 +150,7 @@ export async function testIdCardReader(config: DevicesConfig['idcard'], options:
     const card = waitForCard(reader, waitMs);
     if (simulator && options.demoCard) simulator.place(options.demoCard);
     const read = await steps.run(`wait for a card (up to ${Math.round(waitMs / 1000)} s)`, () => card, (r) => r.identity.kind);
-    steps.steps.push({ name: 'select card', ok: true, ms: read.timings.selectMs });
-    steps.steps.push({ name: 'read text + photo', ok: true, ms: read.timings.readMs });
-    steps.steps.push({ name: 'decode', ok: true, ms: read.timings.totalMs, detail: maskedIdentity(read) });
-    return steps.result(true, `${reader.device}: read ${maskedIdentity(read)} in ${read.timings.totalMs} ms`);
+    return readSteps(steps, reader.device, read);
   } catch (error) {
     return steps.failed(error);
   } finally {
@@ -168,7 +176,7 @@ export async function testQrScanners(list: DevicesConfig['qr'], which: number | 
 
 async function testQrScanner(role: string, config: DevicesConfig['qr'][number], options: DeviceTestOptions): Promise<DeviceTestResult> {
   if (config.transport === 'keyboard-wedge') {
-    return new Steps(role, 'keyboard-wedge').result(false, 'a keyboard-wedge scanner types into the focused window: test it on the setup screen, not from the command line');
+    return new Steps(role, 'keyboard-wedge').result(false, 'a keyboard-wedge scanner types into the focused window and has no port to test: scan a code into any text field');
   }
   const simulator = config.transport === 'simulator' ? await startQrSimulator() : undefined;
   let scanner: SerialScanner | HidPosScanner;
@@ -264,22 +272,91 @@ export async function testDocumentScanner(config: DevicesConfig['scanner'], opti
   } catch (error) {
     return new Steps('scanner', config.transport).failed(error);
   }
-  const steps = new Steps('scanner', opened.scanner.description);
   try {
-    await steps.run('capabilities', () => opened.scanner.capabilities(), (c) => `${c.makeAndModel}; ${c.sources.join('/')}; ${c.resolutions.join(', ')} dpi`);
-    const pages = await steps.run(
-      `scan one page at ${TEST_SCAN_DPI} dpi`,
-      () => opened.scanner.scan({ resolution: TEST_SCAN_DPI, mode: 'grey', timeoutMs: options.waitMs ?? DEFAULT_WAIT_MS }),
-      (p) => p.map((page) => `${page.format}, ${page.data.length} bytes, ${page.resolution} dpi`).join('; '),
-    );
-    const first = pages[0];
-    if (!first) return steps.result(false, `${opened.scanner.description}: the scan returned no page`);
-    return steps.result(true, `${opened.scanner.description}: scanned a ${first.format} page of ${first.data.length} bytes at ${first.resolution} dpi`);
-  } catch (error) {
-    return steps.failed(error);
+    return await testOpenScanner(opened.scanner, options);
   } finally {
     await opened.close();
   }
+}
+
+/** Capabilities, then one page at a low resolution: the scanner answers and produces an image. */
+export async function testOpenScanner(scanner: Scanner, options: DeviceTestOptions = {}): Promise<DeviceTestResult> {
+  const steps = new Steps('scanner', scanner.description);
+  try {
+    await steps.run('capabilities', () => scanner.capabilities(), (c) => `${c.makeAndModel}; ${c.sources.join('/')}; ${c.resolutions.join(', ')} dpi`);
+    const pages = await steps.run(
+      `scan one page at ${TEST_SCAN_DPI} dpi`,
+      () => scanner.scan({ resolution: TEST_SCAN_DPI, mode: 'grey', timeoutMs: options.waitMs ?? DEFAULT_WAIT_MS }),
+      (p) => p.map((page) => `${page.format}, ${page.data.length} bytes, ${page.resolution} dpi`).join('; '),
+    );
+    const first = pages[0];
+    if (!first) return steps.result(false, `${scanner.description}: the scan returned no page`);
+    return steps.result(true, `${scanner.description}: scanned a ${first.format} page of ${first.data.length} bytes at ${first.resolution} dpi`);
+  } catch (error) {
+    return steps.failed(error);
+  }
+}
+
+/**
+ * The ID reader the terminal already polls: its SAM id, then the next card it reads. The port
+ * stays the reader loop's; the test only listens and asks between polls.
+ */
+export async function testOpenIdCardReader(reader: IdCardReader, options: DeviceTestOptions = {}): Promise<DeviceTestResult> {
+  const steps = new Steps('idcard', reader.device);
+  try {
+    await steps.run('reader state', async () => {
+      if (reader.state.state !== 'ready') throw new Error(`${reader.device}: ${reader.state.state}${'reason' in reader.state ? `: ${reader.state.reason}` : ''}`);
+    }, () => 'ready (port open, SAM status answered)');
+    await steps.run('SAM id', () => reader.samId(), (id) => id);
+    const waitMs = options.waitMs ?? DEFAULT_WAIT_MS;
+    const read = await steps.run(`wait for a card (up to ${Math.round(waitMs / 1000)} s)`, () => waitForCard(reader, waitMs), (r) => r.identity.kind);
+    return readSteps(steps, reader.device, read);
+  } catch (error) {
+    return steps.failed(error);
+  }
+}
+
+function readSteps(steps: Steps, device: string, read: CardRead): DeviceTestResult {
+  steps.steps.push({ name: 'select card', ok: true, ms: Math.round(read.timings.selectMs) });
+  steps.steps.push({ name: 'read text + photo', ok: true, ms: Math.round(read.timings.readMs) });
+  steps.steps.push({ name: 'decode', ok: true, ms: Math.round(read.timings.totalMs), detail: maskedIdentity(read) });
+  return steps.result(true, `${device}: read ${maskedIdentity(read)} in ${Math.round(read.timings.totalMs)} ms`);
+}
+
+/** A receipt printer behind the terminal's print service: the test ticket, with the status the service reads first. */
+export async function testReceiptThroughService(service: PrintService, device: string): Promise<DeviceTestResult> {
+  const steps = new Steps('receiptPrinter', device);
+  try {
+    const outcome = await steps.run('DLE EOT status + test ticket', async () => {
+      const result = await service.printTicket(receiptTestPageParts(device, new Date().toISOString()), 'test-page');
+      if (!result.ok) throw new Error(outcomeDetail(result));
+      return result;
+    }, outcomeDetail);
+    return steps.result(true, `${device}: test ticket printed (${outcomeDetail(outcome)})`);
+  } catch (error) {
+    return steps.failed(error);
+  }
+}
+
+/** An A4 printer behind the terminal's print service: render the test page, then print it (the service reads the status). */
+export async function testA4ThroughService(service: PrintService, renderer: PdfRenderer, device: string): Promise<DeviceTestResult> {
+  const steps = new Steps('a4Printer', device);
+  try {
+    const pdf = await steps.run('render test page', () => renderer.render(testPageHtml(device, new Date().toISOString())), (b) => `${b.length} bytes PDF`);
+    const outcome = await steps.run('printer status + print test page', async () => {
+      const result = await service.printPdf(pdf, 'test-page');
+      if (!result.ok) throw new Error(outcomeDetail(result));
+      return result;
+    }, outcomeDetail);
+    return steps.result(true, `${device}: test page printed (${outcomeDetail(outcome)})`);
+  } catch (error) {
+    return steps.failed(error);
+  }
+}
+
+/** A role the live test cannot reach without taking the device from the terminal: says why. */
+export function notTestableLive(role: string, device: string, why: string): DeviceTestResult {
+  return new Steps(role, device).result(false, why);
 }
 
 /** The report a technician reads: one line per step with its time, then the summary. */

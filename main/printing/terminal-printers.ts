@@ -16,6 +16,8 @@ export interface TerminalPrinting {
   demoA4?: FileDocumentPrinter;
   /** The demo's receipt printer simulator, when one runs. */
   demoReceipt?: EscPosSimulator;
+  /** The renderer the service makes PDFs with, for the setup screen's test page. */
+  renderer: PdfRenderer;
   stop(): Promise<void>;
 }
 
@@ -62,6 +64,7 @@ export async function startTerminalPrinting(options: {
   });
   return {
     service,
+    renderer,
     ...(demoA4 ? { demoA4 } : {}),
     ...(demoReceipt ? { demoReceipt } : {}),
     async stop() {

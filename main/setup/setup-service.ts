@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, renameSync, writeFileSync } from '
 import path from 'node:path';
 import { ConfigError, parseConfig, readConfigFile } from '../../kiosk-config/load';
 import type { DevicesConfig } from '../../contract/terminal/devices';
-import type { PortList } from '../../contract/terminal/api';
+import type { DeviceTestResult, PortList } from '../../contract/terminal/api';
 import { listHidDevices, listSerialPorts } from '../../drivers/discovery/ports';
 import { ApiFailure } from '../api/dispatcher';
 import type { Logger } from '../logging/logger';
@@ -17,6 +17,8 @@ export interface SetupServiceOptions {
   /** The configuration as loaded, for the devices section to show and the demo base to save. */
   currentDevices: () => DevicesConfig;
   demoBase: () => unknown;
+  /** Tests one role through the devices the running terminal holds open; absent where none are. */
+  testDevice?: (role: string) => Promise<DeviceTestResult>;
   log: Logger;
 }
 
@@ -36,6 +38,14 @@ export class SetupService {
     this.#guard();
     const [serial, hid] = await Promise.all([listSerialPorts(), listHidDevices().catch(() => [])]);
     return { serial, hid };
+  }
+
+  async testDevice(role: string): Promise<DeviceTestResult> {
+    this.#guard();
+    if (!this.options.testDevice) throw new ApiFailure('unavailable', 'this terminal runs no devices to test');
+    const result = await this.options.testDevice(role);
+    this.options.log.info({ role, device: result.device, ok: result.ok, steps: result.steps.map((s) => `${s.name}:${s.ok ? 'ok' : 'fail'}:${s.ms}ms`) }, 'device test');
+    return result;
   }
 
   devices(): { devices: DevicesConfig; file: string } {

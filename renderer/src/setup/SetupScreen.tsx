@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { PortList } from '../../../contract/terminal/api';
+import type { DeviceTestResult, PortList } from '../../../contract/terminal/api';
 import type { DevicesConfig } from '../../../contract/terminal/devices';
 import type { MessageKey } from '../i18n';
 import { useT } from '../i18n/use-t';
@@ -113,6 +113,53 @@ function DeviceEditor({ device, transports, ports, onChange }: { device: AnyDevi
   );
 }
 
+/** "Test" for one role: the steps with their times as the terminal ran them; the ID number comes masked. */
+function DeviceTest({ role }: { role: string }) {
+  const t = useT();
+  const api = useApi();
+  const [running, setRunning] = useState(false);
+  const [result, setResult] = useState<DeviceTestResult | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const run = async () => {
+    setRunning(true);
+    setResult(null);
+    setFailure(null);
+    try {
+      setResult(await api.call('setup.testDevice', { role }));
+    } catch (error) {
+      setFailure(t('setup.testCallFailed', { reason: error instanceof TerminalApiError ? error.message : String(error) }));
+    } finally {
+      setRunning(false);
+    }
+  };
+  return (
+    <div class="device-test" data-testid={`device-test-${role}`}>
+      <button type="button" class="button secondary" disabled={running} onClick={() => void run()} title={t('setup.testNote')}>
+        {running ? t('setup.testing') : t('setup.test')}
+      </button>
+      {result && (
+        <div role="status">
+          <ol class="plain-list">
+            {result.steps.map((step, i) => (
+              <li key={i} class={step.ok ? 'note' : 'problem'}>
+                {step.ok ? '✓' : '✗'} {step.name} — {step.ms} ms{step.detail ? `: ${step.detail}` : ''}
+              </li>
+            ))}
+          </ol>
+          <p class={result.ok ? 'note' : 'problem'}>
+            {result.ok ? t('setup.testOk') : t('setup.testFailed')}: {result.summary}
+          </p>
+        </div>
+      )}
+      {failure && (
+        <p class="problem" role="status">
+          {failure}
+        </p>
+      )}
+    </div>
+  );
+}
+
 /** The technician's screen: ports the OS sees, a device for each role, saved through the schema. */
 export function SetupScreen() {
   const t = useT();
@@ -150,6 +197,7 @@ export function SetupScreen() {
         ports={ports}
         onChange={(d) => devices && setDevices({ ...devices, [role]: d })}
       />
+      <DeviceTest role={role} />
     </section>
   );
 
@@ -203,6 +251,7 @@ export function SetupScreen() {
                   ports={ports}
                   onChange={(d) => setDevices({ ...devices, qr: devices.qr.flatMap((q, i) => (i !== index ? [q] : d ? [d as DevicesConfig['qr'][number]] : [])) })}
                 />
+                <DeviceTest role={`qr${index + 1}`} />
               </div>
             ))}
             <button type="button" class="button secondary" onClick={() => setDevices({ ...devices, qr: [...devices.qr, { transport: 'keyboard-wedge' }] })}>
