@@ -141,7 +141,7 @@ export async function bootTerminal(options: BootOptions): Promise<Terminal> {
       onClose: stopAll,
     });
     if (!sessions) throw new Error('the terminal made no session service');
-    flow = new IdentityFlow(sessions, identity, events, { endOnCardRemoval: config.session.endOnCardRemoval }, log.child({ service: 'identity' }));
+    flow = new IdentityFlow(sessions, identity, events, { endOnCardRemoval: config.session.endOnCardRemoval, inSetup: () => terminal.inSetup() }, log.child({ service: 'identity' }));
     await devices.open();
     stops.push(() => devices.close());
     return terminal;

@@ -65,6 +65,8 @@ export interface TerminalDeps {
 export interface Terminal {
   dispatch: Dispatch;
   events: EventBus;
+  /** A technician has the setup screen open: cards placed now are tests, not citizens. */
+  inSetup(): boolean;
   info(): TerminalInfo;
   close(): Promise<void>;
 }
@@ -224,6 +226,7 @@ export function createTerminal(deps: TerminalDeps): Terminal {
   return {
     dispatch,
     events,
+    inSetup: () => technicianLock.unlocked,
     info,
     async close() {
       stopHealthFile();

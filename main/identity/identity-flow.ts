@@ -21,11 +21,13 @@ export class IdentityFlow {
     private readonly sessions: SessionService,
     private readonly identity: IdentityHolder,
     private readonly events: EventBus,
-    private readonly options: { endOnCardRemoval: boolean },
+    private readonly options: { endOnCardRemoval: boolean; inSetup: () => boolean },
     private readonly log: Logger,
   ) {}
 
   cardRead(read: CardRead): void {
+    // The technician's card test reads through the same reader; it is no citizen's visit.
+    if (this.options.inSetup()) return;
     if (read.identity.expired) {
       this.events.publish('identity.failed', { reason: 'expired' });
       return;
@@ -37,6 +39,7 @@ export class IdentityFlow {
   }
 
   cardRemoved(): void {
+    if (this.options.inSetup()) return;
     this.events.publish('identity.removed', {});
     if (this.options.endOnCardRemoval && this.identity.current) this.sessions.end('card-removed');
   }

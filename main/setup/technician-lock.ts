@@ -46,6 +46,11 @@ export class TechnicianLock {
     return { unlocked: false, reason: 'wrong-pin' };
   }
 
+  /** Whether a technician is at the machine now, without counting as their activity. */
+  get unlocked(): boolean {
+    return this.now() < this.#unlockedUntil;
+  }
+
   /** True while unlocked; each check counts as activity and keeps it unlocked. */
   check(): boolean {
     const now = this.now();

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
+import { callApi } from './support/kiosk';
 import { screenshot } from './support/screens';
 
 let terminal: RunningTerminal;
@@ -52,6 +53,23 @@ test('the setup screen is behind the technician PIN, and saves a configuration t
 
   await page.getByRole('button', { name: '锁定并退出' }).click();
   await expect(page.getByRole('heading', { name: '欢迎使用自助服务' })).toBeVisible();
+});
+
+test('the live test reads a card on the running reader and shows its steps with the ID masked', async ({ page }) => {
+  await openPinPad(page);
+  await typePin(page, '246810');
+  const idcard = page.getByTestId('device-test-idcard');
+  await idcard.getByRole('button', { name: '测试' }).click();
+  await expect(idcard.getByRole('button', { name: '测试中…' })).toBeVisible();
+  await callApi(page, 'demo.placeCard', { cardId: 'resident' });
+  await expect(idcard).toContainText('通过', { timeout: 20_000 });
+  const report = (await idcard.textContent()) ?? '';
+  expect(report).toMatch(/110101\*{8}\d{3}[\dX]/);
+  expect(report).not.toMatch(/110101\d{11}[\dX]/);
+  expect(report).toMatch(/\d+ ?ms/);
+  await screenshot(page, 'setup-device-test');
+  await callApi(page, 'demo.removeCard', {});
+  await page.getByRole('button', { name: '锁定并退出' }).click();
 });
 
 test('setup calls are refused while locked', async ({ page }) => {
