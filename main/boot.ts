@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { TerminalConfig } from '../kiosk-config/schema';
 import type { TerminalInfo } from '../contract/terminal/api';
+import { ApiFailure } from './api/dispatcher';
 import { EventBus } from './api/event-bus';
 import { DeviceManager } from './devices/device-manager';
 import { liveDeviceTest } from './devices/live-device-test';
@@ -56,6 +57,7 @@ export async function bootTerminal(options: BootOptions): Promise<Terminal> {
     }
   };
 
+  let terminal: Terminal | undefined;
   try {
     const platform = config.platform.url
       ? { url: config.platform.url, credential: config.platform.credential as NonNullable<TerminalConfig['platform']['credential']> }
@@ -115,7 +117,7 @@ export async function bootTerminal(options: BootOptions): Promise<Terminal> {
       log.child({ service: 'devices' }),
     );
 
-    const terminal = createTerminal({
+    terminal = createTerminal({
       ...options,
       events,
       catalogueSource: catalogue.source,
@@ -141,12 +143,14 @@ export async function bootTerminal(options: BootOptions): Promise<Terminal> {
       onClose: stopAll,
     });
     if (!sessions) throw new Error('the terminal made no session service');
-    flow = new IdentityFlow(sessions, identity, events, { endOnCardRemoval: config.session.endOnCardRemoval, inSetup: () => terminal.inSetup() }, log.child({ service: 'identity' }));
+    const made = terminal;
+    flow = new IdentityFlow(sessions, identity, events, { endOnCardRemoval: config.session.endOnCardRemoval, inSetup: () => made.inSetup() }, log.child({ service: 'identity' }));
     await devices.open();
     stops.push(() => devices.close());
     return terminal;
   } catch (error) {
-    await stopAll();
+    // The terminal's close() stops everything started here too, and its own services besides.
+    await (terminal ? terminal.close() : stopAll());
     throw error;
   }
 }
@@ -163,6 +167,7 @@ function demoCardPanel(devices: DeviceManager): DemoCardPanel {
         .listCards()
         .map((card) => ({ id: card.id, label: card.face.name, kind: card.face.kind })),
     place: (cardId) => {
+      if (!simulator().listCards().some((card) => card.id === cardId)) throw new ApiFailure('bad-request', `no demo card "${cardId}"`);
       simulator().place(cardId);
     },
     remove: () => simulator().remove(),

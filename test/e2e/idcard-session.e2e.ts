@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
+import { callApi } from './support/kiosk';
 import { screenshot } from './support/screens';
 
 let terminal: RunningTerminal;
@@ -30,6 +31,11 @@ test('a card placed on the (simulated) reader greets the citizen with the masked
   await page.getByRole('button', { name: '取走身份证' }).click();
   await expect(page.getByRole('heading', { name: '欢迎使用自助服务' })).toBeVisible({ timeout: 5000 });
   await expect(welcome).toHaveCount(0);
+});
+
+test('an unknown demo card is refused as a bad request', async ({ page }) => {
+  await page.goto(terminal.url);
+  await expect(callApi(page, 'demo.placeCard', { cardId: 'no-such-card' })).rejects.toThrow(/bad-request/);
 });
 
 test('an expired card is turned away with a message, and no session begins', async ({ page }) => {
