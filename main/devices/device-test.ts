@@ -239,6 +239,17 @@ export async function testReceiptPrinter(config: DevicesConfig['receiptPrinter']
   }
 }
 
+/** The A4 test page, rendered and sent through a print service (which reads the printer's state first). */
+async function renderAndPrintTestPage(steps: Steps, service: PrintService, renderer: PdfRenderer, device: string, printStep: string): Promise<DeviceTestResult> {
+  const pdf = await steps.run('render test page', () => renderer.render(testPageHtml(device, new Date().toISOString())), (b) => `${b.length} bytes PDF`);
+  const outcome = await steps.run(printStep, async () => {
+    const result = await service.printPdf(pdf, 'test-page');
+    if (!result.ok) throw new Error(outcomeDetail(result));
+    return result;
+  }, outcomeDetail);
+  return steps.result(true, `${device}: test page printed (${outcomeDetail(outcome)})`);
+}
+
 export async function testA4Printer(config: DevicesConfig['a4Printer'], options: DeviceTestOptions = {}): Promise<DeviceTestResult> {
   if (!config) return new Steps('a4Printer', '(none)').result(false, 'no devices.a4Printer in the configuration');
   const printer: DocumentPrinter = config.transport === 'ipp' ? new IppDocumentPrinter(config.url) : new FileDocumentPrinter(options.demoPrintDir ?? 'var/printed');
@@ -247,14 +258,8 @@ export async function testA4Printer(config: DevicesConfig['a4Printer'], options:
   const renderer = new ChromiumPdfRenderer(options.chromiumPath ? { executablePath: options.chromiumPath } : {});
   try {
     await steps.run('printer status', () => printer.status(), (s) => `${s.state}${s.conditions.length ? ` [${s.conditions.join(', ')}]` : ''}`);
-    const pdf = await steps.run('render test page', () => renderer.render(testPageHtml(device, new Date().toISOString())), (b) => `${b.length} bytes PDF`);
     const service = new PrintService({ renderer, records: new MemoryPrintRecordSink(), a4Printer: printer });
-    const outcome = await steps.run('print test page', async () => {
-      const result = await service.printPdf(pdf, 'test-page');
-      if (!result.ok) throw new Error(outcomeDetail(result));
-      return result;
-    }, outcomeDetail);
-    return steps.result(true, `${device}: test page printed (${outcomeDetail(outcome)})`);
+    return await renderAndPrintTestPage(steps, service, renderer, device, 'print test page');
   } catch (error) {
     return steps.failed(error);
   } finally {
@@ -342,13 +347,7 @@ export async function testReceiptThroughService(service: PrintService, device: s
 export async function testA4ThroughService(service: PrintService, renderer: PdfRenderer, device: string): Promise<DeviceTestResult> {
   const steps = new Steps('a4Printer', device);
   try {
-    const pdf = await steps.run('render test page', () => renderer.render(testPageHtml(device, new Date().toISOString())), (b) => `${b.length} bytes PDF`);
-    const outcome = await steps.run('printer status + print test page', async () => {
-      const result = await service.printPdf(pdf, 'test-page');
-      if (!result.ok) throw new Error(outcomeDetail(result));
-      return result;
-    }, outcomeDetail);
-    return steps.result(true, `${device}: test page printed (${outcomeDetail(outcome)})`);
+    return await renderAndPrintTestPage(steps, service, renderer, device, 'printer status + print test page');
   } catch (error) {
     return steps.failed(error);
   }

@@ -1,23 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { callApi, openService, placeCard, tapKeyboardButton, tapKeys } from './support/kiosk';
-import { DEMO, kioskOn, startPlatformProcess, type RunningPlatform } from './support/platform-process';
+import { kioskOnPlatform } from './support/kiosk-on-platform';
+import { DEMO } from './support/platform-process';
 import { expectAccessible } from './support/accessibility';
 import { screenshot } from './support/screens';
-import { startTerminal, type RunningTerminal } from './support/terminal-process';
 
 test.describe.configure({ mode: 'serial' });
 
-let platform: RunningPlatform;
-let kiosk: RunningTerminal;
-
-test.beforeAll(async () => {
-  platform = await startPlatformProcess();
-  kiosk = await startTerminal(kioskOn(platform.url));
-});
-test.afterAll(async () => {
-  await kiosk?.stop();
-  await platform?.dispose();
-});
+const env = kioskOnPlatform();
 
 /** The staff side of the platform: what a counter clerk's desk would fetch. */
 async function staff(url: string) {
@@ -32,7 +22,7 @@ async function staff(url: string) {
 
 /** The social security card application (its photo needs a scan), filled in up to the review page. */
 async function toReview(page: Page) {
-  await page.goto(kiosk.url);
+  await page.goto(env.kiosk.url);
   await placeCard(page, 'resident');
   await openService(page, 'social-security-card-application');
   await page.getByRole('button', { name: /^(下一步|Next)$/ }).click();
@@ -87,7 +77,7 @@ test('a citizen scans the photo on the capture screen, and the case reaches the 
   const caseNumber = (await page.getByTestId('case-number').textContent()) ?? '';
   const { caseId } = await callApi<{ caseId: string }>(page, 'cases.lookup', { caseNumber, idLast4: '0017' });
 
-  const get = await staff(platform.url);
+  const get = await staff(env.platform.url);
   let detail: { materials: Array<{ code: string; blob?: string }> } | undefined;
   await expect
     .poll(

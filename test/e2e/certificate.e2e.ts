@@ -3,24 +3,13 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { openService, placeCard } from './support/kiosk';
-import { kioskOn, startPlatformProcess, type RunningPlatform } from './support/platform-process';
+import { kioskOnPlatform } from './support/kiosk-on-platform';
 import { screenshot } from './support/screens';
-import { startTerminal, type RunningTerminal } from './support/terminal-process';
 
-let platform: RunningPlatform;
-let kiosk: RunningTerminal;
-
-test.beforeAll(async () => {
-  platform = await startPlatformProcess();
-  kiosk = await startTerminal(kioskOn(platform.url));
-});
-test.afterAll(async () => {
-  await kiosk?.stop();
-  await platform?.dispose();
-});
+const env = kioskOnPlatform();
 
 test('the contribution certificate: choose a period, preview, print, and its QR code verifies it as issued', async ({ page }) => {
-  await page.goto(kiosk.url);
+  await page.goto(env.kiosk.url);
   await placeCard(page, 'resident');
   await openService(page, 'si-contribution-certificate');
   await page.getByRole('button', { name: '最近 12 个月' }).click();
@@ -31,7 +20,7 @@ test('the contribution certificate: choose a period, preview, print, and its QR 
   await page.getByRole('button', { name: '打印证明' }).click();
   await expect(page.getByTestId('certificate-print-status')).toHaveText(/打印完成/, { timeout: 30_000 });
 
-  const printed = path.join(kiosk.dataDir, 'printed');
+  const printed = path.join(env.kiosk.dataDir, 'printed');
   const pdf = readdirSync(printed).filter((f) => f.includes('contribution-certificate')).sort().at(-1);
   expect(pdf).toBeDefined();
   const text = execFileSync('pdftotext', ['-layout', path.join(printed, pdf as string), '-'], { encoding: 'utf8' });

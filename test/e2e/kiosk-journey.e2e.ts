@@ -1,26 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
 import { gb11643CheckCharacter } from '../../contract/identity/id-number';
 import { callApi, openService, placeCard, removeCard, tapKeyboardButton, tapKeys } from './support/kiosk';
-import { clerk, kioskOn, startPlatformProcess, type RunningPlatform } from './support/platform-process';
+import { kioskOnPlatform } from './support/kiosk-on-platform';
+import { clerk, kioskOn } from './support/platform-process';
 import { expectAccessible } from './support/accessibility';
 import { screenshot } from './support/screens';
-import { startTerminal, type RunningTerminal } from './support/terminal-process';
+import { startTerminal } from './support/terminal-process';
 
 test.describe.configure({ mode: 'serial' });
 
-let platform: RunningPlatform;
-let kiosk: RunningTerminal;
-
-const platformSets = kioskOn;
-
-test.beforeAll(async () => {
-  platform = await startPlatformProcess();
-  kiosk = await startTerminal(platformSets(platform.url));
-});
-test.afterAll(async () => {
-  await kiosk?.stop();
-  await platform?.dispose();
-});
+const env = kioskOnPlatform();
 
 const agentId = (() => {
   const first17 = '11010519800101003';
@@ -29,7 +18,7 @@ const agentId = (() => {
 
 /** The elderly allowance, applied for by an agent, from the card to the confirmation. */
 async function journey(page: Page, variant: string): Promise<{ caseNumber: string; queueNumber: string }> {
-  await page.goto(kiosk.url);
+  await page.goto(env.kiosk.url);
   await expectAccessible(page, 'attract');
   await placeCard(page, 'resident');
   if (variant === 'large-type') await page.getByRole('button', { name: '长辈版' }).click();
@@ -128,7 +117,7 @@ test('status by the receipt QR code shows the history, and a completed case can 
   const status = await callApi<{ caseId: string }>(page, 'cases.lookup', { caseNumber, idLast4: '0017' });
   await page.getByRole('button', { name: '完成' }).click();
 
-  const desk = await clerk(platform.url);
+  const desk = await clerk(env.platform.url);
   await desk.claim(status.caseId);
   await desk.decide(status.caseId, { decision: 'accept' });
   await desk.decide(status.caseId, { decision: 'complete', result: '审核通过，次月起发放' });
@@ -168,7 +157,7 @@ test('by case number and the last 4 digits of the ID number', async ({ page }) =
 });
 
 test('an idle timeout in the middle of a form wipes it', async ({ page }) => {
-  const hurried = await startTerminal([...platformSets(platform.url), 'session.idleSeconds=8', 'session.warnSeconds=3', 'session.endOnCardRemoval=false']);
+  const hurried = await startTerminal([...kioskOn(env.platform.url), 'session.idleSeconds=8', 'session.warnSeconds=3', 'session.endOnCardRemoval=false']);
   try {
     await page.goto(hurried.url);
     await placeCard(page, 'resident');
@@ -189,9 +178,9 @@ test('an idle timeout in the middle of a form wipes it', async ({ page }) => {
 
 test('with the platform down the citizen still gets a confirmation, and the case arrives when it is back', async ({ page }) => {
   test.setTimeout(120_000);
-  await platform.stop();
+  await env.platform.stop();
   try {
-    await page.goto(kiosk.url);
+    await page.goto(env.kiosk.url);
     await placeCard(page, 'resident');
     await openService(page, 'elderly-longevity-allowance');
     await page.getByRole('button', { name: '下一步' }).click();
@@ -211,13 +200,13 @@ test('with the platform down the citizen still gets a confirmation, and the case
     const saved = await callApi<{ caseId: string; synced: boolean }>(page, 'cases.lookup', { caseNumber, idLast4: '0017' });
     expect(saved.synced).toBe(false);
 
-    await platform.restart();
+    await env.platform.restart();
     await expect
       .poll(async () => (await callApi<{ synced: boolean; queueNumber: string | null }>(page, 'cases.lookup', { caseId: saved.caseId })).queueNumber, {
         timeout: 30_000,
       })
       .toMatch(/^E\d{3}$/);
   } finally {
-    if (!(await fetch(`${platform.url}/v1/health`).catch(() => undefined))?.ok) await platform.restart();
+    if (!(await fetch(`${env.platform.url}/v1/health`).catch(() => undefined))?.ok) await env.platform.restart();
   }
 });
