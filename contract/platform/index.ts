@@ -1,13 +1,17 @@
 import { z } from 'zod';
 
 export * from './access';
+export * from './back-office';
 export * from './blobs';
+export * from './bundles';
 export * from './cases';
 export * from './catalogue';
 export * from './certificates';
+export * from './departments';
 export * from './errors';
 export * from './events';
 export * from './id-number';
+export * from './pickup';
 export * from './ratings';
 
 /** `GET /v1/health`: no authentication; `database` is the store's dialect. */
@@ -51,4 +55,15 @@ export const PLATFORM_ROUTES = {
   closeFollowUp: 'POST /v1/follow-ups/:id/close',
   stats: 'GET /v1/stats',
   audit: 'GET /v1/audit',
+  departments: 'GET /v1/departments',
+  putDepartment: 'PUT /v1/admin/departments/:code',
+  calendar: 'GET /v1/calendar',
+  putCalendar: 'PUT /v1/admin/calendar',
+  backOfficeCases: 'GET /v1/back-office/cases',
+  backOfficeCase: 'GET /v1/back-office/cases/:caseId',
+  backOfficeDecide: 'POST /v1/back-office/cases/:caseId/decisions',
+  caseNotes: 'POST /v1/cases/:caseId/notes',
+  bundle: 'GET /v1/bundles/:caseId',
+  pickupSearch: 'POST /v1/pickups/search',
+  collect: 'POST /v1/pickups/:pickupId/collect',
 } as const;
