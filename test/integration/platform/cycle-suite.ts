@@ -153,6 +153,7 @@ export function cycleSuite(dialect: 'sqlite' | 'postgres', newDb: (name: string)
         json: { decision: 'request-materials', missingMaterials: ['近期免冠证件照（白底）', '银行开户确认书'] },
       });
       expect(more.body.status).toBe('awaiting-materials');
+      await platform.notificationsSettled();
       expect(notices.some((n) => n.caseId === body.caseId && n.text.includes('一次性告知'))).toBe(true);
       const photo2 = await uploadPng(clerk, 2);
       const supplied = await call('POST', `/v1/cases/${body.caseId}/supplements`, {
