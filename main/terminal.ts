@@ -10,6 +10,8 @@ import { CatalogueSearch } from './catalogue/catalogue-search';
 import { CatalogueService, type CatalogueSource } from './catalogue/catalogue-service';
 import { CounterService } from './counter/counter-service';
 import { counterHandlers } from './counter/handlers';
+import { cycleHandlers } from './counter/cycle-handlers';
+import { DeskCycle } from './counter/desk-cycle';
 import { StaffClient } from './counter/staff-client';
 import { startHealthFile } from './health/health-file';
 import { healthSnapshot } from './health/health-service';
@@ -174,6 +176,7 @@ export function createTerminal(deps: TerminalDeps): Terminal {
           log: log.child({ service: 'counter' }),
         })
       : undefined;
+  const deskCycle = counter && new DeskCycle({ desk: counter, windowName: config.counter.windowName, cardOnReader: () => identity.current });
 
   const dispatch = createDispatcher(
     {
@@ -218,6 +221,7 @@ export function createTerminal(deps: TerminalDeps): Terminal {
       'setup.saveDevices': ({ devices }) => setup.saveDevices(devices),
       'setup.testDevice': ({ role }) => setup.testDevice(role),
       ...counterHandlers(counter),
+      ...cycleHandlers(deskCycle),
       ...captureHandlers(capture),
     },
     log.child({ service: 'api' }),

@@ -5,6 +5,7 @@ import { CaseEventType } from '../platform/events';
 import { RatingReason } from '../platform/ratings';
 import { captureEvents, captureMethods } from './capture-api';
 import { counterEvents, counterMethods } from './counter-api';
+import { cycleEvents, cycleMethods } from './cycle-api';
 import { DevicesConfig } from './devices';
 
 /**
@@ -234,6 +235,7 @@ export const terminalMethods = {
   'setup.saveDevices': { args: z.object({ devices: DevicesConfig }).strict(), result: z.object({ file: z.string() }) },
   'setup.testDevice': { args: z.object({ role: DeviceTestRole }).strict(), result: DeviceTestResult },
   ...counterMethods,
+  ...cycleMethods,
   ...captureMethods,
 } as const;
 
@@ -253,6 +255,7 @@ export const terminalEvents = {
   /** A QR code was scanned (a receipt to look up, …). */
   'qr.scanned': z.object({ payload: z.string().max(4096), source: z.enum(['serial', 'hid-pos', 'keyboard-wedge', 'simulator']) }),
   ...counterEvents,
+  ...cycleEvents,
   ...captureEvents,
 } as const;
 
@@ -270,6 +273,12 @@ export const ApiError = z.object({
   code: ApiErrorCode,
   message: z.string(),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /**
+   * What went wrong in the reader's terms, as a stable code and its params (e.g. the platform's
+   * `illegal-transition` with `field`): the UI shows it through its i18n table, never `message`.
+   */
+  reason: z.string().max(64).optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type ApiError = z.infer<typeof ApiError>;
 

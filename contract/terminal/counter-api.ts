@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { REJECT_REASONS } from './reject-reasons';
 import { CentreStats } from '../platform/ratings';
+import { StaffRole } from '../platform/access';
 import { Applicant, CaseDetail, CaseSummary, IntakeReceipt, RevealResponse } from '../platform/cases';
 import { CaseEvent } from '../platform/events';
 
@@ -22,7 +23,9 @@ export const CounterStatus = z.object({
   windowName: z.string(),
   lockMinutes: z.number().int().positive(),
   /** Null while nobody is signed in. */
-  staff: z.object({ username: z.string(), displayName: z.string() }).nullable(),
+  staff: z
+    .object({ username: z.string(), displayName: z.string(), role: StaffRole, department: z.string().nullable() })
+    .nullable(),
   /** The case on this window's desk (called and not yet decided or released). */
   current: CaseSummary.nullable(),
 });

@@ -1,5 +1,10 @@
 import { createParser } from 'eventsource-parser';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { BackOfficeCase, BackOfficeQueue, CaseNote, type BackOfficeDecision } from '../../contract/platform/back-office';
+import { BundleView } from '../../contract/platform/bundles';
+import { Department } from '../../contract/platform/departments';
+import { Collection, PickupSearchResult, type CollectRequest, type PickupSearch } from '../../contract/platform/pickup';
+import { Rating, type RatingRequest } from '../../contract/platform/ratings';
 import { SignInResponse } from '../../contract/platform/access';
 import { CaseDetail, CaseSummary, IntakeReceipt, QueueResponse, RevealResponse, type Decision, type IntakeRequest } from '../../contract/platform/cases';
 import { EventsPage, SSE_EVENT_NAME } from '../../contract/platform/events';
@@ -98,6 +103,61 @@ export class StaffClient {
     const { route, response, bytes } = await this.send('GET', `/v1/blobs/${sha256}`, token);
     if (!response.ok) this.fail(route, response, bytes.toString('utf8'));
     return { contentType: response.headers.get('content-type')?.split(';')[0] ?? 'application/octet-stream', bytes };
+  }
+
+  departments(token: string): Promise<Department[]> {
+    return this.json(z.array(Department), 'GET', '/v1/departments', token);
+  }
+
+  bundle(token: string, caseId: string): Promise<BundleView> {
+    return this.json(BundleView, 'GET', `/v1/bundles/${caseId}`, token);
+  }
+
+  addNote(token: string, caseId: string, text: string): Promise<CaseNote> {
+    return this.json(CaseNote, 'POST', `/v1/cases/${caseId}/notes`, token, { text });
+  }
+
+  backOfficeQueue(token: string, status?: string): Promise<BackOfficeQueue> {
+    return this.json(BackOfficeQueue, 'GET', `/v1/back-office/cases${status ? `?status=${encodeURIComponent(status)}` : ''}`, token);
+  }
+
+  backOfficeCase(token: string, caseId: string): Promise<BackOfficeCase> {
+    return this.json(BackOfficeCase, 'GET', `/v1/back-office/cases/${caseId}`, token);
+  }
+
+  backOfficeDecide(token: string, caseId: string, decision: BackOfficeDecision): Promise<CaseSummary> {
+    return this.json(CaseSummary, 'POST', `/v1/back-office/cases/${caseId}/decisions`, token, decision);
+  }
+
+  /** POST, so that an ID number read from a card never sits in a URL. */
+  pickupSearch(token: string, search: PickupSearch): Promise<PickupSearchResult> {
+    return this.json(PickupSearchResult, 'POST', '/v1/pickups/search', token, search);
+  }
+
+  collect(token: string, pickupId: string, request: CollectRequest): Promise<Collection> {
+    return this.json(Collection, 'POST', `/v1/pickups/${pickupId}/collect`, token, request);
+  }
+
+  rate(token: string, caseId: string, request: RatingRequest): Promise<Rating> {
+    return this.json(Rating, 'POST', `/v1/cases/${caseId}/rating`, token, request);
+  }
+
+  async putBlob(token: string, sha256: string, contentType: string, bytes: Buffer): Promise<void> {
+    const route = 'PUT /v1/blobs/:sha256';
+    const signal = AbortSignal.timeout(this.timeoutMs);
+    let response: Response;
+    try {
+      response = await fetch(`${this.baseUrl}/v1/blobs/${sha256}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
+        body: new Uint8Array(bytes),
+        signal,
+      });
+    } catch (error) {
+      throw new PlatformUnreachableError(route, this.baseUrl, signal.aborted ? `no answer within ${this.timeoutMs} ms` : describeFetchFailure(error));
+    }
+    const text = await response.text();
+    if (!response.ok) this.fail(route, response, text);
   }
 
   /**
