@@ -85,7 +85,8 @@ export const CounterDecision = z.discriminatedUnion('decision', [
       note: z.string().max(500).optional(),
     })
     .strict(),
-  z.object({ decision: z.literal('transfer'), department: z.string().trim().min(1).max(100), note: z.string().max(500).optional() }).strict(),
+  // Without a department, the one the catalogue names for the service (its deciding department).
+  z.object({ decision: z.literal('transfer'), department: z.string().trim().min(1).max(100).optional(), note: z.string().max(500).optional() }).strict(),
   z.object({ decision: z.literal('complete'), result: z.string().trim().min(1).max(500) }).strict(),
 ]);
 export type CounterDecision = z.infer<typeof CounterDecision>;

@@ -36,6 +36,7 @@ export type DeskCollector = z.infer<typeof DeskCollector>;
 export const cycleMethods = {
   'desk.departments': { args: z.object({}).strict(), result: z.array(Department) },
   'desk.bundle': { args: CaseRef, result: BundleView },
+  'desk.notes': { args: CaseRef, result: z.array(CaseNote) },
   'desk.note': { args: z.object({ caseId: z.uuid(), text: z.string().trim().min(1).max(1000) }).strict(), result: CaseNote },
   'backOffice.queue': { args: z.object({ status: CaseStatus.optional() }).strict(), result: BackOfficeQueue },
   'backOffice.case': { args: CaseRef, result: BackOfficeCase },

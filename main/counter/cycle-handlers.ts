@@ -14,6 +14,7 @@ export function cycleHandlers(cycle: DeskCycle | undefined): CycleHandlers {
   return {
     'desk.departments': () => desk().departments(),
     'desk.bundle': ({ caseId }) => desk().bundle(caseId),
+    'desk.notes': ({ caseId }) => desk().notes(caseId),
     'desk.note': ({ caseId, text }) => desk().note(caseId, text),
     'backOffice.queue': ({ status }) => desk().backOfficeQueue(status),
     'backOffice.case': ({ caseId }) => desk().backOfficeCase(caseId),

@@ -40,6 +40,10 @@ export class DeskCycle {
     return this.desk.act((token, client) => client.bundle(token, caseId));
   }
 
+  notes(caseId: string): Promise<CaseNote[]> {
+    return this.desk.act((token, client) => client.notes(token, caseId));
+  }
+
   note(caseId: string, text: string): Promise<CaseNote> {
     return this.desk.act((token, client) => client.addNote(token, caseId, text));
   }

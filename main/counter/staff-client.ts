@@ -113,6 +113,10 @@ export class StaffClient {
     return this.json(BundleView, 'GET', `/v1/bundles/${caseId}`, token);
   }
 
+  notes(token: string, caseId: string): Promise<CaseNote[]> {
+    return this.json(z.array(CaseNote), 'GET', `/v1/cases/${caseId}/notes`, token);
+  }
+
   addNote(token: string, caseId: string, text: string): Promise<CaseNote> {
     return this.json(CaseNote, 'POST', `/v1/cases/${caseId}/notes`, token, { text });
   }

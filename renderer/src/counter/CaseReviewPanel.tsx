@@ -7,6 +7,7 @@ import { useApi } from '../state/api-context';
 import { catalogue, locale } from '../state/store';
 import { attempt, decide, recall, reveal, skip } from './actions';
 import { counterStatus, review, revealed } from './counter-store';
+import { BundleItems, CaseDeadline, CaseNotes, DepartmentPicker } from './CycleParts';
 import { PriorityBadges, ServiceName } from './QueuePanel';
 
 export type DecisionForm = 'reject' | 'request-materials' | 'transfer' | 'complete' | 'skip' | null;
@@ -131,7 +132,7 @@ function DecisionForms({ detail, form, setForm }: { detail: CaseDetail; form: De
     .map((m) => m.name['zh-CN'])
     .join('\n');
   const [missing, setMissing] = useState(missingDefault ?? '');
-  const [department, setDepartment] = useState(itemOf(detail.serviceCode)?.department['zh-CN'] ?? '');
+  const [department, setDepartment] = useState(itemOf(detail.serviceCode)?.decidedBy ?? '');
   const [result, setResult] = useState('');
   const [note, setNote] = useState(t('counter.skipDefault'));
   if (!form) return null;
@@ -149,7 +150,7 @@ function DecisionForms({ detail, form, setForm }: { detail: CaseDetail; form: De
           }),
         );
       case 'transfer':
-        return done(await decide(api, detail.caseId, { decision: 'transfer', department }));
+        return done(await decide(api, detail.caseId, { decision: 'transfer', ...(department ? { department } : {}) }));
       case 'complete':
         return done(await decide(api, detail.caseId, { decision: 'complete', result }));
       case 'skip':
@@ -183,12 +184,7 @@ function DecisionForms({ detail, form, setForm }: { detail: CaseDetail; form: De
           <textarea name="missing" required rows={4} value={missing} onInput={(e) => setMissing(e.currentTarget.value)} />
         </label>
       )}
-      {form === 'transfer' && (
-        <label>
-          {t('counter.department')}
-          <input name="department" required value={department} onInput={(e) => setDepartment(e.currentTarget.value)} />
-        </label>
-      )}
+      {form === 'transfer' && <DepartmentPicker value={department} onChange={setDepartment} />}
       {form === 'complete' && (
         <label>
           {t('counter.result')}
@@ -221,8 +217,10 @@ export function allowedActions(detail: CaseDetail, mine: boolean) {
     requestMaterials: detail.status === 'claimed' && mine,
     skip: detail.status === 'claimed' && mine,
     recall: detail.status === 'claimed' && mine,
-    transfer: detail.status === 'accepted',
-    complete: detail.status === 'accepted' || detail.status === 'transferred',
+    // A returned case goes back to a department once the window has dealt with the reason.
+    transfer: detail.status === 'accepted' || detail.status === 'returned',
+    // Transferred cases are decided by their department's back office, not at the window.
+    complete: detail.status === 'accepted',
   };
 }
 
@@ -272,7 +270,9 @@ export function CaseReviewPanel({ form, setForm }: { form: DecisionForm; setForm
             <dd>{open.applicant.phone}</dd>
           </>
         )}
+        <CaseDeadline summary={detail} />
       </dl>
+      <BundleItems detail={detail} />
       <Reveal detail={detail} />
       <h3>{t('counter.formTitle')}</h3>
       <dl class="case-form">
@@ -298,6 +298,7 @@ export function CaseReviewPanel({ form, setForm }: { form: DecisionForm; setForm
           </li>
         ))}
       </ol>
+      <CaseNotes caseId={detail.caseId} />
       <h3>{t('counter.decisionTitle')}</h3>
       <div class="decision-actions">
         {can.recall && (
