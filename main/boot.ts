@@ -129,6 +129,7 @@ export async function bootTerminal(options: BootOptions): Promise<Terminal> {
           rate: async (caseId, rating) => {
             await client.rate(caseId, rating);
           },
+          bundle: (caseId) => client.bundle(caseId),
         },
       },
       printing: printing.service,

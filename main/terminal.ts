@@ -194,7 +194,7 @@ export function createTerminal(deps: TerminalDeps): Terminal {
       'catalogue.search': async ({ query }) => ({ codes: search.search(await catalogue.get(), query) }),
       'health.get': health,
       'cases.submit': ({ serviceCode, values }) => caseService().submit(serviceCode, values),
-      'cases.lookup': (query) => caseService().lookup(query),
+      'cases.lookup': (query) => caseService().lookupWithBundle(query),
       'cases.rate': async ({ caseId, level, reasons, comment }) => {
         await caseService().rate(caseId, level, reasons, comment);
         return { ok: true };

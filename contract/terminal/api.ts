@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Catalogue } from '../platform/catalogue';
+import { BundleView } from '../platform/bundles';
 import { CaseStatus } from '../platform/cases';
 import { CaseEventType } from '../platform/events';
 import { RatingReason } from '../platform/ratings';
@@ -146,6 +147,8 @@ export const CaseStatusView = z.object({
   history: z.array(z.object({ at: z.string(), type: CaseEventType, status: CaseStatus, reason: z.string().nullable() })),
   rating: z.object({ level: z.number().int().min(1).max(5) }).nullable(),
   canRate: z.boolean(),
+  /** A 一件事: each item's state, as the platform last answered (absent offline). */
+  bundle: BundleView.nullable().optional(),
 });
 export type CaseStatusView = z.infer<typeof CaseStatusView>;
 

@@ -1,4 +1,5 @@
 import type { FormField, ServiceItem } from '../../contract/platform/catalogue';
+import type { BundleView } from '../../contract/platform/bundles';
 import type { Applicant, FormValue } from '../../contract/platform/cases';
 import { submittedValues, validateForm, type FormValues } from '../../contract/forms/validate';
 import type { Identity } from '../../contract/identity';
@@ -18,6 +19,8 @@ export interface CaseSync {
   /** Ask the outbox to send now rather than at its next tick. */
   kick(): void;
   rate(caseId: string, rating: { level: number; reasons: RatingReason[]; comment?: string; visitId: string }): Promise<void>;
+  /** A 一件事's items as the platform sees them; undefined where it cannot be asked. */
+  bundle?(caseId: string): Promise<BundleView | undefined>;
 }
 
 export interface CaseServiceDeps {
@@ -107,6 +110,15 @@ export class CaseService {
       synced: synced !== undefined,
       counterVisit: item.counterVisit,
     };
+  }
+
+  /** The status, and for a 一件事 each item's state when the platform answers (the local store knows the bundle only). */
+  async lookupWithBundle(query: CaseLookup): Promise<CaseStatusView> {
+    const view = this.lookup(query);
+    const item = (await this.deps.catalogue.get()).items.find((i) => i.code === view.serviceCode);
+    if (item?.kind !== 'bundle' || !view.synced || !this.deps.sync.bundle) return view;
+    const bundle = await this.deps.sync.bundle(view.caseId).catch(() => undefined);
+    return { ...view, bundle: bundle ?? null };
   }
 
   lookup(query: CaseLookup): CaseStatusView {

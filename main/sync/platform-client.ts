@@ -1,4 +1,5 @@
 import { IssuedContributionCertificate, type ContributionCertificateRequest } from '../../contract/platform/certificates';
+import { BundleView } from '../../contract/platform/bundles';
 import { createParser } from 'eventsource-parser';
 import type { z } from 'zod';
 import { TerminalHealthReport, WhoAmI } from '../../contract/platform/access';
@@ -117,6 +118,10 @@ export class PlatformClient {
   /** The signed 社保参保缴费证明 of the citizen at the machine, issued by the platform for printing. */
   contributionCertificate(request: ContributionCertificateRequest): Promise<IssuedContributionCertificate> {
     return this.json(IssuedContributionCertificate, 'POST', '/v1/certificates/contribution', { body: JSON.stringify(request), contentType: 'application/json' });
+  }
+
+  bundle(caseId: string): Promise<BundleView> {
+    return this.json(BundleView, 'GET', `/v1/bundles/${caseId}`);
   }
 
   events(after: number, limit = 200): Promise<EventsPage> {

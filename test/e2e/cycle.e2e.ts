@@ -239,5 +239,20 @@ test('a 一件事 submitted once at the kiosk: one case per item, each decided b
   for (const item of split) {
     expect((await historyOf(item.caseId)).map((e) => e.type)).toEqual(['transferred', 'approved', 'collected', 'rated']);
   }
+
+  // The kiosk's status page (its receipt's QR code scanned) shows the bundle and each item.
+  await expect
+    .poll(async () => (await callApi<{ status: string }>(kioskPage, 'cases.lookup', { caseId })).status, { timeout: 15_000 })
+    .toBe('completed');
+  await kioskPage.getByTestId('demo-panel').getByRole('button', { name: /演示面板/ }).click();
+  await kioskPage.getByRole('button', { name: /取走身份证/ }).click();
+  await expect(kioskPage.getByRole('heading', { name: '欢迎使用自助服务' })).toBeVisible();
+  await kioskPage.keyboard.type(`tongban://case/${caseId}`, { delay: 0 });
+  await kioskPage.keyboard.press('Enter');
+  const kioskItems = kioskPage.getByTestId('bundle-items');
+  await expect(kioskItems.locator('li')).toHaveCount(3);
+  await expect(kioskItems.locator('[data-item="newborn-hukou-registration"]')).toContainText('新生儿户口登记：已办结');
+  await screenshot(kioskPage, 'cycle-kiosk-bundle-status');
+  await expectAccessible(kioskPage);
   for (const page of [kioskPage, one, two]) await page.context().close();
 });

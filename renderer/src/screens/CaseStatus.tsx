@@ -91,6 +91,22 @@ export function CaseStatusScreen() {
           {status.status ? t(`status.${status.status}`) : t('status.waitingSync')}
         </dd>
       </dl>
+      {status.bundle && (
+        <section aria-labelledby="bundle-title" data-testid="bundle-items">
+          <h2 id="bundle-title">{t('cycle.bundleTitle')}</h2>
+          <ul class="timeline">
+            {status.bundle.items.map((entry) => {
+              const part = catalogue.value?.items.find((i) => i.code === entry.serviceCode);
+              const partName = part ? localized(locale.value, part.name) : { text: entry.serviceCode, lang: 'zh-CN' };
+              return (
+                <li key={entry.serviceCode} data-item={entry.serviceCode}>
+                  <span lang={partName.lang}>{partName.text}</span>：{entry.status ? t(`status.${entry.status}`) : t('cycle.notStarted')}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
       <section aria-labelledby="history-title">
         <h2 id="history-title">{t('status.history')}</h2>
         <ol class="timeline" data-testid="case-history">
