@@ -72,7 +72,8 @@ export function CaseStatusScreen() {
   const item = catalogue.value?.items.find((i) => i.code === status.serviceCode);
   const name = item ? localized(locale.value, item.name) : { text: status.serviceCode, lang: 'zh-CN' };
   return (
-    <main class="screen form-screen" aria-labelledby="status-title">
+    // Focusable: a long history (a 一件事 and its items) scrolls, and a keyboard must be able to scroll it.
+    <main class="screen form-screen" aria-labelledby="status-title" tabIndex={0}>
       <p class="eyebrow">{t('status.title')}</p>
       <h1 id="status-title" lang={name.lang}>
         {name.text}
