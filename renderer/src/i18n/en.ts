@@ -402,6 +402,7 @@ export const en: Record<MessageKey, string> = {
   'event.collected': 'Result collected',
   'counter.caseStatus.returned': 'Returned',
   'counter.caseStatus.ready': 'Ready to collect',
+  'confirm.bundleParts': 'Services handled together (each department works in parallel; collect together or each when ready)',
   'cycle.deadline': 'Promised by',
   'cycle.deadlineValue': '{date} (within {days} working days)',
   'cycle.departmentPick': 'Department',

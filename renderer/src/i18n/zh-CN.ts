@@ -401,6 +401,7 @@ export const zhCN = {
   'event.collected': '领取结果',
   'counter.caseStatus.returned': '已退回',
   'counter.caseStatus.ready': '待领取',
+  'confirm.bundleParts': '本次一并办理的事项（各部门同时办理，一次领取或办好一项领取一项）',
   'cycle.deadline': '承诺办结时间',
   'cycle.deadlineValue': '{date}（{days} 个工作日内）',
   'cycle.departmentPick': '接收部门',
