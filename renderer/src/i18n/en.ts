@@ -482,6 +482,10 @@ export const en: Record<MessageKey, string> = {
   'counter.problem.rate-limited': 'Too many requests; wait a moment',
   'counter.problem.unauthenticated': 'The session has ended; sign in again',
   'counter.problem.internal': 'The platform failed; call a technician',
+  'counter.problem.account-locked': 'The account is locked; try later or ask an administrator',
+  'counter.problem.payload-too-large': 'What was sent is too large',
+  'counter.problem.unsupported-media-type': 'This kind of file is not accepted',
+  'counter.problem.queue-empty': 'Nobody is waiting',
   'counter.problem.no-card': 'There is no ID card on the reader; place it and try again',
   'counter.problem.signature-not-png': 'The signature image is not valid; sign again',
 };

@@ -481,6 +481,10 @@ export const zhCN = {
   'counter.problem.rate-limited': '操作过于频繁，请稍候再试',
   'counter.problem.unauthenticated': '登录已失效，请重新登录',
   'counter.problem.internal': '平台内部错误，请联系技术人员',
+  'counter.problem.account-locked': '账号已被锁定，请稍后再试或联系管理员',
+  'counter.problem.payload-too-large': '上传的内容过大',
+  'counter.problem.unsupported-media-type': '文件类型不支持',
+  'counter.problem.queue-empty': '没有等候的办件',
   'counter.problem.no-card': '读卡器上没有身份证，请将身份证放好后再试',
   'counter.problem.signature-not-png': '签名图像无效，请重新签名',
 } as const;
