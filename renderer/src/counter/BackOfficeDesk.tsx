@@ -7,6 +7,7 @@ import { useApi } from '../state/api-context';
 import { locale } from '../state/store';
 import { attempt, info } from './actions';
 import { counterMessage, counterStatus } from './counter-store';
+import { CaseFormValues, CaseHistory, Materials } from './CaseReviewPanel';
 import { BundleItems, CaseDeadline, CaseNotes, formatDay } from './CycleParts';
 import { ServiceName } from './QueuePanel';
 
@@ -106,7 +107,7 @@ function CaseView({ caseId, onDone }: { caseId: string; onDone: () => void }) {
   const load = () => void attempt(() => api.call('backOffice.case', { caseId })).then((c) => c && setFound(c));
   useEffect(load, [api, caseId]);
   if (!found) return null;
-  const { detail, history, materialNames } = found;
+  const { detail, history } = found;
   return (
     <section class="counter-panel counter-review" aria-labelledby="bo-case-title" data-testid="back-office-case">
       <h2 id="bo-case-title">{t('counter.reviewTitle', { number: detail.queueNumber })}</h2>
@@ -125,38 +126,13 @@ function CaseView({ caseId, onDone }: { caseId: string; onDone: () => void }) {
       </dl>
       <BundleItems detail={detail} />
       <h3>{t('counter.formTitle')}</h3>
-      <dl class="case-form">
-        {Object.entries(detail.form).map(([name, value]) => (
-          <div key={name} class="case-form-row">
-            <dt>{name}</dt>
-            <dd>{String(value)}</dd>
-          </div>
-        ))}
-      </dl>
+      <CaseFormValues serviceCode={detail.serviceCode} values={detail.form} />
       <h3>{t('counter.materialsTitle')}</h3>
-      {detail.materials.length === 0 ? (
-        <p>{t('counter.noMaterials')}</p>
-      ) : (
-        <ul class="material-list">
-          {detail.materials.map((m, index) => (
-            <li key={`${m.code}-${index}`}>
-              <strong>{materialNames[m.code] ?? m.code}</strong> {m.electronicLicence && <span>{t('counter.materialLicence', m.electronicLicence)}</span>}
-              {m.blob && <MaterialScan caseId={detail.caseId} sha256={m.blob} />}
-            </li>
-          ))}
-        </ul>
-      )}
+      <Materials detail={detail} />
       <h3>{t('cycle.licencesTitle')}</h3>
       <p>{found.electronicLicences.length === 0 ? t('cycle.licencesNone') : found.electronicLicences.map((l) => `${l.type} ${l.number}`).join('、')}</p>
       <h3>{t('counter.historyTitle')}</h3>
-      <ol class="case-history" data-testid="back-office-history">
-        {history.map((event) => (
-          <li key={event.seq}>
-            <time dateTime={event.at}>{new Date(event.at).toLocaleString(locale.value)}</time> {t(`event.${event.type}`)}
-            {event.reason && <span>：{event.reason}</span>}
-          </li>
-        ))}
-      </ol>
+      <CaseHistory history={history} />
       <CaseNotes caseId={detail.caseId} initial={found.notes} />
       <h3>{t('counter.decisionTitle')}</h3>
       <Decide
@@ -168,24 +144,6 @@ function CaseView({ caseId, onDone }: { caseId: string; onDone: () => void }) {
       />
     </section>
   );
-}
-
-function MaterialScan({ caseId, sha256 }: { caseId: string; sha256: string }) {
-  const t = useT();
-  const api = useApi();
-  const [src, setSrc] = useState<string | null>(null);
-  if (!src) {
-    return (
-      <button
-        type="button"
-        class="button secondary small"
-        onClick={() => void attempt(() => api.call('counter.material', { caseId, sha256 })).then((s) => s && setSrc(`data:${s.contentType};base64,${s.dataBase64}`))}
-      >
-        {t('counter.viewScan')}
-      </button>
-    );
-  }
-  return <img class="material-scan" src={src} alt={t('counter.materialScan')} />;
 }
 
 /** 后台审批: the counter application signed in with a back-office account of a department. */

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { CaseDetail } from '../../../contract/platform/cases';
+import type { CaseReview } from '../../../contract/terminal/counter-api';
 import { REJECT_REASONS, type RejectReason } from '../../../contract/terminal/reject-reasons';
 import { localized } from '../i18n';
 import { useT } from '../i18n/use-t';
@@ -36,6 +37,38 @@ function MaterialName({ serviceCode, code }: { serviceCode: string; code: string
   if (!material) return <>{code}</>;
   const name = localized(locale.value, material.name);
   return <span lang={name.lang}>{name.text}</span>;
+}
+
+/** The answers of a case's form, each by its label and, for a choice, the option's label. */
+export function CaseFormValues({ serviceCode, values }: { serviceCode: string; values: CaseDetail['form'] }) {
+  return (
+    <dl class="case-form">
+      {Object.entries(values).map(([name, value]) => (
+        <div key={name} class="case-form-row">
+          <dt>
+            <FieldLabel serviceCode={serviceCode} name={name} />
+          </dt>
+          <dd>
+            <FieldValue serviceCode={serviceCode} name={name} value={value} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function CaseHistory({ history }: { history: CaseReview['history'] }) {
+  const t = useT();
+  return (
+    <ol class="case-history" data-testid="case-history">
+      {history.map((event) => (
+        <li key={event.seq}>
+          <time dateTime={event.at}>{new Date(event.at).toLocaleString(locale.value)}</time> {t(`event.${event.type}`)}
+          {event.reason && <span>：{event.reason}</span>}
+        </li>
+      ))}
+    </ol>
+  );
 }
 
 function Scan({ caseId, sha256 }: { caseId: string; sha256: string }) {
@@ -79,7 +112,7 @@ function Scan({ caseId, sha256 }: { caseId: string; sha256: string }) {
   );
 }
 
-function Materials({ detail }: { detail: CaseDetail }) {
+export function Materials({ detail }: { detail: CaseDetail }) {
   const t = useT();
   if (detail.materials.length === 0) return <p>{t('counter.noMaterials')}</p>;
   return (
@@ -275,29 +308,11 @@ export function CaseReviewPanel({ form, setForm }: { form: DecisionForm; setForm
       <BundleItems detail={detail} />
       <Reveal detail={detail} />
       <h3>{t('counter.formTitle')}</h3>
-      <dl class="case-form">
-        {Object.entries(formValues).map(([name, value]) => (
-          <div key={name} class="case-form-row">
-            <dt>
-              <FieldLabel serviceCode={detail.serviceCode} name={name} />
-            </dt>
-            <dd>
-              <FieldValue serviceCode={detail.serviceCode} name={name} value={value} />
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <CaseFormValues serviceCode={detail.serviceCode} values={formValues} />
       <h3>{t('counter.materialsTitle')}</h3>
       <Materials detail={detail} />
       <h3>{t('counter.historyTitle')}</h3>
-      <ol class="case-history">
-        {history.map((event) => (
-          <li key={event.seq}>
-            <time dateTime={event.at}>{new Date(event.at).toLocaleString(locale.value)}</time> {t(`event.${event.type}`)}
-            {event.reason && <span>：{event.reason}</span>}
-          </li>
-        ))}
-      </ol>
+      <CaseHistory history={history} />
       <CaseNotes caseId={detail.caseId} />
       <h3>{t('counter.decisionTitle')}</h3>
       <div class="decision-actions">
