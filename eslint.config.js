@@ -11,9 +11,10 @@ import tseslint from 'typescript-eslint';
  */
 const zones = [
   { target: './drivers', from: ['./main', './renderer', './platform', './kiosk-config'], message: 'drivers/ speak bytes with devices and events with callers; they import nothing from the terminal, the UI or the platform.' },
-  { target: './renderer', from: ['./main', './drivers', './platform', './kiosk-config'], message: 'renderer/ reaches the terminal only through the TerminalApi (contract/terminal).' },
+  { target: './renderer', from: ['./main', './drivers', './platform', './kiosk-config', './common'], message: 'renderer/ reaches the terminal only through the TerminalApi (contract/terminal).' },
   { target: './platform', from: ['./main', './drivers', './renderer', './kiosk-config'], message: 'platform/ shares only the wire contract (contract/) with the terminal.' },
-  { target: './contract', from: ['./main', './drivers', './renderer', './platform', './kiosk-config'], message: 'contract/ is the shared vocabulary; it depends on nothing of ours.' },
+  { target: './contract', from: ['./main', './drivers', './renderer', './platform', './kiosk-config', './common'], message: 'contract/ is the shared vocabulary; it depends on nothing of ours.' },
+  { target: './common', from: ['./main', './drivers', './renderer', './platform', './kiosk-config'], message: 'common/ is the ground floor every room stands on: it imports nothing of ours but contract/.' },
   { target: './kiosk-config', from: ['./main', './drivers', './renderer', './platform'], message: 'kiosk-config/ is data and its schema.' },
 ];
 

@@ -345,7 +345,7 @@ export class CounterService {
             await this.endSession('expired');
             return;
           }
-          this.options.log.warn({ err: error instanceof Error ? error.message : String(error) }, 'counter event stream interrupted');
+          this.options.log.warn({ err: error }, 'counter event stream interrupted');
         }
         if (controller.signal.aborted) return;
         await new Promise((resolve) => setTimeout(resolve, this.options.reconnectMs ?? 2000).unref?.());
@@ -389,7 +389,7 @@ export class CounterService {
         await this.endSession('expired');
         return;
       }
-      this.options.log.warn({ err: error instanceof Error ? error.message : String(error) }, 'counter queue refresh failed');
+      this.options.log.warn({ err: error }, 'counter queue refresh failed');
     }
   }
 }

@@ -3,7 +3,8 @@ import type { TerminalHealthReport } from '../../contract/platform/access';
 import type { DeviceState } from '../../contract/terminal/api';
 import { appVersion } from '../version';
 import type { PlatformClient } from './platform-client';
-import { Sleeper } from './sleeper';
+import { errorMessage, logFailure } from '../../common/errors';
+import { Sleeper } from '../../common/wait';
 import type { SyncLog } from './sync-log';
 
 export interface HealthReporterOptions {
@@ -56,9 +57,8 @@ export class HealthReporter extends EventEmitter<{ reported: [{ at: string }]; p
         try {
           await this.reportNow();
         } catch (error) {
-          const message = (error as Error).message;
-          this.options.log?.warn({ error: message }, 'health report not delivered');
-          this.emit('problem', { error: message });
+          logFailure(this.options.log, 'warn', error, 'health report not delivered');
+          this.emit('problem', { error: errorMessage(error) });
         }
         await this.sleeper.sleep(this.options.intervalMs ?? 60_000);
       }
