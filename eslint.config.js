@@ -42,14 +42,14 @@ export default tseslint.config(
   {
     files: ['main/**/*.ts'],
     // The two composition roots that start the platform: the demo site's embedded one and `tongban platform`.
-    ignores: ['main/embedded-platform.ts', 'main/cli/commands/platform.ts'],
+    ignores: ['main/demo/embedded-platform.ts', 'main/cli/commands/platform.ts'],
     rules: {
       'import-x/no-restricted-paths': [
         'error',
         {
           zones: [
             ...zones,
-            { target: './main', from: './platform', message: 'main/ reaches the platform over HTTP; only main/embedded-platform.ts (the demo site) and main/cli/commands/platform.ts (`tongban platform`) start it.' },
+            { target: './main', from: './platform', message: 'main/ reaches the platform over HTTP; only main/demo/embedded-platform.ts (the demo site) and main/cli/commands/platform.ts (`tongban platform`) start it.' },
             { target: './main', from: './renderer', message: 'main/ serves the renderer; it does not import it.' },
           ],
         },

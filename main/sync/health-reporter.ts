@@ -16,14 +16,14 @@ export interface HealthReporterOptions {
   log?: SyncLog;
 }
 
-/** The platform's view of this terminal: device states, cases waiting to be sent, the last sync. */
-export function healthReport(devices: readonly DeviceState[], outbox: { pending(): number; lastSyncAt(): string | null }): TerminalHealthReport {
+/** The platform's view of this terminal: device states, cases waiting to be sent (none on a counter, which has no outbox), the last sync. */
+export function healthReport(devices: readonly DeviceState[], outbox: { pending(): number; lastSyncAt(): string | null } | undefined): TerminalHealthReport {
   const degraded = devices.some((d) => d.state === 'error' || d.state === 'disconnected');
   return {
     status: degraded ? 'degraded' : 'ok',
     devices: devices.slice(0, 50).map((d) => ({ role: d.role.slice(0, 64), state: d.state, ...(d.reason ? { reason: d.reason.slice(0, 200) } : {}) })),
-    outboxPending: outbox.pending(),
-    lastSyncAt: outbox.lastSyncAt(),
+    outboxPending: outbox?.pending() ?? 0,
+    lastSyncAt: outbox?.lastSyncAt() ?? null,
     appVersion,
   };
 }

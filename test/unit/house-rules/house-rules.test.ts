@@ -14,7 +14,7 @@ async function ruleIds(filePath: string, code: string): Promise<string[]> {
 
 describe('house rules', () => {
   it('drivers/ may not import the terminal', async () => {
-    const ids = await ruleIds('drivers/example/driver.ts', "import { bootTerminal } from '../../main/boot';\nexport const b = bootTerminal;\n");
+    const ids = await ruleIds('drivers/example/driver.ts', "import { startTerminal } from '../../main/terminal';\nexport const s = startTerminal;\n");
     expect(ids).toContain('import-x/no-restricted-paths');
   });
 
@@ -41,7 +41,7 @@ describe('house rules', () => {
     expect(await ruleIds('platform/example.ts', good)).toEqual([]);
   });
 
-  it('main/ reaches the platform only through main/embedded-platform.ts', async () => {
+  it('main/ reaches the platform only through main/demo/embedded-platform.ts', async () => {
     const code = "import { demoCatalogue } from '../../platform/catalogue/demo-catalogue';\nexport const c = demoCatalogue;\n";
     expect(await ruleIds('main/sync/example.ts', code)).toContain('import-x/no-restricted-paths');
     const viaContract = "import { Catalogue } from '../../contract/platform/catalogue';\nexport const c = Catalogue;\n";
