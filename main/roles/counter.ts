@@ -6,7 +6,7 @@ import type { RoleServices, TerminalCore } from './role';
 export function startCounter(core: TerminalCore): RoleServices {
   const { config, log, identity, catalogue, events } = core;
   const counter = new CounterService({
-    client: new StaffClient(core.platform.url),
+    client: new StaffClient({ baseUrl: core.platform.url }),
     windowName: config.counter.windowName,
     lockMinutes: config.counter.lockMinutes,
     cardOnReader: () => identity.current,

@@ -5,7 +5,7 @@ import type { LocalStore } from '../store/local-store';
 import { backoffDelay, type BackoffPolicy } from '../../common/backoff';
 import { errorMessage, logFailure } from '../../common/errors';
 import { Sleeper } from '../../common/wait';
-import { isPermanentRefusal, PlatformHttpError, PlatformResponseError, PlatformUnreachableError } from './errors';
+import { isPermanentRefusal, PlatformHttpError, PlatformResponseError, PlatformUnreachableError } from '../platform-link/errors';
 import type { PlatformClient } from './platform-client';
 import type { SyncLog } from './sync-log';
 
