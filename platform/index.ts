@@ -23,6 +23,7 @@ import type { Notifier } from './notify/notifier';
 import { seedDemo, type DemoCredentials } from './seed/demo';
 import type { Database } from './store/database';
 import { openDatabase } from './store/open';
+import { errorMessage } from '../common/errors';
 
 export type { DemoCredentials } from './seed/demo';
 export type { Notifier, Notice } from './notify/notifier';
@@ -92,7 +93,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     const access = new AccessService(ctx);
     const publish = (events: Parameters<EventHub['publish']>[0]) => ctx.hub.publish(events);
     const dispatcher = new NotificationDispatcher(db, options.notifier ?? new LogNotifier(log), ctx.now, (error) =>
-      log(`notification failed: ${error instanceof Error ? error.message : String(error)}`),
+      log(`notification failed: ${errorMessage(error)}`),
     );
     const departments = new DepartmentService(ctx);
     const cases = new CaseService(ctx, publish, new AcceptanceRules(ctx, departments));

@@ -3,7 +3,7 @@ import { ErrorCode } from '../../../contract/platform/errors';
 import { createDispatcher, ApiFailure, type Handlers } from '../../../main/api/dispatcher';
 import { toApiFailure } from '../../../main/counter/counter-service';
 import { silentLogger } from '../../../main/logging/logger';
-import { PlatformHttpError, PlatformUnreachableError } from '../../../main/sync/errors';
+import { PlatformHttpError, PlatformUnreachableError } from '../../../main/platform-link/errors';
 import { isMessageKey, translate } from '../../../renderer/src/i18n';
 
 /** Errors reach the desk as a code and its params, and the desk has words for every one of them. */
