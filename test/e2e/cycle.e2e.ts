@@ -79,9 +79,9 @@ async function signIn(page: Page, terminal: RunningTerminal, username: string, p
 
 /** The case submitted by the kiosk, waited for until the kiosk's outbox has it on the platform. */
 async function kioskSubmits(page: Page, serviceCode: string, values: Record<string, string | boolean>) {
-  const receipt = await callApi<{ caseId: string; queueNumber: string | null }>(page, 'cases.submit', { serviceCode, values });
+  const receipt = await callApi<{ caseId: string; caseNumber: string; queueNumber: string | null }>(page, 'cases.submit', { serviceCode, values });
   await expect.poll(async () => (await callApi<{ queueNumber: string | null }>(page, 'cases.lookup', { caseId: receipt.caseId })).queueNumber).toMatch(/^[A-Z]\d{3}$/);
-  return { caseId: receipt.caseId, queueNumber: (await callApi<{ queueNumber: string }>(page, 'cases.lookup', { caseId: receipt.caseId })).queueNumber };
+  return { caseId: receipt.caseId, caseNumber: receipt.caseNumber, queueNumber: (await callApi<{ queueNumber: string }>(page, 'cases.lookup', { caseId: receipt.caseId })).queueNumber };
 }
 
 /** Window 1: call the number, accept it (受理) and send it on. */
@@ -187,7 +187,7 @@ test('a kiosk case: accepted at window 1, approved by 社保, collected at windo
 test('a 一件事 submitted once at the kiosk: one case per item, each decided by its department, collected together', async ({ browser }) => {
   test.setTimeout(240_000);
   const { kioskPage, one, two } = await pages(browser);
-  const { caseId, queueNumber } = await kioskSubmits(kioskPage, 'newborn-one-thing', {
+  const { caseId, caseNumber, queueNumber } = await kioskSubmits(kioskPage, 'newborn-one-thing', {
     collectMode: 'together',
     phone: '13900139000',
     relationToBaby: 'father',
@@ -240,15 +240,17 @@ test('a 一件事 submitted once at the kiosk: one case per item, each decided b
     expect((await historyOf(item.caseId)).map((e) => e.type)).toEqual(['transferred', 'approved', 'collected', 'rated']);
   }
 
-  // The kiosk's status page (its receipt's QR code scanned) shows the bundle and each item.
+  // The kiosk's status page (case number and the ID number's last 4) shows the bundle and each item.
   await expect
     .poll(async () => (await callApi<{ status: string }>(kioskPage, 'cases.lookup', { caseId })).status, { timeout: 15_000 })
     .toBe('completed');
   await kioskPage.getByTestId('demo-panel').getByRole('button', { name: /演示面板/ }).click();
   await kioskPage.getByRole('button', { name: /取走身份证/ }).click();
   await expect(kioskPage.getByRole('heading', { name: '欢迎使用自助服务' })).toBeVisible();
-  await kioskPage.keyboard.type(`tongban://case/${caseId}`, { delay: 0 });
-  await kioskPage.keyboard.press('Enter');
+  await kioskPage.getByRole('button', { name: '查询办件进度' }).click();
+  await kioskPage.locator('#lookup-caseNumber').fill(caseNumber);
+  await kioskPage.locator('#lookup-idLast4').fill('0017');
+  await kioskPage.getByRole('button', { name: '查询' }).click();
   const kioskItems = kioskPage.getByTestId('bundle-items');
   await expect(kioskItems.locator('li')).toHaveCount(3);
   await expect(kioskItems.locator('[data-item="newborn-hukou-registration"]')).toContainText('新生儿户口登记：已办结');
