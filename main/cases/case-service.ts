@@ -161,10 +161,11 @@ export class CaseService {
     if (!printing) throw new ApiFailure('unavailable', 'this terminal has no printer');
     const local = this.deps.store.get(caseId);
     if (!local) throw new ApiFailure('bad-request', 'no such case at this terminal');
-    const item = (await this.deps.catalogue.get()).items.find((i) => i.code === local.serviceCode);
+    const items = (await this.deps.catalogue.get()).items;
+    const item = items.find((i) => i.code === local.serviceCode);
     if (!item) throw new ApiFailure('unavailable', `service ${local.serviceCode} is no longer in the catalogue`);
     const { id, centreName } = this.deps.terminal;
-    const a4 = await printing.printDocument({ kind: 'case-receipt', data: receiptDocument(this.deps.store, item, caseId, centreName, id) }, { caseId });
+    const a4 = await printing.printDocument({ kind: 'case-receipt', data: receiptDocument(this.deps.store, item, caseId, centreName, id, items) }, { caseId });
     const slip = await printing.printTicket(
       caseSlipParts({
         centreName,
