@@ -1,4 +1,5 @@
 import type { FormField, ServiceItem } from '../../contract/platform/catalogue';
+import { sleep } from '../../common/wait';
 import type { BundleView } from '../../contract/platform/bundles';
 import type { Applicant, FormValue } from '../../contract/platform/cases';
 import { submittedValues, validateForm, type FormValues } from '../../contract/forms/validate';
@@ -16,6 +17,9 @@ import { caseNumberOf, normaliseCaseNumber } from './case-number';
 import { caseStatusLink, receiptDocument } from './receipt-document';
 
 /** What the case service needs from the sync side: send now, and the platform's own view. */
+/** How long the status page waits for a 一件事's items from the platform. */
+const BUNDLE_WAIT_MS = 2000;
+
 export interface CaseSync {
   /** Ask the outbox to send now rather than at its next tick. */
   kick(): void;
@@ -118,7 +122,13 @@ export class CaseService {
     const view = this.lookup(query);
     const item = (await this.deps.catalogue.get()).items.find((i) => i.code === view.serviceCode);
     if (item?.kind !== 'bundle' || !view.synced || !this.deps.sync.bundle) return view;
-    const bundle = await this.deps.sync.bundle(view.caseId).catch(() => undefined);
+    // A citizen is waiting at the screen: the items are shown if the platform answers quickly, else left out.
+    const abort = new AbortController();
+    const bundle = await Promise.race([
+      this.deps.sync.bundle(view.caseId).catch(() => undefined),
+      sleep(BUNDLE_WAIT_MS, abort.signal).then(() => undefined),
+    ]);
+    abort.abort();
     return { ...view, bundle: bundle ?? null };
   }
 
