@@ -13,10 +13,14 @@ import { counterHandlers } from './counter/handlers';
 import { StaffClient } from './counter/staff-client';
 import { startHealthFile } from './health/health-file';
 import { healthSnapshot } from './health/health-service';
+import { HandwritingService } from './handwriting/handwriting-service';
 import { IdentityHolder } from './identity/identity-holder';
+import { inputHandlers } from './ime/handlers';
+import { ImeService } from './ime/ime-service';
 import type { Logger } from './logging/logger';
 import { SessionService } from './session/session-service';
 import { SetupService } from './setup/setup-service';
+import { SpeechService } from './speech/speech-service';
 import { TechnicianLock } from './setup/technician-lock';
 import type { CaseStore } from './store/case-store';
 import type { PrintService } from './printing/print-service';
@@ -121,6 +125,10 @@ export function createTerminal(deps: TerminalDeps): Terminal {
     if (!cases) throw new ApiFailure('unavailable', 'this terminal records no cases');
     return cases;
   };
+  const ime = new ImeService({ log: log.child({ service: 'ime' }) });
+  sessions.onWipe(() => ime.reset());
+  const handwriting = new HandwritingService({ log: log.child({ service: 'handwriting' }) });
+  const speech = new SpeechService({ log: log.child({ service: 'speech' }) });
   const technicianLock = new TechnicianLock(config.technician.pinHash);
   const setup = new SetupService({
     lock: technicianLock,
@@ -219,6 +227,7 @@ export function createTerminal(deps: TerminalDeps): Terminal {
       'setup.testDevice': ({ role }) => setup.testDevice(role),
       ...counterHandlers(counter),
       ...captureHandlers(capture),
+      ...inputHandlers(ime, handwriting, speech),
     },
     log.child({ service: 'api' }),
   );
@@ -232,6 +241,8 @@ export function createTerminal(deps: TerminalDeps): Terminal {
       stopHealthFile();
       sessions.dispose();
       await counter?.dispose();
+      ime.close();
+      handwriting.close();
       await deps.onClose?.();
     },
   };
