@@ -1,10 +1,16 @@
 import { expect, test, type Page } from '@playwright/test';
+import { gb11643CheckCharacter } from '../../contract/identity/id-number';
 import { seeded, writeOnPad } from './support/handwriting';
-import { openService, tapKeyboardButton, tapKeys } from './support/kiosk';
+import { openService, placeCard, tapKeyboardButton, tapKeys } from './support/kiosk';
 import { screenshot } from './support/screens';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
 
 let terminal: RunningTerminal;
+
+const validIdNumber = (() => {
+  const first17 = '11010519491231002';
+  return first17 + gb11643CheckCharacter(first17);
+})();
 
 test.beforeAll(async () => {
   terminal = await startTerminal();
@@ -172,9 +178,19 @@ test('the right keyboard for each field: letters and pinyin for text, handwritin
   await page.locator('#field-phone').click();
   await expect(page.getByTestId('keyboard')).toHaveAttribute('data-mode', 'numeric');
   await expect(page.locator('[data-testid=keyboard] [data-skbtn="a"]')).toHaveCount(0);
+  await tapKeyboardButton(page, '{enter}');
+  await fillPage(page);
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.locator('#field-residencePermitNumber').click();
+  await expect(page.getByTestId('keyboard')).toHaveAttribute('data-mode', 'text');
+  await expect(page.locator('[data-testid=keyboard] [data-skbtn="{lang}"]')).toBeVisible();
+  await page.locator('#field-currentAddress').click();
+  await expect(page.getByTestId('keyboard')).toHaveAttribute('data-mode', 'address');
+  await tapKeyboardButton(page, '{hand}');
+  await expect(page.getByTestId('handwriting-pad')).toBeVisible();
 
   await page.getByRole('button', { name: '结束办理' }).click();
-  await page.getByRole('button', { name: '点击开始办理' }).click();
+  await placeCard(page, 'resident');
   await openService(page, 'elderly-longevity-allowance');
   for (let i = 0; i < 10 && (await page.locator('#field-bankAccount').count()) === 0; i++) {
     const fields = await page.locator('.field').evaluateAll((els) => els.map((e) => e.getAttribute('data-field')));
@@ -203,7 +219,7 @@ async function fillPage(page: Page): Promise<void> {
     } else if (mode === 'numeric') {
       await tapKeys(page, name.includes('phone') ? '13800138000' : '19500101');
     } else if (mode === 'idNumber') {
-      await tapKeys(page, '11010519491231002X');
+      await tapKeys(page, validIdNumber);
     }
     await tapKeyboardButton(page, '{enter}');
   }
