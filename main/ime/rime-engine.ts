@@ -14,6 +14,8 @@ export interface RimeOptions {
 import type { Candidate, PinyinEngine } from './pinyin-engine';
 
 const SCHEMA = 'luna_pinyin_simp';
+/** librime's setup starts glog, which aborts the process if started twice: once per process it is. */
+let setUp = false;
 const DEFAULT_SHARED = process.platform === 'win32' ? 'rime-data' : '/usr/share/rime-data';
 
 /**
@@ -55,7 +57,8 @@ export class RimeEngine implements PinyinEngine {
       prebuilt_data_dir: join(shared, 'build'),
       staging_dir: join(this.#userDir, 'build'),
     });
-    fns.setup(traits);
+    if (!setUp) fns.setup(traits);
+    setUp = true;
     fns.initialize(traits);
     if (fns.start_maintenance(1)) fns.join_maintenance_thread();
     this.#session = this.#newSession();
