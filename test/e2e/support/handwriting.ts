@@ -42,6 +42,24 @@ export function densify(points: [number, number][], step: number): [number, numb
 }
 
 /**
+ * A character's strokes as a finger would draw them on a square pad of `size` pixels: scaled in
+ * with a 10% margin, each stroke shifted and each point shaken by about 1% of the pad.
+ */
+export function padStrokes(char: string, size: number, random: () => number): [number, number][][] {
+  const margin = size * 0.1;
+  const scale = (size - 2 * margin) / BOX;
+  const jitter = size * 0.012;
+  return strokeMedians(char).map((median) => {
+    const dx = (random() - 0.5) * jitter * 2;
+    const dy = (random() - 0.5) * jitter * 2;
+    return densify(median, 40).map(([x, y]) => [
+      margin + x * scale + dx + (random() - 0.5) * jitter,
+      margin + y * scale + dy + (random() - 0.5) * jitter,
+    ]);
+  });
+}
+
+/**
  * One character replayed on the pad as touch input through the DevTools protocol (real touch
  * events, which the page sees as pointer events), each stroke shifted and each point shaken a
  * little, the whole glyph scaled into the pad with a margin.
@@ -50,16 +68,8 @@ export async function writeOnPad(page: Page, char: string, random: () => number)
   const pad = await page.getByTestId('handwriting-pad').boundingBox();
   if (!pad) throw new Error('no handwriting pad on screen');
   const cdp = await page.context().newCDPSession(page);
-  const margin = pad.width * 0.1;
-  const scale = (pad.width - 2 * margin) / BOX;
-  const jitter = pad.width * 0.012;
-  for (const median of strokeMedians(char)) {
-    const dx = (random() - 0.5) * jitter * 2;
-    const dy = (random() - 0.5) * jitter * 2;
-    const points = densify(median, 40).map(([x, y]) => ({
-      x: pad.x + margin + x * scale + dx + (random() - 0.5) * jitter,
-      y: pad.y + margin + y * scale + dy + (random() - 0.5) * jitter,
-    }));
+  for (const stroke of padStrokes(char, pad.width, random)) {
+    const points = stroke.map(([x, y]) => ({ x: pad.x + x, y: pad.y + y }));
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [points[0]!] });
     for (const point of points.slice(1)) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [point] });
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
