@@ -239,3 +239,32 @@ test('a name written by hand, from stroke data the recogniser never saw, lands i
   await page.getByRole('button', { name: '完成' }).click();
   await expect(page.locator('[data-field=name] .problem')).toHaveCount(0);
 });
+
+test('nothing is learned: after one citizen picked unusual candidates, the next citizen is offered what the first was', async ({ page }) => {
+  const offered = async () => {
+    const lists: string[][] = [];
+    for (const typed of ['lijianguo', 'wangxiuying', 'shi']) {
+      await tapKeys(page, typed);
+      lists.push(await candidates(page));
+      for (let i = 0; i < typed.length; i++) await tapKeyboardButton(page, '{bksp}');
+    }
+    return lists;
+  };
+  await openNameField(page, true);
+  const first = await offered();
+  // The first citizen picks what an engine that learns would remember: 李坚果, 石.
+  await tapKeys(page, 'lijianguo');
+  await candidates(page);
+  await page.getByTestId('candidate').nth(2).click();
+  await tapKeys(page, 'shi');
+  await candidates(page);
+  await page.getByTestId('candidate').nth(3).click();
+  await tapKeyboardButton(page, '{enter}');
+  await page.getByRole('button', { name: '结束办理' }).click();
+
+  await page.getByRole('button', { name: '点击开始办理' }).click();
+  await page.getByRole('button', { name: '长辈版' }).click();
+  await openService(page, 'resident-medical-enrolment');
+  await page.locator('#field-name').click();
+  expect(await offered()).toEqual(first);
+});
