@@ -21,6 +21,7 @@ import { startHealthFile } from './health/health-file';
 import { healthSnapshot } from './health/health-service';
 import { IdentityFlow } from './identity/identity-flow';
 import { IdentityHolder } from './identity/identity-holder';
+import { inputHandlers } from './ime/handlers';
 import type { Logger } from './logging/logger';
 import type { PdfRenderer } from './printing/render/pdf-renderer';
 import { startTerminalPrinting } from './printing/terminal-printers';
@@ -175,6 +176,7 @@ export async function startTerminal(options: StartOptions): Promise<Terminal> {
         ...cycleHandlers(role.deskCycle),
         ...setupHandlers(technicianLock, setup),
         ...demoHandlers(() => devices.cardSimulator),
+        ...inputHandlers({ sessions, stops, log }),
       },
       log.child({ service: 'api' }),
     );

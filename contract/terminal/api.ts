@@ -8,6 +8,7 @@ import { captureEvents, captureMethods } from './capture-api';
 import { counterEvents, counterMethods } from './counter-api';
 import { cycleEvents, cycleMethods } from './cycle-api';
 import { DevicesConfig } from './devices';
+import { inputMethods } from './input-api';
 
 /**
  * TerminalApi: the one contract between the UI and the terminal process. Both transports
@@ -240,6 +241,7 @@ export const terminalMethods = {
   ...counterMethods,
   ...cycleMethods,
   ...captureMethods,
+  ...inputMethods,
 } as const;
 
 export const terminalEvents = {
