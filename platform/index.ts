@@ -43,6 +43,8 @@ export interface PlatformOptions {
   notifier?: Notifier;
   settings?: Partial<PlatformSettings>;
   rateLimitPerMinute?: number;
+  /** Sign-in attempts per minute per address (default 30). */
+  signInAttemptsPerMinute?: number;
   /** Fastify's request log (pino, JSON lines to stdout); off by default. */
   requestLog?: boolean;
   /** Operational lines (notices in the demo, failures); default none. */
@@ -133,6 +135,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const platform = await createPlatform(options);
   const app = await buildApp(platform.services, {
     rateLimitPerMinute: options.rateLimitPerMinute ?? 1200,
+    signInAttemptsPerMinute: options.signInAttemptsPerMinute ?? 30,
     jsonBodyLimit: 256 * 1024,
     maxBlobBytes: platform.services.ctx.settings.maxBlobBytes,
     version: PLATFORM_VERSION,

@@ -97,30 +97,44 @@ export class AccessService {
   /**
    * Password sign-in with lockout: `LOCKOUT_THRESHOLD` failures in a row lock the account for
    * `lockoutMinutes`; while locked even the right password is refused, so guessing gains nothing.
+   * Each attempt takes its place in one atomic UPDATE before the (slow, asynchronous) scrypt, so
+   * guesses sent at once are counted as they arrive: no more than the allowed number are ever
+   * evaluated, the one that uses up the allowance locks the account, and a right password that
+   * finishes after the lock was set is refused like the rest.
    */
   async signIn(username: string, password: string): Promise<SignInResponse> {
     const now = this.ctx.now();
-    const row = await this.ctx.db.get<StaffRow>('SELECT * FROM staff WHERE username = ?', [username]);
-    if (!row) {
+    const until = now + this.ctx.settings.lockoutMinutes * 60_000;
+    const attempt = await this.ctx.db.get<StaffRow>(
+      `UPDATE staff SET
+         failed_attempts = CASE WHEN locked_until IS NOT NULL AND locked_until <= CAST(? AS BIGINT) THEN 1 ELSE failed_attempts + 1 END,
+         locked_until = CASE WHEN (CASE WHEN locked_until IS NOT NULL AND locked_until <= ? THEN 1 ELSE failed_attempts + 1 END) >= ? THEN CAST(? AS BIGINT) ELSE NULL END
+       WHERE username = ? AND (locked_until IS NULL OR locked_until <= ?)
+       RETURNING *`,
+      [now, now, LOCKOUT_THRESHOLD, until, username, now],
+    );
+    if (!attempt) {
+      const locked = await this.ctx.db.get<{ locked_until: number | null }>('SELECT locked_until FROM staff WHERE username = ?', [username]);
+      if (locked?.locked_until) {
+        throw new PlatformError(423, 'account-locked', `account locked until ${iso(locked.locked_until)} after repeated failed sign-ins`);
+      }
       await verifyPassword(password, DECOY_PASSWORD_HASH);
       throw unauthenticated('wrong username or password');
     }
-    if (row.locked_until !== null && row.locked_until > now) {
-      throw new PlatformError(423, 'account-locked', `account locked until ${iso(row.locked_until)} after repeated failed sign-ins`);
+    const right = await verifyPassword(password, attempt.password_hash);
+    if (right) {
+      // Cleared only while no lock has been set meanwhile by guesses that arrived with this one.
+      const cleared = await this.ctx.db.run('UPDATE staff SET failed_attempts = 0 WHERE id = ? AND locked_until IS NULL', [attempt.id]);
+      if (cleared.changes === 1) return this.openSession(attempt, now);
     }
-    if (!(await verifyPassword(password, row.password_hash))) {
-      const failures = await this.ctx.db.get<{ failed_attempts: number }>(
-        'UPDATE staff SET failed_attempts = failed_attempts + 1 WHERE id = ? RETURNING failed_attempts',
-        [row.id],
-      );
-      if ((failures?.failed_attempts ?? 0) >= LOCKOUT_THRESHOLD) {
-        const until = now + this.ctx.settings.lockoutMinutes * 60_000;
-        await this.ctx.db.run('UPDATE staff SET locked_until = ?, failed_attempts = 0 WHERE id = ?', [until, row.id]);
-        throw new PlatformError(423, 'account-locked', `account locked until ${iso(until)} after repeated failed sign-ins`);
-      }
-      throw unauthenticated('wrong username or password');
+    const lockedUntil = (await this.ctx.db.get<{ locked_until: number | null }>('SELECT locked_until FROM staff WHERE id = ?', [attempt.id]))?.locked_until;
+    if (lockedUntil && lockedUntil > now) {
+      throw new PlatformError(423, 'account-locked', `account locked until ${iso(lockedUntil)} after repeated failed sign-ins`);
     }
-    await this.ctx.db.run('UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ?', [row.id]);
+    throw unauthenticated('wrong username or password');
+  }
+
+  private async openSession(row: StaffRow, now: number): Promise<SignInResponse> {
     const token = `tbs_${randomToken()}`;
     const expiresAt = now + this.ctx.settings.staffSessionMinutes * 60_000;
     await this.ctx.db.run('INSERT INTO staff_sessions (token_hash, staff_id, created_at, expires_at) VALUES (?, ?, ?, ?)', [

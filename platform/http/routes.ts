@@ -42,6 +42,7 @@ import { registerCertificateRoutes, registerDocumentRoutes } from '../documents/
 import { idNumberProblem } from '../../contract/platform/id-number';
 import type { HttpOptions } from './app';
 import type { Services } from './services';
+import { bearerToken, byAddress } from './rate-limit-key';
 import { streamEvents } from './sse';
 
 function caller(request: FastifyRequest): Caller {
@@ -140,7 +141,8 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
   });
 
   r.post('/v1/staff/sessions', {
-    config: { public: true },
+    // Per address, whatever the username: guessing across accounts from one place is slowed too.
+    config: { public: true, rateLimit: { max: options.signInAttemptsPerMinute, timeWindow: 60_000, keyGenerator: byAddress } },
     schema: {
       tags: ['access'],
       summary: 'Staff sign-in; repeated failures lock the account (423)',
@@ -155,7 +157,7 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
     schema: { tags: ['access'], summary: 'Sign out (ends this session token)', response: { 204: z.undefined(), ...errors } },
     handler: async (request, reply) => {
       requireStaff(caller(request));
-      await access.signOut(/^Bearer (\S+)$/.exec(request.headers.authorization ?? '')![1]!);
+      await access.signOut(bearerToken(request)!);
       return reply.status(204).send();
     },
   });
