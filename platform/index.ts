@@ -7,7 +7,7 @@ import { CatalogueStore } from './core/catalogue';
 import { DEFAULT_SETTINGS, EventHub, type PlatformContext, type PlatformSettings } from './core/context';
 import { PlatformError } from './core/errors';
 import { DocumentService } from './documents';
-import { StoredIssuedDocuments, storedSigner } from './documents/stored';
+import { keyFileSigner, StoredIssuedDocuments } from './documents/stored';
 import { RatingService } from './core/ratings';
 import { demoCatalogue } from './catalogue/demo-catalogue';
 import { buildApp } from './http/app';
@@ -17,7 +17,10 @@ import { LogNotifier } from './notify/sms-gateway';
 import type { Notifier } from './notify/notifier';
 import { seedDemo, type DemoCredentials } from './seed/demo';
 import type { Database } from './store/database';
-import { openDatabase } from './store/open';
+import { isPostgresUrl, openDatabase } from './store/open';
+import { DataCipher } from './secrets/cipher';
+import { defaultKeyFile } from './secrets/key-file';
+import { CaseAccess } from './core/case-access';
 
 export type { DemoCredentials } from './seed/demo';
 export type { Notifier, Notice } from './notify/notifier';
@@ -35,6 +38,20 @@ export interface PlatformOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
+  /**
+   * The platform's keys (document signing, personal data at rest): a JSON file of mode 0600,
+   * created on first start. Default: `<db>.keys` beside a SQLite file, else
+   * `$XDG_CONFIG_HOME/tongban/platform.keys`.
+   */
+  keyFile?: string;
+  /**
+   * The address citizens and checkers reach the platform at, for every URL it prints (the
+   * certificate's QR code). Default: its own listening URL. Never taken from a request's Host.
+   */
+  publicUrl?: string;
+  /** Event streams one credential may hold open (default 5), and all together (default 500). */
+  maxStreamsPerCaller?: number;
+  maxStreams?: number;
   /** Create the demo centre, terminals and staff with their known credentials. */
   seedDemo?: boolean;
   /** Install this catalogue; without one the stored catalogue is kept, or the demo catalogue installed. */
@@ -72,11 +89,25 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const db = await openDatabase(options.db);
   const log = options.log ?? (() => undefined);
   const catalogue = new CatalogueStore(db);
+  const now = options.now ?? Date.now;
+  let signing;
+  try {
+    signing = await keyFileSigner(db, options.keyFile ?? defaultKeyFile(options.db, isPostgresUrl(options.db)), now());
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+  let publicUrl = options.publicUrl;
   const ctx: PlatformContext = {
     db,
     hub: new EventHub(),
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
-    now: options.now ?? Date.now,
+    now,
+    cipher: new DataCipher(Buffer.from(signing.keys.dataKey, 'base64')),
+    publicUrl: () => publicUrl ?? 'http://127.0.0.1',
+    setDefaultPublicUrl: (url) => {
+      publicUrl ??= url;
+    },
     catalogue: async () => {
       const stored = await catalogue.get();
       if (!stored) throw new PlatformError(503, 'internal', 'the platform has no catalogue');
@@ -88,20 +119,22 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     else if (!(await catalogue.get())) await catalogue.put(demoCatalogue, ctx.now());
     const access = new AccessService(ctx);
     const publish = (events: Parameters<EventHub['publish']>[0]) => ctx.hub.publish(events);
+    const caseAccess = new CaseAccess();
     const services: Services = {
       ctx,
       access,
       catalogue,
       blobs: new BlobService(ctx),
-      cases: new CaseService(ctx, publish),
-      ratings: new RatingService(ctx, publish),
-      documents: await (async () => {
-        const { signer, previousKeys } = await storedSigner(db, ctx.now());
-        return new DocumentService(signer, new StoredIssuedDocuments(db), previousKeys);
-      })(),
+      cases: new CaseService(ctx, publish, caseAccess),
+      ratings: new RatingService(ctx, publish, caseAccess),
+      documents: new DocumentService(signing.signer, new StoredIssuedDocuments(db), signing.previousKeys),
     };
-    const dispatcher = new NotificationDispatcher(db, options.notifier ?? new LogNotifier(log), ctx.now, (error) =>
-      log(`notification failed: ${error instanceof Error ? error.message : String(error)}`),
+    const dispatcher = new NotificationDispatcher(
+      db,
+      options.notifier ?? new LogNotifier(log),
+      ctx.now,
+      (error) => log(`notification failed: ${error instanceof Error ? error.message : String(error)}`),
+      ctx.cipher,
     );
     ctx.hub.on('events', (events) => dispatcher.handle(events));
     const sweep = setInterval(() => {
@@ -136,6 +169,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const app = await buildApp(platform.services, {
     rateLimitPerMinute: options.rateLimitPerMinute ?? 1200,
     signInAttemptsPerMinute: options.signInAttemptsPerMinute ?? 30,
+    maxStreamsPerCaller: options.maxStreamsPerCaller ?? 5,
+    maxStreams: options.maxStreams ?? 500,
     jsonBodyLimit: 256 * 1024,
     maxBlobBytes: platform.services.ctx.settings.maxBlobBytes,
     version: PLATFORM_VERSION,
@@ -151,9 +186,11 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const port = typeof address === 'object' && address ? address.port : options.port;
   const host = options.host ?? '127.0.0.1';
   const urlHost = host.includes(':') ? `[${host}]` : host;
+  const url = `http://${urlHost}:${port}`;
+  platform.services.ctx.setDefaultPublicUrl(url);
   return {
     ...platform,
-    url: `http://${urlHost}:${port}`,
+    url,
     close: async () => {
       await app.close();
       await platform.close();

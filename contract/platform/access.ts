@@ -100,8 +100,12 @@ export const AuditEntry = z.object({
   id: z.number().int(),
   at: z.string(),
   actor: z.object({ kind: z.enum(['terminal', 'staff', 'system']), id: z.string() }),
-  action: z.enum(['case-read', 'case-reveal', 'queue-read', 'material-read']),
+  action: z.enum(['case-read', 'case-reveal', 'queue-read', 'material-read', 'certificate-issued', 'retention-purge']),
   caseId: z.string().nullable(),
   detail: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
+
+/** `PUT /v1/admin/terminals/{terminalId}/certificates`: whether this terminal of the centre may issue certificates. */
+export const CertificatePermission = z.object({ allowed: z.boolean() });
+export type CertificatePermission = z.infer<typeof CertificatePermission>;

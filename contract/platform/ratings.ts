@@ -31,12 +31,13 @@ export type RatingRequest = z.infer<typeof RatingRequest>;
 export const Rating = RatingRequest.extend({
   caseId: z.string(),
   ratedAt: z.string(),
-  followUpId: z.number().int().nullable(),
+  /** Random, so follow-ups cannot be counted through. */
+  followUpId: z.string().nullable(),
 });
 export type Rating = z.infer<typeof Rating>;
 
 export const FollowUp = z.object({
-  id: z.number().int(),
+  id: z.string(),
   caseId: z.string(),
   level: z.number().int(),
   reasons: z.array(RatingReason),

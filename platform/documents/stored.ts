@@ -1,4 +1,5 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import { loadKeyFile, type PlatformKeys } from '../secrets/key-file';
 import type { Database } from '../store/database';
 import type { IssuedDocuments } from './registry';
 import { DocumentSigner, SignedDocument } from './signing';
@@ -28,19 +29,27 @@ export class StoredIssuedDocuments implements IssuedDocuments {
 }
 
 /**
- * The signing key, made on first start and kept with the platform's data; every earlier key
- * stays for verification. A deployment that keeps keys in an HSM or KMS replaces this with a
- * signer over that service.
+ * The signing keys come from the platform's key file (0600), never from the database: whoever
+ * can read the database must not be able to sign a certificate that verifies. Keys an older
+ * store kept in its `signing_keys` table move into the key file on first start and are
+ * deleted from the database (secure_delete overwrites them). Every earlier key stays for
+ * verification. A deployment with an HSM or KMS replaces this with a signer over that service.
  */
-export async function storedSigner(db: Database, now: number): Promise<{ signer: DocumentSigner; previousKeys: Map<string, KeyObject> }> {
-  let rows = await db.all<{ key_id: string; private_pem: string }>('SELECT key_id, private_pem FROM signing_keys ORDER BY created_at DESC');
-  if (rows.length === 0) {
-    const keyId = `platform-${now}`;
-    const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-    await db.run('INSERT INTO signing_keys (key_id, private_pem, created_at) VALUES (?, ?, ?) ON CONFLICT (key_id) DO NOTHING', [keyId, pem, now]);
-    rows = await db.all<{ key_id: string; private_pem: string }>('SELECT key_id, private_pem FROM signing_keys ORDER BY created_at DESC');
-  }
-  const [current, ...older] = rows as [{ key_id: string; private_pem: string }, ...Array<{ key_id: string; private_pem: string }>];
-  const previousKeys = new Map(older.map((row) => [row.key_id, createPublicKey(createPrivateKey(row.private_pem))] as const));
-  return { signer: DocumentSigner.fromPem(current.private_pem, current.key_id), previousKeys };
+export async function keyFileSigner(
+  db: Database,
+  keyFile: string,
+  now: number,
+): Promise<{ signer: DocumentSigner; previousKeys: Map<string, KeyObject>; keys: PlatformKeys }> {
+  const legacy = await db.all<{ key_id: string; private_pem: string; created_at: number }>(
+    'SELECT key_id, private_pem, created_at FROM signing_keys ORDER BY created_at DESC',
+  );
+  const keys = loadKeyFile(
+    keyFile,
+    now,
+    legacy.map((row) => ({ keyId: row.key_id, privatePem: row.private_pem, createdAt: Number(row.created_at) })),
+  );
+  if (legacy.length > 0) await db.run('DELETE FROM signing_keys');
+  const [current, ...older] = keys.signingKeys as [PlatformKeys['signingKeys'][number], ...PlatformKeys['signingKeys']];
+  const previousKeys = new Map(older.map((key) => [key.keyId, createPublicKey(createPrivateKey(key.privatePem))] as const));
+  return { signer: DocumentSigner.fromPem(current.privatePem, current.keyId), previousKeys, keys };
 }

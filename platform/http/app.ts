@@ -31,6 +31,9 @@ export interface HttpOptions {
   rateLimitPerMinute: number;
   /** Sign-in attempts per minute per address, whatever the username. */
   signInAttemptsPerMinute: number;
+  /** Event streams per credential, and all together. */
+  maxStreamsPerCaller: number;
+  maxStreams: number;
   /** Largest JSON body accepted. */
   jsonBodyLimit: number;
   maxBlobBytes: number;
@@ -50,6 +53,18 @@ export async function buildApp(services: Services, options: HttpOptions): Promis
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('caller', null);
   app.decorateRequest('authFailure', null);
+  // An empty JSON body is no body (POST /v1/queue/claim takes an optional one); anything else
+  // goes to fastify's own parser, which refuses __proto__ and constructor keys.
+  const json = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '') done(null, undefined);
+    else json(request, body as string, done);
+  });
+  // Nothing the platform serves is to be sniffed into another type (an upload served as HTML).
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+  });
 
   await app.register(fastifySwagger, {
     openapi: {

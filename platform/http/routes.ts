@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   AuditEntry,
+  CertificatePermission,
   CreateStaffRequest,
   RegisterTerminalRequest,
   RegisterTerminalResponse,
@@ -34,15 +35,18 @@ import { EventsPage, EventsQuery } from '../../contract/platform/events';
 import { CentreStats, CloseFollowUpRequest, FollowUp, Rating, RatingRequest } from '../../contract/platform/ratings';
 import { HealthResponse } from '../../contract/platform';
 import { audit, auditTrail } from '../core/audit';
-import { requireCentre, requireCentreAdmin, requireStaff, type Caller } from '../core/caller';
+import { requireCentreAdmin, requireStaff, type Caller } from '../core/caller';
+import { caseProofOf } from '../core/case-access';
 import { iso } from '../core/context';
 import { notFound, PlatformError } from '../core/errors';
+import { authoriseCertificate, setCertificatePermission } from '../core/certificate-sessions';
 import { listEvents, type EventFilter } from '../core/events';
 import { registerCertificateRoutes, registerDocumentRoutes } from '../documents/http';
 import { idNumberProblem } from '../../contract/platform/id-number';
 import type { HttpOptions } from './app';
 import type { Services } from './services';
-import { bearerToken, byAddress } from './rate-limit-key';
+import { bearerToken, byAddress, rateLimitKey } from './rate-limit-key';
+import { StreamLimits } from './stream-limits';
 import { streamEvents } from './sse';
 
 function caller(request: FastifyRequest): Caller {
@@ -67,6 +71,7 @@ const CaseParams = z.object({ caseId: CaseId });
 export function registerRoutes(app: FastifyInstance, services: Services, options: HttpOptions): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { ctx, access, cases, ratings, blobs } = services;
+  const streams = new StreamLimits(options.maxStreamsPerCaller, options.maxStreams);
 
   r.get('/v1/health', {
     config: { public: true, rateLimit: false },
@@ -133,6 +138,20 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
       response: { 201: RegisterTerminalResponse, ...errors },
     },
     handler: async (request, reply) => reply.status(201).send(await access.registerTerminal(requireCentreAdmin(caller(request)).centreId, request.body)),
+  });
+
+  r.put('/v1/admin/terminals/:terminalId/certificates', {
+    schema: {
+      tags: ['admin'],
+      summary: 'Allow or bar one of the centre’s terminals from issuing certificates',
+      params: z.object({ terminalId: z.string().min(1).max(64) }),
+      body: CertificatePermission,
+      response: { 204: z.undefined(), ...errors },
+    },
+    handler: async (request, reply) => {
+      await setCertificatePermission(ctx, requireCentreAdmin(caller(request)).centreId, request.params.terminalId, request.body.allowed);
+      return reply.status(204).send();
+    },
   });
 
   r.post('/v1/admin/staff', {
@@ -212,7 +231,7 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
 
   r.get('/v1/cases/:caseId', {
     schema: { tags: ['cases'], summary: 'A case, personal values masked (audited)', params: CaseParams, response: { 200: CaseDetail, ...errors } },
-    handler: async (request) => cases.read(caller(request), request.params.caseId),
+    handler: async (request) => cases.read(caller(request), request.params.caseId, caseProofOf(request)),
   });
 
   r.post('/v1/cases/:caseId/reveal', {
@@ -245,16 +264,14 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
       body: SupplementRequest,
       response: { 200: CaseSummary, ...errors, 422: ErrorBody },
     },
-    handler: async (request) => cases.supplement(caller(request), request.params.caseId, request.body),
+    handler: async (request) => cases.supplement(caller(request), request.params.caseId, request.body, caseProofOf(request)),
   });
 
   r.get('/v1/cases/:caseId/events', {
     schema: { tags: ['events'], summary: "One case's events after a cursor", params: CaseParams, querystring: EventsQuery, response: { 200: EventsPage, ...errors } },
     handler: async (request) => {
       const who = caller(request);
-      const row = await ctx.db.get<{ centre_id: string }>('SELECT centre_id FROM cases WHERE id = ?', [request.params.caseId]);
-      if (!row) throw notFound(`case ${request.params.caseId}`);
-      requireCentre(who, row.centre_id);
+      await cases.visible(who, request.params.caseId, caseProofOf(request));
       return listEvents(ctx.db, { centreId: who.centreId, caseId: request.params.caseId }, request.query.after, request.query.limit);
     },
   });
@@ -268,7 +285,7 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
       response: { 200: Rating, 201: Rating, ...errors },
     },
     handler: async (request, reply) => {
-      const { rating, replay } = await ratings.rate(caller(request), request.params.caseId, request.body);
+      const { rating, replay } = await ratings.rate(caller(request), request.params.caseId, request.body, caseProofOf(request));
       return reply.status(replay ? 200 : 201).send(rating);
     },
   });
@@ -305,8 +322,9 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
     },
     handler: async (request, reply) => {
       const who = caller(request);
+      const release = streams.acquire(rateLimitKey(request));
       const after = request.headers['last-event-id'] ?? request.query.after ?? 0;
-      streamEvents(request, reply, ctx, eventFilterOf(who), after);
+      streamEvents(request, reply, ctx, eventFilterOf(who), after, release);
     },
   });
 
@@ -324,7 +342,7 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
     schema: {
       tags: ['ratings'],
       summary: 'Close a follow-up with what was done',
-      params: z.object({ id: z.coerce.number().int().positive() }),
+      params: z.object({ id: z.string().min(1).max(64) }),
       body: CloseFollowUpRequest,
       response: { 200: FollowUp, ...errors },
     },
@@ -360,7 +378,8 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
     registerCertificateRoutes(app, services.documents, {
       caller,
       centreName: async (centreId) => (await ctx.db.get<{ name: string }>('SELECT name FROM centres WHERE id = ?', [centreId]))?.name ?? centreId,
-      baseUrl: (request) => `${request.protocol}://${request.headers.host ?? 'localhost'}`,
+      publicUrl: ctx.publicUrl,
+      authorise: (terminal, visitId, idNumber, documentId) => authoriseCertificate(ctx, terminal, visitId, idNumber, documentId),
       idNumberProblem,
       now: ctx.now,
     });

@@ -165,6 +165,24 @@ CREATE TABLE issued_documents (
 );
 `,
   },
+  {
+    // Issue 12 (hardening): unguessable follow-up ids, which terminals may issue certificates,
+    // the identity each certificate session is bound to, and when a case's personal data went.
+    version: 10,
+    sql: `
+ALTER TABLE follow_ups ADD COLUMN public_id TEXT;
+CREATE UNIQUE INDEX follow_ups_public_id ON follow_ups (public_id);
+ALTER TABLE terminals ADD COLUMN can_issue_certificates INTEGER NOT NULL DEFAULT 1;
+CREATE TABLE certificate_sessions (
+  terminal_id TEXT NOT NULL,
+  visit_id TEXT NOT NULL,
+  identity_digest TEXT NOT NULL,
+  started_at {{big}} NOT NULL,
+  PRIMARY KEY (terminal_id, visit_id)
+);
+ALTER TABLE cases ADD COLUMN purged_at {{big}}
+`,
+  },
 ];
 
 const TOKENS: Record<Dialect, Record<string, string>> = {
