@@ -129,6 +129,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       ratings: new RatingService(ctx, publish, caseAccess),
       documents: new DocumentService(signing.signer, new StoredIssuedDocuments(db), signing.previousKeys),
     };
+    // Data an older platform kept in the clear is sealed now, and the clear copies wiped from the files.
+    const sealed = (await services.blobs.sealLegacy()) + (await services.cases.sealLegacy());
+    await services.ratings.assignFollowUpIds();
+    if (sealed > 0) await db.compact();
     const dispatcher = new NotificationDispatcher(
       db,
       options.notifier ?? new LogNotifier(log),

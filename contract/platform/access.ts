@@ -57,7 +57,8 @@ export type StaffAccount = z.infer<typeof StaffAccount>;
  * `POST /v1/staff/sessions`. Wrong credentials answer 401; after `LOCKOUT_THRESHOLD` failures
  * in a row the account answers 423 `account-locked` until the lock expires, even with the right password.
  */
-export const SignInRequest = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
+/** `centreId` is needed only when the same username exists in more than one centre. */
+export const SignInRequest = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200), centreId: z.string().min(1).max(64).optional() });
 export type SignInRequest = z.infer<typeof SignInRequest>;
 export const SignInResponse = z.object({ token: z.string(), expiresAt: z.string(), staff: StaffAccount });
 export type SignInResponse = z.infer<typeof SignInResponse>;

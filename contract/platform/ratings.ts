@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PersonText } from './text';
 
 /** Reasons a citizen may tick, after the national 好差评 practice; a bad rating needs at least one. */
 export const RatingReason = z.enum([
@@ -23,7 +24,7 @@ export type RatingReason = z.infer<typeof RatingReason>;
 export const RatingRequest = z.object({
   level: z.number().int().min(1).max(5),
   reasons: z.array(RatingReason).max(10).default([]),
-  comment: z.string().max(500).optional(),
+  comment: PersonText(500).optional(),
   visitId: z.string().min(1).max(64),
 });
 export type RatingRequest = z.infer<typeof RatingRequest>;

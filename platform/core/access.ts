@@ -28,6 +28,8 @@ interface StaffRow {
   id: string;
   centre_id: string;
   username: string;
+  /** The username people type, unique within the centre (NULL only on rows older than migration 11). */
+  name: string | null;
   display_name: string;
   role: StaffRole;
   password_hash: string;
@@ -38,7 +40,7 @@ interface StaffRow {
 const unauthenticated = (message: string) => new PlatformError(401, 'unauthenticated', message);
 
 function account(row: StaffRow): StaffAccount {
-  return { id: row.id, username: row.username, displayName: row.display_name, role: row.role, centreId: row.centre_id };
+  return { id: row.id, username: row.name ?? row.username, displayName: row.display_name, role: row.role, centreId: row.centre_id };
 }
 
 /** Centres, terminals, staff and their sessions. */
@@ -86,11 +88,12 @@ export class AccessService {
     await this.centre(centreId);
     const id = `staff-${randomToken(9)}`;
     const { changes } = await this.ctx.db.run(
-      `INSERT INTO staff (id, centre_id, username, display_name, role, password_hash, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING`,
-      [id, centreId, request.username, request.displayName, request.role, await hashPassword(request.password), this.ctx.now()],
+      `INSERT INTO staff (id, centre_id, username, name, display_name, role, password_hash, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      [id, centreId, `${centreId}/${request.username}`, request.username, request.displayName, request.role, await hashPassword(request.password), this.ctx.now()],
     );
-    if (changes === 0) throw new PlatformError(409, 'conflict', `username ${request.username} is taken`, 'username');
+    // Only this centre's names can collide: the answer says nothing about other centres.
+    if (changes === 0) throw new PlatformError(409, 'conflict', `username ${request.username} is taken in this centre`, 'username');
     return { id, username: request.username, displayName: request.displayName, role: request.role, centreId };
   }
 
@@ -102,19 +105,25 @@ export class AccessService {
    * evaluated, the one that uses up the allowance locks the account, and a right password that
    * finishes after the lock was set is refused like the rest.
    */
-  async signIn(username: string, password: string): Promise<SignInResponse> {
+  async signIn(username: string, password: string, centreId?: string): Promise<SignInResponse> {
     const now = this.ctx.now();
+    // The same name may exist in several centres; without the centre such a name signs in nobody.
+    const matches = await this.ctx.db.all<{ id: string }>(
+      centreId ? 'SELECT id FROM staff WHERE COALESCE(name, username) = ? AND centre_id = ?' : 'SELECT id FROM staff WHERE COALESCE(name, username) = ? LIMIT 2',
+      centreId ? [username, centreId] : [username],
+    );
+    const staffId = matches.length === 1 ? matches[0]!.id : undefined;
     const until = now + this.ctx.settings.lockoutMinutes * 60_000;
     const attempt = await this.ctx.db.get<StaffRow>(
       `UPDATE staff SET
          failed_attempts = CASE WHEN locked_until IS NOT NULL AND locked_until <= CAST(? AS BIGINT) THEN 1 ELSE failed_attempts + 1 END,
          locked_until = CASE WHEN (CASE WHEN locked_until IS NOT NULL AND locked_until <= ? THEN 1 ELSE failed_attempts + 1 END) >= ? THEN CAST(? AS BIGINT) ELSE NULL END
-       WHERE username = ? AND (locked_until IS NULL OR locked_until <= ?)
+       WHERE id = ? AND (locked_until IS NULL OR locked_until <= ?)
        RETURNING *`,
-      [now, now, LOCKOUT_THRESHOLD, until, username, now],
+      [now, now, LOCKOUT_THRESHOLD, until, staffId ?? '', now],
     );
     if (!attempt) {
-      const locked = await this.ctx.db.get<{ locked_until: number | null }>('SELECT locked_until FROM staff WHERE username = ?', [username]);
+      const locked = staffId ? await this.ctx.db.get<{ locked_until: number | null }>('SELECT locked_until FROM staff WHERE id = ?', [staffId]) : undefined;
       if (locked?.locked_until) {
         throw new PlatformError(423, 'account-locked', `account locked until ${iso(locked.locked_until)} after repeated failed sign-ins`);
       }
@@ -185,7 +194,7 @@ export class AccessService {
       [sha256Hex(token)],
     );
     if (!row || row.expires_at <= this.ctx.now()) throw unauthenticated('the staff session is unknown or has expired; sign in again');
-    return { kind: 'staff', id: row.id, centreId: row.centre_id, role: row.role, username: row.username, displayName: row.display_name };
+    return { kind: 'staff', id: row.id, centreId: row.centre_id, role: row.role, username: row.name ?? row.username, displayName: row.display_name };
   }
 
   async reportHealth(terminalId: string, report: TerminalHealthReport): Promise<void> {

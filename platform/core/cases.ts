@@ -18,7 +18,7 @@ import { birthDateFromIdNumber, idNumberProblem, maskIdNumber } from '../../cont
 import type { DataCipher } from '../secrets/cipher';
 import type { CaseAccess, CaseProof } from './case-access';
 import { maskForm, maskName } from './masking';
-import { openRequest, sealRequest, type StoredRequest } from './stored-request';
+import { isUnsealed, openRequest, sealRequest, type StoredRequest } from './stored-request';
 import { submittedValues, validateForm } from '../../contract/forms/validate';
 import type { Queryable } from '../store/database';
 import { audit } from './audit';
@@ -474,6 +474,17 @@ export class CaseService {
     });
     if (result.event) this.published([result.event]);
     return summaryOf(result.row, this.ctx.cipher);
+  }
+
+  /** Seals the applicant and form of cases an older platform stored in the clear (once, at start-up). */
+  async sealLegacy(): Promise<number> {
+    const rows = await this.db.all<{ id: string; request: string }>('SELECT id, request FROM cases');
+    let sealed = 0;
+    for (const row of rows.filter(isUnsealed)) {
+      await this.db.run('UPDATE cases SET request = ? WHERE id = ?', [sealRequest(this.ctx.cipher, row.id, openRequest(this.ctx.cipher, row)), row.id]);
+      sealed += 1;
+    }
+    return sealed;
   }
 
   /** Claims nobody decided on within the timeout go back to the queue, keeping their place. */

@@ -169,7 +169,7 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
       body: SignInRequest,
       response: { 201: SignInResponse, 400: ErrorBody, 401: ErrorBody, 423: ErrorBody, 429: ErrorBody },
     },
-    handler: async (request, reply) => reply.status(201).send(await access.signIn(request.body.username, request.body.password)),
+    handler: async (request, reply) => reply.status(201).send(await access.signIn(request.body.username, request.body.password, request.body.centreId)),
   });
 
   r.delete('/v1/staff/sessions/current', {
@@ -299,7 +299,7 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
     schema: {
       tags: ['queue'],
       summary: 'Claim the next case, or the named one; 204 when nothing waits',
-      body: ClaimRequest.optional(),
+      body: ClaimRequest.nullish(),
       response: { 200: CaseSummary, 204: z.undefined(), ...errors },
     },
     handler: async (request, reply) => {

@@ -183,6 +183,17 @@ CREATE TABLE certificate_sessions (
 ALTER TABLE cases ADD COLUMN purged_at {{big}}
 `,
   },
+  {
+    // Issue 12: a staff username is unique within its centre only, so that creating one tells an
+    // administrator nothing about other centres. \`name\` is the username people type; the old
+    // platform-wide \`username\` column stays as a unique key (\`<centre>/<name>\` for new accounts).
+    version: 11,
+    sql: `
+ALTER TABLE staff ADD COLUMN name TEXT;
+UPDATE staff SET name = username;
+CREATE UNIQUE INDEX staff_centre_name ON staff (centre_id, name)
+`,
+  },
 ];
 
 const TOKENS: Record<Dialect, Record<string, string>> = {
