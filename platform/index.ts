@@ -21,8 +21,12 @@ import { isPostgresUrl, openDatabase } from './store/open';
 import { DataCipher } from './secrets/cipher';
 import { defaultKeyFile } from './secrets/key-file';
 import { CaseAccess } from './core/case-access';
+import { DEFAULT_RETENTION, RetentionPolicy } from './retention/policy';
+import { purgeExpired, type PurgeReport } from './retention/purge';
 
 export type { DemoCredentials } from './seed/demo';
+export type { PurgeReport } from './retention/purge';
+export { RetentionPolicy } from './retention/policy';
 export type { Notifier, Notice } from './notify/notifier';
 export { LogNotifier, SmsGatewayNotifier } from './notify/sms-gateway';
 export { PlatformError } from './core/errors';
@@ -52,6 +56,8 @@ export interface PlatformOptions {
   /** Event streams one credential may hold open (default 5), and all together (default 500). */
   maxStreamsPerCaller?: number;
   maxStreams?: number;
+  /** How long finished cases keep their personal data, by default and per service (days). */
+  retention?: Partial<RetentionPolicy>;
   /** Create the demo centre, terminals and staff with their known credentials. */
   seedDemo?: boolean;
   /** Install this catalogue; without one the stored catalogue is kept, or the demo catalogue installed. */
@@ -72,6 +78,8 @@ export interface PlatformOptions {
 export interface Platform {
   services: Services;
   db: Database;
+  /** Deletes the personal data of finished cases past retention now (it also runs daily). */
+  purgeExpired(): Promise<PurgeReport>;
   /** Every notice handed to the notifier so far has been attempted. */
   notificationsSettled(): Promise<void>;
   close(): Promise<void>;
@@ -83,6 +91,7 @@ export interface RunningPlatform extends Platform {
 }
 
 const RELEASE_SWEEP_MS = 30_000;
+const PURGE_EVERY_MS = 24 * 3600_000;
 
 /** Opens the store, migrates it and wires the services; no HTTP yet. */
 export async function createPlatform(options: PlatformOptions): Promise<Platform & { demoCredentials?: DemoCredentials }> {
@@ -127,12 +136,12 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       blobs: new BlobService(ctx),
       cases: new CaseService(ctx, publish, caseAccess),
       ratings: new RatingService(ctx, publish, caseAccess),
-      documents: new DocumentService(signing.signer, new StoredIssuedDocuments(db), signing.previousKeys),
+      documents: new DocumentService(signing.signer, new StoredIssuedDocuments(db, ctx.cipher), signing.previousKeys),
     };
     // Data an older platform kept in the clear is sealed now, and the clear copies wiped from the files.
     const sealed = (await services.blobs.sealLegacy()) + (await services.cases.sealLegacy());
     await services.ratings.assignFollowUpIds();
-    if (sealed > 0) await db.compact();
+    if (sealed > 0 || signing.imported) await db.compact();
     const dispatcher = new NotificationDispatcher(
       db,
       options.notifier ?? new LogNotifier(log),
@@ -145,14 +154,22 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       services.cases.releaseAbandoned().catch((error: unknown) => log(`releasing abandoned claims failed: ${String(error)}`));
     }, RELEASE_SWEEP_MS);
     sweep.unref();
+    const retention = RetentionPolicy.parse(options.retention ?? DEFAULT_RETENTION);
+    const purge = () => purgeExpired(ctx, retention);
+    const purging = setInterval(() => {
+      purge().catch((error: unknown) => log(`retention purge failed: ${String(error)}`));
+    }, PURGE_EVERY_MS);
+    purging.unref();
     const demoCredentials = options.seedDemo ? await seedDemo(ctx, access) : undefined;
     return {
       services,
       db,
       demoCredentials,
       notificationsSettled: () => dispatcher.drain(),
+      purgeExpired: purge,
       close: async () => {
         clearInterval(sweep);
+        clearInterval(purging);
         ctx.hub.removeAllListeners();
         await dispatcher.drain();
         await db.close();
