@@ -23,6 +23,7 @@ import { CatalogueCache } from './sync/catalogue-cache';
 import { HealthReporter, healthReport } from './sync/health-reporter';
 import { OutboxWorker } from './sync/outbox-worker';
 import { PlatformClient } from './sync/platform-client';
+import { startPurgeSchedule } from './sync/purge-schedule';
 import { startReconnectProbe } from './sync/reconnect-probe';
 import { StatusFeed } from './sync/status-feed';
 import { createTerminal, type DemoCardPanel, type Terminal } from './terminal';
@@ -84,6 +85,7 @@ export async function bootTerminal(options: BootOptions): Promise<Terminal> {
       stops.push(() => service.stop());
     }
     stops.push(startReconnectProbe({ worker, probe: () => client.health() }));
+    stops.push(startPurgeSchedule({ store, log: log.child({ service: 'purge' }) }));
 
     const printLog = new PrintLog(store);
     const printing = await startTerminalPrinting({

@@ -198,7 +198,7 @@ export class CaseService {
     const wanted = normaliseCaseNumber(caseNumber);
     return this.deps.store
       .byIdSuffix(wanted)
-      .find((c) => caseNumberOf(c.caseId) === wanted && this.deps.store.readRequest(c.caseId)?.applicant.idNumber.endsWith(idLast4));
+      .find((c) => caseNumberOf(c.caseId) === wanted && this.deps.store.provesOwnership(c.caseId, idLast4));
   }
 
   async #waitForQueueNumber(caseId: string): Promise<LocalCase | undefined> {

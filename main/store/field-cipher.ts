@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { KEY_BYTES } from './key-file';
 import { StoreKeyError } from './errors';
 
@@ -46,6 +46,11 @@ export class FieldCipher {
     } catch {
       throw new StoreKeyError(`${where} does not open with the ${this.keySource}: the store was sealed under another key, or the value is damaged`, this.file);
     }
+  }
+
+  /** A keyed digest, to check a value later without keeping it (a purged case's ownership proof). */
+  fingerprint(value: string, where: string): string {
+    return createHmac('sha256', this.#key).update(`${where}\u0000${value}`).digest('base64url');
   }
 
   openText(sealed: Buffer, where: string): string {
