@@ -15,7 +15,7 @@ describe('the kiosk purging acknowledged cases', () => {
   const harness = new PlatformHarness();
   let store: LocalStore;
   let file: string;
-  let now = Date.now();
+  const now = Date.now();
 
   beforeAll(async () => {
     await harness.start();
