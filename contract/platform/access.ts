@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PersonName, PersonText } from './text';
 
 /**
  * Authentication. Every request but health, catalogue-less docs and staff sign-in carries
@@ -22,7 +23,7 @@ export const TerminalId = z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_-]{0,63}$/, '
 export const RegisterTerminalRequest = z.object({
   terminalId: TerminalId,
   kind: TerminalKind,
-  name: z.string().min(1).max(100),
+  name: PersonText(100).refine((value) => value.trim().length > 0, { message: 'must not be blank' }),
 });
 export type RegisterTerminalRequest = z.infer<typeof RegisterTerminalRequest>;
 
@@ -38,7 +39,7 @@ export type RegisterTerminalResponse = z.infer<typeof RegisterTerminalResponse>;
 /** `POST /v1/admin/staff` (centre admin). */
 export const CreateStaffRequest = z.object({
   username: z.string().regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, '3 to 32 lowercase letters, digits, . _ -'),
-  displayName: z.string().min(1).max(60),
+  displayName: PersonName,
   role: StaffRole,
   password: z.string().min(10, 'at least 10 characters').max(200),
 });

@@ -5,6 +5,9 @@ import { PersonName, PersonText } from './text';
 export const CaseId = z.uuid();
 export type CaseId = z.infer<typeof CaseId>;
 
+/** A terminal's session id: printable ASCII, no spaces (a UUID in practice). */
+export const VisitId = z.string().regex(/^[\x21-\x7e]{1,64}$/, '1 to 64 printable ASCII characters, no spaces');
+
 export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex SHA-256');
 
 /**
@@ -69,7 +72,7 @@ export const IntakeRequest = z.object({
   /** When the citizen submitted it at the terminal (may be long before it reaches the platform). */
   submittedAt: z.iso.datetime({ offset: true }),
   /** The terminal's session (visit) this case was made in; a rating ties to it. */
-  visitId: z.string().min(1).max(64),
+  visitId: VisitId,
   applicant: Applicant,
   form: z.record(z.string(), FormValue),
   materials: z.array(MaterialRef).max(50).default([]),
@@ -147,17 +150,17 @@ export type RevealResponse = z.infer<typeof RevealResponse>;
 
 /** `POST /v1/cases/{caseId}/decisions` by the clerk who holds the claim (or, after 受理, any clerk of the centre). */
 export const Decision = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('accept'), note: z.string().max(500).optional() }),
-  z.object({ decision: z.literal('reject'), reason: z.string().min(2).max(500) }),
+  z.object({ decision: z.literal('accept'), note: PersonText(500).optional() }),
+  z.object({ decision: z.literal('reject'), reason: PersonText(500).refine((v) => v.trim().length >= 2, { message: 'at least 2 characters' }) }),
   z.object({
     decision: z.literal('request-materials'),
     /** Everything missing at once (一次性告知). */
-    missingMaterials: z.array(z.string().min(1).max(200)).min(1),
-    note: z.string().max(500).optional(),
+    missingMaterials: z.array(PersonText(200).refine((v) => v.trim().length > 0, { message: 'must not be blank' })).min(1),
+    note: PersonText(500).optional(),
   }),
-  z.object({ decision: z.literal('transfer'), department: z.string().min(1).max(100), note: z.string().max(500).optional() }),
-  z.object({ decision: z.literal('complete'), result: z.string().min(1).max(500) }),
-  z.object({ decision: z.literal('release'), note: z.string().max(500).optional() }),
+  z.object({ decision: z.literal('transfer'), department: PersonText(100).refine((v) => v.trim().length > 0, { message: 'must not be blank' }), note: PersonText(500).optional() }),
+  z.object({ decision: z.literal('complete'), result: PersonText(500).refine((v) => v.trim().length > 0, { message: 'must not be blank' }) }),
+  z.object({ decision: z.literal('release'), note: PersonText(500).optional() }),
 ]);
 export type Decision = z.infer<typeof Decision>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VisitId } from './cases';
 import { PersonText } from './text';
 
 /** Reasons a citizen may tick, after the national 好差评 practice; a bad rating needs at least one. */
@@ -25,7 +26,7 @@ export const RatingRequest = z.object({
   level: z.number().int().min(1).max(5),
   reasons: z.array(RatingReason).max(10).default([]),
   comment: PersonText(500).optional(),
-  visitId: z.string().min(1).max(64),
+  visitId: VisitId,
 });
 export type RatingRequest = z.infer<typeof RatingRequest>;
 

@@ -6,6 +6,11 @@ import { forbidden, PlatformError } from './errors';
 
 /** A kiosk session lasts minutes; one that asks for certificates after this is not the citizen's. */
 const SESSION_MINUTES = 30;
+/**
+ * More certificate sessions an hour than one machine can serve citizens: what a stolen
+ * credential trying ID numbers would need. Bounds the harm the platform cannot see coming.
+ */
+const SESSIONS_PER_HOUR = 60;
 
 /**
  * Certificates only for the identity read in the terminal's current session. The terminal
@@ -25,6 +30,13 @@ export async function authoriseCertificate(
   if (!terminal || Number(terminal.can_issue_certificates) !== 1) throw forbidden('this terminal may not issue certificates (the centre has barred it)');
   const digest = ctx.cipher.fingerprint(idNumber, 'certificate-session');
   const now = ctx.now();
+  const known = await ctx.db.get('SELECT 1 AS known FROM certificate_sessions WHERE terminal_id = ? AND visit_id = ?', [caller.id, visitId]);
+  if (!known) {
+    const recent = await ctx.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM certificate_sessions WHERE terminal_id = ? AND started_at > ?', [caller.id, now - 3600_000]);
+    if (Number(recent?.n ?? 0) >= SESSIONS_PER_HOUR) {
+      throw new PlatformError(429, 'rate-limited', `terminal ${caller.id} began ${SESSIONS_PER_HOUR} certificate sessions in the last hour; the centre should check it`);
+    }
+  }
   await ctx.db.run(
     'INSERT INTO certificate_sessions (terminal_id, visit_id, identity_digest, started_at) VALUES (?, ?, ?, ?) ON CONFLICT (terminal_id, visit_id) DO NOTHING',
     [caller.id, visitId, digest, now],

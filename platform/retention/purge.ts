@@ -1,6 +1,6 @@
 import type { PlatformContext } from '../core/context';
 import { iso } from '../core/context';
-import { purgedRequest } from '../core/stored-request';
+import { blobsOf, purgedRequest } from '../core/stored-request';
 import { retentionDays, type RetentionPolicy } from './policy';
 
 const DAY_MS = 86_400_000;
@@ -29,11 +29,11 @@ export async function purgeExpired(ctx: PlatformContext, policy: RetentionPolicy
   const byCentre = new Map<string, number>();
   let blobs = 0;
   for (const row of due) {
-    const materials = (JSON.parse(row.request) as { materials?: Array<{ blob?: string }> }).materials ?? [];
+
     await ctx.db.transaction(async (tx) => {
       await tx.run('UPDATE cases SET request = ?, purged_at = ? WHERE id = ?', [purgedRequest(row), now, row.id]);
       await tx.run('UPDATE ratings SET comment = NULL WHERE case_id = ?', [row.id]);
-      for (const sha of new Set(materials.flatMap((m) => (m.blob ? [m.blob] : [])))) {
+      for (const sha of new Set(blobsOf(row))) {
         // A scan is content-addressed: another case of the centre not yet purged may hold the same one.
         const needed = await tx.get(
           `SELECT 1 AS needed FROM cases WHERE centre_id = ? AND purged_at IS NULL AND id <> ? AND request LIKE ?`,

@@ -25,7 +25,11 @@ describe('the platform at rest (SQLite files)', () => {
     try {
       const call = client(platform.url);
       const name = '诸葛明亮';
-      const body = certificateCase({ applicant: { name, idNumber: YOUNG_ID, phone: '13912345678' } });
+      const body = certificateCase({
+        applicant: { name, idNumber: YOUNG_ID, phone: '13912345678' },
+        // An electronic licence's number is the ID number: it must be sealed too.
+        materials: [{ code: 'id-card', electronicLicence: { type: 'resident-id-card', number: YOUNG_ID } }],
+      });
       body.form = { ...body.form, name };
       expect((await call('POST', '/v1/cases', { token: platform.demoCredentials!.kiosk.credential, json: body })).status).toBe(201);
       const issued = await call('POST', '/v1/certificates/contribution', {

@@ -274,6 +274,19 @@ export function hardeningSuite(dialect: 'sqlite' | 'postgres', newDb: (name: str
         expect(JSON.stringify(trail.body)).not.toContain(YOUNG_ID);
       });
 
+      it('refuses more certificate sessions an hour than one machine serves', async () => {
+        const busy = (await platform.services.access.registerTerminal(demo.centreId, { terminalId: `busy-kiosk-${dialect}`, kind: 'kiosk', name: '压力' })).credential;
+        const ask = (n: number) =>
+          call('POST', '/v1/certificates/contribution', {
+            token: busy,
+            json: { applicant: { name: '李四', idNumber: YOUNG_ID }, period: { from: '2024-01', to: '2024-01' }, visitId: `visit-busy-${n}` },
+          });
+        for (let n = 0; n < 60; n += 1) expect((await ask(n)).status).toBe(201);
+        const over = await ask(60);
+        expect(over.status).toBe(429);
+        expect((await ask(59)).status).toBe(201);
+      });
+
       it('lets a centre admin bar a terminal from issuing', async () => {
         const barred = await call('PUT', `/v1/admin/terminals/demo-kiosk-2/certificates`, { token: admin, json: { allowed: false } });
         expect(barred.status).toBe(204);
@@ -335,6 +348,18 @@ export function hardeningSuite(dialect: 'sqlite' | 'postgres', newDb: (name: str
         await submit(body);
         const reveal = await call('POST', `/v1/cases/${body.caseId}/reveal`, { token: clerk, json: { purpose: '核对姓名' } });
         expect(reveal.body.applicant.name).toBe('Zoé');
+      });
+
+      it('holds staff display names and visit ids to the same rules', async () => {
+        const staff = await call('POST', '/v1/admin/staff', {
+          token: admin,
+          json: { username: `bidi.${dialect}`, displayName: '王\u202E丽', role: 'staff', password: 'a-long-password-9' },
+        });
+        expect(staff.status).toBe(400);
+        expect(staff.body.error.field).toBe('displayName');
+        const visit = await call('POST', '/v1/cases', { token: kiosk, json: certificateCase({ visitId: 'visit \u0000 1' }) });
+        expect(visit.status).toBe(400);
+        expect(visit.body.error.field).toBe('visitId');
       });
 
       it('bounds submittedAt', async () => {
