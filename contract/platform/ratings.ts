@@ -18,8 +18,10 @@ export const RatingReason = z.enum([
 export type RatingReason = z.infer<typeof RatingReason>;
 
 /**
- * `POST /v1/cases/{caseId}/rating`: one per case (好差评), from the visit the case was made in or a
- * later one. Levels 1 (非常不满意) … 5 (非常满意). 1–2 open a follow-up that staff must close.
+ * `POST /v1/cases/{caseId}/rating`: one per case (好差评), by the citizen at a terminal, once the
+ * case has been handled (not queued or claimed). `visitId` is the visit the case was made in; a
+ * kiosk the citizen proved the case at (`X-Case-Proof`) may rate it from a later visit.
+ * Levels 1 (非常不满意) … 5 (非常满意). 1–2 open a follow-up that staff must close.
  * The same rating posted again answers 200; a different one 409.
  */
 export const RatingRequest = z.object({
