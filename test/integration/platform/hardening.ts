@@ -229,6 +229,20 @@ export function hardeningSuite(dialect: 'sqlite' | 'postgres', newDb: (name: str
       });
     });
 
+    describe('hole 5: nothing to sign with and nothing personal in the database', () => {
+      it('keeps no signing key in the store and seals the applicant, form and materials of a case', async () => {
+        const name = '司马光明';
+        const body = certificateCase({ applicant: { name, idNumber: YOUNG_ID, phone: '13712345678' } });
+        body.form = { ...body.form, name };
+        await submit(body);
+        expect(await platform.db.all('SELECT key_id FROM signing_keys')).toEqual([]);
+        const row = await platform.db.get<{ request: string }>('SELECT request FROM cases WHERE id = ?', [body.caseId]);
+        for (const secret of [name, YOUNG_ID, '13712345678']) expect(row!.request).not.toContain(secret);
+        const reveal = await call('POST', `/v1/cases/${body.caseId}/reveal`, { token: clerk, json: { purpose: '核对' } });
+        expect(reveal.body.applicant).toMatchObject({ name, idNumber: YOUNG_ID });
+      });
+    });
+
     describe('hole 6: the certificate QR code', () => {
       it('points at the configured public URL, whatever the Host header says', async () => {
         // fetch() will not send a forged Host, so the request is made by hand.
