@@ -17,7 +17,7 @@ import type { CaseEvent, CaseEventType } from '../../contract/platform/events';
 import { birthDateFromIdNumber, idNumberProblem, maskIdNumber } from '../../contract/platform/id-number';
 import type { DataCipher } from '../secrets/cipher';
 import type { CaseAccess, CaseProof } from './case-access';
-import { maskForm, maskName } from './masking';
+import { maskForm, maskMaterials, maskName } from './masking';
 import { isUnsealed, openRequest, sealRequest, type StoredRequest } from './stored-request';
 import { submittedValues, validateForm } from '../../contract/forms/validate';
 import type { Queryable } from '../store/database';
@@ -301,7 +301,7 @@ export class CaseService {
     const { item } = await this.item(row.service_code).catch(() => ({ item: undefined }));
     const form: Record<string, FormValue> = maskForm(item, request.form);
     const decision = row.decision ? (JSON.parse(row.decision) as CaseDetail['decision']) : null;
-    return { ...summaryOf(row, this.ctx.cipher), visitId: request.visitId, form, materials: request.materials, decision };
+    return { ...summaryOf(row, this.ctx.cipher), visitId: request.visitId, form, materials: maskMaterials(request.materials), decision };
   }
 
   /** The unmasked applicant and form, for a clerk who must see them; the purpose goes to the audit log. */

@@ -1,5 +1,5 @@
 import { isPersonalField, type ServiceItem } from '../../contract/platform/catalogue';
-import type { FormValue } from '../../contract/platform/cases';
+import type { FormValue, MaterialRef } from '../../contract/platform/cases';
 import { maskIdNumber, maskPhone } from '../../contract/platform/id-number';
 
 export function maskName(name: string): string {
@@ -33,4 +33,19 @@ export function maskForm(item: ServiceItem | undefined, form: Record<string, For
     else masked[name] = typeof value === 'string' ? maskText(text) : '*';
   }
   return masked;
+}
+
+/** An electronic licence's number is a personal number (often the ID number itself). */
+export function maskMaterials(materials: MaterialRef[]): MaterialRef[] {
+  return materials.map((material) =>
+    material.electronicLicence
+      ? {
+          ...material,
+          electronicLicence: {
+            ...material.electronicLicence,
+            number: /^\d{17}[\dX]$/.test(material.electronicLicence.number) ? maskIdNumber(material.electronicLicence.number) : maskText(material.electronicLicence.number),
+          },
+        }
+      : material,
+  );
 }

@@ -72,13 +72,14 @@ export class RatingService {
   }
 
   /**
-   * Only the citizen rates, at a terminal: a kiosk for the cases it may touch (its own, or one
-   * the citizen proved), a counter's rating pad for its centre; never staff. The visit must be
+   * Only the citizen rates, at a kiosk, for the cases it may touch (its own, or one the citizen
+   * proved); never staff, nor a counter terminal (the clerk's machine). The visit must be
    * the case's own unless the citizen proved the case (a later visit), and the case must have
    * been handled (not queued or on a desk).
    */
   async rate(caller: Caller, caseId: string, request: RatingRequest, proof: CaseProof = {}): Promise<{ rating: Rating; replay: boolean }> {
-    if (caller.kind !== 'terminal') throw forbidden('a rating comes from the citizen at a terminal, not from staff');
+    // A counter terminal is the clerk's own machine: the clerk must not rate their own service.
+    if (caller.kind !== 'terminal' || caller.terminalKind !== 'kiosk') throw forbidden('a rating comes from the citizen at a kiosk, not from staff or a counter');
     const db = this.ctx.db;
     const bodyHash = sha256Hex(canonicalJson(request));
     const result = await db.transaction(async (tx) => {

@@ -11,6 +11,7 @@ import {
   SignInResponse,
   StaffAccount,
   TerminalHealthReport,
+  TerminalId,
   TerminalStatus,
   WhoAmI,
 } from '../../contract/platform/access';
@@ -133,11 +134,20 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
   r.post('/v1/admin/terminals', {
     schema: {
       tags: ['admin'],
-      summary: "Register a terminal of the admin's centre; the credential is shown once",
+      summary: "Register a terminal of the admin's centre (its id is prefixed with the centre id); the credential is shown once",
       body: RegisterTerminalRequest,
       response: { 201: RegisterTerminalResponse, ...errors },
     },
-    handler: async (request, reply) => reply.status(201).send(await access.registerTerminal(requireCentreAdmin(caller(request)).centreId, request.body)),
+    handler: async (request, reply) => {
+      const { centreId } = requireCentreAdmin(caller(request));
+      // Terminal ids are platform-wide (the credential names one), so a centre's begin with the
+      // centre's id: a clash can then only be with the admin's own terminals, and says nothing of others.
+      const terminalId = request.body.terminalId.startsWith(`${centreId}-`) ? request.body.terminalId : `${centreId}-${request.body.terminalId}`;
+      if (!TerminalId.safeParse(terminalId).success) {
+        throw new PlatformError(400, 'invalid-request', `body terminalId: ${terminalId} is longer than 64 characters`, 'terminalId');
+      }
+      return reply.status(201).send(await access.registerTerminal(centreId, { ...request.body, terminalId }));
+    },
   });
 
   r.put('/v1/admin/terminals/:terminalId/certificates', {
@@ -211,7 +221,12 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
       const staff = requireStaff(caller(request));
       const blob = await blobs.get(staff.centreId, request.params.sha256);
       await audit(ctx.db, staff, 'material-read', null, ctx.now(), request.params.sha256);
-      return (reply as FastifyReply).type(blob.contentType).send(blob.data);
+      // A download, never a page: an upload cannot run in the platform's origin whatever its bytes.
+      return (reply as FastifyReply)
+        .type(blob.contentType)
+        .header('content-disposition', `attachment; filename="${request.params.sha256}"`)
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .send(blob.data);
     },
   });
 

@@ -184,6 +184,8 @@ export function hardeningSuite(dialect: 'sqlite' | 'postgres', newDb: (name: str
         await complete(body.caseId);
         const byClerk = await call('POST', `/v1/cases/${body.caseId}/rating`, { token: clerk, json: { level: 5, reasons: [], visitId: body.visitId } });
         expect(byClerk.status).toBe(403);
+        const byCounter = await call('POST', `/v1/cases/${body.caseId}/rating`, { token: counter, json: { level: 5, reasons: [], visitId: body.visitId } });
+        expect(byCounter.status).toBe(403);
         const madeUp = await call('POST', `/v1/cases/${body.caseId}/rating`, { token: kiosk, json: { level: 1, reasons: ['long-wait'], visitId: 'visit-made-up' } });
         expect(madeUp.status).toBe(422);
         expect(madeUp.body.error.field).toBe('visitId');
@@ -232,12 +234,17 @@ export function hardeningSuite(dialect: 'sqlite' | 'postgres', newDb: (name: str
     describe('hole 5: nothing to sign with and nothing personal in the database', () => {
       it('keeps no signing key in the store and seals the applicant, form and materials of a case', async () => {
         const name = '司马光明';
-        const body = certificateCase({ applicant: { name, idNumber: YOUNG_ID, phone: '13712345678' } });
+        const body = certificateCase({
+          applicant: { name, idNumber: YOUNG_ID, phone: '13712345678' },
+          materials: [{ code: 'id-card', electronicLicence: { type: 'resident-id-card', number: YOUNG_ID } }],
+        });
         body.form = { ...body.form, name };
         await submit(body);
         expect(await platform.db.all('SELECT key_id FROM signing_keys')).toEqual([]);
         const row = await platform.db.get<{ request: string }>('SELECT request FROM cases WHERE id = ?', [body.caseId]);
         for (const secret of [name, YOUNG_ID, '13712345678']) expect(row!.request).not.toContain(secret);
+        const masked = await call('GET', `/v1/cases/${body.caseId}`, { token: kiosk });
+        expect(JSON.stringify(masked.body)).not.toContain(YOUNG_ID);
         const reveal = await call('POST', `/v1/cases/${body.caseId}/reveal`, { token: clerk, json: { purpose: '核对' } });
         expect(reveal.body.applicant).toMatchObject({ name, idNumber: YOUNG_ID });
       });
@@ -395,6 +402,7 @@ export function hardeningSuite(dialect: 'sqlite' | 'postgres', newDb: (name: str
         expect((await call('PUT', `/v1/blobs/${pngSha}`, { token: kiosk, body: png, headers: { 'content-type': 'image/png' } })).status).toBe(201);
         const served = await call('GET', `/v1/blobs/${pngSha}`, { token: clerk });
         expect(served.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(served.headers.get('content-disposition')).toMatch(/^attachment/);
       });
     });
 
@@ -437,6 +445,17 @@ export function hardeningSuite(dialect: 'sqlite' | 'postgres', newDb: (name: str
         });
         expect(fresh.status).toBe(201);
         expect(taken.status).not.toBe(409);
+      });
+    });
+
+    describe('hole 10: terminal ids', () => {
+      it('registers a terminal under the centre, so an id used by another centre tells nothing', async () => {
+        const taken = await call('POST', '/v1/admin/terminals', { token: admin, json: { terminalId: 'other-kiosk-1', kind: 'kiosk', name: '同名终端' } });
+        expect(taken.status).toBe(201);
+        expect(taken.body.terminalId).toBe(`${demo.centreId}-other-kiosk-1`);
+        expect((await call('GET', '/v1/me', { token: taken.body.credential })).body).toMatchObject({ id: `${demo.centreId}-other-kiosk-1`, centre: { id: demo.centreId } });
+        const again = await call('POST', '/v1/admin/terminals', { token: admin, json: { terminalId: 'other-kiosk-1', kind: 'kiosk', name: '同名终端' } });
+        expect(again.status).toBe(409);
       });
     });
 
