@@ -18,6 +18,7 @@ import type { Notifier } from './notify/notifier';
 import { seedDemo, type DemoCredentials } from './seed/demo';
 import type { Database } from './store/database';
 import { isPostgresUrl, openDatabase } from './store/open';
+import { errorMessage } from '../common/errors';
 import { DataCipher } from './secrets/cipher';
 import { defaultKeyFile } from './secrets/key-file';
 import { CaseAccess } from './core/case-access';
@@ -146,7 +147,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       db,
       options.notifier ?? new LogNotifier(log),
       ctx.now,
-      (error) => log(`notification failed: ${error instanceof Error ? error.message : String(error)}`),
+      (error) => log(`notification failed: ${errorMessage(error)}`),
       ctx.cipher,
     );
     ctx.hub.on('events', (events) => dispatcher.handle(events));
