@@ -1,5 +1,5 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
@@ -36,9 +36,13 @@ export function defaultKeyFile(db: string, postgres: boolean): string {
   return path.join(config, 'tongban', 'platform.keys');
 }
 
-function write(file: string, body: PlatformKeys): void {
+/**
+ * Writes the file whole or not at all. `create` never replaces one that exists: two platforms
+ * starting together on one key file must end up with the same keys (the loser reads the winner's).
+ */
+function write(file: string, body: PlatformKeys, create = false): boolean {
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const temp = `${file}.${process.pid}.tmp`;
+  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   const fd = openSync(temp, 'wx', 0o600);
   try {
     writeSync(fd, `${JSON.stringify(body)}\n`);
@@ -46,7 +50,19 @@ function write(file: string, body: PlatformKeys): void {
   } finally {
     closeSync(fd);
   }
-  renameSync(temp, file);
+  if (!create) {
+    renameSync(temp, file);
+    return true;
+  }
+  try {
+    linkSync(temp, file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    unlinkSync(temp);
+  }
 }
 
 function newSigningKey(now: number): PlatformKeys['signingKeys'][number] {
@@ -69,8 +85,8 @@ export function loadKeyFile(file: string, now: number, imported: PlatformKeys['s
       dataKey: randomBytes(DATA_KEY_BYTES).toString('base64'),
       signingKeys: imported.length > 0 ? imported : [newSigningKey(now)],
     };
-    write(file, body);
-    return body;
+    if (write(file, body, true)) return body;
+    return loadKeyFile(file, now, imported);
   }
   if ((stat.mode & 0o077) !== 0) {
     throw new KeyFileError(`others may read it (mode ${(stat.mode & 0o777).toString(8)}); run chmod 600 on it`, file);
