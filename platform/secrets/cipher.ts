@@ -1,10 +1,7 @@
-import { createCipheriv, createDecipheriv, createHmac, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
+import { createSecretKey, type KeyObject } from 'node:crypto';
+import { keyedDigest, openValue, SEAL_KEY_BYTES, sealValue } from '../../common/sealed-value';
 
-const FORMAT_V1 = 1;
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
-const HEADER_BYTES = 1 + IV_BYTES + TAG_BYTES;
-export const DATA_KEY_BYTES = 32;
+export const DATA_KEY_BYTES = SEAL_KEY_BYTES;
 
 /** A sealed value that does not open: the wrong key, or bytes changed in the database. */
 export class SealError extends Error {
@@ -15,10 +12,9 @@ export class SealError extends Error {
 }
 
 /**
- * AES-256-GCM for the personal data the platform keeps (case applicants and forms, material
- * scans), the same construction as the terminal's store: `version | iv | tag | ciphertext` with a
- * fresh random IV, bound to where the value lives through the associated data, so a ciphertext
- * moved to another row does not open. The key is a KeyObject (native memory), never a string.
+ * The personal data the platform keeps (case applicants, forms and materials, scans, issued
+ * documents), sealed in the house format (`common/sealed-value`, as the terminal's store).
+ * The key is a KeyObject (native memory), never a string.
  */
 export class DataCipher {
   readonly #key: KeyObject;
@@ -29,23 +25,17 @@ export class DataCipher {
   }
 
   seal(plaintext: Buffer | string, where: string): Buffer {
-    const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.#key, iv);
-    cipher.setAAD(Buffer.from(where, 'utf8'));
-    const body = Buffer.concat([cipher.update(typeof plaintext === 'string' ? Buffer.from(plaintext, 'utf8') : plaintext), cipher.final()]);
-    return Buffer.concat([Buffer.from([FORMAT_V1]), iv, cipher.getAuthTag(), body]);
+    return sealValue(this.#key, plaintext, where);
   }
 
   open(sealed: Buffer, where: string): Buffer {
-    if (sealed.length < HEADER_BYTES || sealed[0] !== FORMAT_V1) throw new SealError(`${where} is not a sealed value (${sealed.length} bytes)`);
-    const decipher = createDecipheriv('aes-256-gcm', this.#key, sealed.subarray(1, 1 + IV_BYTES));
-    decipher.setAAD(Buffer.from(where, 'utf8'));
-    decipher.setAuthTag(sealed.subarray(1 + IV_BYTES, HEADER_BYTES));
-    try {
-      return Buffer.concat([decipher.update(sealed.subarray(HEADER_BYTES)), decipher.final()]);
-    } catch {
-      throw new SealError(`${where} does not open with the platform's data key: sealed under another key, or damaged`);
-    }
+    const opened = openValue(this.#key, sealed, where);
+    if (opened.ok) return opened.data;
+    throw new SealError(
+      opened.reason === 'format'
+        ? `${where} is not a sealed value (${sealed.length} bytes)`
+        : `${where} does not open with the platform's data key: sealed under another key, or damaged`,
+    );
   }
 
   /**
@@ -53,7 +43,7 @@ export class DataCipher {
    * number would be undone by trying the few million valid numbers of a birth date.
    */
   fingerprint(value: string, purpose: string): string {
-    return createHmac('sha256', this.#key).update(`${purpose}\u0000${value}`).digest('base64url');
+    return keyedDigest(this.#key, value, purpose);
   }
 
   sealText(text: string, where: string): string {
