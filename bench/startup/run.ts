@@ -37,12 +37,13 @@ function uiSize() {
 
 async function launchToReady(): Promise<{ processReadyMs: number; url: string; stop: () => void }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['bin/tongban.js', 'start', '--browser', 'none', '--port', '0', '--set', 'storage.logDir=/tmp/tongban-bench-log', '--set', 'storage.dataDir=/tmp/tongban-bench-data'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['bin/tongban.js', 'start', '--browser', 'none', '--port', '0', '--print-secret', '--set', 'storage.logDir=/tmp/tongban-bench-log', '--set', 'storage.dataDir=/tmp/tongban-bench-data'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /ready: (\S+)/.exec(out);
+      // --print-secret: the page's address with its launch secret, as a technician asks for it.
+      const m = /ready: (\S+#secret=\S+)/.exec(out);
       if (m) resolve(m[1] as string);
     });
     child.on('exit', (code) => reject(new Error(`terminal exited ${code}`)));

@@ -156,7 +156,8 @@ export class CaseService {
     if (!session) throw new ApiFailure('not-allowed', 'no citizen session');
     const found = this.deps.store.get(caseId);
     if (!found || found.status !== 'completed') throw new ApiFailure('not-allowed', 'only a completed case can be rated');
-    await this.deps.sync.rate(caseId, { level, reasons, ...(comment ? { comment } : {}), visitId: session.id });
+    // The rating belongs to the visit the case was made in, which the platform checks (issue 12).
+    await this.deps.sync.rate(caseId, { level, reasons, ...(comment ? { comment } : {}), visitId: found.visitId });
     // The platform's "rated" event comes back through the status feed; wait for it briefly so the
     // citizen's next look at the case shows the rating.
     await whenTrue(this.deps.store, 'changed', () => this.deps.store.history(caseId).some((h) => h.type === 'rated'), 3000);
@@ -222,7 +223,7 @@ export class CaseService {
     const wanted = normaliseCaseNumber(caseNumber);
     return this.deps.store
       .byIdSuffix(wanted)
-      .find((c) => caseNumberOf(c.caseId) === wanted && this.deps.store.readRequest(c.caseId)?.applicant.idNumber.endsWith(idLast4));
+      .find((c) => caseNumberOf(c.caseId) === wanted && this.deps.store.provesOwnership(c.caseId, idLast4));
   }
 
   async #waitForQueueNumber(caseId: string): Promise<LocalCase | undefined> {

@@ -47,9 +47,9 @@ export async function seedDemo(ctx: PlatformContext, access: AccessService, depa
   }
   for (const person of [DEMO.clerk, DEMO.admin]) {
     await ctx.db.run(
-      `INSERT INTO staff (id, centre_id, username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO staff (id, centre_id, username, name, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, role = excluded.role, failed_attempts = 0, locked_until = NULL`,
-      [`staff-${person.username}`, DEMO.centre.id, person.username, person.displayName, person.role, await hashPassword(person.password), now],
+      [`staff-${person.username}`, DEMO.centre.id, person.username, person.username, person.displayName, person.role, await hashPassword(person.password), now],
     );
   }
   const backOfficeHash = await hashPassword(DEMO.backOfficePassword);

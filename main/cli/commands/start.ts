@@ -6,6 +6,7 @@ import { startTerminal } from '../../terminal';
 import { startChromiumHost, UiNotBuiltError } from '../../host/chromium-host';
 import { ElectronNotBuiltError, findElectronBinary, launchElectron } from '../../electron/electron-binary';
 import { hasDisplay, launchChromium, type BrowserMode } from '../../host/chromium-launcher';
+import { writeLaunchPage } from '../../host/launch-page';
 import { createLogger } from '../../logging/logger';
 import { CliError } from '../cli-error';
 import { configFromOptions, withConfigOptions } from '../load-config-option';
@@ -18,6 +19,8 @@ interface StartOptions {
   port?: string;
   browser?: BrowserMode;
   shell: 'auto' | 'electron' | 'chromium';
+  /** A technician's explicit wish to see the page's address with its launch secret. */
+  printSecret?: boolean;
 }
 
 /**
@@ -70,21 +73,25 @@ async function startChromiumShell(options: StartOptions): Promise<void> {
     }
     throw error;
   }
+  const launchPage = writeLaunchPage(path.join(config.storage.dataDir, 'launch'), host.url);
   const browser = launchChromium({
-    url: host.url,
+    url: launchPage.fileUrl,
     mode: config.host.browser,
     chromiumPath: config.host.chromiumPath,
     profileDir: path.join(config.storage.dataDir, 'chromium-profile'),
     log,
   });
-  process.stdout.write(`Tongban terminal ${config.terminal.id} (${config.terminal.role}) ready: ${host.url}\n`);
-  if (!browser) process.stdout.write('No display or browser to open it in: open the URL above in Chromium.\n');
+  // The secret is printed only on request: standard output ends up in logs other users can read.
+  const where = options.printSecret ? host.url : `${host.origin} (launch page: ${launchPage.file})`;
+  process.stdout.write(`Tongban terminal ${config.terminal.id} (${config.terminal.role}) ready: ${where}\n`);
+  if (!browser) process.stdout.write('No display or browser to open it in: open the launch page above in Chromium.\n');
 
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
     browser?.kill();
+    launchPage.remove();
     await host.close();
     await terminal.close();
     log.info('stopped');
@@ -103,6 +110,7 @@ export function register(program: Command): void {
       .description('run the terminal: the Electron window where Electron is installed, else the Chromium host')
       .option('--port <n>', 'Chromium host port on 127.0.0.1 (0 = any free port)')
       .option('--browser <mode>', 'open Chromium: auto (if a display exists), kiosk, app, none')
-      .option('--shell <shell>', 'auto (Electron where installed and a display exists), electron, chromium', 'auto'),
+      .option('--shell <shell>', 'auto (Electron where installed and a display exists), electron, chromium', 'auto')
+      .option('--print-secret', "technician only: print the page's address with its launch secret (otherwise it is in the 0600 launch page)"),
   ).action((options: StartOptions) => start(options));
 }
