@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { topCommand } from '../top-command';
 import { ConfigError, parseConfig, readConfigFile } from '../../../kiosk-config/load';
 import { hashPin } from '../../security/pin';
 import { CliError } from '../cli-error';
@@ -21,7 +22,7 @@ async function hashPinCommand(): Promise<void> {
 }
 
 export function register(program: Command): void {
-  const config = program.command('config').description('terminal configuration');
+  const config = topCommand(program, 'config');
   config
     .command('validate <file>')
     .description('check a configuration file (- for standard input) against the schema; names every bad key')

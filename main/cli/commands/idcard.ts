@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { topCommand } from '../top-command';
 import { identityToJson } from '../../../contract/identity';
 import { decodeAnswerFrame } from '../../../drivers/idcard/read-answer';
 import { CliError } from '../cli-error';
@@ -28,7 +29,7 @@ function readSource(file: string): string {
 }
 
 export function register(program: Command): void {
-  const idcard = program.command('idcard').description('ID-card reader tools');
+  const idcard = topCommand(program, 'idcard');
   idcard
     .command('decode')
     .argument('<file>', "file holding one reader answer frame as hex ('-' for stdin)")

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { topCommand } from '../top-command';
 import type { ZodError } from 'zod';
 import { CreateStaffRequest, RegisterTerminalRequest } from '../../../contract/platform/access';
 import { Catalogue } from '../../../contract/platform/catalogue';
@@ -135,9 +136,7 @@ function dbOf(command: Command): string | undefined {
 }
 
 export function register(program: Command): void {
-  const platform = program
-    .command('platform')
-    .description('the reference central platform: case intake, the 一窗受理 queue, status events (HTTP API under /v1)')
+  const platform = topCommand(program, 'platform')
     .option('--port <n>', 'TCP port to listen on (0 picks a free one)', '8780')
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--db <file|url>', 'SQLite file (created if missing) or postgres://user:pass@host:port/db')

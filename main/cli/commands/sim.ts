@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
+import { topCommand } from '../top-command';
 import { SIM_FAULTS, startIdCardSimulator, type SimFault } from '../../../drivers/idcard/simulator';
 import { startQrSimulator } from '../../../drivers/qr/simulator';
 import { CliError } from '../cli-error';
@@ -44,9 +45,8 @@ interface IdcardSimOptions {
 }
 
 export function register(program: Command): void {
-  // Other device families add their simulators to the same group, whichever registers first.
-  const sim =
-    program.commands.find((c) => c.name() === 'sim') ?? program.command('sim').description('device simulators (demo, training, technicians)');
+  // Other device families (print.ts: the receipt printer) add their simulators to the same group.
+  const sim = topCommand(program, 'sim');
 
   sim
     .command('idcard')
