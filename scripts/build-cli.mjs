@@ -36,6 +36,14 @@ function removeOldChunks(outdir, current) {
   }
 }
 
+/**
+ * Packages loaded from node_modules rather than bundled: native modules, and packages that find
+ * their own files at run time (tesseract.js its worker, playwright-core its drivers, pg its
+ * optional native binding), and ipp, whose sloppy-mode code (arguments.callee) an ES module cannot hold. Every other package is bundled: resolving hundreds of small files
+ * through Node's module loader was most of the terminal's start time.
+ */
+const EXTERNAL = ['better-sqlite3', 'serialport', '@serialport/*', 'node-hid', 'sharp', 'tesseract.js', 'playwright-core', 'pg', 'electron', 'ipp'];
+
 function cliBuildOptions(outdir = path.join(root, 'dist/cli')) {
   return {
     absWorkingDir: root,
@@ -46,7 +54,9 @@ function cliBuildOptions(outdir = path.join(root, 'dist/cli')) {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
+    external: EXTERNAL,
+    // Bundled CommonJS packages call require(); in an ES module it has to be made.
+    banner: { js: "import { createRequire as __tongbanRequire } from 'node:module'; const require = __tongbanRequire(import.meta.url);" },
     loader: { '.json': 'json' },
     entryNames: '[name]',
     chunkNames: 'chunk-[hash]',
@@ -66,7 +76,9 @@ export async function buildCli({ outdir = path.join(root, 'dist/cli'), metafile 
   // Chunks first, the entry after them: the entry is what a running CLI opens.
   const files = [...result.outputFiles].sort((a, b) => Number(a.path.startsWith(entry)) - Number(b.path.startsWith(entry)));
   for (const file of files) writeAtomically(file.path, file.contents);
-  const info = { builtAt: startedAt, inputs: Object.keys(result.metafile.inputs).sort() };
+  // Our own sources, and the lock for the bundled packages: an install that changes one changes the lock.
+  const sources = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('node_modules/'));
+  const info = { builtAt: startedAt, inputs: [...sources.sort(), 'package-lock.json'] };
   writeAtomically(path.join(outdir, 'build-info.json'), `${JSON.stringify(info, null, 1)}\n`);
   removeOldChunks(outdir, new Set(files.map((f) => path.basename(f.path))));
   if (metafile) writeFileSync(metafile, JSON.stringify(result.metafile, null, 1));

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import pino from 'pino';
-import pinoRoll from 'pino-roll';
+import type pinoRoll from 'pino-roll';
 
 export type Logger = pino.Logger;
 
@@ -62,15 +62,15 @@ export function createLogger(options: LoggerOptions): Logger {
 /**
  * The rotating log file, written from this thread. pino's transports would run pino-roll in a
  * worker thread, a second JavaScript heap of about 17 MB: too much of a kiosk's idle budget
- * for writing lines to a file. pino-roll opens its file asynchronously; lines logged before it
- * is open wait here, in order.
+ * for writing lines to a file. pino-roll (and the date library it brings) loads after start,
+ * and opens its file asynchronously; lines logged before it is open wait here, in order.
  */
 class RollingFile {
   private stream: Awaited<ReturnType<typeof pinoRoll>> | undefined;
   private pending: string[] = [];
 
   constructor(options: Parameters<typeof pinoRoll>[0]) {
-    pinoRoll(options).then(
+    import('pino-roll').then(({ default: roll }) => roll(options)).then(
       (stream) => {
         this.stream = stream;
         for (const line of this.pending) stream.write(line);

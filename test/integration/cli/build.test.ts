@@ -20,7 +20,16 @@ interface Output {
 let out: string;
 let outputs: Record<string, Output>;
 
-/** The npm packages an output loads before its code runs: static imports, followed through chunks. */
+/** The npm package a bundled file belongs to: node_modules/@scope/name/... or node_modules/name/... */
+function packageOf(file: string): string {
+  const parts = file.split('/');
+  return parts[1]?.startsWith('@') ? `${parts[1]}/${parts[2]}` : (parts[1] as string);
+}
+
+/**
+ * The npm packages an output loads before its code runs, bundled into it or imported from
+ * node_modules, following static imports through the chunks (not `await import()`).
+ */
 function staticPackages(start: string): Set<string> {
   const seen = new Set<string>();
   const packages = new Set<string>();
@@ -29,7 +38,9 @@ function staticPackages(start: string): Set<string> {
     const key = stack.pop() as string;
     if (seen.has(key)) continue;
     seen.add(key);
-    for (const i of (outputs[key] as Output).imports) {
+    const output = outputs[key] as Output;
+    for (const input of Object.keys(output.inputs)) if (input.startsWith('node_modules/')) packages.add(packageOf(input));
+    for (const i of output.imports) {
       if (i.kind !== 'import-statement') continue;
       if (i.external) {
         if (!i.path.startsWith('node:')) packages.add(i.path);
@@ -74,6 +85,7 @@ describe('the compiled command line', () => {
     for (const heavy of HEAVY) expect(start.has(heavy), `${heavy} is loaded by tongban start`).toBe(false);
     // The check can fail: these are what the terminal does load at start.
     expect(start.has('better-sqlite3')).toBe(true);
+    expect(start.has('zod')).toBe(true);
   });
 
   it('runs from the bundle, not from the sources', () => {
