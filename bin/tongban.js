@@ -25,7 +25,8 @@ function isStale() {
 }
 
 if (isStale()) {
-  process.stderr.write('tongban: building the command line (dist/cli) from the sources\n');
+  // Said to a person at a terminal only: a tool reading stderr expects the command's own lines.
+  if (process.stderr.isTTY) process.stderr.write('tongban: building the command line (dist/cli) from the sources\n');
   const { buildCli } = await import('../scripts/build-cli.mjs');
   await buildCli();
 }

@@ -30,9 +30,11 @@ function writeAtomically(file, contents) {
 function removeOldChunks(outdir, current) {
   const hourAgo = Date.now() - 3_600_000;
   for (const name of readdirSync(outdir)) {
-    if (!name.startsWith('chunk-') || current.has(name)) continue;
+    // A .tmp file is another build's, being written at this moment.
+    if (!name.startsWith('chunk-') || name.endsWith('.tmp') || current.has(name)) continue;
     const file = path.join(outdir, name);
-    if (statSync(file).mtimeMs < hourAgo) rmSync(file, { force: true });
+    const stats = statSync(file, { throwIfNoEntry: false });
+    if (stats && stats.mtimeMs < hourAgo) rmSync(file, { force: true });
   }
 }
 
