@@ -12,7 +12,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
 const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -71,7 +71,7 @@ function memoryOfTree(pid: number): { rssMB: number; pssMB: number; processes: n
 
 /** The terminal as `npm start` runs it (scripts/start.sh: its node flags), minus the set-up. */
 /** The citizen's path to a printed contribution certificate; then the memory of the terminal's tree. */
-async function printCertificate(page: import('playwright-core').Page, pid: number): Promise<ReturnType<typeof memoryOfTree>> {
+async function printCertificate(page: Page, pid: number): Promise<ReturnType<typeof memoryOfTree>> {
   await page.getByTestId('demo-panel').getByRole('button', { name: /演示面板|Demo panel/ }).click();
   await page.locator('[data-card="resident"]').click();
   await page.getByTestId('welcome').waitFor({ state: 'visible', timeout: 10_000 });
