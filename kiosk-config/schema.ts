@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SCRYPT_HASH_FORMAT } from '../common/scrypt-hash';
 import { DevicesConfig } from '../contract/terminal/devices';
 
 /**
@@ -16,7 +17,6 @@ const Platform = z
   .strict()
   .refine((p) => !p.url || p.credential, { message: 'a platform url needs a credential', path: ['credential'] });
 
-const scryptHash = /^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/;
 
 export const TerminalConfig = z
   .object({
@@ -56,7 +56,7 @@ export const TerminalConfig = z
       .strict()
       .default({ locale: 'zh-CN', largeTypeDefault: false }),
     technician: z
-      .object({ pinHash: z.string().regex(scryptHash, 'a hash made by `tongban config hash-pin`').optional() })
+      .object({ pinHash: z.string().regex(SCRYPT_HASH_FORMAT, 'a hash made by `tongban config hash-pin`').optional() })
       .strict()
       .default({}),
     host: z

@@ -145,9 +145,9 @@ export function decodeCapture(bytes: Uint8Array, today: Date = new Date()): Capt
   if (firstProblem) return { ok: false, error: firstProblem };
   // Data that begins like a frame (AA …) is judged as one: its damaged preamble is the news,
   // not a chance AA AA AA 96 69 further on inside its photo.
-  const start = bytes[0] === PREAMBLE[0] ? 0 : findPreamble(bytes, 0);
-  if (start <= 0) return decodeAnswerFrame(bytes, today);
+  const start = bytes[0] === PREAMBLE[0] ? 0 : Math.max(0, findPreamble(bytes, 0));
   const strict = decodeAnswerFrame(bytes.subarray(start), today);
-  return strict.ok ? { ...strict, offset: start } : { ok: false, error: `frame at offset ${start}: ${strict.error}` };
+  if (strict.ok) return { ...strict, offset: start };
+  return { ok: false, error: start > 0 ? `frame at offset ${start}: ${strict.error}` : strict.error };
 }
 

@@ -1,6 +1,8 @@
 import type { FormField, ServiceItem } from '../../contract/platform/catalogue';
 import type { Applicant, FormValue } from '../../contract/platform/cases';
 import { submittedValues, validateForm, type FormValues } from '../../contract/forms/validate';
+import { isMobileNumber } from '../../contract/forms/phone';
+import { shanghaiDateTime } from '../../contract/dates/shanghai-day';
 import type { Identity } from '../../contract/identity';
 import type { CaseLookup, CaseReceiptView, CaseStatusView, PrintResultView } from '../../contract/terminal/api';
 import type { RatingReason } from '../../contract/platform/ratings';
@@ -41,8 +43,6 @@ function resultView(outcome: PrintOutcome): PrintResultView {
     ? { ok: true, message: 'print.done', warnings: outcome.warnings }
     : { ok: false, message: outcome.citizenMessage, ...(outcome.nextStep ? { nextStep: outcome.nextStep } : {}), warnings: [] };
 }
-
-const MOBILE = /^1\d{10}$/;
 
 function prefillValue(field: FormField, identity: Identity): FormValue | undefined {
   switch (field.prefill) {
@@ -157,7 +157,7 @@ export class CaseService {
         centreName,
         caseNumber: caseNumberOf(caseId),
         serviceName: item.name['zh-CN'],
-        receivedAt: new Date(local.submittedAt).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' }),
+        receivedAt: shanghaiDateTime(local.submittedAt),
         statusUrl: caseStatusLink(caseId),
       }),
       'case-slip',
@@ -183,7 +183,7 @@ export class CaseService {
     if (typeof name !== 'string' || typeof idNumber !== 'string') {
       throw new ApiFailure('bad-request', 'applicant: a case needs the ID card, or a name and an ID number in the form');
     }
-    const phone = typeof form.phone === 'string' && MOBILE.test(form.phone) ? form.phone : undefined;
+    const phone = isMobileNumber(form.phone) ? form.phone : undefined;
     return { name, idNumber, ...(phone ? { phone } : {}) };
   }
 

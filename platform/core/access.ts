@@ -15,14 +15,13 @@ import { iso, isoOrNull, type PlatformContext } from './context';
 import { PlatformError } from './errors';
 import {
   DECOY_PASSWORD_HASH,
-  hashPassword,
   issueTerminalCredential,
   parseTerminalCredential,
   randomToken,
   sameDigest,
   sha256Hex,
-  verifyPassword,
 } from './secrets';
+import { hashSecret, verifySecret } from '../../common/scrypt-hash';
 
 interface StaffRow {
   id: string;
@@ -88,7 +87,7 @@ export class AccessService {
     const { changes } = await this.ctx.db.run(
       `INSERT INTO staff (id, centre_id, username, display_name, role, password_hash, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING`,
-      [id, centreId, request.username, request.displayName, request.role, await hashPassword(request.password), this.ctx.now()],
+      [id, centreId, request.username, request.displayName, request.role, await hashSecret(request.password), this.ctx.now()],
     );
     if (changes === 0) throw new PlatformError(409, 'conflict', `username ${request.username} is taken`, 'username');
     return { id, username: request.username, displayName: request.displayName, role: request.role, centreId };
@@ -102,13 +101,13 @@ export class AccessService {
     const now = this.ctx.now();
     const row = await this.ctx.db.get<StaffRow>('SELECT * FROM staff WHERE username = ?', [username]);
     if (!row) {
-      await verifyPassword(password, DECOY_PASSWORD_HASH);
+      await verifySecret(password, DECOY_PASSWORD_HASH);
       throw unauthenticated('wrong username or password');
     }
     if (row.locked_until !== null && row.locked_until > now) {
       throw new PlatformError(423, 'account-locked', `account locked until ${iso(row.locked_until)} after repeated failed sign-ins`);
     }
-    if (!(await verifyPassword(password, row.password_hash))) {
+    if (!(await verifySecret(password, row.password_hash))) {
       const failures = await this.ctx.db.get<{ failed_attempts: number }>(
         'UPDATE staff SET failed_attempts = failed_attempts + 1 WHERE id = ? RETURNING failed_attempts',
         [row.id],

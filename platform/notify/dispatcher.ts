@@ -1,6 +1,7 @@
 import type { CaseEvent } from '../../contract/platform/events';
 import { maskPhone } from '../../contract/platform/id-number';
 import type { Database } from '../store/database';
+import { isMobileNumber } from '../../contract/forms/phone';
 import { noticeText, type Notifier } from './notifier';
 
 /**
@@ -53,6 +54,6 @@ export class NotificationDispatcher {
     if (!row) return undefined;
     const request = JSON.parse(row.request) as { applicant: { phone?: string }; form: Record<string, unknown> };
     const phone = request.applicant.phone ?? request.form.phone;
-    return typeof phone === 'string' && /^1\d{10}$/.test(phone) ? phone : undefined;
+    return isMobileNumber(phone) ? phone : undefined;
   }
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { topCommand } from '../top-command';
 import { ConfigError, parseConfig, readConfigFile } from '../../../kiosk-config/load';
-import { hashPin } from '../../security/pin';
+import { hashSecret } from '../../../common/scrypt-hash';
 import { CliError } from '../cli-error';
 
 function validate(file: string): void {
@@ -18,7 +18,7 @@ function validate(file: string): void {
 async function hashPinCommand(): Promise<void> {
   const pin = readFileSync(0, 'utf8').trim();
   if (!/^\d{6,12}$/.test(pin)) throw new CliError('the PIN on standard input must be 6 to 12 digits');
-  process.stdout.write(`${await hashPin(pin)}\n`);
+  process.stdout.write(`${await hashSecret(pin)}\n`);
 }
 
 export function register(program: Command): void {

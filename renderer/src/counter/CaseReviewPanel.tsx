@@ -8,6 +8,7 @@ import { catalogue, locale } from '../state/store';
 import { attempt, decide, recall, reveal, skip } from './actions';
 import { counterStatus, review, revealed } from './counter-store';
 import { PriorityBadges, ServiceName } from './QueuePanel';
+import { canDecide, type DecisionName } from '../../../contract/platform/case-states';
 
 export type DecisionForm = 'reject' | 'request-materials' | 'transfer' | 'complete' | 'skip' | null;
 
@@ -213,16 +214,21 @@ function DecisionForms({ detail, form, setForm }: { detail: CaseDetail; form: De
   );
 }
 
-/** What may be done with the case from here, by this clerk (the platform has the last word). */
+/**
+ * What may be done with the case from here, by this clerk: the contract's state machine (the
+ * platform has the last word). A claimed case is decided only by the clerk who holds it.
+ */
 export function allowedActions(detail: CaseDetail, mine: boolean) {
+  const onMyDesk = detail.status !== 'claimed' || mine;
+  const may = (decision: DecisionName) => canDecide(detail.status, decision) && onMyDesk;
   return {
-    accept: detail.status === 'claimed' && mine,
-    reject: detail.status === 'claimed' && mine,
-    requestMaterials: detail.status === 'claimed' && mine,
-    skip: detail.status === 'claimed' && mine,
+    accept: may('accept'),
+    reject: may('reject'),
+    requestMaterials: may('request-materials'),
+    skip: may('release'),
     recall: detail.status === 'claimed' && mine,
-    transfer: detail.status === 'accepted',
-    complete: detail.status === 'accepted' || detail.status === 'transferred',
+    transfer: may('transfer'),
+    complete: may('complete'),
   };
 }
 

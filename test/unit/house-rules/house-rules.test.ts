@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import RENDERER_SAFE_CONTRACT from '../../../contract/renderer-safe.json' with { type: 'json' };
 
 /**
  * The rules of the house are lint rules; these cases prove each one bites, by linting code
@@ -46,5 +49,25 @@ describe('house rules', () => {
     expect(await ruleIds('main/sync/example.ts', code)).toContain('import-x/no-restricted-paths');
     const viaContract = "import { Catalogue } from '../../contract/platform/catalogue';\nexport const c = Catalogue;\n";
     expect(await ruleIds('main/sync/example.ts', viaContract)).toEqual([]);
+  });
+});
+
+describe('the contract the renderer may run', () => {
+  it('renderer/ imports only types from a contract file outside the run-time-safe list', async () => {
+    const value = "import { Decision } from '../../../contract/platform/cases';\nexport const d = Decision;\n";
+    expect(await ruleIds('renderer/src/counter/example.ts', value)).toContain('@typescript-eslint/no-restricted-imports');
+    const typeOnly = "import type { Decision } from '../../../contract/platform/cases';\nexport type D = Decision;\n";
+    expect(await ruleIds('renderer/src/counter/example.ts', typeOnly)).toEqual([]);
+    const safe = "import { canDecide } from '../../../contract/platform/case-states';\nexport const c = canDecide;\n";
+    expect(await ruleIds('renderer/src/counter/example.ts', safe)).toEqual([]);
+  });
+
+  it.each(RENDERER_SAFE_CONTRACT)('%s imports nothing but other run-time-safe contract files', (file) => {
+    const source = readFileSync(`${file}.ts`, 'utf8');
+    for (const match of source.matchAll(/^import\s+(type\s+)?[^'"]*from\s+'([^']+)'/gm)) {
+      if (match[1]) continue; // a type import is erased before the renderer runs
+      const target = path.posix.join(path.posix.dirname(file), match[2] as string);
+      expect(RENDERER_SAFE_CONTRACT, `${file} imports ${match[2]} at run time`).toContain(target);
+    }
   });
 });
