@@ -8,7 +8,7 @@
  *   3-digit numeric nationality + YYYYMMDD + 2-digit order + sex digit + the GB 11643 check.
  * - Foreigner's permanent residence ID card, 2017 form: 15 characters, 3-letter nationality +
  *   4-digit code + YYMMDD + sex digit + a check digit by the passport MRZ rule (weights 7 3 1).
- *   This layout rests on one public summary (../shared/devices/idcard-protocol.md, "ID numbers").
+ *   This layout rests on one public summary (docs/devices/idcard-sam-protocol.md, "ID numbers").
  */
 
 import { calendarDate } from '../dates/calendar-date';

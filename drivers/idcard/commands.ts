@@ -2,7 +2,7 @@ import { encodeCommand } from './frame';
 import { BAUD_RATES, type BaudRate } from '../../contract/terminal/baud-rates';
 
 /**
- * The commands of the SAM protocol (../shared/devices/idcard-protocol.md, checked against
+ * The commands of the SAM protocol (docs/devices/idcard-sam-protocol.md, checked against
  * hevz/hev-idcard-reader and libinqi/idr-routon `sdtapi.h`). `expect` is the SW3 of success.
  */
 export interface CommandSpec {
