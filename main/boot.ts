@@ -17,7 +17,7 @@ import type { PdfRenderer } from './printing/render/pdf-renderer';
 import { startTerminalPrinting } from './printing/terminal-printers';
 import { CaseStore } from './store/case-store';
 import { PrintLog } from './store/print-log';
-import { keyFileProvider } from './store/key-file';
+import { keyProviderFor } from './store/key-file';
 import { LocalStore } from './store/local-store';
 import { CatalogueCache } from './sync/catalogue-cache';
 import { HealthReporter, healthReport } from './sync/health-reporter';
@@ -66,7 +66,7 @@ export async function bootTerminal(options: BootOptions): Promise<Terminal> {
 
     const store = LocalStore.open({
       file: path.join(config.storage.dataDir, 'terminal.db'),
-      keys: keyFileProvider(config.storage.keyFile),
+      keys: keyProviderFor(config.storage),
     });
     stops.push(() => store.close());
     const cases = new CaseStore(store);
