@@ -2,7 +2,7 @@ import path from 'node:path';
 import { StopList } from '../common/stop-list';
 import type { TerminalConfig } from '../kiosk-config/schema';
 import type { TerminalInfo } from '../contract/terminal/api';
-import { openScanner } from '../drivers/scanner';
+import { openScanner } from '../drivers/factory';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { EventBus } from './api/event-bus';
 import { captureHandlers } from './capture';
