@@ -1,5 +1,6 @@
-import type { FormField, ServiceItem } from '../../contract/platform/catalogue';
+import type { ServiceItem } from '../../contract/platform/catalogue';
 import type { Applicant, FormValue } from '../../contract/platform/cases';
+import { prefilledValues } from '../../contract/forms/prefill';
 import { submittedValues, validateForm, type FormValues } from '../../contract/forms/validate';
 import type { Identity } from '../../contract/identity';
 import type { CaseLookup, CaseReceiptView, CaseStatusView, PrintResultView } from '../../contract/terminal/api';
@@ -44,25 +45,6 @@ function resultView(outcome: PrintOutcome): PrintResultView {
 }
 
 const MOBILE = /^1\d{10}$/;
-
-function prefillValue(field: FormField, identity: Identity): FormValue | undefined {
-  switch (field.prefill) {
-    case 'name':
-      return identity.name;
-    case 'sex':
-      return identity.sex;
-    case 'nation':
-      return identity.nation ?? undefined;
-    case 'birthDate':
-      return identity.birthDate;
-    case 'address':
-      return identity.address ?? undefined;
-    case 'idNumber':
-      return identity.idNumber;
-    case undefined:
-      return undefined;
-  }
-}
 
 /**
  * The kiosk's cases. A submit merges the card's data into the prefilled fields (the page never
@@ -169,13 +151,7 @@ export class CaseService {
   }
 
   #merge(item: ServiceItem, answers: FormValues, identity: Identity | undefined): FormValues {
-    const values: FormValues = { ...answers };
-    if (!identity) return values;
-    for (const field of item.form.fields) {
-      const value = prefillValue(field, identity);
-      if (value !== undefined) values[field.name] = value;
-    }
-    return values;
+    return identity ? { ...answers, ...prefilledValues(item.form.fields, identity) } : { ...answers };
   }
 
   #applicant(form: Record<string, FormValue>, identity: Identity | undefined): Applicant {
