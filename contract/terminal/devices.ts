@@ -25,7 +25,18 @@ const HidDevice = z
 /** The built-in simulator: the demo site's device when no real one is configured. */
 const Simulator = z.object({ transport: z.literal('simulator') }).strict();
 
-const IdCardReader = z.discriminatedUnion('transport', [SerialPort, HidDevice, Simulator]);
+/**
+ * USB-HID ID-card reader models, each with its own report framing (a codec in
+ * drivers/idcard/hid-codecs.ts): a new model is one codec and one name here. `tongban-v1` is the
+ * framing this project defined, not a vendor's; HID readers stay experimental until reports
+ * recorded from a real reader are in the fixtures.
+ */
+export const HID_IDCARD_MODELS = ['tongban-v1'] as const;
+export type HidIdCardModel = (typeof HID_IDCARD_MODELS)[number];
+
+const HidIdCardReader = HidDevice.extend({ model: z.enum(HID_IDCARD_MODELS).default('tongban-v1') }).strict();
+
+const IdCardReader = z.discriminatedUnion('transport', [SerialPort, HidIdCardReader, Simulator]);
 
 const QrScanner = z.discriminatedUnion('transport', [
   SerialPort.extend({ terminator: z.enum(['CR', 'LF', 'CRLF']).default('CR') }).strict(),

@@ -1,11 +1,13 @@
-import type { FormField, ServiceItem } from '../../contract/platform/catalogue';
+import type { ServiceItem } from '../../contract/platform/catalogue';
 import type { Applicant, FormValue } from '../../contract/platform/cases';
+import { prefilledValues } from '../../contract/forms/prefill';
 import { submittedValues, validateForm, type FormValues } from '../../contract/forms/validate';
 import { isMobileNumber } from '../../contract/forms/phone';
 import { shanghaiDateTime } from '../../contract/dates/shanghai-day';
 import type { Identity } from '../../contract/identity';
 import type { CaseLookup, CaseReceiptView, CaseStatusView, PrintResultView } from '../../contract/terminal/api';
 import type { RatingReason } from '../../contract/platform/ratings';
+import { whenTrue } from '../../common/wait';
 import { ApiFailure } from '../api/dispatcher';
 import type { CatalogueService } from '../catalogue/catalogue-service';
 import type { Logger } from '../logging/logger';
@@ -44,24 +46,6 @@ function resultView(outcome: PrintOutcome): PrintResultView {
     : { ok: false, message: outcome.citizenMessage, ...(outcome.nextStep ? { nextStep: outcome.nextStep } : {}), warnings: [] };
 }
 
-function prefillValue(field: FormField, identity: Identity): FormValue | undefined {
-  switch (field.prefill) {
-    case 'name':
-      return identity.name;
-    case 'sex':
-      return identity.sex;
-    case 'nation':
-      return identity.nation ?? undefined;
-    case 'birthDate':
-      return identity.birthDate;
-    case 'address':
-      return identity.address ?? undefined;
-    case 'idNumber':
-      return identity.idNumber;
-    case undefined:
-      return undefined;
-  }
-}
 
 /**
  * The kiosk's cases. A submit merges the card's data into the prefilled fields (the page never
@@ -136,7 +120,7 @@ export class CaseService {
     await this.deps.sync.rate(caseId, { level, reasons, ...(comment ? { comment } : {}), visitId: session.id });
     // The platform's "rated" event comes back through the status feed; wait for it briefly so the
     // citizen's next look at the case shows the rating.
-    await this.#waitFor(() => this.deps.store.history(caseId).some((h) => h.type === 'rated'), 3000);
+    await whenTrue(this.deps.store, 'changed', () => this.deps.store.history(caseId).some((h) => h.type === 'rated'), 3000);
   }
 
   /**
@@ -168,13 +152,7 @@ export class CaseService {
   }
 
   #merge(item: ServiceItem, answers: FormValues, identity: Identity | undefined): FormValues {
-    const values: FormValues = { ...answers };
-    if (!identity) return values;
-    for (const field of item.form.fields) {
-      const value = prefillValue(field, identity);
-      if (value !== undefined) values[field.name] = value;
-    }
-    return values;
+    return identity ? { ...answers, ...prefilledValues(item.form.fields, identity) } : { ...answers };
   }
 
   #applicant(form: Record<string, FormValue>, identity: Identity | undefined): Applicant {
@@ -206,15 +184,6 @@ export class CaseService {
       const current = this.deps.store.get(caseId);
       return current?.queueNumber ? current : undefined;
     };
-    return (await this.#waitFor(() => synced() !== undefined, this.deps.syncWaitMs ?? 1500)) ? synced() : undefined;
-  }
-
-  async #waitFor(done: () => boolean, timeoutMs: number): Promise<boolean> {
-    const deadline = Date.now() + timeoutMs;
-    while (!done()) {
-      if (Date.now() >= deadline) return false;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    return true;
+    return (await whenTrue(this.deps.store, 'changed', () => synced() !== undefined, this.deps.syncWaitMs ?? 1500)) ? synced() : undefined;
   }
 }

@@ -1,8 +1,11 @@
+import { Backoff, type BackoffPolicy } from '../../common/backoff';
 import type { DevicesConfig } from '../../contract/terminal/devices';
-import { HidTransport, IdCardReader, SerialTransport, type CardRead, type ReaderState } from '../../drivers/idcard';
+import { errorMessage } from '../../common/errors';
+import { idCardReader, qrScanner, type OpenedQrScanner } from '../../drivers/factory';
+import type { CardRead, IdCardReader, ReaderState } from '../../drivers/idcard';
 import type { IdCardError } from '../../drivers/idcard/errors';
-import { IdCardSimulator, SimulatorTransport } from '../../drivers/idcard/simulator';
-import { HidPosScanner, SerialScanner, startQrSimulator, type RunningQrSimulator, type Scan, type ScannerState } from '../../drivers/qr';
+import type { IdCardSimulator } from '../../drivers/idcard/simulator';
+import type { Scan, ScannerState } from '../../drivers/qr';
 import type { Logger } from '../logging/logger';
 import type { DeviceStates } from './device-states';
 
@@ -13,7 +16,8 @@ export interface DeviceManagerEvents {
   scan(scan: Scan): void;
 }
 
-const RESTART_BACKOFF_MS = { initial: 2000, max: 60_000 };
+/** A reader in error is restarted after 2 s, doubling to a minute while it keeps failing. */
+const RESTART_BACKOFF: BackoffPolicy = { baseMs: 2000, capMs: 60_000 };
 
 /**
  * Opens the devices the configuration names, keeps their states for the UI and health, and
@@ -24,10 +28,9 @@ export class DeviceManager {
   reader: IdCardReader | undefined;
   /** The built-in card reader simulator, when the configuration asks for it. */
   cardSimulator: IdCardSimulator | undefined;
-  qrSimulator: RunningQrSimulator | undefined;
-  readonly #scanners: Array<SerialScanner | HidPosScanner> = [];
+  readonly #scanners: OpenedQrScanner[] = [];
   readonly #timers = new Set<NodeJS.Timeout>();
-  #readerBackoff = RESTART_BACKOFF_MS.initial;
+  readonly #readerBackoff = new Backoff(RESTART_BACKOFF);
   #closed = false;
 
   constructor(
@@ -47,22 +50,14 @@ export class DeviceManager {
     for (const timer of this.#timers) clearTimeout(timer);
     await this.reader?.close();
     for (const scanner of this.#scanners) await scanner.close();
-    await this.qrSimulator?.close();
   }
 
   async #openReader(): Promise<void> {
     const config = this.devices.idcard;
     if (!config) return;
-    let transport;
-    if (config.transport === 'serial') transport = new SerialTransport({ path: config.path, baudRate: config.baudRate });
-    else if (config.transport === 'hid') {
-      transport = new HidTransport({ vendorId: config.vendorId, productId: config.productId, ...(config.path ? { path: config.path } : {}) });
-    } else {
-      this.cardSimulator = new IdCardSimulator();
-      transport = new SimulatorTransport(this.cardSimulator);
-    }
-    const reader = new IdCardReader({ transport, ...(config.transport === 'serial' ? { baudRate: config.baudRate } : {}) });
+    const { reader, simulator } = idCardReader(config);
     this.reader = reader;
+    this.cardSimulator = simulator;
     reader.on('state', (state) => this.#readerState(state));
     reader.on('card', (read) => this.on.card(read));
     reader.on('removed', () => this.on.cardRemoved());
@@ -80,15 +75,14 @@ export class DeviceManager {
       this.#scheduleReaderRestart();
     } else if (state.state === 'disconnected') this.states.set('idcard', driver, 'disconnected', state.reason);
     else {
-      if (state.state === 'ready') this.#readerBackoff = RESTART_BACKOFF_MS.initial;
+      if (state.state === 'ready') this.#readerBackoff.reset();
       this.states.set('idcard', driver, state.state);
     }
   }
 
   #scheduleReaderRestart(): void {
     if (this.#closed || !this.reader) return;
-    const delay = this.#readerBackoff;
-    this.#readerBackoff = Math.min(this.#readerBackoff * 2, RESTART_BACKOFF_MS.max);
+    const delay = this.#readerBackoff.next();
     const timer = setTimeout(() => {
       this.#timers.delete(timer);
       if (this.#closed || this.reader?.state.state !== 'error') return;
@@ -99,27 +93,23 @@ export class DeviceManager {
   }
 
   async #openScanner(role: string, config: DevicesConfig['qr'][number]): Promise<void> {
-    if (config.transport === 'keyboard-wedge') {
-      this.states.set(role, 'qr/keyboard-wedge', 'ready');
+    const driver = `qr/${config.transport}`;
+    let opened: OpenedQrScanner | undefined;
+    try {
+      opened = await qrScanner(config);
+    } catch (error) {
+      this.states.set(role, driver, 'error', `the QR simulator needs socat: ${errorMessage(error)}`);
       return;
     }
-    let scanner: SerialScanner | HidPosScanner;
-    if (config.transport === 'serial') scanner = new SerialScanner({ path: config.path, baudRate: config.baudRate, terminator: config.terminator });
-    else if (config.transport === 'hid') {
-      scanner = new HidPosScanner({ vendorId: config.vendorId, productId: config.productId, ...(config.path ? { path: config.path } : {}) });
-    } else {
-      try {
-        this.qrSimulator = await startQrSimulator();
-      } catch (error) {
-        this.states.set(role, 'qr/simulator', 'error', `the QR simulator needs socat: ${(error as Error).message}`);
-        return;
-      }
-      scanner = new SerialScanner({ path: this.qrSimulator.device });
+    // A keyboard-wedge scanner types into the page: nothing to open, nothing to watch.
+    if (!opened) {
+      this.states.set(role, driver, 'ready');
+      return;
     }
-    const driver = `qr/${config.transport}`;
+    const { scanner } = opened;
     scanner.on('state', (state: ScannerState) => this.states.set(role, driver, state.state, state.state === 'disconnected' ? state.reason : undefined));
-    scanner.on('scan', (scan) => this.on.scan(scan));
-    this.#scanners.push(scanner);
+    scanner.on('scan', (scan: Scan) => this.on.scan(scan));
+    this.#scanners.push(opened);
     await scanner.open();
   }
 }

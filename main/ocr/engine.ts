@@ -4,6 +4,7 @@ import path from 'node:path';
 import type Tesseract from 'tesseract.js';
 import { prepareImage, type ImageFormat } from './prepare';
 import { normaliseOcrText } from './text';
+import { errorMessage } from '../../common/errors';
 
 /** Debian's tesseract-ocr-chi-sim and -eng packages put their models here. */
 export const DEFAULT_LANG_PATH = '/usr/share/tesseract-ocr/5/tessdata';
@@ -97,7 +98,7 @@ export class OcrEngine {
       }
     } catch (error) {
       await scheduler.terminate();
-      throw new OcrSetupError(`could not start OCR workers (${langs} from ${langPath}): ${error instanceof Error ? error.message : String(error)}`);
+      throw new OcrSetupError(`could not start OCR workers (${langs} from ${langPath}): ${errorMessage(error)}`);
     }
     return new OcrEngine(scheduler, langs, count);
   }

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { FormField, ServiceItem } from '../../../contract/platform/catalogue';
+import { prefillValue } from '../../../contract/forms/prefill';
 import { checkField, shownFields, validateForm, type FieldProblem, type FormValue } from '../../../contract/forms/validate';
 import type { IdentityView } from '../../../contract/terminal/api';
 import { localized } from '../i18n';
@@ -14,18 +15,7 @@ const FIELDS_PER_PAGE = 3;
 
 /** The card's value for a prefilled field, as the citizen may see it (the ID number masked). */
 export function prefillDisplay(field: FormField, who: IdentityView | null): string | undefined {
-  if (!who || !field.prefill) return undefined;
-  switch (field.prefill) {
-    case 'idNumber':
-      return who.idNumberMasked;
-    case 'name':
-    case 'sex':
-    case 'birthDate':
-      return who[field.prefill];
-    case 'nation':
-    case 'address':
-      return who[field.prefill];
-  }
+  return who ? prefillValue(field, { ...who, idNumber: who.idNumberMasked }) : undefined;
 }
 
 function useProblemText() {

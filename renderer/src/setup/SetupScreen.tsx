@@ -197,6 +197,12 @@ export function SetupScreen() {
         ports={ports}
         onChange={(d) => devices && setDevices({ ...devices, [role]: d })}
       />
+      {role === 'idcard' && devices?.idcard?.transport === 'hid' && (
+        <p class="note" role="note" data-testid="hid-experimental">
+          {/* A reader just switched to HID in the editor has no model until saved: the schema's default then applies. */}
+          {t('setup.hidExperimental', { model: devices.idcard.model ?? 'tongban-v1' })}
+        </p>
+      )}
       <DeviceTest role={role} />
     </section>
   );
