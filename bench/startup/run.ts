@@ -13,9 +13,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM_FLAGS } from '../../main/printing/render/chromium-renderer';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -107,7 +107,7 @@ async function launchToReady(): Promise<{ processReadyMs: number; url: string; p
 execFileSync(process.execPath, ['bin/tongban.js', '--help'], { stdio: 'ignore' });
 const decodeFile = 'test/fixtures/idcard/resident.hex';
 
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
 const samples = {
   nodeBareMs: [] as number[],
   helpMs: [] as number[],
