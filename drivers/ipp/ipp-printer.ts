@@ -9,6 +9,7 @@ import {
   type PrintJobRequest,
 } from './document-printer';
 import { BLOCKING_CONDITIONS, conditionOf, parseReason, type PrinterCondition } from './state-reasons';
+import { sleep } from '../../common/wait';
 import { errorMessage } from '../../common/errors';
 
 export interface IppPrinterOptions {
@@ -158,7 +159,7 @@ export class IppDocumentPrinter implements DocumentPrinter {
         await this.cancel(jobId);
         throw new PrinterError('timeout', this.uri, 'Get-Job-Attributes', `job ${jobId} still ${state} after ${this.jobTimeoutMs} ms; cancelled`);
       }
-      await new Promise((resolve) => setTimeout(resolve, this.pollIntervalMs));
+      await sleep(this.pollIntervalMs);
       const polled = await this.execute('Get-Job-Attributes', {
         'operation-attributes-tag': { 'job-id': jobId, 'requested-attributes': ['job-state', 'job-state-reasons'] },
       });
