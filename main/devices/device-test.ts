@@ -9,7 +9,6 @@ import type { PdfRenderer } from '../printing/render/pdf-renderer';
 import { ChromiumPdfRenderer, MemoryPrintRecordSink, PRINT_MESSAGES, PrintService, receiptTestPageParts, testPageHtml, type PrintOutcome } from '../printing';
 import { errorMessage } from '../../common/errors';
 
-export type TestedRole = 'idcard' | 'qr' | 'a4Printer' | 'receiptPrinter' | 'scanner';
 
 export interface DeviceTestStep {
   name: string;
