@@ -9,8 +9,6 @@ import type { PdfRenderer } from '../printing/render/pdf-renderer';
 import { ChromiumPdfRenderer, MemoryPrintRecordSink, PRINT_MESSAGES, PrintService, receiptTestPageParts, testPageHtml, type PrintOutcome } from '../printing';
 import { errorMessage } from '../../common/errors';
 
-export type TestedRole = 'idcard' | 'qr' | 'a4Printer' | 'receiptPrinter' | 'scanner';
-
 export interface DeviceTestStep {
   name: string;
   ok: boolean;
@@ -38,7 +36,6 @@ export interface DeviceTestOptions {
 }
 
 const DEFAULT_WAIT_MS = 30_000;
-
 
 /** Collects timed steps; the first failing step ends the test with its detail as the summary. */
 class Steps {

@@ -7,6 +7,7 @@ import { Catalogue } from '../../../contract/platform/catalogue';
 import { createPlatform, PlatformError, SmsGatewayNotifier, startPlatform, StoreError, type PlatformOptions } from '../../../platform';
 import { randomToken } from '../../../platform/core/secrets';
 import { CliError } from '../cli-error';
+import { errorMessage } from '../../../common/errors';
 
 interface ServeOptions {
   port: string;
@@ -46,7 +47,7 @@ function readCatalogue(file: string): Catalogue {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new CliError(`--catalogue ${file}: ${(error as Error).message}`);
+    throw new CliError(`--catalogue ${file}: ${errorMessage(error)}`);
   }
   const parsed = Catalogue.safeParse(raw);
   if (!parsed.success) {
@@ -65,7 +66,7 @@ async function cliErrors<T>(what: string, run: () => Promise<T>): Promise<T> {
     if (error instanceof PlatformError) throw new CliError(`${what}: ${error.message}`);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '28P01' || code === '3D000') {
-      throw new CliError(`${what}: ${(error as Error).message}`);
+      throw new CliError(`${what}: ${errorMessage(error)}`);
     }
     if (error instanceof StoreError || (error instanceof Error && /^SQLITE_/.test(String((error as NodeJS.ErrnoException).code)))) {
       throw new CliError(`${what}: ${error.message}`);
