@@ -2,7 +2,10 @@ import type { FormField, ServiceItem } from '../../contract/platform/catalogue';
 import { sleep } from '../../common/wait';
 import type { BundleView } from '../../contract/platform/bundles';
 import type { Applicant, FormValue } from '../../contract/platform/cases';
+import { prefilledValues } from '../../contract/forms/prefill';
 import { submittedValues, validateForm, type FormValues } from '../../contract/forms/validate';
+import { isMobileNumber } from '../../contract/forms/phone';
+import { shanghaiDateTime } from '../../contract/dates/shanghai-day';
 import type { Identity } from '../../contract/identity';
 import type { CaseLookup, CaseReceiptView, CaseStatusView, PrintResultView } from '../../contract/terminal/api';
 import type { RatingReason } from '../../contract/platform/ratings';
@@ -50,26 +53,6 @@ function resultView(outcome: PrintOutcome): PrintResultView {
     : { ok: false, message: outcome.citizenMessage, ...(outcome.nextStep ? { nextStep: outcome.nextStep } : {}), warnings: [] };
 }
 
-const MOBILE = /^1\d{10}$/;
-
-function prefillValue(field: FormField, identity: Identity): FormValue | undefined {
-  switch (field.prefill) {
-    case 'name':
-      return identity.name;
-    case 'sex':
-      return identity.sex;
-    case 'nation':
-      return identity.nation ?? undefined;
-    case 'birthDate':
-      return identity.birthDate;
-    case 'address':
-      return identity.address ?? undefined;
-    case 'idNumber':
-      return identity.idNumber;
-    case undefined:
-      return undefined;
-  }
-}
 
 /**
  * The kiosk's cases. A submit merges the card's data into the prefilled fields (the page never
@@ -182,7 +165,7 @@ export class CaseService {
         centreName,
         caseNumber: caseNumberOf(caseId),
         serviceName: item.name['zh-CN'],
-        receivedAt: new Date(local.submittedAt).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' }),
+        receivedAt: shanghaiDateTime(local.submittedAt),
         statusUrl: caseStatusLink(caseId),
       }),
       'case-slip',
@@ -193,13 +176,7 @@ export class CaseService {
   }
 
   #merge(item: ServiceItem, answers: FormValues, identity: Identity | undefined): FormValues {
-    const values: FormValues = { ...answers };
-    if (!identity) return values;
-    for (const field of item.form.fields) {
-      const value = prefillValue(field, identity);
-      if (value !== undefined) values[field.name] = value;
-    }
-    return values;
+    return identity ? { ...answers, ...prefilledValues(item.form.fields, identity) } : { ...answers };
   }
 
   #applicant(form: Record<string, FormValue>, identity: Identity | undefined): Applicant {
@@ -208,7 +185,7 @@ export class CaseService {
     if (typeof name !== 'string' || typeof idNumber !== 'string') {
       throw new ApiFailure('bad-request', 'applicant: a case needs the ID card, or a name and an ID number in the form');
     }
-    const phone = typeof form.phone === 'string' && MOBILE.test(form.phone) ? form.phone : undefined;
+    const phone = isMobileNumber(form.phone) ? form.phone : undefined;
     return { name, idNumber, ...(phone ? { phone } : {}) };
   }
 

@@ -17,13 +17,15 @@ import {
 import type { Applicant, IntakeReceipt, RevealResponse } from '../../contract/platform/cases';
 import type { FormValue } from '../../contract/platform/cases';
 import { sleep } from '../../common/wait';
+import { prefilledValues, type PrefillIdentity } from '../../contract/forms/prefill';
 import { ApiFailure } from '../api/dispatcher';
 import type { EventBus } from '../api/event-bus';
 import type { Identity } from '../../contract/identity';
 import type { Catalogue } from '../../contract/platform/catalogue';
 import type { Logger } from '../logging/logger';
 import { PlatformHttpError, PlatformResponseError, PlatformUnreachableError } from '../platform-link/errors';
-import { announcementText, pushCalled, startOfShanghaiDay } from './announcement';
+import { startOfShanghaiDay } from '../../contract/dates/shanghai-day';
+import { announcementText, pushCalled } from './announcement';
 import type { StaffClient } from './staff-client';
 
 export interface CounterServiceOptions {
@@ -35,7 +37,7 @@ export interface CounterServiceOptions {
   lockAfterMs?: number;
   events: Pick<EventBus, 'publish'>;
   /** The identity read from the ID card on this counter's own reader, if one is on it. */
-  cardOnReader?: () => Pick<Identity, 'name' | 'idNumber'> | undefined;
+  cardOnReader?: () => CardOnReader | undefined;
   /** For the fields a service's form fills from the card (walk-in with a card). */
   catalogue?: () => Promise<Catalogue>;
   log: Logger;
@@ -45,6 +47,9 @@ export interface CounterServiceOptions {
   /** Events arrive in bursts (a replay after reconnecting): one queue read per burst. */
   refreshDebounceMs?: number;
 }
+
+/** The card read on this counter's own reader: the applicant's name and number, and what forms prefill from it. */
+type CardOnReader = Pick<Identity, 'name' | 'idNumber'> & PrefillIdentity;
 
 interface StaffSession {
   token: string;
@@ -208,9 +213,13 @@ export class CounterService {
     disabled: boolean;
   }): Promise<IntakeReceipt> {
     const now = new Date(this.now()).toISOString();
-    const fromCard = 'fromCard' in input.applicant;
-    const applicant = 'fromCard' in input.applicant ? this.applicantFromCard(input.applicant.phone) : input.applicant;
-    const form = fromCard ? await this.prefillFromCard(input.serviceCode, input.values, applicant) : input.values;
+    let applicant: Applicant;
+    let form = input.values;
+    if ('fromCard' in input.applicant) {
+      const card = this.cardOnReader();
+      applicant = { name: card.name, idNumber: card.idNumber, ...(input.applicant.phone ? { phone: input.applicant.phone } : {}) };
+      form = await this.prefillFromCard(input.serviceCode, input.values, card);
+    } else applicant = input.applicant;
     return this.act((token, client) =>
       client.intake(token, {
         caseId: randomUUID(),
@@ -240,21 +249,17 @@ export class CounterService {
     if (this.session) await this.endSession('signed-out');
   }
 
-  /** The card's name and number fill the applicant; the page only ever saw them masked. */
-  private applicantFromCard(phone: string | undefined): Applicant {
+  /** The card on this counter's reader: its name and number fill the applicant; the page only ever saw them masked. */
+  private cardOnReader(): CardOnReader {
     const card = this.options.cardOnReader?.();
     if (!card) throw new ApiFailure('not-allowed', 'no ID card has been read on this counter');
-    return { name: card.name, idNumber: card.idNumber, ...(phone ? { phone } : {}) };
+    return card;
   }
 
-  private async prefillFromCard(serviceCode: string, values: Record<string, FormValue>, applicant: Applicant): Promise<Record<string, FormValue>> {
+  /** The same prefill as a kiosk case (contract/forms/prefill): every field the service's form takes from the card. */
+  private async prefillFromCard(serviceCode: string, values: Record<string, FormValue>, card: CardOnReader): Promise<Record<string, FormValue>> {
     const item = (await this.options.catalogue?.())?.items.find((i) => i.code === serviceCode);
-    const form = { ...values };
-    for (const field of item?.form.fields ?? []) {
-      if (field.prefill === 'idNumber') form[field.name] = applicant.idNumber;
-      if (field.prefill === 'name') form[field.name] = applicant.name;
-    }
-    return form;
+    return { ...values, ...prefilledValues(item?.form.fields ?? [], card) };
   }
 
   private client(): StaffClient {

@@ -5,6 +5,7 @@ import { StoreError, StoreKeyError } from './errors';
 import { FieldCipher } from './field-cipher';
 import type { KeyProvider } from './key-file';
 import { migrate } from './migrations';
+import { errorMessage } from '../../common/errors';
 
 export interface LocalStoreOptions {
   /** The SQLite file, e.g. `<dataDir>/terminal.db`; created with its directory on first use. */
@@ -36,7 +37,7 @@ export class LocalStore {
     try {
       db = new Database(file);
     } catch (error) {
-      throw new StoreError(`cannot open the terminal store: ${(error as Error).message}`, file);
+      throw new StoreError(`cannot open the terminal store: ${errorMessage(error)}`, file);
     }
     try {
       chmodSync(file, 0o600);
@@ -59,7 +60,7 @@ export class LocalStore {
     } catch (error) {
       db.close();
       if (error instanceof StoreError) throw error;
-      throw new StoreError(`cannot prepare the terminal store: ${(error as Error).message}`, file);
+      throw new StoreError(`cannot prepare the terminal store: ${errorMessage(error)}`, file);
     }
   }
 

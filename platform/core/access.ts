@@ -15,14 +15,13 @@ import { iso, isoOrNull, type PlatformContext } from './context';
 import { PlatformError } from './errors';
 import {
   DECOY_PASSWORD_HASH,
-  hashPassword,
   issueTerminalCredential,
   parseTerminalCredential,
   randomToken,
   sameDigest,
   sha256Hex,
-  verifyPassword,
 } from './secrets';
+import { hashSecret, verifySecret } from '../../common/scrypt-hash';
 
 interface StaffRow {
   id: string;
@@ -92,7 +91,7 @@ export class AccessService {
     const { changes } = await this.ctx.db.run(
       `INSERT INTO staff (id, centre_id, username, name, display_name, role, password_hash, created_at, department)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-      [id, centreId, `${centreId}/${request.username}`, request.username, request.displayName, request.role, await hashPassword(request.password), this.ctx.now(), department],
+      [id, centreId, `${centreId}/${request.username}`, request.username, request.displayName, request.role, await hashSecret(request.password), this.ctx.now(), department],
     );
     // Only this centre's names can collide: the answer says nothing about other centres.
     if (changes === 0) throw new PlatformError(409, 'conflict', `username ${request.username} is taken in this centre`, 'username');
@@ -141,10 +140,10 @@ export class AccessService {
       if (locked?.locked_until) {
         throw new PlatformError(423, 'account-locked', `account locked until ${iso(locked.locked_until)} after repeated failed sign-ins`);
       }
-      await verifyPassword(password, DECOY_PASSWORD_HASH);
+      await verifySecret(password, DECOY_PASSWORD_HASH);
       throw unauthenticated('wrong username or password');
     }
-    const right = await verifyPassword(password, attempt.password_hash);
+    const right = await verifySecret(password, attempt.password_hash);
     if (right) {
       // Cleared only while no lock has been set meanwhile by guesses that arrived with this one.
       const cleared = await this.ctx.db.run('UPDATE staff SET failed_attempts = 0 WHERE id = ? AND locked_until IS NULL', [attempt.id]);

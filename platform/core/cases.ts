@@ -1,6 +1,6 @@
 import type { ServiceItem } from '../../contract/platform/catalogue';
+import { CASE_TRANSITIONS, DECISION_TARGETS } from '../../contract/platform/case-states';
 import {
-  CASE_TRANSITIONS,
   type CaseDetail,
   type CaseStatus,
   type CaseSummary,
@@ -20,6 +20,7 @@ import type { CaseAccess, CaseProof } from './case-access';
 import { maskForm, maskMaterials, maskName } from './masking';
 import { isUnsealed, openRequest, sealRequest, type StoredRequest } from './stored-request';
 import { submittedValues, validateForm } from '../../contract/forms/validate';
+import { shanghaiIsoDate } from '../../contract/dates/shanghai-day';
 import type { Queryable } from '../store/database';
 import { audit } from './audit';
 import { actorOf, requireCentre, requireStaff, requireWindowStaff, type Caller } from './caller';
@@ -75,17 +76,16 @@ export interface PreparedDecision {
 
 
 const ELDERLY_AGE = 70;
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 
 
 /** Age in whole years on a given day, from an ID number's birth date. */
 function ageOn(idNumber: string, at: number): number | undefined {
   const birth = birthDateFromIdNumber(idNumber);
   if (!birth) return undefined;
-  const [y, m, d] = birth.split('-').map(Number) as [number, number, number];
-  const today = new Date(at + SHANGHAI_OFFSET_MS);
-  const beforeBirthday = today.getUTCMonth() + 1 < m || (today.getUTCMonth() + 1 === m && today.getUTCDate() < d);
-  return today.getUTCFullYear() - y - (beforeBirthday ? 1 : 0);
+  const today = shanghaiIsoDate(at);
+  // YYYY-MM-DD strings: the month-day parts compare as text.
+  const beforeBirthday = today.slice(5) < birth.slice(5);
+  return Number(today.slice(0, 4)) - Number(birth.slice(0, 4)) - (beforeBirthday ? 1 : 0);
 }
 
 /** Elderly (70+) and disabled citizens go before appointments, which go before everyone else. */
@@ -134,13 +134,14 @@ function receiptOf(row: CaseRow): IntakeReceipt {
   };
 }
 
-const DECISION_TARGET: Record<Decision['decision'], { to: CaseStatus; event: CaseEventType }> = {
-  accept: { to: 'accepted', event: 'accepted' },
-  reject: { to: 'rejected', event: 'rejected' },
-  'request-materials': { to: 'awaiting-materials', event: 'materials-requested' },
-  transfer: { to: 'transferred', event: 'transferred' },
-  complete: { to: 'completed', event: 'completed' },
-  release: { to: 'queued', event: 'released' },
+/** The event each decision writes; where it takes the case is the contract's DECISION_TARGETS. */
+const DECISION_EVENT: Record<Decision['decision'], CaseEventType> = {
+  accept: 'accepted',
+  reject: 'rejected',
+  'request-materials': 'materials-requested',
+  transfer: 'transferred',
+  complete: 'completed',
+  release: 'released',
 };
 
 /** A terminal's clock may be off and a case may wait offline for weeks, but not for years, nor come from the future. */
@@ -228,7 +229,7 @@ export class CaseService {
   }
 
   private async nextQueueNumber(tx: Queryable, centreId: string, prefix: string, at: number): Promise<string> {
-    const day = new Date(at + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+    const day = shanghaiIsoDate(at);
     const row = await tx.get<{ last: number }>(
       `INSERT INTO queue_counters (centre_id, prefix, day, last) VALUES (?, ?, ?, 1)
        ON CONFLICT (centre_id, prefix, day) DO UPDATE SET last = queue_counters.last + 1 RETURNING last`,
@@ -400,7 +401,7 @@ export class CaseService {
 
   async decide(caller: Caller, caseId: string, decision: Decision): Promise<CaseSummary> {
     const staff = requireWindowStaff(caller);
-    const target = DECISION_TARGET[decision.decision];
+    const target = { to: DECISION_TARGETS[decision.decision], event: DECISION_EVENT[decision.decision] };
     const prepared = this.rules ? await this.rules.prepare(await this.row(this.db, staff, caseId), decision) : {};
     const result = await this.db.transaction(async (tx) => {
       const row = await this.row(tx, staff, caseId, true);

@@ -3,6 +3,7 @@ import { maskPhone } from '../../contract/platform/id-number';
 import { openRequest } from '../core/stored-request';
 import type { DataCipher } from '../secrets/cipher';
 import type { Database } from '../store/database';
+import { isMobileNumber } from '../../contract/forms/phone';
 import { noticeText, type Notifier } from './notifier';
 
 /**
@@ -65,6 +66,6 @@ export class NotificationDispatcher {
     if (!row) return undefined;
     const request = openRequest(this.cipher, row);
     const phone = request.applicant.phone ?? request.form.phone;
-    return typeof phone === 'string' && /^1\d{10}$/.test(phone) ? phone : undefined;
+    return isMobileNumber(phone) ? phone : undefined;
   }
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { topCommand } from '../top-command';
 import type { ZodError } from 'zod';
 import { DepartmentCode } from '../../../contract/platform/departments';
 import { CreateStaffRequest, RegisterTerminalRequest } from '../../../contract/platform/access';
@@ -9,6 +10,7 @@ import { KeyFileError, rotateSigningKey, defaultKeyFile } from '../../../platfor
 import { isPostgresUrl } from '../../../platform/store/open';
 import { randomToken } from '../../../platform/core/secrets';
 import { CliError } from '../cli-error';
+import { errorMessage } from '../../../common/errors';
 
 interface ServeOptions {
   port: string;
@@ -78,7 +80,7 @@ function readCatalogue(file: string): Catalogue {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new CliError(`--catalogue ${file}: ${(error as Error).message}`);
+    throw new CliError(`--catalogue ${file}: ${errorMessage(error)}`);
   }
   const parsed = Catalogue.safeParse(raw);
   if (!parsed.success) {
@@ -97,7 +99,7 @@ async function cliErrors<T>(what: string, run: () => Promise<T>): Promise<T> {
     if (error instanceof PlatformError || error instanceof KeyFileError) throw new CliError(`${what}: ${error.message}`);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '28P01' || code === '3D000') {
-      throw new CliError(`${what}: ${(error as Error).message}`);
+      throw new CliError(`${what}: ${errorMessage(error)}`);
     }
     if (error instanceof StoreError || (error instanceof Error && /^SQLITE_/.test(String((error as NodeJS.ErrnoException).code)))) {
       throw new CliError(`${what}: ${error.message}`);
@@ -172,9 +174,7 @@ function parseOptions<T>(schema: { safeParse(value: unknown): { success: true; d
 }
 
 export function register(program: Command): void {
-  const platform = program
-    .command('platform')
-    .description('the reference central platform: case intake, the 一窗受理 queue, status events (HTTP API under /v1)')
+  const platform = topCommand(program, 'platform')
     .option('--port <n>', 'TCP port to listen on (0 picks a free one)', '8780')
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--db <file|url>', 'SQLite file (created if missing) or postgres://user:pass@host:port/db')

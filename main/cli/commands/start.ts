@@ -1,17 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
+import { topCommand } from '../top-command';
 import { startTerminal } from '../../terminal';
 import { startChromiumHost, UiNotBuiltError } from '../../host/chromium-host';
 import { ElectronNotBuiltError, findElectronBinary, launchElectron } from '../../electron/electron-binary';
 import { hasDisplay, launchChromium, type BrowserMode } from '../../host/chromium-launcher';
 import { writeLaunchPage } from '../../host/launch-page';
 import { createLogger } from '../../logging/logger';
+import { projectRoot } from '../../project-root';
 import { CliError } from '../cli-error';
 import { configFromOptions, withConfigOptions } from '../load-config-option';
-
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 interface StartOptions {
   config?: string;
@@ -105,9 +104,7 @@ async function startChromiumShell(options: StartOptions): Promise<void> {
 
 export function register(program: Command): void {
   withConfigOptions(
-    program
-      .command('start')
-      .description('run the terminal: the Electron window where Electron is installed, else the Chromium host')
+    topCommand(program, 'start')
       .option('--port <n>', 'Chromium host port on 127.0.0.1 (0 = any free port)')
       .option('--browser <mode>', 'open Chromium: auto (if a display exists), kiosk, app, none')
       .option('--shell <shell>', 'auto (Electron where installed and a display exists), electron, chromium', 'auto')

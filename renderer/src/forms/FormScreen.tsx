@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { FormField, ServiceItem } from '../../../contract/platform/catalogue';
+import { prefillValue } from '../../../contract/forms/prefill';
 import { checkField, shownFields, validateForm, type FieldProblem, type FormValue } from '../../../contract/forms/validate';
 import type { IdentityView } from '../../../contract/terminal/api';
 import { localized } from '../i18n';
@@ -8,24 +9,14 @@ import { LazyKeyboard } from '../keyboard/LazyKeyboard';
 import { formPage, formValues, identity, locale, touchedFields } from '../state/store';
 import { keyboardFor, normaliseTyped, typedInFull } from './field-input';
 import { MaterialsSection } from '../screens/Materials';
+import { maskIdNumber } from '../../../contract/identity/id-number';
 import { useSpeak } from '../speech/use-speak';
 
 const FIELDS_PER_PAGE = 3;
 
 /** The card's value for a prefilled field, as the citizen may see it (the ID number masked). */
 export function prefillDisplay(field: FormField, who: IdentityView | null): string | undefined {
-  if (!who || !field.prefill) return undefined;
-  switch (field.prefill) {
-    case 'idNumber':
-      return who.idNumberMasked;
-    case 'name':
-    case 'sex':
-    case 'birthDate':
-      return who[field.prefill];
-    case 'nation':
-    case 'address':
-      return who[field.prefill];
-  }
+  return who ? prefillValue(field, { ...who, idNumber: who.idNumberMasked }) : undefined;
 }
 
 function useProblemText() {
@@ -157,9 +148,7 @@ function answerText(field: FormField, value: FormValue | undefined, t: ReturnTyp
     const option = field.options?.find((o) => o.value === value);
     return option ? localized(locale.value, option.label).text : String(value);
   }
-  if (field.type === 'idNumber' && typeof value === 'string' && value.length > 10) {
-    return `${value.slice(0, 6)}${'*'.repeat(value.length - 10)}${value.slice(-4)}`;
-  }
+  if (field.type === 'idNumber' && typeof value === 'string') return maskIdNumber(value);
   return String(value);
 }
 

@@ -126,6 +126,7 @@ export const en: Record<MessageKey, string> = {
   'setup.testFailed': 'Failed',
   'setup.testNote': 'Tests the device the running terminal uses (the saved configuration), not unsaved changes',
   'setup.testCallFailed': 'Test not run: {reason}',
+  'setup.hidExperimental': 'Experimental: the USB HID report framing ({model}) was defined by this project and has not been checked against reports recorded from a real reader. Prefer a serial reader.',
   'welcome.greeting': 'Hello, {name}',
   'welcome.idNumber': 'ID number {masked}',
   'notice.placeAgain': 'The card was not read completely. Please place your ID card again',

@@ -125,6 +125,7 @@ export const zhCN = {
   'setup.testFailed': '未通过',
   'setup.testNote': '测试的是终端正在使用的设备（已保存的配置），不含未保存的修改',
   'setup.testCallFailed': '未能测试：{reason}',
+  'setup.hidExperimental': '试验功能：USB HID 读卡器的报文格式（{model}）由本项目自行定义，尚未用真实读卡器录制的报文验证。请优先使用串口读卡器。',
   'welcome.greeting': '{name}，您好',
   'welcome.idNumber': '证件号码 {masked}',
   'notice.placeAgain': '没有读完身份证，请重新放置身份证',
