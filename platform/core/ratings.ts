@@ -1,7 +1,7 @@
 import type { CaseEvent } from '../../contract/platform/events';
 import type { CentreStats, FollowUp, Rating, RatingReason, RatingRequest } from '../../contract/platform/ratings';
 import type { Queryable } from '../store/database';
-import { actorOf, requireStaff, type Caller } from './caller';
+import { actorOf, requireStaff, requireWindowStaff, type Caller } from './caller';
 import type { CaseAccess, CaseProof } from './case-access';
 import type { CaseRow } from './cases';
 import { openRequest } from './stored-request';
@@ -11,6 +11,8 @@ import { appendEvent } from './events';
 import { canonicalJson, randomToken, sha256Hex } from './secrets';
 
 const BAD_LEVEL = 2;
+/** How long after collecting a result the citizen may rate it on the window's screen. */
+const COLLECTION_RATING_MS = 30 * 60_000;
 
 interface RatingRow {
   case_id: string;
@@ -72,21 +74,47 @@ export class RatingService {
   }
 
   /**
-   * Only the citizen rates, at a kiosk, for the cases it may touch (its own, or one the citizen
-   * proved); never staff, nor a counter terminal (the clerk's machine). The visit must be
-   * the case's own unless the citizen proved the case (a later visit), and the case must have
-   * been handled (not queued or on a desk).
+   * Staff hand the rating to the citizen only for a result collected at the window within the
+   * last half hour, under that collection's visit: anything else is not theirs to rate (404, as
+   * for a case that is not there, so nothing is learned of other centres).
+   */
+  private async collectionVisit(tx: Queryable, caller: Caller, row: CaseRow, visitId: string): Promise<'collection'> {
+    const staff = requireWindowStaff(caller);
+    if (row.centre_id !== staff.centreId) throw notFound(`case ${row.id}`);
+    const pickups = await tx.all<{ collection: string | null; collected_at: number | null }>(
+      'SELECT collection, collected_at FROM pickups WHERE centre_id = ? AND collected_at IS NOT NULL AND case_ids LIKE ?',
+      [row.centre_id, `%${JSON.stringify(row.id)}%`],
+    );
+    const now = this.ctx.now();
+    const collected = pickups.find((p) => p.collection && (JSON.parse(p.collection) as { visitId?: string }).visitId === visitId);
+    if (!collected || row.status !== 'completed' || now - Number(collected.collected_at) > COLLECTION_RATING_MS) {
+      throw forbidden(`case ${row.id} can be rated at the window only under its collection visit, right after collection`);
+    }
+    return 'collection';
+  }
+
+  /**
+   * Only the citizen rates: at a kiosk, for the cases it may touch (its own, or one the citizen
+   * proved), or on the window's screen right after collecting the result (一口发证), where the
+   * desk hands the citizen the rating for that collection visit only. Never a counter terminal
+   * itself, nor staff for any other case. The visit must be the case's own (or the collection's),
+   * unless the citizen proved the case, and the case must have been handled.
    */
   async rate(caller: Caller, caseId: string, request: RatingRequest, proof: CaseProof = {}): Promise<{ rating: Rating; replay: boolean }> {
     // A counter terminal is the clerk's own machine: the clerk must not rate their own service.
-    if (caller.kind !== 'terminal' || caller.terminalKind !== 'kiosk') throw forbidden('a rating comes from the citizen at a kiosk, not from staff or a counter');
+    const atCollection = caller.kind === 'staff';
+    if (!atCollection && (caller.kind !== 'terminal' || caller.terminalKind !== 'kiosk')) {
+      throw forbidden('a rating comes from the citizen at a kiosk or at the window where the result was collected');
+    }
     const db = this.ctx.db;
     const bodyHash = sha256Hex(canonicalJson(request));
     const result = await db.transaction(async (tx) => {
       const row = await tx.get<CaseRow>(`SELECT * FROM cases WHERE id = ?${db.dialect === 'postgres' ? ' FOR UPDATE' : ''}`, [caseId]);
       if (!row) throw notFound(`case ${caseId}`);
       const stored = openRequest(this.ctx.cipher, row);
-      const how = this.access.check(caller, { id: row.id, centreId: row.centre_id, terminalId: row.terminal_id, applicantIdNumber: () => stored.applicant.idNumber }, proof);
+      const how = atCollection
+        ? await this.collectionVisit(tx, caller, row, request.visitId)
+        : this.access.check(caller, { id: row.id, centreId: row.centre_id, terminalId: row.terminal_id, applicantIdNumber: () => stored.applicant.idNumber }, proof);
       const existing = await tx.get<RatingRow>('SELECT * FROM ratings WHERE case_id = ?', [caseId]);
       if (existing) {
         if (existing.body_hash !== bodyHash) throw new PlatformError(409, 'conflict', `case ${caseId} has already been rated`);
@@ -94,7 +122,7 @@ export class RatingService {
         return { rating: this.toRating(existing, followUp?.public_id ?? null), replay: true, event: undefined };
       }
       if (NOT_RATEABLE.has(row.status)) throw new PlatformError(409, 'conflict', `case ${caseId} is ${row.status}: it can be rated once it has been handled`);
-      if (request.visitId !== stored.visitId && how !== 'proof') {
+      if (request.visitId !== stored.visitId && how !== 'proof' && how !== 'collection') {
         throw new PlatformError(422, 'invalid-form', `visitId is not the visit case ${caseId} was made in`, 'visitId');
       }
       const now = this.ctx.now();
