@@ -6,6 +6,7 @@ import { RatingReason } from '../platform/ratings';
 import { captureEvents, captureMethods } from './capture-api';
 import { counterEvents, counterMethods } from './counter-api';
 import { DevicesConfig } from './devices';
+import { inputMethods } from './input-api';
 
 /**
  * TerminalApi: the one contract between the UI and the terminal process. Both transports
@@ -235,6 +236,7 @@ export const terminalMethods = {
   'setup.testDevice': { args: z.object({ role: DeviceTestRole }).strict(), result: DeviceTestResult },
   ...counterMethods,
   ...captureMethods,
+  ...inputMethods,
 } as const;
 
 export const terminalEvents = {

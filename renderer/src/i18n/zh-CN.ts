@@ -394,6 +394,23 @@ export const zhCN = {
   'capture.failure.device-error': '扫描仪出现故障，请到窗口提交材料',
   'capture.failure.no-scanner': '本机没有扫描仪，请携带原件到窗口',
   'capture.failure.too-many-pages': '已达到可扫描的页数上限',
+  // Entering text and hearing the screen: handwriting, pinyin, read-aloud (语音播报).
+  'form.error.notChineseName': '姓名请用汉字填写：输入拼音后点选汉字，或用手写',
+  'form.error.notDigits': '只能填写数字',
+  'keyboard.handwriting': '手写',
+  'keyboard.backToKeys': '键盘',
+  'keyboard.padLabel': '手写区：请用手指在此写一个字',
+  'keyboard.padClear': '重写',
+  'keyboard.candidates': '候选字',
+  'keyboard.previous': '上一页候选字',
+  'keyboard.next': '下一页候选字',
+  'keyboard.pickFirst': '请先点选上方的汉字，再点“完成”',
+  'keyboard.pickFirstCandidate': '选字',
+  'keyboard.handwritingUnavailable': '手写暂时无法使用，请用拼音输入',
+  'speech.form.instruction': '请点击要填写的项目，用屏幕下方的键盘输入',
+  'toolbar.readAloud': '语音播报',
+  'toolbar.readAloudOn': '开',
+  'toolbar.readAloudOff': '关',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
