@@ -9,7 +9,7 @@ export function caseHandlers(service: CaseService | undefined): Pick<Handlers, C
   const cases = provided(service, 'unavailable', 'this terminal records no cases');
   return {
     'cases.submit': ({ serviceCode, values }) => cases().submit(serviceCode, values),
-    'cases.lookup': (query) => cases().lookup(query),
+    'cases.lookup': (query) => cases().lookupWithBundle(query),
     'cases.rate': async ({ caseId, level, reasons, comment }) => {
       await cases().rate(caseId, level, reasons, comment);
       return { ok: true };
