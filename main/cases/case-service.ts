@@ -9,7 +9,7 @@ import { shanghaiDateTime } from '../../contract/dates/shanghai-day';
 import type { Identity } from '../../contract/identity';
 import type { CaseLookup, CaseReceiptView, CaseStatusView, PrintResultView } from '../../contract/terminal/api';
 import type { RatingReason } from '../../contract/platform/ratings';
-import { whenTrue } from '../../common/wait';
+import { sleep, whenTrue } from '../../common/wait';
 import { ApiFailure } from '../api/dispatcher';
 import type { CatalogueService } from '../catalogue/catalogue-service';
 import type { Logger } from '../logging/logger';
@@ -19,10 +19,10 @@ import type { CaseMaterialInput, CaseStore, LocalCase } from '../store/case-stor
 import { caseNumberOf, normaliseCaseNumber } from './case-number';
 import { caseStatusLink, receiptDocument } from './receipt-document';
 
-/** What the case service needs from the sync side: send now, and the platform's own view. */
 /** How long the status page waits for a 一件事's items from the platform. */
 const BUNDLE_WAIT_MS = 2000;
 
+/** What the case service needs from the sync side: send now, and the platform's own view. */
 export interface CaseSync {
   /** Ask the outbox to send now rather than at its next tick. */
   kick(): void;
