@@ -25,6 +25,8 @@ export const TerminalConfig = z
         id: z.string().regex(/^[A-Za-z0-9-]{3,64}$/, 'letters, digits and dashes, 3 to 64 of them'),
         centre: z.object({ id: z.string().min(1), name: z.string().min(1) }).strict(),
         role: z.enum(['kiosk', 'counter']),
+        /** Where the machine stands, told to the desks with a help call (一楼大厅东侧). */
+        location: z.string().min(1).max(60).optional(),
       })
       .strict(),
     platform: Platform.default({}),
@@ -38,10 +40,12 @@ export const TerminalConfig = z
         idleSeconds: z.number().int().min(5).max(3600).default(90),
         warnSeconds: z.number().int().min(0).max(600).default(20),
         endOnCardRemoval: z.boolean().default(false),
+        /** With endOnCardRemoval: how long the citizen has to put the card back before the wipe. */
+        cardReturnSeconds: z.number().int().min(0).max(120).default(10),
       })
       .strict()
       .refine((s) => s.warnSeconds < s.idleSeconds, { message: 'a number less than idleSeconds', path: ['warnSeconds'] })
-      .default({ idleSeconds: 90, warnSeconds: 20, endOnCardRemoval: false }),
+      .default({ idleSeconds: 90, warnSeconds: 20, endOnCardRemoval: false, cardReturnSeconds: 10 }),
     counter: z
       .object({
         /** How the wall display and the announcement name this window: 请A023号到3号窗口. */

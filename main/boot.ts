@@ -6,6 +6,7 @@ import { EventBus } from './api/event-bus';
 import { DeviceManager } from './devices/device-manager';
 import { liveDeviceTest } from './devices/live-device-test';
 import { DeviceStates } from './devices/device-states';
+import { HelpService } from './help/help-service';
 import { IdentityFlow } from './identity/identity-flow';
 import { IdentityHolder } from './identity/identity-holder';
 import type { SessionService } from './session/session-service';
@@ -139,12 +140,15 @@ export async function bootTerminal(options: BootOptions): Promise<Terminal> {
       devices: () => deviceStates.list(),
       testDevice: liveDeviceTest({ devices: config.devices, manager: devices, printing: printing.service, renderer: printing.renderer, ...(scanner ? { scanner: scanner.scanner } : {}) }),
       onSessions: (made) => (sessions = made),
+      ...(config.terminal.role === 'kiosk'
+        ? { help: new HelpService({ client, location: config.terminal.location ?? '', events, log: log.child({ service: 'help' }) }) }
+        : {}),
       ...(config.devices.idcard?.transport === 'simulator' ? { demoCards: demoCardPanel(devices) } : {}),
       onClose: stopAll,
     });
     if (!sessions) throw new Error('the terminal made no session service');
     const made = terminal;
-    flow = new IdentityFlow(sessions, identity, events, { endOnCardRemoval: config.session.endOnCardRemoval, inSetup: () => made.inSetup() }, log.child({ service: 'identity' }));
+    flow = new IdentityFlow(sessions, identity, events, { endOnCardRemoval: config.session.endOnCardRemoval, cardReturnSeconds: config.session.cardReturnSeconds, inSetup: () => made.inSetup() }, log.child({ service: 'identity' }));
     await devices.open();
     stops.push(() => devices.close());
     return terminal;

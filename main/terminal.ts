@@ -1,6 +1,6 @@
 import demoProfile from '../kiosk-config/examples/demo.json' with { type: 'json' };
 import type { TerminalConfig } from '../kiosk-config/schema';
-import type { DemoCard, DeviceState, DeviceTestResult, HealthSnapshot, TerminalInfo } from '../contract/terminal/api';
+import type { DemoCard, DeviceState, DeviceTestResult, HealthSnapshot, PrintResultView, TerminalInfo } from '../contract/terminal/api';
 import { ApiFailure, createDispatcher, type Dispatch } from './api/dispatcher';
 import { EventBus } from './api/event-bus';
 import { CaptureService, captureHandlers, type PageReader } from './capture';
@@ -20,6 +20,8 @@ import { SetupService } from './setup/setup-service';
 import { TechnicianLock } from './setup/technician-lock';
 import type { CaseStore } from './store/case-store';
 import type { PrintService } from './printing/print-service';
+import { printResultView } from './printing/result-view';
+import type { HelpService } from './help/help-service';
 import { appVersion } from './version';
 import type { Scanner } from '../drivers/scanner';
 
@@ -56,6 +58,8 @@ export interface TerminalDeps {
   devices?: () => DeviceState[];
   /** The setup screen's device test, through the devices this terminal holds open. */
   testDevice?: (role: string) => Promise<DeviceTestResult>;
+  /** 呼叫工作人员 (kiosks that know their platform). */
+  help?: HelpService;
   /** Sessions are made here; the caller may want them (a card placed begins one). */
   onSessions?: (sessions: SessionService) => void;
   /** Stops what the caller started for this terminal (devices, sync, an embedded platform). */
@@ -121,6 +125,25 @@ export function createTerminal(deps: TerminalDeps): Terminal {
     if (!cases) throw new ApiFailure('unavailable', 'this terminal records no cases');
     return cases;
   };
+  const helpService = (): HelpService => {
+    if (!deps.help) throw new ApiFailure('unavailable', 'this terminal cannot call staff');
+    return deps.help;
+  };
+  // 重新打印 sends again only what failed for the citizen at the machine, and only in their session.
+  const retries = new Set<string>();
+  sessions.onWipe(() => retries.clear());
+  const offerRetry = (view: PrintResultView): PrintResultView => {
+    if (view.retryId) retries.add(view.retryId);
+    return view;
+  };
+  const retryPrint = async (retryId: string): Promise<PrintResultView> => {
+    if (!deps.printing) throw new ApiFailure('unavailable', 'this terminal has no printer');
+    if (!retries.has(retryId)) throw new ApiFailure('not-allowed', 'no failed print of this session has that id');
+    const view = printResultView(await deps.printing.reprint(retryId));
+    if (view.ok) retries.delete(retryId);
+    return offerRetry({ ...view, ...(view.ok ? {} : { retryId }) });
+  };
+
   const technicianLock = new TechnicianLock(config.technician.pinHash);
   const setup = new SetupService({
     lock: technicianLock,
@@ -196,9 +219,16 @@ export function createTerminal(deps: TerminalDeps): Terminal {
         await caseService().rate(caseId, level, reasons, comment);
         return { ok: true };
       },
-      'print.caseReceipt': ({ caseId }) => caseService().printReceipt(caseId),
+      'print.caseReceipt': async ({ caseId }) => offerRetry(await caseService().printReceipt(caseId)),
+      'print.readiness': async () => (deps.printing ? deps.printing.a4Readiness() : { ready: false, message: 'print.a4.unavailable' }),
+      'print.retry': ({ retryId }) => retryPrint(retryId),
+      'help.call': ({ screen }) => helpService().call(screen),
+      'help.cancel': async () => {
+        await helpService().cancel();
+        return { ok: true };
+      },
       'certificates.prepare': ({ from, to }) => certificateService().prepare(from, to),
-      'certificates.print': ({ documentId }) => certificateService().print(documentId),
+      'certificates.print': async ({ documentId }) => offerRetry(await certificateService().print(documentId)),
       'demo.cards': () => (deps.demoCards ? deps.demoCards.cards() : []),
       'demo.placeCard': ({ cardId }) => {
         demoCards().place(cardId);
@@ -230,6 +260,7 @@ export function createTerminal(deps: TerminalDeps): Terminal {
     info,
     async close() {
       stopHealthFile();
+      deps.help?.dispose();
       sessions.dispose();
       await counter?.dispose();
       await deps.onClose?.();

@@ -9,6 +9,7 @@ import { PlatformError } from './core/errors';
 import { DocumentService } from './documents';
 import { StoredIssuedDocuments, storedSigner } from './documents/stored';
 import { RatingService } from './core/ratings';
+import { HelpCalls } from './help/help-calls';
 import { demoCatalogue } from './catalogue/demo-catalogue';
 import { buildApp } from './http/app';
 import type { Services } from './http/services';
@@ -93,6 +94,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       blobs: new BlobService(ctx),
       cases: new CaseService(ctx, publish),
       ratings: new RatingService(ctx, publish),
+      help: new HelpCalls(ctx),
       documents: await (async () => {
         const { signer, previousKeys } = await storedSigner(db, ctx.now());
         return new DocumentService(signer, new StoredIssuedDocuments(db), previousKeys);

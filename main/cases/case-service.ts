@@ -7,7 +7,8 @@ import type { RatingReason } from '../../contract/platform/ratings';
 import { ApiFailure } from '../api/dispatcher';
 import type { CatalogueService } from '../catalogue/catalogue-service';
 import type { Logger } from '../logging/logger';
-import type { PrintOutcome, PrintService } from '../printing/print-service';
+import type { PrintService } from '../printing/print-service';
+import { printResultView } from '../printing/result-view';
 import { caseSlipParts } from '../printing/tickets';
 import type { CaseMaterialInput, CaseStore, LocalCase } from '../store/case-store';
 import { caseNumberOf, normaliseCaseNumber } from './case-number';
@@ -34,12 +35,6 @@ export interface CaseServiceDeps {
   terminal: { id: string; centreName: string };
   /** Pages the citizen scanned this session, for the given material codes; told once they are in a case. */
   scans?: { materials(codes: readonly string[]): CaseMaterialInput[]; submitted(codes: readonly string[]): void };
-}
-
-function resultView(outcome: PrintOutcome): PrintResultView {
-  return outcome.ok
-    ? { ok: true, message: 'print.done', warnings: outcome.warnings }
-    : { ok: false, message: outcome.citizenMessage, ...(outcome.nextStep ? { nextStep: outcome.nextStep } : {}), warnings: [] };
 }
 
 const MOBILE = /^1\d{10}$/;
@@ -164,7 +159,7 @@ export class CaseService {
       { caseId },
     );
     if (!slip.ok) this.deps.log.warn({ caseId, conditions: slip.conditions }, 'case slip not printed');
-    return resultView(a4);
+    return printResultView(a4);
   }
 
   #merge(item: ServiceItem, answers: FormValues, identity: Identity | undefined): FormValues {

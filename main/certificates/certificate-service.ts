@@ -4,6 +4,7 @@ import type { Identity } from '../../contract/identity';
 import { ApiFailure } from '../api/dispatcher';
 import type { Logger } from '../logging/logger';
 import type { PrintService } from '../printing/print-service';
+import { printResultView } from '../printing/result-view';
 import type { PrintLog } from '../store/print-log';
 
 export interface CertificateServiceDeps {
@@ -71,8 +72,6 @@ export class CertificateService {
       ...(outcome.ok ? {} : { detail: outcome.conditions.join(',') }),
     });
     this.deps.log.info({ documentId, ok: outcome.ok }, 'contribution certificate printed');
-    return outcome.ok
-      ? { ok: true, message: 'print.done', warnings: outcome.warnings }
-      : { ok: false, message: outcome.citizenMessage, ...(outcome.nextStep ? { nextStep: outcome.nextStep } : {}), warnings: [] };
+    return printResultView(outcome);
   }
 }

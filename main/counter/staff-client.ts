@@ -4,6 +4,7 @@ import { SignInResponse } from '../../contract/platform/access';
 import { CaseDetail, CaseSummary, IntakeReceipt, QueueResponse, RevealResponse, type Decision, type IntakeRequest } from '../../contract/platform/cases';
 import { EventsPage, SSE_EVENT_NAME } from '../../contract/platform/events';
 import { CentreStats } from '../../contract/platform/ratings';
+import { HelpCall, SSE_HELP_EVENT_NAME } from '../../contract/platform/help';
 import { PlatformUnreachableError } from '../sync/errors';
 import { parseAnswer, platformFailure } from '../sync/platform-answers';
 
@@ -94,6 +95,14 @@ export class StaffClient {
     return this.json(CentreStats, 'GET', `/v1/stats?from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`, token);
   }
 
+  helpCalls(token: string): Promise<HelpCall[]> {
+    return this.json(HelpCall.array(), 'GET', '/v1/help-calls', token);
+  }
+
+  takeHelpCall(token: string, id: string): Promise<HelpCall> {
+    return this.json(HelpCall, 'POST', `/v1/help-calls/${encodeURIComponent(id)}/take`, token, {});
+  }
+
   async blob(token: string, sha256: string): Promise<{ contentType: string; bytes: Buffer }> {
     const { route, response, bytes } = await this.send('GET', `/v1/blobs/${sha256}`, token);
     if (!response.ok) this.fail(route, response, bytes.toString('utf8'));
@@ -101,10 +110,11 @@ export class StaffClient {
   }
 
   /**
-   * Follows the centre's event stream and calls `onEvent` with each event's seq, until `signal`
+   * Follows the centre's event stream and calls `onEvent` with each event's seq (and `onHelp`
+   * with each help call of the centre as it changes), until `signal`
    * aborts (resolves) or the stream fails (rejects with one of the platform error types).
    */
-  async stream(token: string, after: number, onEvent: (seq: number) => void, signal: AbortSignal): Promise<void> {
+  async stream(token: string, after: number, onEvent: (seq: number) => void, signal: AbortSignal, onHelp?: (call: HelpCall) => void): Promise<void> {
     const route = 'GET /v1/events/stream';
     let response: Response;
     try {
@@ -120,6 +130,10 @@ export class StaffClient {
     const parser = createParser({
       onEvent: (message) => {
         if (message.event === SSE_EVENT_NAME) onEvent(Number(message.id ?? 0));
+        if (message.event === SSE_HELP_EVENT_NAME && onHelp) {
+          const call = HelpCall.safeParse(JSON.parse(message.data));
+          if (call.success) onHelp(call.data);
+        }
       },
     });
     const decoder = new TextDecoder();

@@ -77,6 +77,21 @@ export class PrintService {
     return this.sendTicket(encodeTicket(parts), { what, ...(context.caseId ? { caseId: context.caseId } : {}) }, performance.now());
   }
 
+  /**
+   * Whether the A4 printer could print now, in the citizen's words when it could not: asked
+   * before a service that ends in paper starts, so nobody fills a form for a printer out of paper.
+   */
+  async a4Readiness(): Promise<{ ready: true } | { ready: false; message: PrintMessageKey }> {
+    const printer = this.options.a4Printer;
+    if (!printer) return { ready: false, message: 'print.a4.unavailable' };
+    try {
+      const status = await printer.status();
+      return status.ready ? { ready: true } : { ready: false, message: a4CitizenMessage(status.conditions) };
+    } catch {
+      return { ready: false, message: 'print.a4.unavailable' };
+    }
+  }
+
   async failedJobs(): Promise<Omit<FailedJob, 'bytes'>[]> {
     return (await this.failed.list()).map(({ bytes: _bytes, ...job }) => job);
   }

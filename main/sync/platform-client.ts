@@ -7,6 +7,7 @@ import { IntakeReceipt, type IntakeRequest } from '../../contract/platform/cases
 import { Catalogue } from '../../contract/platform/catalogue';
 import { CaseEvent, EventsPage, SSE_EVENT_NAME } from '../../contract/platform/events';
 import { HealthResponse } from '../../contract/platform';
+import { HelpCall, type HelpCallRequest } from '../../contract/platform/help';
 import { Rating, type RatingRequest } from '../../contract/platform/ratings';
 import { PlatformUnreachableError } from './errors';
 import { parseAnswer, platformFailure } from './platform-answers';
@@ -117,6 +118,19 @@ export class PlatformClient {
   /** The signed 社保参保缴费证明 of the citizen at the machine, issued by the platform for printing. */
   contributionCertificate(request: ContributionCertificateRequest): Promise<IssuedContributionCertificate> {
     return this.json(IssuedContributionCertificate, 'POST', '/v1/certificates/contribution', { body: JSON.stringify(request), contentType: 'application/json' });
+  }
+
+  /** 呼叫工作人员 from this kiosk; the call is then followed by its id. */
+  helpCall(request: HelpCallRequest): Promise<HelpCall> {
+    return this.json(HelpCall, 'POST', '/v1/help-calls', { body: JSON.stringify(request), contentType: 'application/json' });
+  }
+
+  helpCallState(id: string): Promise<HelpCall> {
+    return this.json(HelpCall, 'GET', `/v1/help-calls/${encodeURIComponent(id)}`);
+  }
+
+  cancelHelpCall(id: string): Promise<HelpCall> {
+    return this.json(HelpCall, 'POST', `/v1/help-calls/${encodeURIComponent(id)}/cancel`, { body: '{}', contentType: 'application/json' });
   }
 
   events(after: number, limit = 200): Promise<EventsPage> {

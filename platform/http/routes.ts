@@ -39,6 +39,7 @@ import { iso } from '../core/context';
 import { notFound, PlatformError } from '../core/errors';
 import { listEvents, type EventFilter } from '../core/events';
 import { registerCertificateRoutes, registerDocumentRoutes } from '../documents/http';
+import { registerHelpRoutes } from '../help/http';
 import { idNumberProblem } from '../../contract/platform/id-number';
 import type { HttpOptions } from './app';
 import type { Services } from './services';
@@ -352,6 +353,8 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
     },
     handler: async (request) => auditTrail(ctx.db, requireCentreAdmin(caller(request)).centreId, request.query.caseId, request.query.limit),
   });
+
+  registerHelpRoutes(app, services.help, caller);
 
   if (services.documents) {
     registerDocumentRoutes(app, services.documents);

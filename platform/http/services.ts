@@ -5,6 +5,7 @@ import type { CatalogueStore } from '../core/catalogue';
 import type { PlatformContext } from '../core/context';
 import type { DocumentService } from '../documents/service';
 import type { RatingService } from '../core/ratings';
+import type { HelpCalls } from '../help/help-calls';
 
 export interface Services {
   ctx: PlatformContext;
@@ -13,6 +14,7 @@ export interface Services {
   blobs: BlobService;
   cases: CaseService;
   ratings: RatingService;
+  help: HelpCalls;
   /** Signs what the platform issues and answers GET /v1/documents/verify. */
   documents?: DocumentService;
 }
