@@ -12,6 +12,17 @@ const Platform = z
     /** Absent: the terminal embeds the reference platform (the demo site). */
     url: z.string().url().optional(),
     credential: z.object({ terminalId: z.string().min(1), secret: z.string().min(16) }).strict().optional(),
+    /**
+     * The platform's public https address, as citizens' phones reach it: receipts' QR codes open
+     * its status page. Default: the platform URL (the embedded demo platform's own address).
+     */
+    publicUrl: z
+      .string()
+      .url()
+      .refine((url) => url.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(url), {
+        message: 'an https:// address (plain http only on loopback, for the demo)',
+      })
+      .optional(),
   })
   .strict()
   .refine((p) => !p.url || p.credential, { message: 'a platform url needs a credential', path: ['credential'] });

@@ -125,6 +125,7 @@ export async function bootTerminal(options: BootOptions): Promise<Terminal> {
       platformUrl: platform.url,
       cases: {
         store: cases,
+        publicUrl: config.platform.publicUrl ?? platform.url,
         sync: {
           kick: () => worker.kick(),
           rate: async (caseId, rating) => {

@@ -47,8 +47,8 @@ export interface TerminalDeps {
   events?: EventBus;
   /** The citizen at the machine; the reader puts identities here. */
   identity?: IdentityHolder;
-  /** The local store and its sync: where cases are recorded first. */
-  cases?: { store: CaseStore; sync: CaseSync };
+  /** The local store and its sync: where cases are recorded first; receipts point at `publicUrl`'s status page. */
+  cases?: { store: CaseStore; sync: CaseSync; publicUrl: string };
   printing?: PrintService;
   /** Certificates printed on the spot, issued by the platform. */
   certificates?: Omit<CertificateServiceDeps, 'identity' | 'session' | 'log'>;
@@ -104,7 +104,7 @@ export function createTerminal(deps: TerminalDeps): Terminal {
         sync: deps.cases.sync,
         log: log.child({ service: 'cases' }),
         ...(deps.printing ? { printing: deps.printing } : {}),
-        terminal: { id: config.terminal.id, centreName: config.terminal.centre.name },
+        terminal: { id: config.terminal.id, centreName: config.terminal.centre.name, publicUrl: deps.cases.publicUrl },
         ...(capture ? { scans: capture } : {}),
       })
     : undefined;

@@ -10,6 +10,7 @@ import { DocumentService } from './documents';
 import { StoredIssuedDocuments, storedSigner } from './documents/stored';
 import { RatingService } from './core/ratings';
 import { HelpCalls } from './help/help-calls';
+import { PublicStatus } from './public-status/public-status';
 import { demoCatalogue } from './catalogue/demo-catalogue';
 import { buildApp } from './http/app';
 import type { Services } from './http/services';
@@ -95,6 +96,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       cases: new CaseService(ctx, publish),
       ratings: new RatingService(ctx, publish),
       help: new HelpCalls(ctx),
+      publicStatus: new PublicStatus(ctx),
       documents: await (async () => {
         const { signer, previousKeys } = await storedSigner(db, ctx.now());
         return new DocumentService(signer, new StoredIssuedDocuments(db), previousKeys);

@@ -8,6 +8,7 @@ export * from './certificates';
 export * from './errors';
 export * from './events';
 export * from './help';
+export * from './public-status';
 export * from './id-number';
 export * from './ratings';
 

@@ -151,6 +151,8 @@ export type CaseStatusView = z.infer<typeof CaseStatusView>;
 export const CaseLookup = z.union([
   z.object({ caseId: z.string().uuid() }).strict(),
   z.object({ caseNumber: z.string().regex(/^[0-9A-Z-]{4,32}$/), idLast4: z.string().regex(/^\d{3}[\dX]$/) }).strict(),
+  /** The code on a receipt (its QR code opens the public status page with it). */
+  z.object({ statusCode: z.string().regex(/^[2-9A-HJ-NP-Z]{16}$/) }).strict(),
 ]);
 export type CaseLookup = z.infer<typeof CaseLookup>;
 

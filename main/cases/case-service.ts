@@ -1,6 +1,7 @@
 import type { FormField, ServiceItem } from '../../contract/platform/catalogue';
 import type { Applicant, FormValue } from '../../contract/platform/cases';
 import { submittedValues, validateForm, type FormValues } from '../../contract/forms/validate';
+import { eligibilityProblem, shanghaiToday } from '../../contract/forms/eligibility';
 import type { Identity } from '../../contract/identity';
 import type { CaseLookup, CaseReceiptView, CaseStatusView, PrintResultView } from '../../contract/terminal/api';
 import type { RatingReason } from '../../contract/platform/ratings';
@@ -11,8 +12,10 @@ import type { PrintService } from '../printing/print-service';
 import { printResultView } from '../printing/result-view';
 import { caseSlipParts } from '../printing/tickets';
 import type { CaseMaterialInput, CaseStore, LocalCase } from '../store/case-store';
-import { caseNumberOf, normaliseCaseNumber } from './case-number';
-import { caseStatusLink, receiptDocument } from './receipt-document';
+import { caseNumberOf, normaliseCaseNumber } from '../../contract/platform/case-number';
+import { receiptDocument } from './receipt-document';
+import { newStatusCode, statusPageUrl } from './status-code';
+import { timingSafeEqual } from 'node:crypto';
 
 /** What the case service needs from the sync side: send now, and the platform's own view. */
 export interface CaseSync {
@@ -31,8 +34,8 @@ export interface CaseServiceDeps {
   /** How long a submit waits for the platform's queue number before answering without it. */
   syncWaitMs?: number;
   printing?: PrintService;
-  /** Where the receipt says the case was received. */
-  terminal: { id: string; centreName: string };
+  /** Where the receipt says the case was received; `publicUrl`: the platform's public address, for the status page. */
+  terminal: { id: string; centreName: string; publicUrl: string };
   /** Pages the citizen scanned this session, for the given material codes; told once they are in a case. */
   scans?: { materials(codes: readonly string[]): CaseMaterialInput[]; submitted(codes: readonly string[]): void };
 }
@@ -78,6 +81,9 @@ export class CaseService {
     if (problems.length > 0) {
       throw new ApiFailure('bad-request', problems.map((p) => `${p.field}: ${p.code}`).join('; '));
     }
+    const birthDate = identity?.birthDate ?? values.birthDate;
+    const ineligible = typeof birthDate === 'string' ? eligibilityProblem(item, birthDate, shanghaiToday()) : undefined;
+    if (ineligible) throw new ApiFailure('bad-request', `eligibility: age ${ineligible.age} is under ${ineligible.minAge}`);
     const form = submittedValues(item.form, values);
     const applicant = this.#applicant(form, identity);
     const scanCodes = item.materials.filter((m) => m.scan && m.electronicLicence === undefined).map((m) => m.code);
@@ -88,6 +94,7 @@ export class CaseService {
       form,
       materials: [...this.#electronicLicences(item, applicant), ...(this.deps.scans?.materials(scanCodes) ?? [])],
       priority: { disabled: form.hasDisability === true },
+      statusCode: newStatusCode(),
     });
     this.deps.scans?.submitted(scanCodes);
     this.deps.log.info({ caseId: recorded.caseId, serviceCode }, 'case recorded');
@@ -105,7 +112,8 @@ export class CaseService {
   }
 
   lookup(query: CaseLookup): CaseStatusView {
-    const found = 'caseId' in query ? this.deps.store.get(query.caseId) : this.#byNumber(query.caseNumber, query.idLast4);
+    const found =
+      'caseId' in query ? this.deps.store.get(query.caseId) : 'statusCode' in query ? this.#byStatusCode(query.statusCode) : this.#byNumber(query.caseNumber, query.idLast4);
     if (!found) throw new ApiFailure('bad-request', 'no such case at this terminal');
     const history = this.deps.store.history(found.caseId);
     const rated = history.find((h) => h.type === 'rated');
@@ -145,15 +153,16 @@ export class CaseService {
     if (!local) throw new ApiFailure('bad-request', 'no such case at this terminal');
     const item = (await this.deps.catalogue.get()).items.find((i) => i.code === local.serviceCode);
     if (!item) throw new ApiFailure('unavailable', `service ${local.serviceCode} is no longer in the catalogue`);
-    const { id, centreName } = this.deps.terminal;
-    const a4 = await printing.printDocument({ kind: 'case-receipt', data: receiptDocument(this.deps.store, item, caseId, centreName, id) }, { caseId });
+    const { id, centreName, publicUrl } = this.deps.terminal;
+    const receipt = receiptDocument(this.deps.store, item, caseId, { centreName, terminalId: id, publicUrl });
+    const a4 = await printing.printDocument({ kind: 'case-receipt', data: receipt }, { caseId });
     const slip = await printing.printTicket(
       caseSlipParts({
         centreName,
         caseNumber: caseNumberOf(caseId),
         serviceName: item.name['zh-CN'],
         receivedAt: new Date(local.submittedAt).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' }),
-        statusUrl: caseStatusLink(caseId),
+        statusUrl: receipt.statusUrl,
       }),
       'case-slip',
       { caseId },
@@ -194,6 +203,15 @@ export class CaseService {
     return this.deps.store
       .byIdSuffix(wanted)
       .find((c) => caseNumberOf(c.caseId) === wanted && this.deps.store.readRequest(c.caseId)?.applicant.idNumber.endsWith(idLast4));
+  }
+
+  /** A receipt's code scanned at the kiosk: compared in constant time with each recent case's sealed code. */
+  #byStatusCode(code: string): LocalCase | undefined {
+    const wanted = Buffer.from(code);
+    return this.deps.store.list({ limit: 2000 }).find((c) => {
+      const own = this.deps.store.readRequest(c.caseId)?.statusCode;
+      return own !== undefined && own.length === code.length && timingSafeEqual(Buffer.from(own), wanted);
+    });
   }
 
   async #waitForQueueNumber(caseId: string): Promise<LocalCase | undefined> {

@@ -68,7 +68,11 @@ export const CaseReceipt = z.object({
   materials: z.array(Material).min(1),
   promisedWorkingDays: z.number().int().min(0),
   nextSteps: z.array(z.string().min(1)).min(1),
+  /** submitted: made at a kiosk, not yet reviewed at the window; accepted: 受理 at the window. */
+  stage: z.enum(['submitted', 'accepted']).default('accepted'),
   statusUrl: z.string().url(),
+  /** The code printed beside the QR code; whoever holds the receipt may type it on the status page. */
+  statusCode: z.string().min(1).optional(),
   centre: Centre,
   terminalId: z.string().min(1).optional(),
   sample: z.boolean().default(false),

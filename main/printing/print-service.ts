@@ -5,8 +5,8 @@ import type { PrintableDocument } from './documents';
 import { MemoryFailedJobStore, type FailedJob, type FailedJobStore } from './failed-jobs';
 import { a4CitizenMessage, a4StaffWarnings, receiptCitizenMessage, receiptStaffWarnings, type PrintMessageKey } from './messages';
 import type { PrintRecord, PrintRecordSink } from './records';
-import { A4_DOCUMENT, type PdfRenderer } from './render/pdf-renderer';
-import { documentHtml } from './templates';
+import type { PdfRenderer } from './render/pdf-renderer';
+import { documentHtml, documentPageOptions } from './templates';
 
 export interface PrintServiceOptions {
   /** Needed for documents; a service that only prints tickets or ready PDFs can do without. */
@@ -60,7 +60,7 @@ export class PrintService {
     let pdf: Buffer;
     try {
       if (!this.options.renderer) throw new Error('no PDF renderer is configured');
-      pdf = await this.options.renderer.render(await documentHtml(document), A4_DOCUMENT);
+      pdf = await this.options.renderer.render(await documentHtml(document), documentPageOptions(document));
     } catch (error) {
       const recordId = await this.record(attempt, { kind: 'a4', name: this.options.a4Printer?.uri ?? 'none' }, 'failed', ['render-failed'], started);
       return { ok: false, recordId, citizenMessage: 'print.renderFailed', technician: error instanceof Error ? error.message : String(error), conditions: ['render-failed'] };

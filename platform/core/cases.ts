@@ -252,6 +252,8 @@ export class CaseService {
           now,
         ],
       );
+      // Only the code's digest is kept: the receipt in the citizen's hand is the one copy of the code.
+      if (request.statusCode) await tx.run('INSERT INTO case_status_codes (code_hash, case_id) VALUES (?, ?)', [sha256Hex(request.statusCode), request.caseId]);
       const event = await appendEvent(tx, this.db.dialect, {
         centreId: caller.centreId,
         caseId: request.caseId,

@@ -40,6 +40,7 @@ import { notFound, PlatformError } from '../core/errors';
 import { listEvents, type EventFilter } from '../core/events';
 import { registerCertificateRoutes, registerDocumentRoutes } from '../documents/http';
 import { registerHelpRoutes } from '../help/http';
+import { registerPublicStatusRoutes } from '../public-status/http';
 import { idNumberProblem } from '../../contract/platform/id-number';
 import type { HttpOptions } from './app';
 import type { Services } from './services';
@@ -355,6 +356,7 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
   });
 
   registerHelpRoutes(app, services.help, caller);
+  registerPublicStatusRoutes(app, services.publicStatus);
 
   if (services.documents) {
     registerDocumentRoutes(app, services.documents);

@@ -6,6 +6,7 @@ import type { PlatformContext } from '../core/context';
 import type { DocumentService } from '../documents/service';
 import type { RatingService } from '../core/ratings';
 import type { HelpCalls } from '../help/help-calls';
+import type { PublicStatus } from '../public-status/public-status';
 
 export interface Services {
   ctx: PlatformContext;
@@ -15,6 +16,7 @@ export interface Services {
   cases: CaseService;
   ratings: RatingService;
   help: HelpCalls;
+  publicStatus: PublicStatus;
   /** Signs what the platform issues and answers GET /v1/documents/verify. */
   documents?: DocumentService;
 }

@@ -88,7 +88,7 @@ async function journey(page: Page, variant: string): Promise<{ caseNumber: strin
   await screenshot(page, `journey-${variant}-5-review`);
   await page.getByRole('button', { name: '确认提交' }).click();
 
-  await expect(page.getByRole('heading', { name: '提交成功' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('heading', { name: /申请已提交，待窗口审核|已保存在本机，网络恢复后自动提交/ })).toBeVisible({ timeout: 15_000 });
   const queueNumber = (await page.getByTestId('queue-number').textContent()) ?? '';
   expect(queueNumber).toMatch(/^E\d{3}$/);
   await expect(page.getByTestId('print-status')).toHaveText(/打印完成/, { timeout: 20_000 });
@@ -192,7 +192,7 @@ test('with the platform down the citizen still gets a confirmation, and the case
     await page.getByRole('checkbox').click();
     await page.getByRole('button', { name: '下一步' }).click();
     await page.getByRole('button', { name: '确认提交' }).click();
-    await expect(page.getByRole('heading', { name: '提交成功' })).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByRole('heading', { name: /申请已提交，待窗口审核|已保存在本机，网络恢复后自动提交/ })).toBeVisible({ timeout: 15_000 });
     await expect(page.getByTestId('pending-sync')).toBeVisible();
     await expect(page.getByTestId('queue-number')).toHaveCount(0);
     await screenshot(page, 'journey-offline-confirmation');

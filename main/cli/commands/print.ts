@@ -14,10 +14,12 @@ import {
   demoCertificate,
   demoDocument,
   documentHtml,
+  documentPageOptions,
   receiptTestPageParts,
   testPageHtml,
   type DocumentKind,
   type PrintOutcome,
+  type PdfPageOptions,
   type PrintableDocument,
 } from '../../printing';
 import { CliError } from '../cli-error';
@@ -96,6 +98,7 @@ async function render(template: string, options: { out: string; data?: string; m
   const kind = TEMPLATE_ALIASES[template];
   if (!kind) throw new CliError(`unknown template ${template}: one of ${Object.keys(TEMPLATE_ALIASES).join(', ')}`);
   let html: string;
+  let pageOptions: PdfPageOptions | undefined;
   if (kind === 'test-page') {
     html = testPageHtml('(rendered by tongban print render)', new Date().toISOString());
   } else {
@@ -117,6 +120,7 @@ async function render(template: string, options: { out: string; data?: string; m
     }
     try {
       html = await documentHtml(document);
+      pageOptions = documentPageOptions(document);
     } catch (error) {
       if (error instanceof DocumentDataError) throw new CliError(`--data ${options.data}: ${error.message}`);
       throw error;
@@ -124,7 +128,7 @@ async function render(template: string, options: { out: string; data?: string; m
   }
   const renderer = new ChromiumPdfRenderer();
   try {
-    const pdf = await renderer.render(html);
+    const pdf = await renderer.render(html, pageOptions);
     writeFileSync(options.out, pdf);
     print({ template: kind, out: path.resolve(options.out), bytes: pdf.length });
   } finally {
