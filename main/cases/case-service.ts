@@ -14,7 +14,7 @@ import { caseSlipParts } from '../printing/tickets';
 import type { CaseMaterialInput, CaseStore, LocalCase } from '../store/case-store';
 import { caseNumberOf, normaliseCaseNumber } from '../../contract/platform/case-number';
 import { receiptDocument } from './receipt-document';
-import { newStatusCode, statusPageUrl } from './status-code';
+import { newStatusCode } from './status-code';
 import { timingSafeEqual } from 'node:crypto';
 
 /** What the case service needs from the sync side: send now, and the platform's own view. */

@@ -9,6 +9,7 @@ import { callNext, decide, loadQueue, recall } from './actions';
 import { CaseReviewPanel, allowedActions, type DecisionForm } from './CaseReviewPanel';
 import { cardRead, clearDesk, counterMessage, counterStatus, queue, review } from './counter-store';
 import { QueuePanel } from './QueuePanel';
+import { HelpCallsPanel } from './HelpCallsPanel';
 import { Reports, WalkIn } from './ReportsAndWalkIn';
 import { StaffSignIn } from './StaffSignIn';
 
@@ -127,6 +128,7 @@ function Desk() {
       <p class={`counter-message ${message?.kind ?? ''}`} role="status" aria-live="polite" data-testid="counter-message">
         {message?.text ?? ''}
       </p>
+      <HelpCallsPanel />
       <div class="counter-columns">
         <QueuePanel />
         <CaseReviewPanel form={form} setForm={setForm} />
