@@ -17,6 +17,7 @@ import { CaptureScreen } from './screens/Materials';
 import { useApi } from './state/api-context';
 import { KeyboardWedgeDetector } from './devices/keyboard-wedge';
 import { CardAwayBanner } from './components/CardAwayBanner';
+import { ErrorPanel } from './components/ErrorPanel';
 import { HelpBanner } from './components/HelpBanner';
 import { helpChanged } from './state/help';
 import {
@@ -147,7 +148,12 @@ function Body() {
     case 'loading':
       return <main class="screen centred"><p class="lead">{t('app.loading')}</p></main>;
     case 'unavailable':
-      return <main class="screen centred"><p class="lead" role="alert">{t('app.unavailable')}</p></main>;
+      return (
+        <main class="screen centred" aria-labelledby="unavailable-title">
+          <h1 id="unavailable-title">{t('app.unavailableTitle')}</h1>
+          <ErrorPanel testId="unavailable" message="app.unavailable" onRetry={() => window.location.reload()} />
+        </main>
+      );
     case 'attract':
       return <Attract />;
     case 'menu':

@@ -401,6 +401,7 @@ export const en: Record<MessageKey, string> = {
   'help.failed': 'The call was not sent: this machine cannot reach the service platform right now. Please go to the service desk, or try again shortly.',
   'help.close': 'Close',
   'print.printingCertificate': 'Printing the certificate, please wait…',
+  'app.unavailableTitle': 'This machine cannot serve you right now',
   'action.retry': 'Try again',
   'action.back': 'Back',
   'action.reprint': 'Print again',

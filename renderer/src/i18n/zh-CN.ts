@@ -400,6 +400,7 @@ export const zhCN = {
   'help.failed': '呼叫没有发出：本机暂时连不上服务平台。请到服务台找工作人员，或稍后重试。',
   'help.close': '关闭',
   'print.printingCertificate': '正在打印证明，请稍候…',
+  'app.unavailableTitle': '本机暂时无法办理业务',
   'action.retry': '重试',
   'action.back': '返回',
   'action.reprint': '重新打印',

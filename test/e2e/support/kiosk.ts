@@ -48,3 +48,18 @@ export function callApi<T>(page: Page, method: string, args: unknown): Promise<T
     [method, args] as const,
   ) as Promise<T>;
 }
+
+/** On the review page: every required paper not yet scanned is scanned once on the capture screen. */
+export async function scanRequiredMaterials(page: Page): Promise<void> {
+  const slots = page.locator('[data-testid=materials] .material-slot[data-state="none"]').filter({ has: page.locator('.badge', { hasText: /^(必交|Required)$/ }) });
+  while ((await slots.count()) > 0) {
+    const slot = slots.first();
+    const code = await slot.getAttribute('data-material');
+    await slot.getByRole('button').click();
+    const capture = page.getByTestId('capture');
+    await capture.getByRole('button', { name: /^(开始扫描|Start scanning)$/ }).click();
+    await expect(capture.locator('img.page-preview')).toHaveCount(1, { timeout: 30_000 });
+    await capture.getByRole('button', { name: /^(完成|Done)$/ }).click();
+    await expect(page.locator(`[data-material="${code}"]`)).toHaveAttribute('data-state', 'scanned');
+  }
+}
