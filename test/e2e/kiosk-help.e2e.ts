@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './support/accessibility';
 import { expectElderFriendly } from './support/elder-mode';
-import { scanRequiredMaterials } from './support/kiosk';
+import { callApi, scanRequiredMaterials } from './support/kiosk';
 import { kioskOnPlatform } from './support/kiosk-on-platform';
 import { DEMO } from './support/platform-process';
 import { screenshot } from './support/screens';
@@ -70,8 +70,11 @@ async function allowanceToReview(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: '核对信息' })).toBeVisible();
 }
 
+/** A fresh visit: whatever an earlier test left on the reader is taken away and its session ended. */
 async function elderAtTheMachine(page: Page, url = env.kiosk.url): Promise<void> {
   await page.goto(url);
+  await callApi(page, 'demo.removeCard', {});
+  await callApi(page, 'session.end', { reason: 'done' });
   await demoCard(page, { place: 'elder' });
   await expect(page.getByTestId('welcome')).toBeVisible({ timeout: 10_000 });
 }
@@ -183,6 +186,8 @@ test('card removed mid-form: a banner counts down, the card put back keeps the f
 
 test('the elderly allowance is refused from the card before filling when the holder is under 80', async ({ page }) => {
   await page.goto(env.kiosk.url);
+  await callApi(page, 'demo.removeCard', {});
+  await callApi(page, 'session.end', { reason: 'done' });
   await demoCard(page, { place: 'resident' });
   await expect(page.getByTestId('welcome')).toBeVisible({ timeout: 10_000 });
   await page.locator('[data-service="elderly-longevity-allowance"]').click();
@@ -283,7 +288,7 @@ test("a receipt's QR code, decoded from the printed PDF, opens the platform's pu
 
   const png = path.join(path.dirname(newest), 'receipt-page');
   execFileSync('pdftoppm', ['-r', '150', '-png', '-f', '1', '-l', '1', '-singlefile', newest, png]);
-  const url = execFileSync('zbarimg', ['--raw', '-q', `${png}.png`], { encoding: 'utf8' }).trim();
+  const url = execFileSync('zbarimg', ['--raw', '-q', `${png}.png`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   expect(url).toMatch(new RegExp(`^${env.platform.url}/status/[2-9A-HJ-NP-Z]{16}$`));
   expect(text.replace(/\s+/g, '')).toContain(url);
 

@@ -120,7 +120,8 @@ function FieldRow({ field, active, onFocus, showProblem }: { field: FormField; a
   const t = useT();
   const problemText = useProblemText();
   const prefilled = prefillDisplay(field, identity.value);
-  const problem = showProblem ? checkField(field, formValues.value[field.name]) : undefined;
+  // A value from the card is the terminal's, not the citizen's to fix: no problem is shown on it.
+  const problem = showProblem && prefilled === undefined ? checkField(field, formValues.value[field.name]) : undefined;
   const help = field.help ? localized(locale.value, field.help) : undefined;
   return (
     <div class={`field${problem ? ' has-problem' : ''}`} data-field={field.name}>
