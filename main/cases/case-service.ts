@@ -5,11 +5,13 @@ import { eligibilityProblem, shanghaiToday } from '../../contract/forms/eligibil
 import type { Identity } from '../../contract/identity';
 import type { CaseLookup, CaseReceiptView, CaseStatusView, PrintResultView } from '../../contract/terminal/api';
 import type { RatingReason } from '../../contract/platform/ratings';
+import { whenTrue } from '../../common/wait';
 import { ApiFailure } from '../api/dispatcher';
 import type { CatalogueService } from '../catalogue/catalogue-service';
 import type { Logger } from '../logging/logger';
 import type { PrintService } from '../printing/print-service';
 import { printResultView } from '../printing/result-view';
+import type { CitizenReprints } from '../printing/citizen-reprints';
 import { caseSlipParts } from '../printing/tickets';
 import type { CaseMaterialInput, CaseStore, LocalCase } from '../store/case-store';
 import { caseNumberOf, normaliseCaseNumber } from '../../contract/platform/case-number';
@@ -34,6 +36,8 @@ export interface CaseServiceDeps {
   /** How long a submit waits for the platform's queue number before answering without it. */
   syncWaitMs?: number;
   printing?: PrintService;
+  /** A failed receipt may be printed again from the screen (重新打印). */
+  reprints?: CitizenReprints;
   /** Where the receipt says the case was received; `publicUrl`: the platform's public address, for the status page. */
   terminal: { id: string; centreName: string; publicUrl: string };
   /** Pages the citizen scanned this session, for the given material codes; told once they are in a case. */
@@ -139,7 +143,7 @@ export class CaseService {
     await this.deps.sync.rate(caseId, { level, reasons, ...(comment ? { comment } : {}), visitId: session.id });
     // The platform's "rated" event comes back through the status feed; wait for it briefly so the
     // citizen's next look at the case shows the rating.
-    await this.#waitFor(() => this.deps.store.history(caseId).some((h) => h.type === 'rated'), 3000);
+    await whenTrue(this.deps.store, 'changed', () => this.deps.store.history(caseId).some((h) => h.type === 'rated'), 3000);
   }
 
   /**
@@ -168,7 +172,8 @@ export class CaseService {
       { caseId },
     );
     if (!slip.ok) this.deps.log.warn({ caseId, conditions: slip.conditions }, 'case slip not printed');
-    return printResultView(a4);
+    const view = printResultView(a4);
+    return this.deps.reprints ? this.deps.reprints.offer(view) : view;
   }
 
   #merge(item: ServiceItem, answers: FormValues, identity: Identity | undefined): FormValues {
@@ -219,15 +224,6 @@ export class CaseService {
       const current = this.deps.store.get(caseId);
       return current?.queueNumber ? current : undefined;
     };
-    return (await this.#waitFor(() => synced() !== undefined, this.deps.syncWaitMs ?? 1500)) ? synced() : undefined;
-  }
-
-  async #waitFor(done: () => boolean, timeoutMs: number): Promise<boolean> {
-    const deadline = Date.now() + timeoutMs;
-    while (!done()) {
-      if (Date.now() >= deadline) return false;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    return true;
+    return (await whenTrue(this.deps.store, 'changed', () => synced() !== undefined, this.deps.syncWaitMs ?? 1500)) ? synced() : undefined;
   }
 }
