@@ -1,7 +1,13 @@
 import { expect, type Page } from '@playwright/test';
 
-/** A fictional card of the simulator placed on the reader, through the demo panel. */
+/**
+ * A fictional card of the simulator placed on the reader, through the demo panel, for a new
+ * visit: a card an earlier test left on the reader is taken away and its session ended first
+ * (the same card put back within the countdown would only resume that session).
+ */
 export async function placeCard(page: Page, cardId: string): Promise<void> {
+  await callApi(page, 'demo.removeCard', {});
+  await callApi(page, 'session.end', { reason: 'done' });
   await page.getByTestId('demo-panel').getByRole('button', { name: /演示面板|Demo panel/ }).click();
   await page.locator(`[data-card="${cardId}"]`).click();
   await expect(page.getByTestId('welcome')).toBeVisible({ timeout: 10_000 });
