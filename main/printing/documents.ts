@@ -91,6 +91,8 @@ export const SupplementNotice = z.object({
   centre: Centre,
   issuedOn: isoDate,
   statusUrl: z.string().url(),
+  /** Whoever is shown the notice can check it is genuine (核验码 and the platform's verify address). */
+  verification: Verification,
   sample: z.boolean().default(false),
 });
 export type SupplementNotice = z.input<typeof SupplementNotice>;
@@ -108,6 +110,8 @@ export const RejectionNotice = z.object({
   remedy: z.object({ reviewBody: z.string().min(1), court: z.string().min(1) }),
   centre: Centre,
   issuedOn: isoDate,
+  /** Whoever is shown the notice can check it is genuine (核验码 and the platform's verify address). */
+  verification: Verification,
   sample: z.boolean().default(false),
 });
 export type RejectionNotice = z.input<typeof RejectionNotice>;
