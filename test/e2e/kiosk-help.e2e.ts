@@ -7,7 +7,7 @@ import { expectAccessible } from './support/accessibility';
 import { expectElderFriendly } from './support/elder-mode';
 import { callApi, scanRequiredMaterials } from './support/kiosk';
 import { kioskOnPlatform } from './support/kiosk-on-platform';
-import { DEMO } from './support/platform-process';
+import { DEMO, kioskOn } from './support/platform-process';
 import { screenshot } from './support/screens';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
 
@@ -306,3 +306,30 @@ test("a receipt's QR code, decoded from the printed PDF, opens the platform's pu
   expect((await fetch(url.replace(/[2-9A-HJ-NP-Z]{4}$/, 'AAAA'))).status).toBe(404);
 });
 
+
+test('the idle warning, the PIN pad and the setup screen pass axe; the citizen-facing ones also the 适老化 figures', async ({ page }) => {
+  test.setTimeout(90_000);
+  const hurried = await startTerminal([...kioskOn(env.platform.url), 'session.idleSeconds=40', 'session.warnSeconds=35']);
+  try {
+    await page.goto(hurried.url);
+    await largeType(page);
+    await page.getByRole('button', { name: '点击开始办理' }).click();
+    await expect(page.getByTestId('idle-warning')).toBeVisible({ timeout: 15_000 });
+    await checkScreen(page, 'idle-warning-large');
+    await page.getByRole('button', { name: '继续办理' }).click();
+    await page.getByRole('button', { name: '结束办理' }).click();
+    await largeType(page);
+    for (let i = 0; i < 5; i += 1) await page.getByTestId('app-name').dispatchEvent('pointerdown');
+    await expect(page.getByRole('heading', { name: /技术人员/ })).toBeVisible();
+    await checkScreen(page, 'pin-pad-large');
+    await page.getByRole('button', { name: '标准版' }).click();
+    await checkScreen(page, 'pin-pad');
+    for (const digit of '246810') await page.getByRole('button', { name: digit, exact: true }).click();
+    await page.getByRole('button', { name: '进入设置' }).click();
+    await expect(page.getByRole('heading', { name: '设备设置' })).toBeVisible();
+    await expectAccessible(page, 'setup');
+    await screenshot(page, 'help-setup');
+  } finally {
+    await hurried.stop();
+  }
+});
