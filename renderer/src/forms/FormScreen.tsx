@@ -319,7 +319,7 @@ export function FormScreen({ item, onSubmit, onCancel }: FormScreenProps) {
         </>
       ) : (
         <>
-          <h1 id="form-title" class="visually-hidden">
+          <h1 id="form-title" class="form-title">
             <span lang={name.lang}>{name.text}</span>
           </h1>
           {pageFields.map((field) => (
