@@ -318,6 +318,8 @@ test('the idle warning, the PIN pad and the setup screen pass axe; the citizen-f
     await checkScreen(page, 'idle-warning-large');
     await page.getByRole('button', { name: '继续办理' }).click();
     await page.getByRole('button', { name: '结束办理' }).click();
+    // The session's end brings the terminal's default type size back.
+    await expect(page.locator('html')).toHaveAttribute('data-large-type', 'false');
     await largeType(page);
     for (let i = 0; i < 5; i += 1) await page.getByTestId('app-name').dispatchEvent('pointerdown');
     await expect(page.getByRole('heading', { name: /技术人员/ })).toBeVisible();
@@ -365,6 +367,7 @@ for (const viewport of [
     await checkScreen(page, `elder-${size}-review`);
     await page.getByRole('button', { name: '返回首页' }).click();
     await page.getByRole('button', { name: '结束办理' }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-large-type', 'false');
     await largeType(page);
     await page.getByRole('button', { name: '查询办件进度' }).click();
     await checkScreen(page, `elder-${size}-lookup`);
