@@ -14,6 +14,7 @@ import { certificateHandlers } from './certificates/handlers';
 import { counterHandlers } from './counter/handlers';
 import { helpHandlers } from './help/handlers';
 import { printHandlers } from './printing/handlers';
+import { cycleHandlers } from './counter/cycle-handlers';
 import { demoBase, demoHandlers, platformFor } from './demo';
 import { DeviceManager } from './devices/device-manager';
 import { DeviceStates } from './devices/device-states';
@@ -22,6 +23,7 @@ import { startHealthFile } from './health/health-file';
 import { healthSnapshot } from './health/health-service';
 import { IdentityFlow } from './identity/identity-flow';
 import { IdentityHolder } from './identity/identity-holder';
+import { inputHandlers } from './ime/handlers';
 import type { Logger } from './logging/logger';
 import type { PdfRenderer } from './printing/render/pdf-renderer';
 import { startTerminalPrinting } from './printing/terminal-printers';
@@ -175,8 +177,10 @@ export async function startTerminal(options: StartOptions): Promise<Terminal> {
         ...printHandlers(printing.service, role.reprints),
         ...helpHandlers(role.help),
         ...counterHandlers(role.counter),
+        ...cycleHandlers(role.deskCycle),
         ...setupHandlers(technicianLock, setup),
         ...demoHandlers(() => devices.cardSimulator),
+        ...inputHandlers({ sessions, stops, log }),
       },
       log.child({ service: 'api' }),
     );

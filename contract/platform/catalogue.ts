@@ -25,6 +25,10 @@ export const FieldType = z.enum([
   'idNumber',
   'checkbox',
   'confirm',
+  /** A person's name in Chinese characters (· allowed, as in 阿依古丽·买买提): no raw Latin letters. */
+  'personName',
+  /** A code of digits only (a bank account, a certificate serial): typed on the numeric pad. */
+  'digits',
 ]);
 export type FieldType = z.infer<typeof FieldType>;
 
@@ -66,12 +70,15 @@ export const ServiceItem = z.object({
   name: LocalizedText,
   category: z.string(),
   department: LocalizedText,
+  /** The code of the centre's department that decides this service (后台审批); none for on-the-spot services and bundles. */
+  decidedBy: z.string().optional(),
   kind: ServiceKind,
   /** For a one-thing bundle (一件事): the codes of the items it bundles. */
   bundleOf: z.array(z.string()).optional(),
   summary: LocalizedText,
   materials: z.array(Material),
   form: FormSchema,
+  /** The promised time (承诺时限) in working days from 受理. */
   timeLimitDays: z.number().int().nonnegative(),
   feeCents: z.number().int().nonnegative(),
   resultDelivery: LocalizedText,

@@ -22,6 +22,8 @@ export function receiptDocument(
   item: ServiceItem,
   caseId: string,
   where: { centreName: string; terminalId: string; publicUrl: string },
+  /** The catalogue's items, for the services a 一件事 brings together. */
+  catalogueItems: readonly ServiceItem[] = [],
 ): CaseReceipt {
   const local = store.get(caseId);
   const request = store.readRequest(caseId);
@@ -44,5 +46,13 @@ export function receiptDocument(
     statusCode: groupedStatusCode(request.statusCode),
     centre: { name: where.centreName },
     terminalId: where.terminalId,
+    ...(item.kind === 'bundle'
+      ? {
+          bundleItems: (item.bundleOf ?? []).map((code) => {
+            const part = catalogueItems.find((i) => i.code === code);
+            return { name: part?.name['zh-CN'] ?? code, promisedWorkingDays: part?.timeLimitDays ?? item.timeLimitDays };
+          }),
+        }
+      : {}),
   };
 }

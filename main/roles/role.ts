@@ -8,6 +8,7 @@ import type { CertificateService } from '../certificates/certificate-service';
 import type { CounterService } from '../counter/counter-service';
 import type { HelpService } from '../help/help-service';
 import type { CitizenReprints } from '../printing/citizen-reprints';
+import type { DeskCycle } from '../counter/desk-cycle';
 import type { IdentityHolder } from '../identity/identity-holder';
 import type { Logger } from '../logging/logger';
 import type { TerminalPrinting } from '../printing/terminal-printers';
@@ -44,6 +45,8 @@ export interface RoleServices {
   help?: HelpService;
   /** 重新打印 of what failed in the session, on a citizen's machine. */
   reprints?: CitizenReprints;
+  /** The back office and the pickup at the same desk (issue 15). */
+  deskCycle?: DeskCycle;
   /** The outbox, on a terminal that records cases. */
   outbox?: { pending(): number; lastSyncAt(): string | null };
 }

@@ -1,4 +1,5 @@
 import { IssuedContributionCertificate, type ContributionCertificateRequest } from '../../contract/platform/certificates';
+import { BundleView } from '../../contract/platform/bundles';
 import type { z } from 'zod';
 import { TerminalHealthReport, WhoAmI } from '../../contract/platform/access';
 import { BlobInfo } from '../../contract/platform/blobs';
@@ -100,6 +101,10 @@ export class PlatformClient {
 
   cancelHelpCall(id: string): Promise<HelpCall> {
     return this.#link.json(HelpCall, 'cancelHelpCall', { params: { id }, authorization: this.#authorization, body: {} });
+  }
+
+  bundle(caseId: string): Promise<BundleView> {
+    return this.#link.json(BundleView, 'bundle', { params: { caseId }, authorization: this.#authorization });
   }
 
   events(after: number, limit = 200): Promise<EventsPage> {

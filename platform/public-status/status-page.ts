@@ -9,6 +9,8 @@ const STATUS_WORDS: Record<CaseStatus, string> = {
   'awaiting-materials': '需要补正材料，请留意短信或到窗口咨询',
   rejected: '不予受理，请留意短信或到窗口咨询',
   transferred: '已转交主管部门办理',
+  returned: '已退回窗口复核',
+  ready: '已办好，请持回执到窗口领取',
   completed: '已办结',
 };
 
@@ -21,7 +23,10 @@ const EVENT_WORDS: Record<CaseEventType, string> = {
   'materials-requested': '告知补正材料',
   'materials-supplied': '补正材料',
   transferred: '转交主管部门',
+  returned: '退回窗口复核',
+  approved: '主管部门审批通过',
   completed: '办结',
+  collected: '领取结果',
   rated: '评价',
   'follow-up-closed': '回访完成',
 };

@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { CertificatePreview, PrintResultView } from '../../../contract/terminal/api';
 import { ErrorPanel } from '../components/ErrorPanel';
+import { isMessageKey } from '../i18n';
 import { useT } from '../i18n/use-t';
+import { useSpeak } from '../speech/use-speak';
 import { useApi } from '../state/api-context';
 import { endSession, identity, screen } from '../state/store';
 
@@ -21,6 +23,8 @@ export function Certificate() {
   const api = useApi();
   const [preview, setPreview] = useState<CertificatePreview | 'loading' | 'failed' | null>(null);
   const [printed, setPrinted] = useState<PrintResultView | 'printing' | 'failed' | null>(null);
+  const printedKey = printed && typeof printed === 'object' ? (isMessageKey(printed.message) ? printed.message : 'print.retryLater') : printed === 'failed' ? 'error.certificatePrintFailed' : undefined;
+  useSpeak('certificate.title', identity.value ? 'certificate.choosePeriod' : 'certificate.needCard', preview === 'failed' && 'certificate.failed', printedKey);
 
   if (!identity.value) {
     return (

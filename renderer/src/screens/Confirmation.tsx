@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PrintResultView } from '../../../contract/terminal/api';
 import { ErrorPanel } from '../components/ErrorPanel';
+import { isMessageKey, localized } from '../i18n';
 import { useT } from '../i18n/use-t';
+import { useSpeak } from '../speech/use-speak';
 import { useApi } from '../state/api-context';
-import { endSession, lastReceipt, terminalInfo } from '../state/store';
+import { catalogue, endSession, lastReceipt, locale, terminalInfo } from '../state/store';
 
 type Printed = PrintResultView | 'printing' | 'failed' | null;
 
@@ -29,6 +31,17 @@ export function Confirmation() {
   useEffect(() => {
     if (receipt && terminalInfo.value?.printers.a4) printReceipt();
   }, [receipt?.caseId]);
+  const printedKey = printed && typeof printed === 'object' ? (isMessageKey(printed.message) ? printed.message : 'print.retryLater') : printed === 'failed' ? 'print.retryLater' : undefined;
+  // The numbers are read one digit at a time, as a citizen copies them down; nothing else of the case is said.
+  useSpeak(
+    receipt?.synced === false ? 'confirm.offlineTitle' : 'confirm.submittedTitle',
+    receipt?.queueNumber ? 'confirm.queueNumber' : null,
+    receipt?.queueNumber ? { code: receipt.queueNumber } : null,
+    receipt && 'confirm.caseNumber',
+    receipt && { code: receipt.caseNumber },
+    receipt && `confirm.next.${receipt.counterVisit}`,
+    printedKey,
+  );
   if (!receipt) return null;
   const failed = printed === 'failed' || (typeof printed === 'object' && printed !== null && !printed.ok);
   return (
@@ -60,6 +73,7 @@ export function Confirmation() {
           {t('confirm.offlineDetail')}
         </p>
       )}
+      <BundleParts serviceCode={receipt.serviceCode} />
       <p class="lead">{t(`confirm.next.${receipt.counterVisit}`)}</p>
       {printed === 'printing' && (
         <p class="note print-status" role="status" data-testid="print-status">
@@ -88,5 +102,29 @@ export function Confirmation() {
         </button>
       </div>
     </main>
+  );
+}
+
+/** One receipt for a 一件事: the services it brings together, each decided by its own department. */
+function BundleParts({ serviceCode }: { serviceCode: string }) {
+  const t = useT();
+  const items = catalogue.value?.items ?? [];
+  const bundle = items.find((i) => i.code === serviceCode);
+  if (bundle?.kind !== 'bundle') return null;
+  return (
+    <section aria-labelledby="bundle-parts-title" data-testid="bundle-parts">
+      <h2 id="bundle-parts-title">{t('confirm.bundleParts')}</h2>
+      <ul>
+        {(bundle.bundleOf ?? []).map((code) => {
+          const part = items.find((i) => i.code === code);
+          const name = part ? localized(locale.value, part.name) : { text: code, lang: 'zh-CN' };
+          return (
+            <li key={code} lang={name.lang}>
+              {name.text}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }

@@ -6,6 +6,7 @@ import { ErrorPanel } from '../components/ErrorPanel';
 import { localized } from '../i18n';
 import { useT } from '../i18n/use-t';
 import { useApi } from '../state/api-context';
+import { useSpeak } from '../speech/use-speak';
 import { catalogue, identity, locale, screen, selectedService, startForm } from '../state/store';
 
 function Text({ value }: { value: LocalizedText }) {
@@ -56,6 +57,7 @@ export function ServiceGuide() {
   const items = catalogue.value?.items ?? [];
   const item = items.find((i) => i.code === selectedService.value);
   const printer = usePrinterReadiness(item);
+  useSpeak(item && { text: localized(locale.value, item.name).text }, item && { text: localized(locale.value, item.summary).text });
   if (!item) return null;
   const who = identity.value;
   const blocked =
