@@ -48,6 +48,8 @@ export async function elderProblems(page: Page): Promise<string[]> {
       if (size < limits.bodyPx - 0.01) problems.push(`text ${size}px < ${limits.bodyPx}px: ${name(parent)}`);
       const line = style.lineHeight === 'normal' ? size * 1.2 : Number.parseFloat(style.lineHeight);
       if (line / size < limits.lineHeight - 0.001) problems.push(`line height ${(line / size).toFixed(2)} < ${limits.lineHeight}: ${name(parent)}`);
+      // WCAG exempts inactive controls from the contrast figure.
+      if (parent.closest('button:disabled, [aria-disabled="true"]')) continue;
       const fg = rgba(style.color);
       const bg = background(parent);
       const [l1, l2] = [luminance(fg), luminance(bg)].sort((a, b) => b - a) as [number, number];
