@@ -13,6 +13,17 @@ const Platform = z
     /** Absent: the terminal embeds the reference platform (the demo site). */
     url: z.string().url().optional(),
     credential: z.object({ terminalId: z.string().min(1), secret: z.string().min(16) }).strict().optional(),
+    /**
+     * The platform's public https address, as citizens' phones reach it: receipts' QR codes open
+     * its status page. Default: the platform URL (the embedded demo platform's own address).
+     */
+    publicUrl: z
+      .string()
+      .url()
+      .refine((url) => url.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(url), {
+        message: 'an https:// address (plain http only on loopback, for the demo)',
+      })
+      .optional(),
   })
   .strict()
   .refine((p) => !p.url || p.credential, { message: 'a platform url needs a credential', path: ['credential'] });
@@ -25,6 +36,8 @@ export const TerminalConfig = z
         id: z.string().regex(/^[A-Za-z0-9-]{3,64}$/, 'letters, digits and dashes, 3 to 64 of them'),
         centre: z.object({ id: z.string().min(1), name: z.string().min(1) }).strict(),
         role: z.enum(['kiosk', 'counter']),
+        /** Where the machine stands, told to the desks with a help call (一楼大厅东侧). */
+        location: z.string().min(1).max(60).optional(),
       })
       .strict(),
     platform: Platform.default({}),
@@ -38,10 +51,12 @@ export const TerminalConfig = z
         idleSeconds: z.number().int().min(5).max(3600).default(90),
         warnSeconds: z.number().int().min(0).max(600).default(20),
         endOnCardRemoval: z.boolean().default(false),
+        /** With endOnCardRemoval: how long the citizen has to put the card back before the wipe. */
+        cardReturnSeconds: z.number().int().min(0).max(120).default(10),
       })
       .strict()
       .refine((s) => s.warnSeconds < s.idleSeconds, { message: 'a number less than idleSeconds', path: ['warnSeconds'] })
-      .default({ idleSeconds: 90, warnSeconds: 20, endOnCardRemoval: false }),
+      .default({ idleSeconds: 90, warnSeconds: 20, endOnCardRemoval: false, cardReturnSeconds: 10 }),
     counter: z
       .object({
         /** How the wall display and the announcement name this window: 请A023号到3号窗口. */

@@ -12,6 +12,8 @@ import { CatalogueSearch } from './catalogue/catalogue-search';
 import { CatalogueService } from './catalogue/catalogue-service';
 import { certificateHandlers } from './certificates/handlers';
 import { counterHandlers } from './counter/handlers';
+import { helpHandlers } from './help/handlers';
+import { printHandlers } from './printing/handlers';
 import { cycleHandlers } from './counter/cycle-handlers';
 import { demoBase, demoHandlers, platformFor } from './demo';
 import { DeviceManager } from './devices/device-manager';
@@ -89,7 +91,7 @@ export async function startTerminal(options: StartOptions): Promise<Terminal> {
       identity,
       events,
       // The technician's card test reads through the same reader: no citizen's visit.
-      { endOnCardRemoval: config.session.endOnCardRemoval, inSetup: () => technicianLock.unlocked },
+      { endOnCardRemoval: config.session.endOnCardRemoval, cardReturnSeconds: config.session.cardReturnSeconds, inSetup: () => technicianLock.unlocked },
       log.child({ service: 'identity' }),
     );
     const deviceStates = new DeviceStates(events);
@@ -172,6 +174,8 @@ export async function startTerminal(options: StartOptions): Promise<Terminal> {
         ...caseHandlers(role.cases),
         ...captureHandlers(role.capture),
         ...certificateHandlers(role.certificates),
+        ...printHandlers(printing.service, role.reprints),
+        ...helpHandlers(role.help),
         ...counterHandlers(role.counter),
         ...cycleHandlers(role.deskCycle),
         ...setupHandlers(technicianLock, setup),

@@ -14,6 +14,8 @@ import { PlatformError } from './core/errors';
 import { DocumentService } from './documents';
 import { keyFileSigner, StoredIssuedDocuments } from './documents/stored';
 import { RatingService } from './core/ratings';
+import { HelpCalls } from './help/help-calls';
+import { PublicStatus } from './public-status/public-status';
 import { demoCatalogue } from './catalogue/demo-catalogue';
 import { buildApp } from './http/app';
 import type { Services } from './http/services';
@@ -152,6 +154,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       blobs: new BlobService(ctx),
       cases,
       ratings: new RatingService(ctx, publish, caseAccess),
+      help: new HelpCalls(ctx),
+      publicStatus: new PublicStatus(ctx),
       departments,
       backOffice: new BackOfficeService(ctx, publish, cases, departments, pickups),
       pickups,

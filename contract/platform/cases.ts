@@ -61,8 +61,16 @@ export const IntakeRequest = z.object({
   priority: z
     .object({ disabled: z.boolean().default(false), appointmentId: z.string().min(1).max(64).optional() })
     .default({ disabled: false }),
+  /**
+   * The random code printed on the receipt that opens the public status page; the platform
+   * keeps only its SHA-256. 16 characters of STATUS_CODE_ALPHABET (80 bits).
+   */
+  statusCode: z.string().regex(/^[2-9A-HJ-NP-Z]{16}$/).optional(),
 });
 export type IntakeRequest = z.infer<typeof IntakeRequest>;
+
+/** No 0/O, 1/I: a code read off paper is typed without doubt. */
+export const STATUS_CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 export type IntakeRequestInput = z.input<typeof IntakeRequest>;
 
 export const PriorityReason = z.enum(['elderly', 'disabled', 'appointment']);

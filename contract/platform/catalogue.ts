@@ -96,6 +96,8 @@ export const ServiceItem = z.object({
   feeCents: z.number().int().nonnegative(),
   resultDelivery: LocalizedText,
   counterVisit: z.enum(['none', 'required', 'maybe']),
+  /** Who may apply, checked from the ID card before the form is filled (高龄津贴: 80 or more). */
+  eligibility: z.object({ minAge: z.number().int().positive().max(150) }).strict().optional(),
   /** Names of the laws and regulations the service rests on (names only, no article numbers). */
   legalBasis: z.array(LocalizedText).default([]),
   /** How often this service is used at the centre; the menu shows the most used first. */

@@ -27,6 +27,7 @@ import { PlatformHttpError, PlatformResponseError, PlatformUnreachableError } fr
 import { startOfShanghaiDay } from '../../contract/dates/shanghai-day';
 import { announcementText, pushCalled } from './announcement';
 import type { StaffClient } from './staff-client';
+import type { HelpCall } from '../../contract/platform/help';
 
 export interface CounterServiceOptions {
   /** Undefined where the terminal has no platform to talk to. */
@@ -77,6 +78,8 @@ export class CounterService {
   private stream: AbortController | undefined;
   private refreshTimer: NodeJS.Timeout | undefined;
   private cursor = 0;
+  /** The centre's open help calls, as the event stream tells them. */
+  private readonly help = new Map<string, HelpCall>();
   private readonly now: () => number;
 
   constructor(private readonly options: CounterServiceOptions) {
@@ -151,6 +154,39 @@ export class CounterService {
 
   async signOut(): Promise<void> {
     if (this.session) await this.endSession('signed-out');
+  }
+
+  helpCalls(): HelpCall[] {
+    return [...this.help.values()].sort((a, b) => a.calledAt.localeCompare(b.calledAt));
+  }
+
+  async takeHelpCall(id: string): Promise<HelpCall> {
+    const taken = await this.act((token, client) => client.takeHelpCall(token, id)).catch(async (error: unknown) => {
+      // Someone else was quicker: the list is read again so the desk stops offering it.
+      await this.reloadHelp();
+      throw error;
+    });
+    this.options.log.info({ callId: id }, 'help call taken at the counter');
+    this.helpChanged(taken);
+    return taken;
+  }
+
+  private helpChanged(call: HelpCall): void {
+    if (call.state === 'open') this.help.set(call.id, call);
+    else this.help.delete(call.id);
+    this.options.events.publish('counter.help', { calls: this.helpCalls() });
+  }
+
+  /** At each (re)connection: calls made while the stream was down are not replayed by it. */
+  private async reloadHelp(): Promise<void> {
+    const session = this.session;
+    const client = this.options.client;
+    if (!session || !client) return;
+    const calls = await client.helpCalls(session.token).catch(() => undefined);
+    if (!calls || this.session !== session) return;
+    this.help.clear();
+    for (const call of calls) this.help.set(call.id, call);
+    this.options.events.publish('counter.help', { calls: this.helpCalls() });
   }
 
   async queue(): Promise<QueueView> {
@@ -337,6 +373,7 @@ export class CounterService {
     clearTimeout(this.refreshTimer);
     const onDesk = this.current?.status === 'claimed' ? this.current : null;
     this.session = undefined;
+    this.help.clear();
     this.current = null;
     this.setState(reason);
     if (!session || reason === 'expired' || !this.options.client) return;
@@ -354,10 +391,19 @@ export class CounterService {
     const follow = async () => {
       while (!controller.signal.aborted && this.session) {
         try {
-          await client.stream(this.session.token, this.cursor, (seq) => {
-            this.cursor = Math.max(this.cursor, seq);
-            this.scheduleRefresh();
-          }, controller.signal);
+          // Read before and just after the stream opens, so a call made while it connects is not missed.
+          void this.reloadHelp();
+          setTimeout(() => void this.reloadHelp(), 1000).unref?.();
+          await client.stream(
+            this.session.token,
+            this.cursor,
+            (seq) => {
+              this.cursor = Math.max(this.cursor, seq);
+              this.scheduleRefresh();
+            },
+            controller.signal,
+            (call) => this.helpChanged(call),
+          );
         } catch (error) {
           if (error instanceof PlatformHttpError && error.status === 401 && this.session === session) {
             await this.endSession('expired');

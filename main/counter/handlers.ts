@@ -40,5 +40,7 @@ export function counterHandlers(service: CounterService | undefined): CounterHan
     'counter.createCase': (args) => desk().createCase(args),
     'counter.stats': () => desk().stats(),
     'counter.wall': () => desk().wall(),
+    'counter.helpCalls': () => ({ calls: desk().helpCalls() }),
+    'counter.takeHelpCall': ({ id }) => desk().takeHelpCall(id),
   };
 }

@@ -1,7 +1,9 @@
 import { CaptureService } from '../capture';
 import { CaseService } from '../cases/case-service';
 import { CertificateService } from '../certificates/certificate-service';
+import { HelpService } from '../help/help-service';
 import { OcrService } from '../ocr';
+import { CitizenReprints } from '../printing/citizen-reprints';
 import { CaseStore } from '../store/case-store';
 import { OutboxWorker } from '../sync/outbox-worker';
 import { startPurgeSchedule } from '../sync/purge-schedule';
@@ -39,6 +41,11 @@ export function startKiosk(core: TerminalCore): RoleServices {
   });
   sessions.onWipe(() => capture.wipe());
 
+  const reprints = new CitizenReprints(printing.service);
+  sessions.onWipe(() => reprints.clear());
+  const help = new HelpService({ client, location: config.terminal.location ?? '', events, log: log.child({ service: 'help' }) });
+  stops.add(() => help.dispose());
+
   const caseService = new CaseService({
     store: cases,
     catalogue: core.catalogue,
@@ -53,19 +60,22 @@ export function startKiosk(core: TerminalCore): RoleServices {
     },
     log: log.child({ service: 'cases' }),
     printing: printing.service,
-    terminal: { id: config.terminal.id, centreName: config.terminal.centre.name },
+    // Receipts point at the platform's public status page: its configured public address, or its own.
+    terminal: { id: config.terminal.id, centreName: config.terminal.centre.name, publicUrl: config.platform.publicUrl ?? core.platform.url },
     scans: capture,
+    reprints,
   });
 
   const certificates = new CertificateService({
     issue: (request) => client.contributionCertificate(request),
     printing: printing.service,
     printLog: core.printLog,
+    reprints,
     identity: () => identity.current,
     session: () => sessions.current,
     log: log.child({ service: 'certificates' }),
   });
   sessions.onWipe(() => certificates.wipe());
 
-  return { cases: caseService, capture, certificates, outbox: worker };
+  return { cases: caseService, capture, certificates, outbox: worker, help, reprints };
 }

@@ -34,6 +34,8 @@ export interface NewCase {
   form: Record<string, FormValue>;
   materials?: CaseMaterialInput[];
   priority?: { disabled?: boolean; appointmentId?: string };
+  /** The receipt's code for the public status page (sealed with the request). */
+  statusCode?: string;
 }
 
 export interface RecordedCase {
@@ -209,6 +211,7 @@ export class CaseStore extends EventEmitter<CaseStoreEvents> {
       form: input.form,
       materials: refs,
       priority: { disabled: input.priority?.disabled ?? false, ...(input.priority?.appointmentId ? { appointmentId: input.priority.appointmentId } : {}) },
+      ...(input.statusCode ? { statusCode: input.statusCode } : {}),
     });
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;

@@ -23,7 +23,7 @@ import { submittedValues, validateForm } from '../../contract/forms/validate';
 import { shanghaiIsoDate } from '../../contract/dates/shanghai-day';
 import type { Queryable } from '../store/database';
 import { audit } from './audit';
-import { actorOf, requireCentre, requireStaff, requireWindowStaff, type Caller } from './caller';
+import { actorOf, requireStaff, requireWindowStaff, type Caller } from './caller';
 import { iso, isoOrNull, type PlatformContext } from './context';
 import { invalidForm, notFound, PlatformError } from './errors';
 import { appendEvent, lockCentreEvents } from './events';
@@ -287,6 +287,8 @@ export class CaseService {
           now,
         ],
       );
+      // Only the code's digest is kept: the receipt in the citizen's hand is the one copy of the code.
+      if (request.statusCode) await tx.run('INSERT INTO case_status_codes (code_hash, case_id) VALUES (?, ?)', [sha256Hex(request.statusCode), request.caseId]);
       const event = await appendEvent(tx, this.db.dialect, {
         centreId: caller.centreId,
         caseId: request.caseId,

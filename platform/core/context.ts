@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { Catalogue } from '../../contract/platform/catalogue';
 import type { CaseEvent } from '../../contract/platform/events';
 import type { DataCipher } from '../secrets/cipher';
+import type { HelpCall } from '../../contract/platform/help';
 import type { Database } from '../store/database';
 
 export interface PlatformSettings {
@@ -23,7 +24,7 @@ export const DEFAULT_SETTINGS: PlatformSettings = {
  * New events are announced here after their transaction commits; subscribers (SSE streams,
  * notifications) read them. Listeners are many (one per open stream), so no leak warning.
  */
-export class EventHub extends EventEmitter<{ events: [CaseEvent[]] }> {
+export class EventHub extends EventEmitter<{ events: [CaseEvent[]]; help: [HelpCall] }> {
   constructor() {
     super();
     this.setMaxListeners(0);
@@ -31,6 +32,11 @@ export class EventHub extends EventEmitter<{ events: [CaseEvent[]] }> {
 
   publish(events: CaseEvent[]): void {
     if (events.length > 0) this.emit('events', events);
+  }
+
+  /** A help call was made, taken or cancelled; the centre's open streams pass it on. */
+  publishHelp(call: HelpCall): void {
+    this.emit('help', call);
   }
 }
 

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import type { CaseStatus } from '../../contract/platform/cases';
 import type { CaseEvent } from '../../contract/platform/events';
 import { idNumberProblem, maskIdNumber } from '../../contract/platform/id-number';

@@ -43,6 +43,8 @@ import { notFound, PlatformError } from '../core/errors';
 import { authoriseCertificate, setCertificatePermission } from '../core/certificate-sessions';
 import { listEvents, type EventFilter } from '../core/events';
 import { registerCertificateRoutes, registerDocumentRoutes } from '../documents/http';
+import { registerHelpRoutes } from '../help/http';
+import { registerPublicStatusRoutes } from '../public-status/http';
 import { idNumberProblem } from '../../contract/platform/id-number';
 import type { HttpOptions } from './app';
 import type { Services } from './services';
@@ -389,6 +391,8 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
     handler: async (request) => auditTrail(ctx.db, requireCentreAdmin(caller(request)).centreId, request.query.caseId, request.query.limit),
   });
 
+  registerHelpRoutes(app, services.help, caller);
+  registerPublicStatusRoutes(app, services.publicStatus);
   registerCycleRoutes(app, services, caller);
 
   if (services.documents) {

@@ -9,6 +9,8 @@ import type { CatalogueStore } from '../core/catalogue';
 import type { PlatformContext } from '../core/context';
 import type { DocumentService } from '../documents/service';
 import type { RatingService } from '../core/ratings';
+import type { HelpCalls } from '../help/help-calls';
+import type { PublicStatus } from '../public-status/public-status';
 
 export interface Services {
   ctx: PlatformContext;
@@ -17,6 +19,8 @@ export interface Services {
   blobs: BlobService;
   cases: CaseService;
   ratings: RatingService;
+  help: HelpCalls;
+  publicStatus: PublicStatus;
   departments: DepartmentService;
   backOffice: BackOfficeService;
   pickups: PickupService;

@@ -195,6 +195,36 @@ CREATE UNIQUE INDEX staff_centre_name ON staff (centre_id, name)
 `,
   },
   {
+    // 呼叫工作人员: one row per call, kept for the audit and the day's figures.
+    version: 20,
+    sql: `
+CREATE TABLE help_calls (
+  id TEXT PRIMARY KEY,
+  centre_id TEXT NOT NULL REFERENCES centres(id),
+  terminal_id TEXT NOT NULL,
+  location TEXT NOT NULL,
+  screen TEXT NOT NULL,
+  state TEXT NOT NULL,
+  called_at {{big}} NOT NULL,
+  taken_by TEXT,
+  taken_by_name TEXT,
+  taken_at {{big}},
+  ended_at {{big}}
+);
+CREATE INDEX help_calls_open ON help_calls (centre_id, state)
+`,
+  },
+  {
+    // The public status page: a case is found by the SHA-256 of the random code on its receipt.
+    version: 21,
+    sql: `
+CREATE TABLE case_status_codes (
+  code_hash TEXT PRIMARY KEY,
+  case_id TEXT NOT NULL UNIQUE REFERENCES cases(id)
+)
+`,
+  },
+  {
     // Issue 15 (departments, deadlines, back office, 一件事, 一口发证); numbered from 30 so that
     // other branches' migrations can be appended before it.
     version: 30,

@@ -161,7 +161,7 @@ test('Chromium opening the launch page lands on the terminal with its secret', a
 });
 
 test('a technician sees the secret only with --print-secret', async () => {
-  const shown = await startTerminal([], ['--print-secret']);
+  const shown = await startTerminal([], { flags: ['--print-secret'] });
   try {
     expect(shown.output()).toContain(`ready: ${shown.origin}/#secret=${shown.secret}`);
   } finally {

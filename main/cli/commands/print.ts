@@ -15,10 +15,12 @@ import {
   demoCertificate,
   demoDocument,
   documentHtml,
+  documentPageOptions,
   receiptTestPageParts,
   testPageHtml,
   type DocumentKind,
   type PrintOutcome,
+  type PdfPageOptions,
   type PrintableDocument,
 } from '../../printing';
 import { CliError } from '../cli-error';
@@ -98,6 +100,7 @@ async function render(template: string, options: { out: string; data?: string; m
   const kind = TEMPLATE_ALIASES[template];
   if (!kind) throw new CliError(`unknown template ${template}: one of ${Object.keys(TEMPLATE_ALIASES).join(', ')}`);
   let html: string;
+  let pageOptions: PdfPageOptions | undefined;
   if (kind === 'test-page') {
     html = testPageHtml('(rendered by tongban print render)', new Date().toISOString());
   } else {
@@ -119,6 +122,7 @@ async function render(template: string, options: { out: string; data?: string; m
     }
     try {
       html = await documentHtml(document);
+      pageOptions = documentPageOptions(document);
     } catch (error) {
       if (error instanceof DocumentDataError) throw new CliError(`--data ${options.data}: ${error.message}`);
       throw error;
@@ -126,7 +130,7 @@ async function render(template: string, options: { out: string; data?: string; m
   }
   const renderer = new ChromiumPdfRenderer();
   try {
-    const pdf = await renderer.render(html);
+    const pdf = await renderer.render(html, pageOptions);
     writeFileSync(options.out, pdf);
     print({ template: kind, out: path.resolve(options.out), bytes: pdf.length });
   } finally {

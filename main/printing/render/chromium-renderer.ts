@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext } from 'playwright-core';
-import { A4_DOCUMENT, RenderError, type PdfPageOptions, type PdfRenderer } from './pdf-renderer';
+import { A4_DOCUMENT, RenderError, pageFooterTemplate, type PdfPageOptions, type PdfRenderer } from './pdf-renderer';
 
 /** The flags the project runs Debian Chromium with everywhere (headless, no network chatter). */
 export const CHROMIUM_FLAGS = [
@@ -76,6 +76,7 @@ export class ChromiumPdfRenderer implements PdfRenderer {
         format: options.pageSize,
         printBackground: options.printBackground,
         margin: { top: `${m.top}mm`, right: `${m.right}mm`, bottom: `${m.bottom}mm`, left: `${m.left}mm` },
+        ...(options.footer ? { displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: pageFooterTemplate(options.footer) } : {}),
       });
     } catch (error) {
       throw new RenderError(this.engine, `rendering failed: ${firstLine(error)}`, { cause: error });

@@ -54,7 +54,7 @@ export function MaterialsSection({ item }: { item: ServiceItem }) {
           const need = materialNeed(m);
           const count = need === 'scan' ? pagesOf(m.code).length : 0;
           return (
-            <li key={m.code} class="material-slot" data-material={m.code} data-state={need === 'scan' ? (count > 0 ? 'scanned' : 'none') : need}>
+            <li key={m.code} id={`material-${m.code}`} class="material-slot" data-material={m.code} data-state={need === 'scan' ? (count > 0 ? 'scanned' : 'none') : need}>
               <span class="badge">{m.required ? t('guide.required') : t('guide.optional')}</span>
               <span class="material-name">
                 <Name material={m} />

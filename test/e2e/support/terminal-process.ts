@@ -16,12 +16,15 @@ export interface RunningTerminal {
 /** The host prints its origin and the 0600 launch page that holds the secret, never the secret. */
 const READY = /ready: (http:\/\/127\.0\.0\.1:\d+)(?: \(launch page: (\S+)\)|\/#secret=([0-9a-f]+))\n/;
 
-/** Runs `tongban start` exactly as a person would, on a free port, with its own data dir. */
-export async function startTerminal(sets: string[] = [], flags: string[] = []): Promise<RunningTerminal> {
+/**
+ * Runs `tongban start` exactly as a person would, on a free port, with its own data dir;
+ * `browser`/`env` for a test that lets it open Chromium on a display of its own.
+ */
+export async function startTerminal(sets: string[] = [], options: { browser?: 'none' | 'kiosk'; env?: NodeJS.ProcessEnv; flags?: string[] } = {}): Promise<RunningTerminal> {
   const dir = mkdtempSync(path.join(tmpdir(), 'tongban-e2e-'));
-  const args = ['bin/tongban.js', 'start', '--browser', 'none', '--port', '0', ...flags];
+  const args = ['bin/tongban.js', 'start', '--browser', options.browser ?? 'none', '--port', '0', ...(options.flags ?? [])];
   for (const set of [`storage.dataDir=${dir}/data`, `storage.logDir=${dir}/log`, `storage.keyFile=${dir}/keys/store.key`, ...sets]) args.push("--set", set);
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, args, { cwd: process.cwd(), env: { ...process.env, TONGBAN_CONFIG: '' } });
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, args, { cwd: process.cwd(), env: { ...process.env, ...options.env, TONGBAN_CONFIG: '' } });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));

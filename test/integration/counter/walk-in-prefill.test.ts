@@ -70,7 +70,7 @@ describe('prefill from the card: a kiosk case and a walk-in at the counter', () 
         sync: { kick: () => undefined, rate: async () => undefined },
         log,
         syncWaitMs: 0,
-        terminal: { id: 'kiosk-test', centreName: '测试中心' },
+        terminal: { id: 'kiosk-test', centreName: '测试中心', publicUrl: 'https://tongban.example.gov.cn' },
       });
       const recorded = await kiosk.submit(SERVICE, { ...ANSWERS });
       const kioskForm = cases.readRequest(recorded.caseId)!.form;
