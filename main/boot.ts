@@ -98,8 +98,8 @@ export async function bootTerminal(options: BootOptions): Promise<Terminal> {
 
     const scanner = config.devices.scanner ? await openScanner(config.devices.scanner) : undefined;
     if (scanner) stops.push(() => scanner.close());
-    // One pool for the whole terminal, warmed at the first scan and kept between citizens.
-    const ocr = scanner ? new OcrService({ workers: 1 }) : undefined;
+    // One engine for the whole terminal, loaded at the first capture and kept between citizens.
+    const ocr = scanner ? new OcrService({ engine: config.ocr.engine, langs: config.ocr.language, modelPath: config.ocr.modelPath, workers: config.ocr.workers }) : undefined;
     if (ocr) stops.push(() => ocr.close());
 
     const identity = new IdentityHolder();
