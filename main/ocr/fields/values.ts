@@ -37,6 +37,24 @@ export function normaliseValue(kind: ValueKind, raw: string, today = new Date())
       const [, letter, region, year, serial] = match as unknown as [string, string, string, string, string];
       return `${letter === 'Ｊ' ? 'J' : letter}${fixDigits(region)}-${fixDigits(year)}-${fixDigits(serial)}`;
     }
+    case 'bankCardNumber':
+      return findBankCardNumber(value);
+    case 'bankName':
+      return /[\u4e00-\u9fff]{2,10}银行/u.exec(value.replace(/\s+/g, ''))?.[0];
+    case 'socialSecurityCardNumber': {
+      const match = /^([A-Z])([\dOolI|\]]{8})(?![\dA-Za-z])/u.exec(value.replace(/\s+/g, ''));
+      return match ? `${match[1]}${fixDigits(match[2] as string)}` : undefined;
+    }
+    case 'disabilityNumber':
+      return findDisabilityNumber(value, today);
+    case 'disabilityCategory': {
+      const match = /(视力|听力|言语|肢体|智力|精神|多重)/u.exec(value);
+      return match ? `${match[1]}残疾` : undefined;
+    }
+    case 'disabilityGrade': {
+      const match = /^([一二三四1-4])级/u.exec(value.replace(/\s+/g, ''));
+      return match ? `${'一二三四'['1234'.indexOf(match[1] as string)] ?? match[1]}级` : undefined;
+    }
     case 'text': {
       const text = value.replace(/\s+/g, '');
       return /[\u4e00-\u9fff]/u.test(text) ? text : undefined;
@@ -68,4 +86,42 @@ function findIdNumber(value: string, today: Date): string | undefined {
   const match = /\d{17}[\dX]/.exec(compact);
   if (!match) return undefined;
   return gb11643Problem(match[0], today) === undefined ? match[0] : undefined;
+}
+
+/** The Luhn check (ISO/IEC 7812-1, annex B) every bank card number carries in its last digit. */
+export function luhnValid(digits: string): boolean {
+  if (!/^\d+$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i += 1) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/**
+ * A card number printed in groups (6222 0212 3456 7890 128): 16 to 19 digits that pass Luhn.
+ * Only digit-like runs are repaired, so the bank's Latin name beside it is never turned into digits.
+ */
+function findBankCardNumber(value: string): string | undefined {
+  for (const run of value.match(/[\dOolI|]{4}(?:[\s-]*[\dOolI|]{3,}){2,5}/gu) ?? []) {
+    const digits = fixDigits(run.replace(/[\s-]+/g, ''));
+    if (digits.length >= 16 && digits.length <= 19 && luhnValid(digits)) return digits;
+  }
+  return undefined;
+}
+
+/**
+ * 残疾人证号 (GB/T 26341-2010 gives the second generation's layout): the holder's 18-character ID
+ * number, then the category (1 视力 … 7 多重) and the grade (1–4). The ID part must pass GB 11643.
+ */
+function findDisabilityNumber(value: string, today: Date): string | undefined {
+  const compact = fixDigits(value.replace(/\s+/g, '')).replace(/x/g, 'X');
+  const match = /(\d{17}[\dX])([1-7])([1-4])(?!\d)/.exec(compact);
+  if (!match) return undefined;
+  return gb11643Problem(match[1] as string, today) === undefined ? match[0] : undefined;
 }
