@@ -99,7 +99,8 @@ export async function bootTerminal(options: BootOptions): Promise<Terminal> {
     const scanner = config.devices.scanner ? await openScanner(config.devices.scanner) : undefined;
     if (scanner) stops.push(() => scanner.close());
     // One engine for the whole terminal, loaded at the first capture and kept between citizens.
-    const ocr = scanner ? new OcrService({ engine: config.ocr.engine, langs: config.ocr.language, modelPath: config.ocr.modelPath, workers: config.ocr.workers }) : undefined;
+    const camera = config.devices.camera;
+    const ocr = scanner || camera ? new OcrService({ engine: config.ocr.engine, langs: config.ocr.language, modelPath: config.ocr.modelPath, workers: config.ocr.workers }) : undefined;
     if (ocr) stops.push(() => ocr.close());
 
     const identity = new IdentityHolder();
@@ -133,7 +134,7 @@ export async function bootTerminal(options: BootOptions): Promise<Terminal> {
       },
       printing: printing.service,
       certificates: { issue: (request) => client.contributionCertificate(request), printing: printing.service, printLog },
-      capture: { scanner: scanner?.scanner, reader: ocr },
+      capture: { scanner: scanner?.scanner, reader: ocr, ...(camera ? { camera: { label: camera.label, width: camera.width, height: camera.height } } : {}) },
       syncStatus: () => ({ lastSyncAt: worker.lastSyncAt(), pending: worker.pending() }),
       identity,
       devices: () => deviceStates.list(),

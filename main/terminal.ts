@@ -1,6 +1,7 @@
 import demoProfile from '../kiosk-config/examples/demo.json' with { type: 'json' };
 import type { TerminalConfig } from '../kiosk-config/schema';
 import type { DemoCard, DeviceState, DeviceTestResult, HealthSnapshot, TerminalInfo } from '../contract/terminal/api';
+import type { CameraChoice } from '../contract/terminal/capture-api';
 import { ApiFailure, createDispatcher, type Dispatch } from './api/dispatcher';
 import { EventBus } from './api/event-bus';
 import { CaptureService, captureHandlers, type PageReader } from './capture';
@@ -51,7 +52,7 @@ export interface TerminalDeps {
   /** Certificates printed on the spot, issued by the platform. */
   certificates?: Omit<CertificateServiceDeps, 'identity' | 'session' | 'log'>;
   /** The document scanner and the shared OCR, for the citizen's papers (kiosk with cases only). */
-  capture?: { scanner: Scanner | undefined; reader: PageReader | undefined };
+  capture?: { scanner: Scanner | undefined; reader: PageReader | undefined; camera?: CameraChoice };
   syncStatus?: () => HealthSnapshot['sync'];
   devices?: () => DeviceState[];
   /** The setup screen's device test, through the devices this terminal holds open. */

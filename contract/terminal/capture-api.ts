@@ -18,6 +18,8 @@ export const CaptureFailure = z.enum([
   'device-error',
   'no-scanner',
   'too-many-pages',
+  /** The camera's photo could not be read as an image. */
+  'bad-photo',
 ]);
 export type CaptureFailure = z.infer<typeof CaptureFailure>;
 
@@ -36,9 +38,20 @@ export const CapturedPage = z.object({
 });
 export type CapturedPage = z.infer<typeof CapturedPage>;
 
+/** The document camera (高拍仪) the page opens with getUserMedia, as the technician chose it. */
+export const CameraChoice = z.object({
+  /** Part of the camera's label (its name); absent: the first camera. */
+  label: z.string().optional(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+});
+export type CameraChoice = z.infer<typeof CameraChoice>;
+
 export const CaptureView = z.object({
   /** Whether this terminal has a scanner at all. */
   scanner: z.boolean(),
+  /** The document camera, when this terminal has one. */
+  camera: CameraChoice.nullable(),
   pages: z.array(CapturedPage),
 });
 export type CaptureView = z.infer<typeof CaptureView>;
@@ -110,6 +123,14 @@ export const captureMethods = {
   'capture.pages': { args: NoArgs, result: CaptureView },
   /** Scans one page for a material; with `replacePageId` the new page takes that one's place (retake). */
   'capture.scan': { args: z.object({ materialCode: MaterialCode, replacePageId: PageId.optional() }).strict(), result: ScanOutcome },
+  /**
+   * A photo from the document camera (a JPEG data: URL taken in the page): the paper is found,
+   * flattened and kept like a scanned page.
+   */
+  'capture.photo': {
+    args: z.object({ materialCode: MaterialCode, image: z.string().startsWith('data:image/jpeg;base64,').max(6_000_000), replacePageId: PageId.optional() }).strict(),
+    result: ScanOutcome,
+  },
   'capture.deletePage': { args: z.object({ pageId: PageId }).strict(), result: CaptureView },
   'capture.read': { args: z.object({ pageId: PageId, documentType: CaptureDocumentType.optional() }).strict(), result: PageReading },
 } as const;

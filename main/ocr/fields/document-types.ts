@@ -51,7 +51,9 @@ const residencePermit: DocumentType = {
     { labels: ['出生'], field: 'birthDate', kind: 'date' },
     { labels: ['公民身份号码'], field: 'idNumber', kind: 'idNumber' },
     { labels: ['户籍地址'], field: 'householdAddress', kind: 'text' },
-    { labels: ['居住地址'], field: 'address', kind: 'text' },
+    // Named as the 居住证签注 form names them: the permit's address is the current one to confirm.
+    { labels: ['居住地址'], field: 'currentAddress', kind: 'text' },
+    { labels: ['居住证编号'], field: 'residencePermitNumber', kind: 'permitNumber' },
     { labels: ['签发机关'], field: 'issuer', kind: 'text' },
     { labels: ['签发日期'], field: 'issueDate', kind: 'date' },
     { labels: ['有效期至'], field: 'validTo', kind: 'date' },

@@ -31,6 +31,7 @@ export type ValueKind =
   | 'bankCardNumber'
   | 'bankName'
   | 'socialSecurityCardNumber'
+  | 'permitNumber'
   | 'disabilityNumber'
   | 'disabilityCategory'
   | 'disabilityGrade';

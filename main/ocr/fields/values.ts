@@ -45,6 +45,11 @@ export function normaliseValue(kind: ValueKind, raw: string, today = new Date())
       const match = /^([A-Z])([\dOolI|\]]{8})(?![\dA-Za-z])/u.exec(value.replace(/\s+/g, ''));
       return match ? `${match[1]}${fixDigits(match[2] as string)}` : undefined;
     }
+    case 'permitNumber': {
+      // A residence permit's number: 10 to 20 digits (provinces differ), read with its lookalikes repaired.
+      const match = /^[\dOolI|\]]{10,20}(?![\dA-Za-z])/u.exec(value.replace(/\s+/g, ''));
+      return match ? fixDigits(match[0]) : undefined;
+    }
     case 'disabilityNumber':
       return findDisabilityNumber(value, today);
     case 'disabilityCategory': {
