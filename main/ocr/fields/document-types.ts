@@ -56,7 +56,7 @@ const residencePermit: DocumentType = {
     { labels: ['居住证编号'], field: 'residencePermitNumber', kind: 'permitNumber' },
     { labels: ['签发机关'], field: 'issuer', kind: 'text' },
     { labels: ['签发日期'], field: 'issueDate', kind: 'date' },
-    { labels: ['有效期至'], field: 'validTo', kind: 'date' },
+    { labels: ['有效期至'], field: 'validTo', kind: 'expiryDate' },
   ],
 };
 
@@ -98,7 +98,7 @@ const disabilityCertificate: DocumentType = {
     { labels: ['残疾等级'], field: 'disabilityGrade', kind: 'disabilityGrade' },
     { labels: ['住址'], field: 'address', kind: 'text' },
     { labels: ['签发日期'], field: 'issueDate', kind: 'date' },
-    { labels: ['有效期至'], field: 'validTo', kind: 'date' },
+    { labels: ['有效期至'], field: 'validTo', kind: 'expiryDate' },
   ],
 };
 

@@ -25,6 +25,7 @@ export type ValueKind =
   | 'name'
   | 'sex'
   | 'date'
+  | 'expiryDate'
   | 'idNumber'
   | 'text'
   | 'certificateNumber'

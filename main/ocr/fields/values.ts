@@ -28,6 +28,9 @@ export function normaliseValue(kind: ValueKind, raw: string, today = new Date())
     }
     case 'date':
       return parseChineseDate(value, today);
+    case 'expiryDate':
+      // A validity end lies ahead as often as not; only the calendar can rule one out.
+      return parseChineseDate(value, new Date(Date.UTC(2100, 0, 1)));
     case 'idNumber':
       return findIdNumber(value, today);
     case 'certificateNumber': {
