@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { READABLE_PAPERS } from './readable-papers';
 
 /**
  * The kiosk's capture of supporting papers (methods `capture.*`), spread into `terminalMethods`
@@ -63,14 +64,7 @@ export const ScanOutcome = z.discriminatedUnion('ok', [
 export type ScanOutcome = z.infer<typeof ScanOutcome>;
 
 /** The papers OCR reads into fields (main/ocr/fields/document-types.ts says how). */
-export const CaptureDocumentType = z.enum([
-  'household-register',
-  'marriage-certificate',
-  'residence-permit',
-  'social-security-card',
-  'bank-card',
-  'disability-certificate',
-]);
+export const CaptureDocumentType = z.enum(READABLE_PAPERS);
 export type CaptureDocumentType = z.infer<typeof CaptureDocumentType>;
 
 /** A value read from a page, for the citizen to confirm before it fills a form field. */

@@ -7,7 +7,7 @@ import { useT } from '../i18n/use-t';
 import { LazyKeyboard } from '../keyboard/LazyKeyboard';
 import { formPage, formValues, identity, locale, touchedFields } from '../state/store';
 import { keyboardFor, normaliseTyped, typedInFull } from './field-input';
-import { MaterialsSection } from '../screens/Materials';
+import { MaterialsSection, ReadablePapersSection } from '../screens/Materials';
 
 const FIELDS_PER_PAGE = 3;
 
@@ -248,6 +248,7 @@ export function FormScreen({ item, onSubmit, onCancel }: FormScreenProps) {
           <h1 id="form-title" class="visually-hidden">
             <span lang={name.lang}>{name.text}</span>
           </h1>
+          {page === 0 && <ReadablePapersSection item={item} />}
           {pageFields.map((field) => (
             <FieldRow
               key={field.name}

@@ -395,6 +395,8 @@ export const en: Record<MessageKey, string> = {
   'capture.failure.no-scanner': 'This machine has no scanner. Please bring the original to the counter',
   'capture.failure.too-many-pages': 'No more pages can be scanned',
   // Document camera (高拍仪) and what OCR read
+  'capture.paperFirst': 'Photograph or scan the paper first: the form is filled from it',
+  'capture.readPaper': 'Photograph or scan',
   'camera.title': 'Document camera',
   'camera.place': 'Lay the paper face up inside the frame under the document camera',
   'camera.hold': 'Keep the paper still; the photo is taken automatically',

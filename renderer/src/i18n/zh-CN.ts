@@ -394,6 +394,8 @@ export const zhCN = {
   'capture.failure.no-scanner': '本机没有扫描仪，请携带原件到窗口',
   'capture.failure.too-many-pages': '已达到可扫描的页数上限',
   // Document camera (高拍仪) and what OCR read
+  'capture.paperFirst': '先拍摄或扫描证件，表单将按证件内容填写',
+  'capture.readPaper': '拍摄或扫描',
   'camera.title': '高拍仪拍摄',
   'camera.place': '请将材料正面朝上平放在高拍仪下方的框内',
   'camera.hold': '请保持材料不动，稍后自动拍摄',

@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import type { FormField, Material, ServiceItem } from '../../../contract/platform/catalogue';
+import { isReadablePaper } from '../../../contract/terminal/readable-papers';
 import type { CapturedPage, FieldProposalView, PageReading } from '../../../contract/terminal/capture-api';
 import { prefillDisplay } from '../forms/FormScreen';
 import { normaliseTyped } from '../forms/field-input';
@@ -36,6 +37,37 @@ function openCapture(code: string) {
   capturingMaterial.value = code;
   scanFailure.value = null;
   screen.value = 'capture';
+}
+
+/**
+ * On the form's first page: papers the terminal can read into the form (a 居住证 for its
+ * endorsement), offered before the citizen types what the paper already says.
+ */
+export function ReadablePapersSection({ item }: { item: ServiceItem }) {
+  const t = useT();
+  const papers = item.materials.filter((m) => materialNeed(m) === 'scan' && isReadablePaper(m.code));
+  if (papers.length === 0) return null;
+  return (
+    <section class="materials-step" aria-labelledby="papers-first-title" data-testid="papers-first">
+      <h2 id="papers-first-title">{t('capture.paperFirst')}</h2>
+      <ul class="plain-list material-slots">
+        {papers.map((m) => (
+          <li key={m.code} class="material-slot" data-material={m.code} data-state={pagesOf(m.code).length > 0 ? 'scanned' : 'none'}>
+            <span class="material-name">
+              <Name material={m} />
+            </span>
+            <button type="button" class="button secondary" onClick={() => openCapture(m.code)}>
+              {t('capture.readPaper')}
+              <span class="visually-hidden">
+                {' '}
+                <Name material={m} />
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }
 
 /**
