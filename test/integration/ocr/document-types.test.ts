@@ -110,7 +110,7 @@ beforeAll(async () => {
 afterAll(() => ocr.close());
 
 describe('every paper read into its fields, in three faces and two noise levels', () => {
-  it.each(cases.map((c) => [key(c), c] as const))('%s', async (_name, c) => {
+  it.each(cases.map((c) => [key(c), c] as const))('%s', { timeout: 180_000 }, async (_name, c) => {
     const result = await ocr.read(images.get(key(c)) as Buffer, { documentType: c.paper.type });
     const fields = Object.fromEntries((result.fields ?? []).map((f) => [f.field, f.value]));
     expect(fields, `read:\n${result.text}`).toMatchObject(c.paper.expected);
