@@ -1,5 +1,7 @@
+import type * as OpenCv from '@techstark/opencv-js';
+
 /** OpenCV's WebAssembly build (`@techstark/opencv-js`), compiled once (about a second) on first use. */
-export type Cv = typeof import('@techstark/opencv-js');
+export type Cv = typeof OpenCv;
 
 /**
  * The module is a thenable that resolves to itself: awaiting it, or returning it from a promise,
