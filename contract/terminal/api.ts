@@ -6,6 +6,7 @@ import { RatingReason } from '../platform/ratings';
 import { captureEvents, captureMethods } from './capture-api';
 import { counterEvents, counterMethods } from './counter-api';
 import { DevicesConfig } from './devices';
+import { inputMethods } from './input-api';
 
 /**
  * TerminalApi: the one contract between the UI and the terminal process. Both transports
@@ -240,6 +241,7 @@ export const terminalMethods = {
   },
   ...counterMethods,
   ...captureMethods,
+  ...inputMethods,
 } as const;
 
 export const terminalEvents = {

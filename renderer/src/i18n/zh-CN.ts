@@ -425,6 +425,23 @@ export const zhCN = {
   'setup.camera.found': '已找到纸张边缘并矫正',
   'setup.camera.notFound': '未找到纸张边缘，请调整高拍仪或背景',
   'setup.camera.none': '未找到摄像头',
+  // Entering text and hearing the screen: handwriting, pinyin, read-aloud (语音播报).
+  'form.error.notChineseName': '姓名请用汉字填写：输入拼音后点选汉字，或用手写',
+  'form.error.notDigits': '只能填写数字',
+  'keyboard.handwriting': '手写',
+  'keyboard.backToKeys': '键盘',
+  'keyboard.padLabel': '手写区：请用手指在此写一个字',
+  'keyboard.padClear': '重写',
+  'keyboard.candidates': '候选字',
+  'keyboard.previous': '上一页候选字',
+  'keyboard.next': '下一页候选字',
+  'keyboard.pickFirst': '请先点选上方的汉字，再点“完成”',
+  'keyboard.pickFirstCandidate': '选字',
+  'keyboard.handwritingUnavailable': '手写暂时无法使用，请用拼音输入',
+  'speech.form.instruction': '请点击要填写的项目，用屏幕下方的键盘输入',
+  'toolbar.readAloud': '语音播报',
+  'toolbar.readAloudOn': '开',
+  'toolbar.readAloudOff': '关',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
