@@ -15,7 +15,8 @@ const CJK_NAME = /^[\u4e00-\u9fff]{1,6}(?:[·•][\u4e00-\u9fff]{1,10})?$/u;
  * is not a plausible one (better no proposal than a wrong one the citizen might wave through).
  */
 export function normaliseValue(kind: ValueKind, raw: string, today = new Date()): string | undefined {
-  const value = raw.replace(/^[\s:："“”'‘’_|.,，。、]+/u, '').replace(/[\s"“”'‘’_|.,，。、]+$/u, '');
+  // PaddleOCR reads the wide gap between a label and its value as a middle dot (‧) now and then.
+  const value = raw.replace(/^[\s:："“”'‘’_|.,，。、‧·•]+/u, '').replace(/[\s"“”'‘’_|.,，。、]+$/u, '');
   if (!value) return undefined;
   switch (kind) {
     case 'name': {
@@ -35,7 +36,8 @@ export function normaliseValue(kind: ValueKind, raw: string, today = new Date())
       return findIdNumber(value, today);
     case 'certificateNumber': {
       const compact = value.replace(/\s+/g, '');
-      const match = /^([JLＪ])([\dOolI|\]]{6})[-—一]([\dOolI|\]]{4})[-—一]([\dOolI|\]]{6})/u.exec(compact);
+      // The separators are as often lost as read: the parts have fixed lengths, so they are optional.
+      const match = /^([JLＪ])([\dOolI|\]]{6})[-—一]?([\dOolI|\]]{4})[-—一]?([\dOolI|\]]{6})/u.exec(compact);
       if (!match) return undefined;
       const [, letter, region, year, serial] = match as unknown as [string, string, string, string, string];
       return `${letter === 'Ｊ' ? 'J' : letter}${fixDigits(region)}-${fixDigits(year)}-${fixDigits(serial)}`;
@@ -91,9 +93,15 @@ function parseChineseDate(value: string, today: Date): string | undefined {
  */
 function findIdNumber(value: string, today: Date): string | undefined {
   const compact = fixDigits(value.replace(/\s+/g, '')).replace(/x/g, 'X');
-  const match = /\d{17}[\dX]/.exec(compact);
-  if (!match) return undefined;
-  return gb11643Problem(match[0], today) === undefined ? match[0] : undefined;
+  // A stray stroke read as a digit beside the number shifts it: every 18-character window of the
+  // run is tried, and only one that passes the check is taken.
+  for (const run of compact.match(/[\dX]{18,}/g) ?? []) {
+    for (let start = 0; start + 18 <= run.length; start += 1) {
+      const candidate = run.slice(start, start + 18);
+      if (/^\d{17}[\dX]$/.test(candidate) && gb11643Problem(candidate, today) === undefined) return candidate;
+    }
+  }
+  return undefined;
 }
 
 /** The Luhn check (ISO/IEC 7812-1, annex B) every bank card number carries in its last digit. */

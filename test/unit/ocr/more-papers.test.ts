@@ -45,6 +45,15 @@ describe('残疾人证, 社会保障卡, 居住证', () => {
   });
 });
 
+describe('what the engines misread around a value', () => {
+  it('a middle dot for the gap, a lost separator, a stray digit before an ID number', () => {
+    expect(normaliseValue('name', '‧孙浩')).toBe('孙浩');
+    expect(normaliseValue('certificateNumber', 'J4403042018-001234')).toBe('J440304-2018-001234');
+    const id = idNumber('44030619870405005');
+    expect(normaliseValue('idNumber', `1${id}`, TODAY)).toBe(id);
+  });
+});
+
 describe('thresholds', () => {
   it('a value read below its field’s threshold must be confirmed; a checked ID number trusts a lower reading', () => {
     const fields = extractFields('residence-permit', [line('姓名赵敏', 85), line(`公民身份号码${idNumber('43012119940821004')}`, 85), line('性别女', 99)], TODAY);
