@@ -10,7 +10,8 @@ import { z } from 'zod';
 export const TerminalKind = z.enum(['kiosk', 'counter']);
 export type TerminalKind = z.infer<typeof TerminalKind>;
 
-export const StaffRole = z.enum(['staff', 'centre-admin']);
+/** `back-office`: staff of a department (后台审批), who see and decide only the cases sent to it. */
+export const StaffRole = z.enum(['staff', 'centre-admin', 'back-office']);
 export type StaffRole = z.infer<typeof StaffRole>;
 
 export const Centre = z.object({ id: z.string(), name: z.string() });
@@ -41,6 +42,8 @@ export const CreateStaffRequest = z.object({
   displayName: z.string().min(1).max(60),
   role: StaffRole,
   password: z.string().min(10, 'at least 10 characters').max(200),
+  /** The department code of a `back-office` account (required for that role, refused for others). */
+  department: z.string().min(1).max(32).optional(),
 });
 export type CreateStaffRequest = z.infer<typeof CreateStaffRequest>;
 
@@ -50,6 +53,7 @@ export const StaffAccount = z.object({
   displayName: z.string(),
   role: StaffRole,
   centreId: z.string(),
+  department: z.string().nullable().optional(),
 });
 export type StaffAccount = z.infer<typeof StaffAccount>;
 

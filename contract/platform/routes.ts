@@ -32,6 +32,19 @@ export const PLATFORM_ROUTES = {
   stats: 'GET /v1/stats',
   audit: 'GET /v1/audit',
   contributionCertificate: 'POST /v1/certificates/contribution',
+  // Behind the counter and back (issue 15).
+  departments: 'GET /v1/departments',
+  putDepartment: 'PUT /v1/admin/departments/:code',
+  calendar: 'GET /v1/calendar',
+  putCalendar: 'PUT /v1/admin/calendar',
+  backOfficeCases: 'GET /v1/back-office/cases',
+  backOfficeCase: 'GET /v1/back-office/cases/:caseId',
+  backOfficeDecide: 'POST /v1/back-office/cases/:caseId/decisions',
+  caseNotes: 'GET /v1/cases/:caseId/notes',
+  addCaseNote: 'POST /v1/cases/:caseId/notes',
+  bundle: 'GET /v1/bundles/:caseId',
+  pickupSearch: 'POST /v1/pickups/search',
+  collect: 'POST /v1/pickups/:pickupId/collect',
 } as const;
 
 export type PlatformRoute = keyof typeof PLATFORM_ROUTES;
