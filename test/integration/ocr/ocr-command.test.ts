@@ -42,13 +42,13 @@ describe('tongban ocr', () => {
   it.each(['notice.png', 'notice.tif', 'notice.pgm'])('prints text and confidence as JSON for %s', async (file) => {
     const r = await tongban(['ocr', path.join(dir, file)]);
     expect(r.status, r.stderr).toBe(0);
-    const out = JSON.parse(r.stdout) as { text: string; confidence: number; langs: string; lines: { text: string; confidence: number; words: unknown[] }[]; image: { format: string } };
+    const out = JSON.parse(r.stdout) as { text: string; confidence: number; engine: string; blank: boolean; langs: string; lines: { text: string; confidence: number; bbox: { x0: number; x1: number }; words: unknown[] }[]; image: { format: string } };
     expect(characterErrorRate(out.text, notice.truth), out.text).toBeLessThan(0.03);
     expect(out.confidence).toBeGreaterThan(50);
     expect(out.confidence).toBeLessThanOrEqual(100);
     expect(out.engine).toBe('paddle');
     expect(out.blank).toBe(false);
-    expect(out.lines.every((l: { bbox: { x1: number; x0: number } }) => l.bbox.x1 > l.bbox.x0)).toBe(true);
+    expect(out.lines.every((l) => l.bbox.x1 > l.bbox.x0)).toBe(true);
     expect(out.lines.length).toBeGreaterThan(5);
     expect(out.image.format).toBe({ 'notice.png': 'png', 'notice.tif': 'tiff', 'notice.pgm': 'pnm' }[file]);
   });
@@ -56,7 +56,7 @@ describe('tongban ocr', () => {
   it('--fields proposes the household register fields, ID numbers masked in everything printed', async () => {
     const r = await tongban(['ocr', path.join(dir, 'household.jpg'), '--fields', 'household-register']);
     expect(r.status, r.stderr).toBe(0);
-    const out = JSON.parse(r.stdout) as { text: string; langs: string; documentType: string; fields: { field: string; value: string; confidence: number }[] };
+    const out = JSON.parse(r.stdout) as { text: string; engine: string; langs: string; documentType: string; fields: { field: string; value: string; confidence: number }[] };
     expect(out.engine).toBe('paddle');
     expect(out.documentType).toBe('household-register');
     const fields = Object.fromEntries(out.fields.map((f) => [f.field, f.value]));
