@@ -10,6 +10,7 @@ import { DocumentService } from './documents';
 import { StoredIssuedDocuments, storedSigner } from './documents/stored';
 import { RatingService } from './core/ratings';
 import { demoCatalogue } from './catalogue/demo-catalogue';
+import { createFleet, type FleetSettingsOptions } from './fleet/fleet';
 import { buildApp } from './http/app';
 import type { Services } from './http/services';
 import { NotificationDispatcher } from './notify/dispatcher';
@@ -43,6 +44,8 @@ export interface PlatformOptions {
   notifier?: Notifier;
   settings?: Partial<PlatformSettings>;
   rateLimitPerMinute?: number;
+  /** The fleet's alert rules and timings (defaults: 2 min without heartbeat, 2 min device down). */
+  fleet?: FleetSettingsOptions;
   /** Fastify's request log (pino, JSON lines to stdout); off by default. */
   requestLog?: boolean;
   /** Operational lines (notices in the demo, failures); default none. */
@@ -98,7 +101,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         return new DocumentService(signer, new StoredIssuedDocuments(db), previousKeys);
       })(),
     };
-    const dispatcher = new NotificationDispatcher(db, options.notifier ?? new LogNotifier(log), ctx.now, (error) =>
+    const notifier = options.notifier ?? new LogNotifier(log);
+    services.fleet = createFleet(ctx, notifier, options.fleet ?? {}, log);
+    const fleet = services.fleet;
+    const dispatcher = new NotificationDispatcher(db, notifier, ctx.now, (error) =>
       log(`notification failed: ${error instanceof Error ? error.message : String(error)}`),
     );
     ctx.hub.on('events', (events) => dispatcher.handle(events));
@@ -111,9 +117,13 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       services,
       db,
       demoCredentials,
-      notificationsSettled: () => dispatcher.drain(),
+      notificationsSettled: async () => {
+        await dispatcher.drain();
+        await fleet.notices.drain();
+      },
       close: async () => {
         clearInterval(sweep);
+        await fleet.stop();
         ctx.hub.removeAllListeners();
         await dispatcher.drain();
         await db.close();

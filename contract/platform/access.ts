@@ -10,7 +10,8 @@ import { z } from 'zod';
 export const TerminalKind = z.enum(['kiosk', 'counter']);
 export type TerminalKind = z.infer<typeof TerminalKind>;
 
-export const StaffRole = z.enum(['staff', 'centre-admin']);
+/** A technician works the fleet page (terminals, alerts, remote actions) and no case. */
+export const StaffRole = z.enum(['staff', 'centre-admin', 'technician']);
 export type StaffRole = z.infer<typeof StaffRole>;
 
 export const Centre = z.object({ id: z.string(), name: z.string() });

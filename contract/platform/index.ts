@@ -7,6 +7,7 @@ export * from './catalogue';
 export * from './certificates';
 export * from './errors';
 export * from './events';
+export * from './fleet';
 export * from './id-number';
 export * from './ratings';
 

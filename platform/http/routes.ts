@@ -39,6 +39,7 @@ import { iso } from '../core/context';
 import { notFound, PlatformError } from '../core/errors';
 import { listEvents, type EventFilter } from '../core/events';
 import { registerCertificateRoutes, registerDocumentRoutes } from '../documents/http';
+import { registerFleetRoutes } from '../fleet/routes';
 import { idNumberProblem } from '../../contract/platform/id-number';
 import type { HttpOptions } from './app';
 import type { Services } from './services';
@@ -363,4 +364,5 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
       now: ctx.now,
     });
   }
+  if (services.fleet) registerFleetRoutes(app, services.fleet);
 }

@@ -4,6 +4,7 @@ import type { CaseService } from '../core/cases';
 import type { CatalogueStore } from '../core/catalogue';
 import type { PlatformContext } from '../core/context';
 import type { DocumentService } from '../documents/service';
+import type { Fleet } from '../fleet/fleet';
 import type { RatingService } from '../core/ratings';
 
 export interface Services {
@@ -15,4 +16,6 @@ export interface Services {
   ratings: RatingService;
   /** Signs what the platform issues and answers GET /v1/documents/verify. */
   documents?: DocumentService;
+  /** Heartbeats, alerts, remote actions and signed configuration (platform/fleet). */
+  fleet?: Fleet;
 }

@@ -1,0 +1,68 @@
+import type { PlatformContext } from '../core/context';
+import type { Notifier } from '../notify/notifier';
+import { AlertNotices } from './alert-notices';
+import { FleetConfig } from './fleet-config';
+import { FleetService } from './fleet-service';
+import { RemoteActions } from './remote-actions';
+import { DEFAULT_RULES, type FleetRuleSettings } from './rules';
+
+export interface FleetSettingsOptions extends Partial<FleetRuleSettings> {
+  /** How often silence and held conditions are judged (default 10 s). */
+  sweepMs?: number;
+  historyMs?: number;
+  webhookAttempts?: number;
+  webhookRetryMs?: number;
+}
+
+export interface Fleet {
+  service: FleetService;
+  actions: RemoteActions;
+  config: FleetConfig;
+  notices: AlertNotices;
+  stop(): Promise<void>;
+}
+
+/** The fleet room of the platform: heartbeats and alerts, remote actions, signed configuration. */
+export function createFleet(ctx: PlatformContext, notifier: Notifier, options: FleetSettingsOptions, log: (line: string) => void): Fleet {
+  const rules: FleetRuleSettings = { ...DEFAULT_RULES, ...definedOnly(options) };
+  const notices = new AlertNotices({
+    db: ctx.db,
+    notifier,
+    now: ctx.now,
+    ...(options.webhookAttempts ? { webhookAttempts: options.webhookAttempts } : {}),
+    ...(options.webhookRetryMs ? { webhookRetryMs: options.webhookRetryMs } : {}),
+    onError: (error) => log(`fleet notice failed: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  const config = new FleetConfig(ctx);
+  const service = new FleetService(ctx, {
+    rules,
+    historyMs: options.historyMs ?? 6 * 3600_000,
+    notices,
+    configVersion: (centreId, terminalId, kind) => config.version(centreId, terminalId, kind),
+  });
+  let sweeping = Promise.resolve();
+  const timer = setInterval(() => {
+    sweeping = sweeping.then(() => service.sweep()).catch((error: unknown) => log(`fleet sweep failed: ${String(error)}`));
+  }, options.sweepMs ?? 10_000);
+  timer.unref();
+  return {
+    service,
+    actions: new RemoteActions(ctx),
+    config,
+    notices,
+    async stop() {
+      clearInterval(timer);
+      await sweeping;
+      await notices.drain();
+    },
+  };
+}
+
+function definedOnly(options: Partial<FleetRuleSettings>): Partial<FleetRuleSettings> {
+  const out: Partial<FleetRuleSettings> = {};
+  for (const key of ['deviceDownMs', 'noHeartbeatMs', 'outboxStaleMs', 'diskLowFraction'] as const) {
+    const value = options[key];
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
