@@ -80,6 +80,22 @@ export const TerminalConfig = z
       .object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info') })
       .strict()
       .default({ level: 'info' }),
+    /** Being watched from the platform (main/fleet): heartbeats, remote actions, signed configuration. */
+    fleet: z
+      .object({
+        heartbeatSeconds: z.number().min(0.2).max(3600).default(30),
+        /** How long one wait for a remote action lasts; the platform answers at once when one comes. */
+        actionWaitSeconds: z.number().int().min(1).max(55).default(25),
+        /**
+         * The platform's Ed25519 public key (base64 SPKI DER, `GET /v1/fleet/key`), pinned when the
+         * terminal is registered. Without it no configuration from the platform is accepted.
+         */
+        platformKey: z.string().regex(/^[A-Za-z0-9+/]+=*$/, 'base64 of the key (GET /v1/fleet/key → publicKey)').optional(),
+        /** The maintenance restart exits with this code so that the supervisor (systemd) starts the terminal again. */
+        restartExitCode: z.number().int().min(1).max(255).default(75),
+      })
+      .strict()
+      .default({ heartbeatSeconds: 30, actionWaitSeconds: 25, restartExitCode: 75 }),
     demo: z.boolean().default(false),
   })
   .strict();

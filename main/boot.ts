@@ -26,6 +26,7 @@ import { PlatformClient } from './sync/platform-client';
 import { startReconnectProbe } from './sync/reconnect-probe';
 import { StatusFeed } from './sync/status-feed';
 import { createTerminal, type DemoCardPanel, type Terminal } from './terminal';
+import { startFleet, withAppliedConfig, type RunningFleet } from './fleet';
 
 export interface BootOptions {
   config: TerminalConfig;
@@ -45,7 +46,10 @@ type Stop = () => Promise<void> | void;
  * stopped, in reverse order, by the returned terminal's close().
  */
 export async function bootTerminal(options: BootOptions): Promise<Terminal> {
-  const { config, log } = options;
+  const { log } = options;
+  // Where a platform watches the terminal, the sections it sent last (checked and kept) sit over the local file.
+  const applied = options.config.platform.url ? withAppliedConfig(options.config, log) : { config: options.config, version: null };
+  const config = applied.config;
   const stops: Stop[] = [];
   const stopAll = async () => {
     for (const stop of stops.reverse()) {
@@ -117,8 +121,31 @@ export async function bootTerminal(options: BootOptions): Promise<Terminal> {
       log.child({ service: 'devices' }),
     );
 
+    const fleet: RunningFleet | undefined = config.platform.url
+      ? startFleet({
+          config,
+          local: options.config,
+          appliedVersion: applied.version,
+          platform,
+          events,
+          devices: () => deviceStates.list(),
+          outbox: () => ({ depth: worker.pending(), oldestAt: cases.oldestPendingAt() }),
+          lastSyncAt: () => worker.lastSyncAt(),
+          sessionActive: () => sessions?.current !== undefined,
+          endSession: () => sessions?.end('cancelled'),
+          restart: (why) => {
+            log.info({ why, exitCode: config.fleet.restartExitCode }, 'restarting the terminal');
+            void (terminal ? terminal.close() : stopAll()).finally(() => process.exit(config.fleet.restartExitCode));
+          },
+          log: log.child({ service: 'fleet' }),
+        })
+      : undefined;
+    if (fleet) stops.push(() => fleet.stop());
+
     terminal = createTerminal({
       ...options,
+      config,
+      ...(fleet ? { fleet: fleet.handlers } : {}),
       events,
       catalogueSource: catalogue.source,
       platformUrl: platform.url,

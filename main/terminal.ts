@@ -10,6 +10,7 @@ import { CatalogueSearch } from './catalogue/catalogue-search';
 import { CatalogueService, type CatalogueSource } from './catalogue/catalogue-service';
 import { CounterService } from './counter/counter-service';
 import { counterHandlers } from './counter/handlers';
+import { noFleetHandlers, type FleetHandlers } from './fleet';
 import { StaffClient } from './counter/staff-client';
 import { startHealthFile } from './health/health-file';
 import { healthSnapshot } from './health/health-service';
@@ -58,6 +59,8 @@ export interface TerminalDeps {
   testDevice?: (role: string) => Promise<DeviceTestResult>;
   /** Sessions are made here; the caller may want them (a card placed begins one). */
   onSessions?: (sessions: SessionService) => void;
+  /** The fleet's methods (service state, screenshots) when a platform watches this terminal. */
+  fleet?: FleetHandlers;
   /** Stops what the caller started for this terminal (devices, sync, an embedded platform). */
   onClose?: () => Promise<void>;
 }
@@ -219,6 +222,7 @@ export function createTerminal(deps: TerminalDeps): Terminal {
       'setup.testDevice': ({ role }) => setup.testDevice(role),
       ...counterHandlers(counter),
       ...captureHandlers(capture),
+      ...(deps.fleet ?? noFleetHandlers()),
     },
     log.child({ service: 'api' }),
   );

@@ -5,6 +5,7 @@ import { CaseEventType } from '../platform/events';
 import { RatingReason } from '../platform/ratings';
 import { captureEvents, captureMethods } from './capture-api';
 import { counterEvents, counterMethods } from './counter-api';
+import { fleetEvents, fleetMethods } from './fleet-api';
 import { DevicesConfig } from './devices';
 
 /**
@@ -235,6 +236,7 @@ export const terminalMethods = {
   'setup.testDevice': { args: z.object({ role: DeviceTestRole }).strict(), result: DeviceTestResult },
   ...counterMethods,
   ...captureMethods,
+  ...fleetMethods,
 } as const;
 
 export const terminalEvents = {
@@ -254,6 +256,7 @@ export const terminalEvents = {
   'qr.scanned': z.object({ payload: z.string().max(4096), source: z.enum(['serial', 'hid-pos', 'keyboard-wedge', 'simulator']) }),
   ...counterEvents,
   ...captureEvents,
+  ...fleetEvents,
 } as const;
 
 export type MethodName = keyof typeof terminalMethods;

@@ -40,7 +40,7 @@ describe('platform fleet: heartbeats, alerts, notices, actions, signed configura
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown> & unknown[]) : undefined };
+    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
   };
   const signIn = async (username: string, password: string) =>
     ((await (await fetch(`${platform.url}/v1/staff/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })).json()) as { token: string }).token;

@@ -1,0 +1,77 @@
+import {
+  ActionAck,
+  ConfigReport,
+  Heartbeat,
+  HeartbeatAnswer,
+  RemoteAction,
+  SignedConfig,
+} from '../../contract/platform/fleet';
+import { z } from 'zod';
+
+export class FleetRequestError extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'FleetRequestError';
+  }
+}
+
+/**
+ * The terminal's side of the platform's fleet routes. Every answer is checked against the wire
+ * contract, so a platform that answers nonsense is an error naming the route, not a crash later.
+ */
+export class FleetClient {
+  readonly #authorization: string;
+
+  constructor(
+    private readonly baseUrl: string,
+    credential: { terminalId: string; secret: string },
+  ) {
+    this.#authorization = `Bearer tbt_${credential.terminalId}.${credential.secret}`;
+  }
+
+  heartbeat(beat: Heartbeat): Promise<HeartbeatAnswer> {
+    return this.json('PUT', '/v1/terminals/me/heartbeat', HeartbeatAnswer, beat, 10_000);
+  }
+
+  actions(after: number, waitSeconds: number, signal: AbortSignal): Promise<RemoteAction[]> {
+    return this.json('GET', `/v1/terminals/me/actions?after=${after}&waitSeconds=${waitSeconds}`, z.array(RemoteAction), undefined, (waitSeconds + 15) * 1000, signal);
+  }
+
+  async ack(actionId: number, ack: ActionAck): Promise<void> {
+    await this.json('POST', `/v1/terminals/me/actions/${actionId}/ack`, RemoteAction, ack, 30_000);
+  }
+
+  config(): Promise<SignedConfig> {
+    return this.json('GET', '/v1/terminals/me/config', SignedConfig, undefined, 10_000);
+  }
+
+  async reportConfig(report: ConfigReport): Promise<void> {
+    await this.json('POST', '/v1/terminals/me/config/report', z.undefined(), report, 10_000);
+  }
+
+  private async json<T>(method: string, route: string, schema: z.ZodType<T>, body: unknown, timeoutMs: number, signal?: AbortSignal): Promise<T> {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    let response: Response;
+    try {
+      response = await fetch(`${this.baseUrl}${route}`, {
+        method,
+        headers: { authorization: this.#authorization, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      });
+    } catch (error) {
+      throw new FleetRequestError(`${method} ${this.baseUrl}${route}: ${(error as Error).message}`);
+    }
+    const text = await response.text();
+    if (!response.ok) {
+      const code = /"code":"([a-z-]+)"/.exec(text)?.[1] ?? 'no error code';
+      throw new FleetRequestError(`${method} ${route} answered ${response.status} (${code})`, response.status);
+    }
+    const parsed = schema.safeParse(text ? JSON.parse(text) : undefined);
+    if (!parsed.success) throw new FleetRequestError(`${method} ${route}: unexpected answer (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`);
+    return parsed.data;
+  }
+}
