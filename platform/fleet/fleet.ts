@@ -7,7 +7,7 @@ import { RemoteActions } from './remote-actions';
 import { DEFAULT_RULES, type FleetRuleSettings } from './rules';
 
 export interface FleetSettingsOptions extends Partial<FleetRuleSettings> {
-  /** How often silence and held conditions are judged (default 10 s). */
+  /** How often silence and held conditions are judged (default 10 s, or a quarter of the silence limit when shorter). */
   sweepMs?: number;
   historyMs?: number;
   webhookAttempts?: number;
@@ -43,7 +43,7 @@ export function createFleet(ctx: PlatformContext, notifier: Notifier, options: F
   let sweeping = Promise.resolve();
   const timer = setInterval(() => {
     sweeping = sweeping.then(() => service.sweep()).catch((error: unknown) => log(`fleet sweep failed: ${String(error)}`));
-  }, options.sweepMs ?? 10_000);
+  }, options.sweepMs ?? Math.min(10_000, rules.noHeartbeatMs / 4));
   timer.unref();
   return {
     service,

@@ -16,6 +16,8 @@ import { ServiceMenu } from './screens/ServiceMenu';
 import { CaptureScreen } from './screens/Materials';
 import { useApi } from './state/api-context';
 import { KeyboardWedgeDetector } from './devices/keyboard-wedge';
+import { OutOfService, OutsideHours } from './fleet/OutOfService';
+import { serviceState, useFleet } from './fleet/use-fleet';
 import {
   catalogue,
   identity,
@@ -129,6 +131,10 @@ function useDocumentSettings() {
 function Body() {
   const t = useT();
   const api = useApi();
+  // The technician's screens stay reachable whatever the service state: that is how a kiosk gets fixed.
+  const technician = screen.value === 'setup' || screen.value === 'setup-pin';
+  if (serviceState.value.mode === 'out-of-service' && !technician) return <OutOfService />;
+  if (serviceState.value.mode === 'closed' && screen.value === 'attract') return <OutsideHours />;
   switch (screen.value) {
     case 'loading':
       return <main class="screen centred"><p class="lead">{t('app.loading')}</p></main>;
@@ -168,6 +174,7 @@ export function App() {
   useSessionEvents();
   useDocumentSettings();
   useKeyboardWedge();
+  useFleet();
   return (
     <div class="app">
       <Toolbar />

@@ -16,6 +16,8 @@ interface ServeOptions {
   smsGateway?: string;
   requestLog?: boolean;
   claimTimeout: string;
+  fleetSilence: string;
+  fleetDeviceGrace: string;
 }
 
 /** A connection URL as it may be printed: without its password. */
@@ -38,6 +40,12 @@ function parseMinutes(value: string): number {
   const minutes = Number(value);
   if (!Number.isFinite(minutes) || minutes <= 0) throw new CliError(`--claim-timeout ${value} is not a positive number of minutes`);
   return minutes;
+}
+
+function parseSeconds(flag: string, value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new CliError(`${flag} ${value} is not a positive number of seconds`);
+  return seconds;
 }
 
 function readCatalogue(file: string): Catalogue {
@@ -82,6 +90,10 @@ async function serve(options: ServeOptions): Promise<void> {
     seedDemo: options.seedDemo ?? false,
     requestLog: options.requestLog ?? false,
     settings: { claimTimeoutMinutes: parseMinutes(options.claimTimeout) },
+    fleet: {
+      noHeartbeatMs: parseSeconds('--fleet-silence', options.fleetSilence) * 1000,
+      deviceDownMs: parseSeconds('--fleet-device-grace', options.fleetDeviceGrace) * 1000,
+    },
     log: (line) => process.stderr.write(`tongban platform: ${line}\n`),
     ...(options.catalogue ? { catalogue: readCatalogue(options.catalogue) } : {}),
     ...(options.smsGateway ? { notifier: new SmsGatewayNotifier({ url: options.smsGateway, token: process.env.TONGBAN_SMS_TOKEN }) } : {}),
@@ -146,6 +158,8 @@ export function register(program: Command): void {
     .option('--sms-gateway <url>', 'send SMS notices to this HTTP gateway (token from $TONGBAN_SMS_TOKEN); default: log/outbox only')
     .option('--claim-timeout <minutes>', 'a claim left undecided this long returns to the queue', '15')
     .option('--request-log', 'log every request as JSON lines')
+    .option('--fleet-silence <seconds>', 'a terminal without a heartbeat this long raises the no-heartbeat alert', '120')
+    .option('--fleet-device-grace <seconds>', 'a device disconnected this long raises an alert', '120')
     .action(serve);
 
   const centre = platform.command('centre').description('community centres');
@@ -169,7 +183,11 @@ export function register(program: Command): void {
     .option('--name <name>', 'display name (default: the id)')
     .action(async (options: { centre: string; id: string; kind: string; name?: string }, command: Command) => {
       const request = parseOptions(RegisterTerminalRequest, { terminalId: options.id, kind: options.kind, name: options.name ?? options.id });
-      const issued = await withStore(dbOf(command), (p) => p.services.access.registerTerminal(options.centre, request));
+      const issued = await withStore(dbOf(command), async (p) => ({
+        ...(await p.services.access.registerTerminal(options.centre, request)),
+        // What the terminal pins as fleet.platformKey: configurations are signed with it.
+        platformKey: (await p.services.fleet!.config.publicKey()).publicKey,
+      }));
       process.stdout.write(`${JSON.stringify(issued)}\n`);
     });
   terminal

@@ -394,4 +394,11 @@ export const en: Record<MessageKey, string> = {
   'capture.failure.device-error': 'The scanner has a fault. Please hand the paper in at the counter',
   'capture.failure.no-scanner': 'This machine has no scanner. Please bring the original to the counter',
   'capture.failure.too-many-pages': 'No more pages can be scanned',
+  'fleet.outOfService': 'Out of service',
+  'fleet.goToCounter': 'Please go to the unified window',
+  'fleet.outOfServiceHint': 'This machine is being serviced. Sorry for the trouble.',
+  'fleet.closed': 'Outside opening hours',
+  'fleet.opensAt': 'Service starts today at {time}',
+  'fleet.opensTomorrow': 'Service has ended for today. Please come back during opening hours',
+  'fleet.closedStillWorks': 'You can still check a case.',
 };

@@ -393,6 +393,13 @@ export const zhCN = {
   'capture.failure.device-error': '扫描仪出现故障，请到窗口提交材料',
   'capture.failure.no-scanner': '本机没有扫描仪，请携带原件到窗口',
   'capture.failure.too-many-pages': '已达到可扫描的页数上限',
+  'fleet.outOfService': '暂停服务',
+  'fleet.goToCounter': '请到综合窗口办理',
+  'fleet.outOfServiceHint': '本机正在维护，给您带来不便，敬请谅解。',
+  'fleet.closed': '非服务时间',
+  'fleet.opensAt': '今天 {time} 开始服务',
+  'fleet.opensTomorrow': '今天的服务已结束，请在开放时间再来',
+  'fleet.closedStillWorks': '现在仍可查询办件进度。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
