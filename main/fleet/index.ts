@@ -66,6 +66,7 @@ export function startFleet(deps: FleetDeps): RunningFleet {
   const remoteConfig = new RemoteConfig({
     client,
     local: deps.local,
+    terminalId: deps.platform.credential.terminalId,
     key: config.fleet.platformKey ? pinnedKey(config.fleet.platformKey) : undefined,
     appliedVersion: deps.appliedVersion,
     checkDevices,

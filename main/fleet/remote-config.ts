@@ -61,6 +61,8 @@ export interface RemoteConfigDeps {
   client: Pick<FleetClient, 'config' | 'reportConfig'>;
   /** The local file's configuration, before any platform sections. */
   local: TerminalConfig;
+  /** Who the platform knows this terminal as (its credential's id). */
+  terminalId: string;
   key: KeyObject | undefined;
   appliedVersion: number | null;
   checkDevices: (devices: TerminalConfig['devices']) => Promise<DeviceProblem[]>;
@@ -118,7 +120,7 @@ export class RemoteConfig {
     if (!genuine) return { version, outcome: 'refused', reason: `signature: does not verify with the pinned platform key (key id ${signed.keyId})` };
     if (!claimed.success) return { version, outcome: 'refused', reason: `payload: ${claimed.error.issues[0]?.path.join('.')} ${claimed.error.issues[0]?.message}` };
     const payload = claimed.data;
-    if (payload.terminalId !== this.deps.local.terminal.id) return { version, outcome: 'refused', reason: `payload: for terminal ${payload.terminalId}, not ${this.deps.local.terminal.id}` };
+    if (payload.terminalId !== this.deps.terminalId) return { version, outcome: 'refused', reason: `payload: for terminal ${payload.terminalId}, not ${this.deps.terminalId}` };
     const merged = TerminalConfig.safeParse(mergeSections(this.deps.local as unknown as Json, payload.config));
     if (!merged.success) {
       const problems = problemsOf(merged.error, payload.config).map((p) => `${p.key} = ${p.value}: expected ${p.expected}`);
