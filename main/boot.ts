@@ -135,7 +135,9 @@ export async function bootTerminal(options: BootOptions): Promise<Terminal> {
           endSession: () => sessions?.end('cancelled'),
           restart: (why) => {
             log.info({ why, exitCode: config.fleet.restartExitCode }, 'restarting the terminal');
-            void (terminal ? terminal.close() : stopAll()).finally(() => process.exit(config.fleet.restartExitCode));
+            // The shell's own SIGTERM handling closes the page, the host and the terminal; the code tells the supervisor to start it again.
+            process.exitCode = config.fleet.restartExitCode;
+            process.kill(process.pid, 'SIGTERM');
           },
           log: log.child({ service: 'fleet' }),
         })

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 purpose="${1:-run}"
 run_packages=(chromium fonts-noto-cjk socat)
-test_packages=(cups-ipp-utils avahi-daemon dbus sane-utils tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng poppler-utils postgresql xvfb)
+test_packages=(cups-ipp-utils avahi-daemon dbus sane-utils tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng poppler-utils postgresql xvfb systemd cage)
 packages=("${run_packages[@]}")
 [ "$purpose" = test ] && packages+=("${test_packages[@]}")
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { bootTerminal } from '../../boot';
+import { startWatchdog } from '../../health/watchdog';
 import { startChromiumHost, UiNotBuiltError } from '../../host/chromium-host';
 import { ElectronNotBuiltError, findElectronBinary, launchElectron } from '../../electron/electron-binary';
 import { hasDisplay, launchChromium, type BrowserMode } from '../../host/chromium-launcher';
@@ -79,17 +80,20 @@ async function startChromiumShell(options: StartOptions): Promise<void> {
   });
   process.stdout.write(`Tongban terminal ${config.terminal.id} (${config.terminal.role}) ready: ${host.url}\n`);
   if (!browser) process.stdout.write('No display or browser to open it in: open the URL above in Chromium.\n');
+  const stopWatchdog = startWatchdog(log);
 
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    stopWatchdog();
     browser?.kill();
     await host.close();
     await terminal.close();
     log.info('stopped');
     log.flush();
-    process.exit(0);
+    // A restart the fleet asked for has set the exit code the supervisor restarts on.
+    process.exit();
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
