@@ -93,9 +93,21 @@ export const TerminalConfig = z
         platformKey: z.string().regex(/^[A-Za-z0-9+/]+=*$/, 'base64 of the key (GET /v1/fleet/key → publicKey)').optional(),
         /** The maintenance restart exits with this code so that the supervisor (systemd) starts the terminal again. */
         restartExitCode: z.number().int().min(1).max(255).default(75),
+        /**
+         * Self-update of the Chromium host: `root` is the install root (releases/, current,
+         * update-state.json; build/linux-kiosk/README.md). Absent: the terminal does not update itself.
+         */
+        updates: z
+          .object({
+            root: z.string().min(1).optional(),
+            checkSeconds: z.number().min(1).max(86_400).default(300),
+            trialSeconds: z.number().min(5).max(3600).default(120),
+          })
+          .strict()
+          .default({ checkSeconds: 300, trialSeconds: 120 }),
       })
       .strict()
-      .default({ heartbeatSeconds: 30, actionWaitSeconds: 25, restartExitCode: 75 }),
+      .default({ heartbeatSeconds: 30, actionWaitSeconds: 25, restartExitCode: 75, updates: { checkSeconds: 300, trialSeconds: 120 } }),
     demo: z.boolean().default(false),
   })
   .strict();

@@ -36,6 +36,7 @@ export const Heartbeat = z.object({
   lastError: z.object({ at: z.iso.datetime({ offset: true }), message: z.string().max(300) }).nullable(),
   service: ServiceMode,
   configVersion: z.number().int().nonnegative().nullable(),
+  update: z.lazy(() => UpdateState).optional(),
 });
 export type Heartbeat = z.infer<typeof Heartbeat>;
 
@@ -192,3 +193,40 @@ export type ConfigReport = z.infer<typeof ConfigReport>;
 /** The public key configurations are signed with: pinned in the terminal's file at registration. */
 export const FleetKey = z.object({ keyId: z.string(), algorithm: z.literal('Ed25519'), publicKey: z.string() });
 export type FleetKey = z.infer<typeof FleetKey>;
+
+/** Update channels: the Electron build (electron-updater's generic provider) and the Chromium host's package. */
+export const ReleaseChannel = z.enum(['electron', 'chromium-host']);
+export type ReleaseChannel = z.infer<typeof ReleaseChannel>;
+
+export const ReleaseVersion = z.string().regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, 'a semantic version such as 1.4.2');
+
+export const Release = z.object({
+  channel: ReleaseChannel,
+  version: z.string(),
+  fileName: z.string(),
+  /** base64 SHA-512 of the file, as electron-updater expects it. */
+  sha512: z.string(),
+  size: z.number().int(),
+  rolloutPercent: z.number().int().min(0).max(100),
+  releasedAt: z.string(),
+});
+export type Release = z.infer<typeof Release>;
+
+/** `GET /v1/updates/chromium-host/latest.json`: what this terminal should run, within its rollout. */
+export const HostUpdateFeed = z.object({
+  version: z.string(),
+  /** Relative to the feed's URL. */
+  url: z.string(),
+  sha512: z.string(),
+  size: z.number().int(),
+  releaseDate: z.string(),
+});
+export type HostUpdateFeed = z.infer<typeof HostUpdateFeed>;
+
+/** The terminal's update, as its heartbeat tells it. */
+export const UpdateState = z.object({
+  state: z.enum(['current', 'held', 'installing', 'trial', 'rolled-back', 'failed']),
+  offered: z.string().max(64).nullable(),
+  reason: z.string().max(300).optional(),
+});
+export type UpdateState = z.infer<typeof UpdateState>;

@@ -3,10 +3,13 @@ import {
   ConfigReport,
   Heartbeat,
   HeartbeatAnswer,
+  HostUpdateFeed,
   RemoteAction,
   SignedConfig,
 } from '../../contract/platform/fleet';
 import { z } from 'zod';
+
+const HOST_FEED = '/v1/updates/chromium-host/latest.json';
 
 export class FleetRequestError extends Error {
   constructor(
@@ -50,6 +53,27 @@ export class FleetClient {
 
   async reportConfig(report: ConfigReport): Promise<void> {
     await this.json('POST', '/v1/terminals/me/config/report', z.undefined(), report, 10_000);
+  }
+
+  /** The release this terminal should run; null when none is rolled out to it. */
+  async hostFeed(): Promise<HostUpdateFeed | null> {
+    try {
+      return await this.json('GET', HOST_FEED, HostUpdateFeed, undefined, 10_000);
+    } catch (error) {
+      if (error instanceof FleetRequestError && error.status === 404) return null;
+      throw error;
+    }
+  }
+
+  /** A release file, by the URL the feed gave (relative to the feed). */
+  async download(url: string): Promise<Buffer> {
+    const target = new URL(url, `${this.baseUrl}${HOST_FEED}`);
+    if (target.origin !== new URL(this.baseUrl).origin) throw new FleetRequestError(`update file ${url}: not on the platform's origin`);
+    const response = await fetch(target, { headers: { authorization: this.#authorization }, signal: AbortSignal.timeout(10 * 60_000) }).catch((error: Error) => {
+      throw new FleetRequestError(`GET ${target.href}: ${error.message}`);
+    });
+    if (!response.ok) throw new FleetRequestError(`GET ${target.pathname} answered ${response.status}`, response.status);
+    return Buffer.from(await response.arrayBuffer());
   }
 
   private async json<T>(method: string, route: string, schema: z.ZodType<T>, body: unknown, timeoutMs: number, signal?: AbortSignal): Promise<T> {

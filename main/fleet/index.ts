@@ -8,6 +8,7 @@ import { IppDocumentPrinter } from '../../drivers/ipp';
 import { ActionRunner } from './action-runner';
 import { checkDevices } from './device-check';
 import { FleetClient } from './fleet-client';
+import { HostUpdater } from './host-updater';
 import { buildHeartbeat } from './heartbeat';
 import { isMaintenanceMinute, openingState } from './opening-hours';
 import { readA4Printer } from './printer-watch';
@@ -85,6 +86,26 @@ export function startFleet(deps: FleetDeps): RunningFleet {
     log: log.child({ service: 'fleet-actions' }),
   });
 
+  const updatesRoot = config.fleet.updates.root;
+  const updater = updatesRoot
+    ? new HostUpdater({
+        client,
+        root: updatesRoot,
+        hours: () => hours,
+        sessionActive: deps.sessionActive,
+        restart: (why) => deps.restart(why),
+        trialMs: config.fleet.updates.trialSeconds * 1000,
+        now,
+        log: log.child({ service: 'fleet-update' }),
+      })
+    : undefined;
+  let lastUpdateCheck = -Infinity;
+  const checkUpdate = async () => {
+    if (!updater || now() - lastUpdateCheck < config.fleet.updates.checkSeconds * 1000) return;
+    lastUpdateCheck = now();
+    await updater.check().catch((error: unknown) => log.warn({ err: error }, 'update check failed'));
+  };
+
   let restartPending: string | undefined;
   function restartWhenIdle(why: string): void {
     restartPending = why;
@@ -125,12 +146,16 @@ export function startFleet(deps: FleetDeps): RunningFleet {
           configVersion: () => remoteConfig.appliedVersion(),
           now,
         });
-        const answer = await client.heartbeat(beat);
+        const answer = await client.heartbeat(updater ? { ...beat, update: updater.view() } : beat);
+        // The health check a new release must pass: a heartbeat the platform accepted.
+        updater?.healthChecked(true);
         hours = answer.openingHours;
         await remoteConfig.offered(answer.configVersion);
+        await checkUpdate();
       } catch (error) {
         const message = (error as Error).message;
         lastFailure = { at: new Date(now()).toISOString(), message };
+        updater?.healthChecked(false, message);
         log.warn({ err: error }, 'fleet heartbeat not delivered');
       }
       judgeClock();

@@ -5,6 +5,7 @@ import { FleetConfig } from './fleet-config';
 import { FleetService } from './fleet-service';
 import { RemoteActions } from './remote-actions';
 import { DEFAULT_RULES, type FleetRuleSettings } from './rules';
+import { UpdateFeed } from './updates';
 
 export interface FleetSettingsOptions extends Partial<FleetRuleSettings> {
   /** How often silence and held conditions are judged (default 10 s, or a quarter of the silence limit when shorter). */
@@ -19,6 +20,7 @@ export interface Fleet {
   actions: RemoteActions;
   config: FleetConfig;
   notices: AlertNotices;
+  updates: UpdateFeed;
   stop(): Promise<void>;
 }
 
@@ -50,6 +52,7 @@ export function createFleet(ctx: PlatformContext, notifier: Notifier, options: F
     actions: new RemoteActions(ctx),
     config,
     notices,
+    updates: new UpdateFeed(ctx),
     async stop() {
       clearInterval(timer);
       await sweeping;

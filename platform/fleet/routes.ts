@@ -15,6 +15,10 @@ import {
   FleetTerminalDetail,
   Heartbeat,
   HeartbeatAnswer,
+  HostUpdateFeed,
+  Release,
+  ReleaseChannel,
+  ReleaseVersion,
   RemoteAction,
   SignedConfig,
 } from '../../contract/platform/fleet';
@@ -56,6 +60,7 @@ const TerminalParams = z.object({ terminalId: TerminalId });
 const ActionParams = z.object({ actionId: z.coerce.number().int().positive() });
 /** Screenshots travel base64 in the acknowledgement: larger than the platform's usual JSON limit. */
 const ACK_BODY_LIMIT = 8 * 1024 * 1024;
+const RELEASE_BODY_LIMIT = 512 * 1024 * 1024;
 
 export function registerFleetRoutes(app: FastifyInstance, fleet: Fleet): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -179,6 +184,64 @@ export function registerFleetRoutes(app: FastifyInstance, fleet: Fleet): void {
   r.get('/v1/fleet/config/history', {
     schema: { tags: ['fleet'], summary: 'Who changed which configuration, when, and to what', response: { 200: z.array(ConfigHistoryEntry), ...errors } },
     handler: async (request) => fleet.config.history(fleetStaff(request).centreId),
+  });
+
+  // Updates: releases in, feeds out (each terminal sees the newest release its rollout includes).
+  app.register(async (scope) => {
+    scope.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: RELEASE_BODY_LIMIT }, (_request, body, done) => done(null, body));
+    const s = scope.withTypeProvider<ZodTypeProvider>();
+    s.post('/v1/fleet/releases/:channel/:version', {
+      bodyLimit: RELEASE_BODY_LIMIT,
+      schema: {
+        tags: ['fleet'],
+        summary: 'Publish a release (the package as application/octet-stream) to a percentage of terminals',
+        params: z.object({ channel: ReleaseChannel, version: ReleaseVersion }),
+        querystring: z.object({ fileName: z.string().min(1).max(120), rolloutPercent: z.coerce.number().int().min(0).max(100).default(0) }),
+        response: { 201: Release, ...errors },
+      },
+      handler: async (request, reply) => {
+        centreAdmin(request);
+        if (!Buffer.isBuffer(request.body) || request.body.length === 0) throw new PlatformError(415, 'unsupported-media-type', 'send the package as application/octet-stream', 'content-type');
+        const { channel, version } = request.params;
+        return reply.status(201).send(await fleet.updates.publish(channel, version, request.query.fileName, request.body, request.query.rolloutPercent));
+      },
+    });
+  });
+
+  r.put('/v1/fleet/releases/:channel/:version/rollout', {
+    schema: { tags: ['fleet'], summary: 'Change the percentage of terminals a release goes to', params: z.object({ channel: ReleaseChannel, version: ReleaseVersion }), body: z.object({ percent: z.number().int().min(0).max(100) }), response: { 200: Release, ...errors } },
+    handler: async (request) => {
+      centreAdmin(request);
+      return fleet.updates.rollout(request.params.channel, request.params.version, request.body.percent);
+    },
+  });
+
+  r.get('/v1/fleet/releases/:channel', {
+    schema: { tags: ['fleet'], summary: 'The releases of a channel, newest first', params: z.object({ channel: ReleaseChannel }), response: { 200: z.array(Release), ...errors } },
+    handler: async (request) => {
+      fleetStaff(request);
+      return fleet.updates.list(request.params.channel);
+    },
+  });
+
+  for (const name of ['latest.yml', 'latest-linux.yml']) {
+    r.get(`/v1/updates/electron/${name}`, {
+      schema: { tags: ['fleet'], summary: "electron-updater's generic provider feed for the calling terminal" },
+      handler: async (request, reply) => reply.type('text/yaml; charset=utf-8').header('cache-control', 'no-store').send(await fleet.updates.electronFeed(terminal(request).id)),
+    });
+  }
+
+  r.get('/v1/updates/chromium-host/latest.json', {
+    schema: { tags: ['fleet'], summary: "The Chromium host's package feed for the calling terminal", response: { 200: HostUpdateFeed, ...errors } },
+    handler: async (request, reply) => reply.header('cache-control', 'no-store').send(await fleet.updates.hostFeed(terminal(request).id)),
+  });
+
+  r.get('/v1/updates/:channel/files/:fileName', {
+    schema: { tags: ['fleet'], summary: 'A release file', params: z.object({ channel: ReleaseChannel, fileName: z.string().regex(/^[A-Za-z0-9._-]{1,120}$/) }) },
+    handler: async (request, reply) => {
+      terminal(request);
+      return reply.type('application/octet-stream').send(await fleet.updates.file(request.params.channel, request.params.fileName));
+    },
   });
 
   // The page itself: public, like any sign-in page; everything it shows comes through the API above.

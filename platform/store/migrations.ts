@@ -236,6 +236,17 @@ CREATE TABLE fleet_config_history (
   changed_at {{big}} NOT NULL
 );
 CREATE INDEX fleet_config_target ON fleet_config_history (centre_id, target, id);
+CREATE TABLE fleet_releases (
+  channel TEXT NOT NULL,
+  version TEXT NOT NULL,
+  file_name TEXT NOT NULL,
+  sha512 TEXT NOT NULL,
+  size {{big}} NOT NULL,
+  data {{blob}} NOT NULL,
+  rollout_percent INTEGER NOT NULL,
+  released_at {{big}} NOT NULL,
+  PRIMARY KEY (channel, version)
+);
 CREATE TABLE fleet_config_reports (
   id {{id}},
   terminal_id TEXT NOT NULL REFERENCES terminals(id),
