@@ -1,10 +1,12 @@
-import { createHmac, createPublicKey, verify } from 'node:crypto';
+import { createHash, createHmac, createPublicKey, verify } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Heartbeat } from '../../../contract/platform/fleet';
+import { parse } from 'yaml';
 import { SmsGatewayNotifier, startPlatform, type RunningPlatform } from '../../../platform';
+import { rolloutBucket } from '../../../platform/fleet/updates';
 import { startReceiver, until } from './support/receivers';
 
 const kiosk = 'tbt_demo-kiosk-1.demo-kiosk-secret-not-for-production';
@@ -157,5 +159,27 @@ describe('platform fleet: heartbeats, alerts, notices, actions, signed configura
     const history = (await call(admin, 'GET', '/v1/fleet/config/history')).body as unknown as Array<{ target: string; changedBy: string }>;
     expect(history.map((h) => h.target)).toEqual(['terminal:demo-kiosk-1', 'role:kiosk']);
     expect(history[0]?.changedBy).toBe('demo.admin');
+  });
+
+  it('offers a release only to the percentage of terminals it is rolled out to, in the feed formats the updaters read', async () => {
+    const bucket = rolloutBucket('demo-kiosk-1');
+    const bytes = Buffer.from('a package of bytes');
+    const publish = (version: string, percent: number) =>
+      fetch(`${platform.url}/v1/fleet/releases/electron/${version}?fileName=tongban-${version}.AppImage&rolloutPercent=${percent}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/octet-stream' },
+        body: bytes,
+      });
+    expect((await publish('2.0.0', bucket)).status).toBe(201);
+    // The bucket is outside a rollout of exactly `bucket` percent: nothing is offered yet.
+    expect((await call(kiosk, 'GET', '/v1/updates/electron/latest.yml')).status).toBe(404);
+    expect((await call(admin, 'PUT', '/v1/fleet/releases/electron/2.0.0/rollout', { percent: bucket + 1 })).status).toBe(200);
+    const yml = await fetch(`${platform.url}/v1/updates/electron/latest.yml`, { headers: { authorization: `Bearer ${kiosk}` } });
+    const feed = parse(await yml.text()) as { version: string; path: string; sha512: string; files: Array<{ url: string; size: number }> };
+    expect(feed).toMatchObject({ version: '2.0.0', path: 'tongban-2.0.0.AppImage', files: [{ url: 'tongban-2.0.0.AppImage', size: bytes.length }] });
+    const file = await fetch(`${platform.url}/v1/updates/electron/files/${feed.files[0]!.url}`, { headers: { authorization: `Bearer ${kiosk}` } });
+    expect(createHash('sha512').update(Buffer.from(await file.arrayBuffer())).digest('base64')).toBe(feed.sha512);
+    expect((await publish('2.0.0', 100)).status).toBe(409);
+    expect((await call(kiosk, 'GET', '/v1/updates/chromium-host/latest.json')).status).toBe(404);
   });
 });
