@@ -230,3 +230,17 @@ export const UpdateState = z.object({
   reason: z.string().max(300).optional(),
 });
 export type UpdateState = z.infer<typeof UpdateState>;
+
+type Sections = Record<string, unknown>;
+const isSections = (value: unknown): value is Sections => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * How configuration layers combine, on the platform (role profile, then the terminal's own
+ * overrides) and on the terminal (its local file, then the platform's sections): objects merge
+ * key by key with the upper layer winning; arrays and values are replaced whole.
+ */
+export function mergeConfigSections(base: Sections, over: Sections): Sections {
+  const out: Sections = { ...base };
+  for (const [key, value] of Object.entries(over)) out[key] = isSections(value) && isSections(out[key]) ? mergeConfigSections(out[key], value) : value;
+  return out;
+}

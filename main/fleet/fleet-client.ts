@@ -1,7 +1,8 @@
-import {
+import type {
   ActionAck,
   ConfigReport,
-  Heartbeat,
+  Heartbeat} from '../../contract/platform/fleet';
+import {
   HeartbeatAnswer,
   HostUpdateFeed,
   RemoteAction,

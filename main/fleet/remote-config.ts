@@ -1,7 +1,7 @@
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigPayload, type ConfigReport, type SignedConfig } from '../../contract/platform/fleet';
+import { ConfigPayload, mergeConfigSections, type ConfigReport, type SignedConfig } from '../../contract/platform/fleet';
 import { problemsOf } from '../../kiosk-config/load';
 import { TerminalConfig } from '../../kiosk-config/schema';
 import type { Logger } from '../logging/logger';
@@ -21,13 +21,6 @@ interface Applied {
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Objects merge key by key, the platform's value winning; arrays and values are replaced whole. */
-export function mergeSections(base: Json, over: Json): Json {
-  const out: Json = { ...base };
-  for (const [key, value] of Object.entries(over)) out[key] = isObject(value) && isObject(out[key]) ? mergeSections(out[key], value) : value;
-  return out;
-}
-
 export function readApplied(dataDir: string): Applied | undefined {
   try {
     const kept = JSON.parse(readFileSync(path.join(dataDir, APPLIED_FILE), 'utf8')) as Applied;
@@ -45,7 +38,7 @@ export function readApplied(dataDir: string): Applied | undefined {
 export function withAppliedConfig(local: TerminalConfig, log: Logger): { config: TerminalConfig; version: number | null } {
   const applied = readApplied(local.storage.dataDir);
   if (!applied) return { config: local, version: null };
-  const merged = TerminalConfig.safeParse(mergeSections(local as unknown as Json, applied.config));
+  const merged = TerminalConfig.safeParse(mergeConfigSections(local as unknown as Json, applied.config));
   if (!merged.success) {
     log.warn({ version: applied.version, problems: problemsOf(merged.error, applied.config) }, 'the kept platform configuration no longer fits the schema; running the local file');
     return { config: local, version: null };
@@ -121,7 +114,7 @@ export class RemoteConfig {
     if (!claimed.success) return { version, outcome: 'refused', reason: `payload: ${claimed.error.issues[0]?.path.join('.')} ${claimed.error.issues[0]?.message}` };
     const payload = claimed.data;
     if (payload.terminalId !== this.deps.terminalId) return { version, outcome: 'refused', reason: `payload: for terminal ${payload.terminalId}, not ${this.deps.terminalId}` };
-    const merged = TerminalConfig.safeParse(mergeSections(this.deps.local as unknown as Json, payload.config));
+    const merged = TerminalConfig.safeParse(mergeConfigSections(this.deps.local as unknown as Json, payload.config));
     if (!merged.success) {
       const problems = problemsOf(merged.error, payload.config).map((p) => `${p.key} = ${p.value}: expected ${p.expected}`);
       return { version, outcome: 'refused', reason: `schema: ${problems.join('; ')}`.slice(0, 500) };

@@ -1,5 +1,5 @@
 import { createPrivateKey, createPublicKey, sign, type KeyObject } from 'node:crypto';
-import type { ConfigHistoryEntry, ConfigPayload, ConfigReport, FleetKey, SignedConfig } from '../../contract/platform/fleet';
+import { mergeConfigSections, type ConfigHistoryEntry, type ConfigPayload, type ConfigReport, type FleetKey, type SignedConfig } from '../../contract/platform/fleet';
 import { iso, type PlatformContext } from '../core/context';
 import { notFound, PlatformError } from '../core/errors';
 
@@ -11,15 +11,6 @@ import { notFound, PlatformError } from '../core/errors';
 export const REMOTE_SECTIONS = ['devices', 'services', 'session', 'counter', 'ui', 'logging', 'fleet'] as const;
 
 type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** Objects merge key by key, the override winning; arrays and values are replaced whole. */
-export function mergeConfig(base: Json, override: Json): Json {
-  const out: Json = { ...base };
-  for (const [key, value] of Object.entries(override)) out[key] = isObject(value) && isObject(out[key]) ? mergeConfig(out[key], value) : value;
-  return out;
-}
 
 interface HistoryRow {
   id: number;
@@ -75,7 +66,7 @@ export class FleetConfig {
     const role = await latest(`role:${kind}`);
     const own = await latest(`terminal:${terminalId}`);
     if (!role && !own) throw notFound(`a platform configuration for terminal ${terminalId}`);
-    const config = mergeConfig(role ? (JSON.parse(role.body) as Json) : {}, own ? (JSON.parse(own.body) as Json) : {});
+    const config = mergeConfigSections(role ? (JSON.parse(role.body) as Json) : {}, own ? (JSON.parse(own.body) as Json) : {});
     const payload: ConfigPayload = { terminalId, version: Math.max(Number(role?.id ?? 0), Number(own?.id ?? 0)), issuedAt: iso(this.ctx.now()), config };
     const text = JSON.stringify(payload);
     const key = await this.signingKey();

@@ -12,7 +12,8 @@ import type {
 import { iso, isoOrNull, type PlatformContext } from '../core/context';
 import { notFound } from '../core/errors';
 import type { Queryable } from '../store/database';
-import { AlertNotices, type AlertEvent, type AlertTarget } from './alert-notices';
+import type { AlertNotices} from './alert-notices';
+import { type AlertEvent, type AlertTarget } from './alert-notices';
 import { conditionsOf, statusOf, type Condition, type FleetRuleSettings } from './rules';
 
 export interface FleetOptions {
