@@ -62,25 +62,53 @@ export class FleetService extends EventEmitter<{ alert: [AlertEvent, Alert] }> {
     super();
   }
 
+  private queue: Array<{ centreId: string; terminalId: string; beat: Heartbeat; at: number; done: (error?: unknown) => void }> = [];
+  private writing = false;
+
+  /**
+   * Heartbeats are written in groups: those that arrive while one transaction runs go into the
+   * next one together. An idle platform writes each at once; a busy one pays one transaction
+   * per group instead of one per terminal.
+   */
   async heartbeat(centreId: string, terminalId: string, kind: string, beat: Heartbeat): Promise<HeartbeatAnswer> {
-    const now = this.ctx.now();
-    const body = JSON.stringify(beat);
-    const announced = await this.ctx.db.transaction(async (tx) => {
-      await tx.run('INSERT INTO fleet_heartbeats (terminal_id, at, body) VALUES (?, ?, ?)', [terminalId, now, body]);
-      await tx.run('DELETE FROM fleet_heartbeats WHERE terminal_id = ? AND at < ?', [terminalId, now - this.options.historyMs]);
-      await tx.run(
-        `INSERT INTO fleet_terminals (terminal_id, centre_id, last_at, last_body) VALUES (?, ?, ?, ?)
-         ON CONFLICT (terminal_id) DO UPDATE SET last_at = excluded.last_at, last_body = excluded.last_body`,
-        [terminalId, centreId, now, body],
-      );
-      return this.reconcile(tx, centreId, terminalId, conditionsOf(beat, this.options.rules), now, true);
+    await new Promise<void>((resolve, reject) => {
+      this.queue.push({ centreId, terminalId, beat, at: this.ctx.now(), done: (error) => (error ? reject(error) : resolve()) });
+      if (!this.writing) void this.write();
     });
-    await this.announce(centreId, announced);
     const settings = await this.ctx.db.get<{ opening_hours: string | null }>('SELECT opening_hours FROM fleet_settings WHERE centre_id = ?', [centreId]);
     return {
       openingHours: settings?.opening_hours ? (JSON.parse(settings.opening_hours) as OpeningHours) : null,
       configVersion: await this.options.configVersion(centreId, terminalId, kind),
     };
+  }
+
+  private async write(): Promise<void> {
+    this.writing = true;
+    while (this.queue.length > 0) {
+      const group = this.queue.splice(0);
+      try {
+        const announced = await this.ctx.db.transaction(async (tx) => {
+          const out: Array<{ centreId: string; events: Array<[AlertEvent, Alert]> }> = [];
+          for (const { centreId, terminalId, beat, at } of group) {
+            const body = JSON.stringify(beat);
+            await tx.run('INSERT INTO fleet_heartbeats (terminal_id, at, body) VALUES (?, ?, ?)', [terminalId, at, body]);
+            await tx.run('DELETE FROM fleet_heartbeats WHERE terminal_id = ? AND at < ?', [terminalId, at - this.options.historyMs]);
+            await tx.run(
+              `INSERT INTO fleet_terminals (terminal_id, centre_id, last_at, last_body) VALUES (?, ?, ?, ?)
+               ON CONFLICT (terminal_id) DO UPDATE SET last_at = excluded.last_at, last_body = excluded.last_body`,
+              [terminalId, centreId, at, body],
+            );
+            out.push({ centreId, events: await this.reconcile(tx, centreId, terminalId, conditionsOf(beat, this.options.rules), at, true) });
+          }
+          return out;
+        });
+        for (const { centreId, events } of announced) await this.announce(centreId, events);
+        for (const item of group) item.done();
+      } catch (error) {
+        for (const item of group) item.done(error);
+      }
+    }
+    this.writing = false;
   }
 
   /**
