@@ -126,7 +126,7 @@ export function startFleet(deps: FleetDeps): RunningFleet {
       const state = openingState(hours, at);
       service.setClosed(state.open ? null : { opensAt: state.opensAt });
       if (isMaintenanceMinute(hours, at) && at - startedAt > MIN_UPTIME_FOR_MAINTENANCE_MS) restartWhenIdle('nightly maintenance');
-    }
+    } else service.setClosed(null);
     if (restartPending && !deps.sessionActive()) deps.restart(restartPending);
   };
 

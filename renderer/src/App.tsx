@@ -134,7 +134,8 @@ function Body() {
   // The technician's screens stay reachable whatever the service state: that is how a kiosk gets fixed.
   const technician = screen.value === 'setup' || screen.value === 'setup-pin';
   if (serviceState.value.mode === 'out-of-service' && !technician) return <OutOfService />;
-  if (serviceState.value.mode === 'closed' && screen.value === 'attract') return <OutsideHours />;
+  // Closed: no new service starts (a citizen already in a form finishes it); looking up a case still works.
+  if (serviceState.value.mode === 'closed' && (screen.value === 'attract' || screen.value === 'menu')) return <OutsideHours />;
   switch (screen.value) {
     case 'loading':
       return <main class="screen centred"><p class="lead">{t('app.loading')}</p></main>;

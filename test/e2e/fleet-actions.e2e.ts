@@ -83,6 +83,27 @@ test('a screenshot comes back when no citizen is at the kiosk, and is refused wh
   await expect(page.locator('tr[data-action="screenshot"][data-state="refused"]')).toContainText('a citizen session is on screen', { timeout: 15_000 });
 });
 
+test('outside the opening hours the kiosk shows 非服务时间 and still looks up cases; inside them, the attract screen', async ({ page }) => {
+  await page.goto(kiosk.url);
+  await expect(page.getByRole('heading', { name: '欢迎使用自助服务' })).toBeVisible();
+  const week = Array.from({ length: 7 }, () => []);
+  await platformCall(platform.url, token, 'PUT', '/v1/fleet/settings', { technicianPhone: null, webhookUrl: null, webhookSecret: null, openingHours: { timeZone: 'Asia/Shanghai', week, maintenanceAt: '03:00' } });
+  await expect(page.getByRole('heading', { name: '非服务时间' })).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByText('今天的服务已结束，请在开放时间再来')).toBeVisible();
+  await expectAccessible(page, 'outside opening hours');
+  await page.getByRole('button', { name: '查询办件进度' }).click();
+  await expect(page.getByTestId('outside-hours')).toHaveCount(0);
+  await page.getByRole('button', { name: /返回首页/ }).click();
+  await expect(page.getByRole('heading', { name: '非服务时间' })).toBeVisible();
+  await page.getByRole('button', { name: '结束办理' }).click();
+  await expect(page.getByRole('heading', { name: '非服务时间' })).toBeVisible();
+
+  const allDay = Array.from({ length: 7 }, () => [{ from: '00:00', to: '23:59' }]);
+  await platformCall(platform.url, token, 'PUT', '/v1/fleet/settings', { technicianPhone: null, webhookUrl: null, webhookSecret: null, openingHours: { timeZone: 'Asia/Shanghai', week: allDay, maintenanceAt: '03:00' } });
+  await expect(page.getByRole('heading', { name: '欢迎使用自助服务' })).toBeVisible({ timeout: 10_000 });
+  await platformCall(platform.url, token, 'PUT', '/v1/fleet/settings', { technicianPhone: null, webhookUrl: null, webhookSecret: null, openingHours: null });
+});
+
 test('configuration from the platform: a bad schema and a missing port are refused and rolled back, and the reason reaches the platform', async () => {
   const reports = async (terminalId: string) =>
     (await platformCall<{ configReports: Report[] }>(platform.url, token, 'GET', `/v1/fleet/terminals/${terminalId}`)).configReports;

@@ -7,6 +7,7 @@ import type { Heartbeat } from '../../../contract/platform/fleet';
 import { parse } from 'yaml';
 import { SmsGatewayNotifier, startPlatform, type RunningPlatform } from '../../../platform';
 import { rolloutBucket } from '../../../platform/fleet/updates';
+import { startLocalPostgres, type LocalPostgres } from '../platform/local-postgres';
 import { startReceiver, until } from './support/receivers';
 
 const kiosk = 'tbt_demo-kiosk-1.demo-kiosk-secret-not-for-production';
@@ -27,8 +28,22 @@ function beat(devices: Heartbeat['devices'], extra: Partial<Heartbeat> = {}): He
   };
 }
 
-/** The platform's fleet over real HTTP and SQLite, with a real SMS gateway and webhook receiver on loopback. */
-describe('platform fleet: heartbeats, alerts, notices, actions, signed configuration', () => {
+let postgres: LocalPostgres | undefined;
+afterAll(() => postgres?.stop());
+
+const stores: Array<[string, (dir: string) => Promise<string>]> = [
+  ['sqlite', async (dir) => path.join(dir, 'platform.db')],
+  [
+    'postgres',
+    async () => {
+      postgres ??= await startLocalPostgres();
+      return postgres.createDatabase('fleet');
+    },
+  ],
+];
+
+/** The platform's fleet over real HTTP, on SQLite and PostgreSQL, with a real SMS gateway and webhook receiver on loopback. */
+describe.each(stores)('platform fleet on %s: heartbeats, alerts, notices, actions, signed configuration', (_dialect, database) => {
   const dir = mkdtempSync(path.join(tmpdir(), 'tongban-fleet-'));
   let platform: RunningPlatform;
   let sms: Awaited<ReturnType<typeof startReceiver>>;
@@ -52,7 +67,7 @@ describe('platform fleet: heartbeats, alerts, notices, actions, signed configura
     sms = await startReceiver();
     hook = await startReceiver(2);
     platform = await startPlatform({
-      db: path.join(dir, 'platform.db'),
+      db: await database(dir),
       seedDemo: true,
       notifier: new SmsGatewayNotifier({ url: sms.url }),
       fleet: { noHeartbeatMs: 1500, deviceDownMs: 800, sweepMs: 100, webhookRetryMs: 50 },
