@@ -127,3 +127,21 @@ test('configuration from the platform: a bad schema and a missing port are refus
   const forged = await waitFor(async () => (await reports('kiosk-2')).find((r) => r.version === role.id), 'the signature refusal');
   expect(forged).toMatchObject({ outcome: 'refused', reason: expect.stringContaining('signature: does not verify with the pinned platform key') });
 });
+
+test('reload the UI, then restart the terminal process: the page loads again, the terminal exits for its supervisor to start it', async ({ page, context }) => {
+  const screen = await context.newPage();
+  await screen.goto(kiosk.url);
+  await expect(screen.getByRole('heading', { name: '欢迎使用自助服务' })).toBeVisible();
+  await screen.evaluate(() => ((window as unknown as { before: boolean }).before = true));
+  await openFleetPage(page, platform.url);
+  await page.locator('tr[data-terminal="demo-kiosk-1"]').getByRole('button', { name: /查看/ }).click();
+  const reloaded = screen.waitForEvent('load', { timeout: 10_000 });
+  await page.getByRole('button', { name: '重新加载界面' }).click();
+  await reloaded;
+  expect(await screen.evaluate(() => (window as unknown as { before?: boolean }).before ?? false)).toBe(false);
+  await expect(screen.getByRole('heading', { name: '欢迎使用自助服务' })).toBeVisible();
+
+  await page.getByRole('button', { name: '重启终端程序' }).click();
+  await expect.poll(() => kiosk.exitCode(), { timeout: 15_000 }).toBe(75);
+  await expect(page.locator('tr[data-action="restart"][data-state="done"]')).toBeVisible({ timeout: 10_000 });
+});

@@ -10,6 +10,8 @@ export interface RunningTerminal {
   origin: string;
   secret: string;
   output: () => string;
+  /** null while it runs. */
+  exitCode: () => number | null;
   stop: () => Promise<void>;
 }
 
@@ -43,6 +45,7 @@ export async function startTerminal(sets: string[] = []): Promise<RunningTermina
     origin,
     secret,
     output: () => out,
+    exitCode: () => child.exitCode,
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
