@@ -11,9 +11,10 @@ import tseslint from 'typescript-eslint';
  */
 const zones = [
   { target: './drivers', from: ['./main', './renderer', './platform', './kiosk-config'], message: 'drivers/ speak bytes with devices and events with callers; they import nothing from the terminal, the UI or the platform.' },
-  { target: './renderer', from: ['./main', './drivers', './platform', './kiosk-config'], message: 'renderer/ reaches the terminal only through the TerminalApi (contract/terminal).' },
+  { target: './renderer', from: ['./main', './drivers', './platform', './kiosk-config', './common'], message: 'renderer/ reaches the terminal only through the TerminalApi (contract/terminal).' },
   { target: './platform', from: ['./main', './drivers', './renderer', './kiosk-config'], message: 'platform/ shares only the wire contract (contract/) with the terminal.' },
-  { target: './contract', from: ['./main', './drivers', './renderer', './platform', './kiosk-config'], message: 'contract/ is the shared vocabulary; it depends on nothing of ours.' },
+  { target: './contract', from: ['./main', './drivers', './renderer', './platform', './kiosk-config', './common'], message: 'contract/ is the shared vocabulary; it depends on nothing of ours.' },
+  { target: './common', from: ['./main', './drivers', './renderer', './platform', './kiosk-config'], message: 'common/ is the ground floor every room stands on: it imports nothing of ours but contract/.' },
   { target: './kiosk-config', from: ['./main', './drivers', './renderer', './platform'], message: 'kiosk-config/ is data and its schema.' },
 ];
 
@@ -41,14 +42,14 @@ export default tseslint.config(
   {
     files: ['main/**/*.ts'],
     // The two composition roots that start the platform: the demo site's embedded one and `tongban platform`.
-    ignores: ['main/embedded-platform.ts', 'main/cli/commands/platform.ts'],
+    ignores: ['main/demo/embedded-platform.ts', 'main/cli/commands/platform.ts'],
     rules: {
       'import-x/no-restricted-paths': [
         'error',
         {
           zones: [
             ...zones,
-            { target: './main', from: './platform', message: 'main/ reaches the platform over HTTP; only main/embedded-platform.ts (the demo site) and main/cli/commands/platform.ts (`tongban platform`) start it.' },
+            { target: './main', from: './platform', message: 'main/ reaches the platform over HTTP; only main/demo/embedded-platform.ts (the demo site) and main/cli/commands/platform.ts (`tongban platform`) start it.' },
             { target: './main', from: './renderer', message: 'main/ serves the renderer; it does not import it.' },
           ],
         },

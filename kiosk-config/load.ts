@@ -126,6 +126,18 @@ export interface LoadOptions {
   /** `key.path=value` assignments from the command line, applied last. */
   sets?: string[];
   env?: NodeJS.ProcessEnv;
+  /**
+   * What relative storage paths (data, logs, key file) are relative to: the working folder by
+   * default; an installed Electron app passes its per-user data folder (its working folder may
+   * be / and not writable).
+   */
+  storageBase?: string;
+}
+
+/** Every storage path absolute, resolved the same way for both shells. */
+function withStorageUnder(config: TerminalConfig, base: string): TerminalConfig {
+  const { dataDir, logDir, keyFile } = config.storage;
+  return { ...config, storage: { ...config.storage, dataDir: path.resolve(base, dataDir), logDir: path.resolve(base, logDir), keyFile: path.resolve(base, keyFile) } };
 }
 
 /**
@@ -153,7 +165,7 @@ export function loadConfig(options: LoadOptions = {}): { config: TerminalConfig;
     applyOverride(input, assignment);
   }
   for (const assignment of options.sets ?? []) applyOverride(input, assignment);
-  return { config: parseConfig(input, source), source, file: file ? source : undefined };
+  return { config: withStorageUnder(parseConfig(input, source), options.storageBase ?? process.cwd()), source, file: file ? source : undefined };
 }
 
 export type { TerminalConfigInput };

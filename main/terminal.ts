@@ -1,242 +1,217 @@
-import demoProfile from '../kiosk-config/examples/demo.json' with { type: 'json' };
+import path from 'node:path';
+import { StopList } from '../common/stop-list';
 import type { TerminalConfig } from '../kiosk-config/schema';
-import type { DemoCard, DeviceState, DeviceTestResult, HealthSnapshot, TerminalInfo } from '../contract/terminal/api';
-import { ApiFailure, createDispatcher, type Dispatch } from './api/dispatcher';
+import type { TerminalInfo } from '../contract/terminal/api';
+import { openScanner } from '../drivers/scanner';
+import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { EventBus } from './api/event-bus';
-import { CaptureService, captureHandlers, type PageReader } from './capture';
-import { CaseService, type CaseSync } from './cases/case-service';
-import { CertificateService, type CertificateServiceDeps } from './certificates/certificate-service';
+import { captureHandlers } from './capture';
+import { caseHandlers } from './cases/handlers';
+import { catalogueHandlers } from './catalogue/handlers';
 import { CatalogueSearch } from './catalogue/catalogue-search';
-import { CatalogueService, type CatalogueSource } from './catalogue/catalogue-service';
-import { CounterService } from './counter/counter-service';
+import { CatalogueService } from './catalogue/catalogue-service';
+import { certificateHandlers } from './certificates/handlers';
 import { counterHandlers } from './counter/handlers';
-import { noFleetHandlers, type FleetHandlers } from './fleet';
-import { StaffClient } from './counter/staff-client';
+import { demoBase, demoHandlers, platformFor } from './demo';
+import { DeviceManager } from './devices/device-manager';
+import { DeviceStates } from './devices/device-states';
+import { fleetHandlers, startFleet, withAppliedConfig } from './fleet';
+import { liveDeviceTest } from './devices/live-device-test';
 import { startHealthFile } from './health/health-file';
 import { healthSnapshot } from './health/health-service';
+import { IdentityFlow } from './identity/identity-flow';
 import { IdentityHolder } from './identity/identity-holder';
 import type { Logger } from './logging/logger';
+import type { PdfRenderer } from './printing/render/pdf-renderer';
+import { startTerminalPrinting } from './printing/terminal-printers';
+import { startCounter } from './roles/counter';
+import { startKiosk } from './roles/kiosk';
+import type { TerminalCore } from './roles/role';
+import { sessionHandlers } from './session/handlers';
 import { SessionService } from './session/session-service';
+import { setupHandlers } from './setup/handlers';
 import { SetupService } from './setup/setup-service';
 import { TechnicianLock } from './setup/technician-lock';
-import type { CaseStore } from './store/case-store';
-import type { PrintService } from './printing/print-service';
+import { keyFileProvider } from './store/key-file';
+import { LocalStore } from './store/local-store';
+import { PrintLog } from './store/print-log';
+import { CatalogueCache } from './sync/catalogue-cache';
+import { HealthReporter, healthReport } from './sync/health-reporter';
+import { PlatformClient } from './sync/platform-client';
 import { appVersion } from './version';
-import type { Scanner } from '../drivers/scanner';
 
-/** The demo site's simulated ID-card reader, driven from the UI's demo panel. */
-export interface DemoCardPanel {
-  cards(): DemoCard[];
-  place(cardId: string): void;
-  remove(): void;
-}
-
-export interface TerminalDeps {
+export interface StartOptions {
+  /** Storage paths already resolved by the configuration loader (`loadConfig`'s `storageBase`). */
   config: TerminalConfig;
   /** The file the configuration came from; undefined for the demo profile. */
   configFile: string | undefined;
   shell: TerminalInfo['shell'];
   log: Logger;
-  catalogueSource: CatalogueSource;
-  demoCards?: DemoCardPanel;
   shellVersions?: { electron?: string; chromium?: string };
-  /** The platform the counter's staff work on when `platform.url` is not set (the embedded demo platform). */
-  platformUrl?: string;
-  /** Made by the caller when its own services (devices, sync) publish too. */
-  events?: EventBus;
-  /** The citizen at the machine; the reader puts identities here. */
-  identity?: IdentityHolder;
-  /** The local store and its sync: where cases are recorded first. */
-  cases?: { store: CaseStore; sync: CaseSync };
-  printing?: PrintService;
-  /** Certificates printed on the spot, issued by the platform. */
-  certificates?: Omit<CertificateServiceDeps, 'identity' | 'session' | 'log'>;
-  /** The document scanner and the shared OCR, for the citizen's papers (kiosk with cases only). */
-  capture?: { scanner: Scanner | undefined; reader: PageReader | undefined };
-  syncStatus?: () => HealthSnapshot['sync'];
-  devices?: () => DeviceState[];
-  /** The setup screen's device test, through the devices this terminal holds open. */
-  testDevice?: (role: string) => Promise<DeviceTestResult>;
-  /** Sessions are made here; the caller may want them (a card placed begins one). */
-  onSessions?: (sessions: SessionService) => void;
-  /** The fleet's methods (service state, screenshots) when a platform watches this terminal. */
-  fleet?: FleetHandlers;
-  /** Stops what the caller started for this terminal (devices, sync, an embedded platform). */
-  onClose?: () => Promise<void>;
+  /** The shell's own PDF engine (Electron's printToPDF); the Chromium host renders with Chromium. */
+  pdfRenderer?: PdfRenderer;
 }
 
+/** What a shell holds: one API for its transport, the events to forward, and a way to stop it all. */
 export interface Terminal {
   dispatch: Dispatch;
   events: EventBus;
-  /** A technician has the setup screen open: cards placed now are tests, not citizens. */
-  inSetup(): boolean;
   info(): TerminalInfo;
   close(): Promise<void>;
 }
 
-/** The composition root shared by both shells: services wired to the one API. */
-export function createTerminal(deps: TerminalDeps): Terminal {
-  const { config, log } = deps;
-  const events = deps.events ?? new EventBus();
-  const sessions = new SessionService(config.session, events, log.child({ service: 'session' }));
-  const identity = deps.identity ?? new IdentityHolder();
-  sessions.onWipe(() => identity.wipe());
-  deps.onSessions?.(sessions);
-  const catalogue = new CatalogueService(deps.catalogueSource, config.services.enabled);
-  const search = new CatalogueSearch();
-  const capture =
-    deps.cases && deps.capture
-      ? new CaptureService({
-          ...deps.capture,
-          session: () => sessions.current,
-          onRead: (reading) => events.publish('capture.read', reading),
-          log: log.child({ service: 'capture' }),
-        })
-      : undefined;
-  if (capture) sessions.onWipe(() => capture.wipe());
-  const cases = deps.cases
-    ? new CaseService({
-        store: deps.cases.store,
-        catalogue,
-        identity: () => identity.current,
-        session: () => sessions.current,
-        sync: deps.cases.sync,
-        log: log.child({ service: 'cases' }),
-        ...(deps.printing ? { printing: deps.printing } : {}),
-        terminal: { id: config.terminal.id, centreName: config.terminal.centre.name },
-        ...(capture ? { scans: capture } : {}),
-      })
-    : undefined;
-  const certificates = deps.certificates
-    ? new CertificateService({
-        ...deps.certificates,
-        identity: () => identity.current,
-        session: () => sessions.current,
-        log: log.child({ service: 'certificates' }),
-      })
-    : undefined;
-  if (certificates) sessions.onWipe(() => certificates.wipe());
-  const certificateService = (): CertificateService => {
-    if (!certificates) throw new ApiFailure('unavailable', 'this terminal prints no certificates');
-    return certificates;
-  };
-  const caseService = (): CaseService => {
-    if (!cases) throw new ApiFailure('unavailable', 'this terminal records no cases');
-    return cases;
-  };
-  const technicianLock = new TechnicianLock(config.technician.pinHash);
-  const setup = new SetupService({
-    lock: technicianLock,
-    configFile: deps.configFile,
-    dataDir: config.storage.dataDir,
-    currentDevices: () => config.devices,
-    demoBase: () => demoProfile,
-    ...(deps.testDevice ? { testDevice: deps.testDevice } : {}),
-    log: log.child({ service: 'setup' }),
-  });
+/**
+ * The one composition root, called by both shells. It builds in dependency order (platform,
+ * store, platform client, event bus, sessions, identity, technician lock, identity flow,
+ * devices) so that nothing is bound late; the role decides once what else runs: a kiosk gets
+ * cases, capture, certificates, the outbox and the status feed, a counter its desk. Everything
+ * started is stopped, in reverse order, by close(), or at once when the start fails.
+ */
+export async function startTerminal(options: StartOptions): Promise<Terminal> {
+  const { log } = options;
+  // Where a platform watches the terminal, the sections it sent last (checked and kept) sit over the local file.
+  const applied = options.config.platform.url ? withAppliedConfig(options.config, log) : { config: options.config, version: null };
+  const config = applied.config;
+  const stops = new StopList(log);
+  try {
+    const platform = await platformFor(config, log);
+    if ('close' in platform) stops.add(() => platform.close());
 
-  const info = (): TerminalInfo => ({
-    terminalId: config.terminal.id,
-    centreName: config.terminal.centre.name,
-    role: config.terminal.role,
-    locale: config.ui.locale,
-    largeType: config.ui.largeTypeDefault,
-    demo: config.demo,
-    version: appVersion,
-    shell: deps.shell,
-    printers: { a4: config.devices.a4Printer !== undefined, receipt: config.devices.receiptPrinter !== undefined },
-  });
+    const store = LocalStore.open({ file: path.join(config.storage.dataDir, 'terminal.db'), keys: keyFileProvider(config.storage.keyFile) });
+    stops.add(() => store.close());
+    const client = new PlatformClient({ baseUrl: platform.url, credential: platform.credential });
+    const events = new EventBus();
+    const sessions = new SessionService(config.session, events, log.child({ service: 'session' }));
+    stops.add(() => sessions.dispose());
+    const identity = new IdentityHolder();
+    sessions.onWipe(() => identity.wipe());
+    const technicianLock = new TechnicianLock(config.technician.pinHash);
+    const flow = new IdentityFlow(
+      sessions,
+      identity,
+      events,
+      // The technician's card test reads through the same reader: no citizen's visit.
+      { endOnCardRemoval: config.session.endOnCardRemoval, inSetup: () => technicianLock.unlocked },
+      log.child({ service: 'identity' }),
+    );
+    const deviceStates = new DeviceStates(events);
+    const devices = new DeviceManager(
+      config.devices,
+      deviceStates,
+      {
+        card: (read) => flow.cardRead(read),
+        cardRemoved: () => flow.cardRemoved(),
+        cardFailed: (error) => flow.cardFailed(error),
+        scan: (scan) => events.publish('qr.scanned', { payload: scan.payload.slice(0, 4096), source: scan.source }),
+      },
+      log.child({ service: 'devices' }),
+    );
 
-  const health = () =>
-    healthSnapshot({
-      terminalId: config.terminal.id,
-      role: config.terminal.role,
+    const catalogueCache = new CatalogueCache({ store, client, log: log.child({ service: 'catalogue' }) });
+    catalogueCache.start();
+    stops.add(() => catalogueCache.stop());
+    const catalogue = new CatalogueService(catalogueCache.source, config.services.enabled);
+
+    const printLog = new PrintLog(store);
+    const printing = await startTerminalPrinting({
+      devices: config.devices,
       dataDir: config.storage.dataDir,
-      devices: deps.devices ?? (() => []),
-      sync: deps.syncStatus ?? (() => null),
-      sessionActive: () => sessions.current !== undefined,
-      shellVersions: deps.shellVersions,
+      printLog,
+      chromiumPath: config.host.chromiumPath,
+      ...(options.pdfRenderer ? { renderer: options.pdfRenderer } : {}),
+      log: log.child({ service: 'printing' }),
     });
-  const stopHealthFile = startHealthFile(config.storage.dataDir, health, log.child({ service: 'health' }));
+    stops.add(() => printing.stop());
+    const scanner = config.devices.scanner ? await openScanner(config.devices.scanner) : undefined;
+    if (scanner) stops.add(() => scanner.close());
 
-  const demoCards = (): DemoCardPanel => {
-    if (!deps.demoCards) throw new ApiFailure('unavailable', 'this terminal has no simulated ID-card reader');
-    return deps.demoCards;
-  };
+    const core: TerminalCore = { config, log, stops, store, platform: { url: platform.url, client }, events, sessions, identity, catalogue, printing, printLog, scanner: scanner?.scanner };
+    const role = config.terminal.role === 'kiosk' ? startKiosk(core) : startCounter(core);
+    const reporter = new HealthReporter({ client, report: () => healthReport(deviceStates.list(), role.outbox), log: log.child({ service: 'health-report' }) });
+    reporter.start();
+    stops.add(() => reporter.stop());
 
-  const platformUrl = config.platform.url ?? deps.platformUrl;
-  const counter =
-    config.terminal.role === 'counter'
-      ? new CounterService({
-          client: platformUrl ? new StaffClient(platformUrl) : undefined,
-          windowName: config.counter.windowName,
-          lockMinutes: config.counter.lockMinutes,
-          cardOnReader: () => identity.current,
-          catalogue: () => catalogue.get(),
-          events,
-          log: log.child({ service: 'counter' }),
-        })
-      : undefined;
+    // Watched from the platform only where one is configured: the demo's embedded platform has no one watching.
+    const fleet =
+      config.platform.url && 'credential' in platform && !('close' in platform)
+        ? startFleet({
+            config,
+            local: options.config,
+            appliedVersion: applied.version,
+            platform,
+            events,
+            devices: () => deviceStates.list(),
+            outbox: () => ({ depth: role.outbox?.pending() ?? 0, oldestAt: role.outbox?.oldestPendingAt() ?? null }),
+            lastSyncAt: () => role.outbox?.lastSyncAt() ?? null,
+            sessionActive: () => sessions.current !== undefined,
+            endSession: () => sessions.end('cancelled'),
+            restart: (why) => {
+              log.info({ why, exitCode: config.fleet.restartExitCode }, 'restarting the terminal');
+              // The shell's own SIGTERM handling closes the page, the host and the terminal; the code tells the supervisor to start it again.
+              process.exitCode = config.fleet.restartExitCode;
+              process.kill(process.pid, 'SIGTERM');
+            },
+            log: log.child({ service: 'fleet' }),
+          })
+        : undefined;
+    if (fleet) stops.add(() => fleet.stop());
 
-  const dispatch = createDispatcher(
-    {
-      'terminal.info': info,
-      'session.begin': ({ via }) => sessions.begin(via),
-      'session.activity': () => {
-        sessions.activity();
-        return { ok: true };
-      },
-      'session.end': ({ reason }) => {
-        sessions.end(reason);
-        return { ok: true };
-      },
-      'catalogue.get': () => catalogue.get(),
-      'catalogue.search': async ({ query }) => ({ codes: search.search(await catalogue.get(), query) }),
-      'health.get': health,
-      'cases.submit': ({ serviceCode, values }) => caseService().submit(serviceCode, values),
-      'cases.lookup': (query) => caseService().lookup(query),
-      'cases.rate': async ({ caseId, level, reasons, comment }) => {
-        await caseService().rate(caseId, level, reasons, comment);
-        return { ok: true };
-      },
-      'print.caseReceipt': ({ caseId }) => caseService().printReceipt(caseId),
-      'certificates.prepare': ({ from, to }) => certificateService().prepare(from, to),
-      'certificates.print': ({ documentId }) => certificateService().print(documentId),
-      'demo.cards': () => (deps.demoCards ? deps.demoCards.cards() : []),
-      'demo.placeCard': ({ cardId }) => {
-        demoCards().place(cardId);
-        return { ok: true };
-      },
-      'demo.removeCard': () => {
-        demoCards().remove();
-        return { ok: true };
-      },
-      'setup.unlock': ({ pin }) => technicianLock.unlock(pin),
-      'setup.lock': () => {
-        technicianLock.lock();
-        return { ok: true };
-      },
-      'setup.ports': () => setup.ports(),
-      'setup.devices': () => setup.devices(),
-      'setup.saveDevices': ({ devices }) => setup.saveDevices(devices),
-      'setup.testDevice': ({ role }) => setup.testDevice(role),
-      ...counterHandlers(counter),
-      ...captureHandlers(capture),
-      ...(deps.fleet ?? noFleetHandlers()),
-    },
-    log.child({ service: 'api' }),
-  );
+    const setup = new SetupService({
+      lock: technicianLock,
+      configFile: options.configFile,
+      dataDir: config.storage.dataDir,
+      currentDevices: () => config.devices,
+      demoBase,
+      testDevice: liveDeviceTest({ devices: config.devices, manager: devices, printing: printing.service, renderer: printing.renderer, ...(scanner ? { scanner: scanner.scanner } : {}) }),
+      log: log.child({ service: 'setup' }),
+    });
 
-  return {
-    dispatch,
-    events,
-    inSetup: () => technicianLock.unlocked,
-    info,
-    async close() {
-      stopHealthFile();
-      sessions.dispose();
-      await counter?.dispose();
-      await deps.onClose?.();
-    },
-  };
+    const info = (): TerminalInfo => ({
+      terminalId: config.terminal.id,
+      centreName: config.terminal.centre.name,
+      role: config.terminal.role,
+      locale: config.ui.locale,
+      largeType: config.ui.largeTypeDefault,
+      demo: config.demo,
+      version: appVersion,
+      shell: options.shell,
+      printers: { a4: config.devices.a4Printer !== undefined, receipt: config.devices.receiptPrinter !== undefined },
+    });
+    const outbox = role.outbox;
+    const health = () =>
+      healthSnapshot({
+        terminalId: config.terminal.id,
+        role: config.terminal.role,
+        dataDir: config.storage.dataDir,
+        devices: () => deviceStates.list(),
+        sync: () => (outbox ? { lastSyncAt: outbox.lastSyncAt(), pending: outbox.pending() } : null),
+        sessionActive: () => sessions.current !== undefined,
+        shellVersions: options.shellVersions,
+      });
+    stops.add(startHealthFile(config.storage.dataDir, health, log.child({ service: 'health' })));
+
+    const dispatch = createDispatcher(
+      {
+        'terminal.info': info,
+        'health.get': health,
+        ...sessionHandlers(sessions),
+        ...catalogueHandlers(catalogue, new CatalogueSearch()),
+        ...caseHandlers(role.cases),
+        ...captureHandlers(role.capture),
+        ...certificateHandlers(role.certificates),
+        ...counterHandlers(role.counter),
+        ...setupHandlers(technicianLock, setup),
+        ...demoHandlers(() => devices.cardSimulator),
+        ...fleetHandlers(fleet),
+      },
+      log.child({ service: 'api' }),
+    );
+
+    await devices.open();
+    stops.add(() => devices.close());
+    return { dispatch, events, info, close: () => stops.stopAll() };
+  } catch (error) {
+    await stops.stopAll();
+    throw error;
+  }
 }

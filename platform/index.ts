@@ -19,6 +19,7 @@ import type { Notifier } from './notify/notifier';
 import { seedDemo, type DemoCredentials } from './seed/demo';
 import type { Database } from './store/database';
 import { openDatabase } from './store/open';
+import { errorMessage } from '../common/errors';
 
 export type { DemoCredentials } from './seed/demo';
 export type { Notifier, Notice } from './notify/notifier';
@@ -105,7 +106,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     services.fleet = createFleet(ctx, notifier, options.fleet ?? {}, log);
     const fleet = services.fleet;
     const dispatcher = new NotificationDispatcher(db, notifier, ctx.now, (error) =>
-      log(`notification failed: ${error instanceof Error ? error.message : String(error)}`),
+      log(`notification failed: ${errorMessage(error)}`),
     );
     ctx.hub.on('events', (events) => dispatcher.handle(events));
     const sweep = setInterval(() => {

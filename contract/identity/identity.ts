@@ -85,21 +85,11 @@ export interface PhotoJson {
   base64: string;
 }
 
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** Base64 without Node's Buffer or the DOM's btoa, so that every side of the contract can use it. */
-export function toBase64(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const a = bytes[i] as number;
-    const b = bytes[i + 1];
-    const c = bytes[i + 2];
-    out += BASE64[a >> 2];
-    out += BASE64[((a & 3) << 4) | ((b ?? 0) >> 4)];
-    out += b === undefined ? '=' : BASE64[((b & 15) << 2) | ((c ?? 0) >> 6)];
-    out += c === undefined ? '=' : BASE64[c & 63];
-  }
-  return out;
+/** Base64 through the platform's own `btoa` (Node and every browser have it), so that every side of the contract can use it. */
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
 }
 
 /** Key order of the JSON form: stable, so that output can be read and diffed. */

@@ -10,6 +10,9 @@ import {
   SELECT_CARD,
   type CommandSpec,
 } from './commands';
+import { Backoff, type BackoffPolicy } from '../../common/backoff';
+import { errorMessage } from '../../common/errors';
+import { Sleeper } from '../../common/wait';
 import { IdCardError } from './errors';
 import type { DiscardReason } from './frame-parser';
 import { decodeAppendedAddresses, formatSamId, photoOf, splitReadData } from './read-answer';
@@ -61,7 +64,8 @@ export interface IdCardReaderOptions {
   readAppendedAddresses?: boolean;
   /** SAM status is checked this often while idle ([H] checks every 3 s). */
   samCheckIntervalMs?: number;
-  backoffMs?: { initial: number; max: number };
+  /** Reopening a transport that went away (default 250 ms doubling to 5 s). */
+  backoff?: BackoffPolicy;
   now?: () => Date;
 }
 
@@ -79,7 +83,7 @@ export class IdCardReader extends EventEmitter<IdCardReaderEvents> {
   private current: ReaderState = { state: 'disconnected', reason: 'not opened' };
   private running = false;
   private loop: Promise<void> | undefined;
-  private wake: (() => void) | undefined;
+  private readonly sleeper = new Sleeper();
   private connected = false;
   private cardPresent = false;
   private lastSamCheck = 0;
@@ -97,7 +101,7 @@ export class IdCardReader extends EventEmitter<IdCardReaderEvents> {
       readFingerprint: options.readFingerprint ?? false,
       readAppendedAddresses: options.readAppendedAddresses ?? false,
       samCheckIntervalMs: options.samCheckIntervalMs ?? 10_000,
-      backoffMs: options.backoffMs ?? { initial: 250, max: 5000 },
+      backoff: options.backoff ?? { baseMs: 250, capMs: 5000 },
       now: options.now ?? (() => new Date()),
     };
     this.session = this.newSession();
@@ -120,7 +124,7 @@ export class IdCardReader extends EventEmitter<IdCardReaderEvents> {
 
   async close(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    this.sleeper.wake();
     this.session.abort('disconnected: reader closed');
     await this.loop;
     this.loop = undefined;
@@ -183,32 +187,20 @@ export class IdCardReader extends EventEmitter<IdCardReaderEvents> {
     });
   }
 
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = done;
-    });
-  }
-
   private async run(): Promise<void> {
-    let backoff = this.opts.backoffMs.initial;
+    const backoff = new Backoff(this.opts.backoff);
     while (this.running) {
       if (!this.connected) {
         try {
           await this.connect();
-          backoff = this.opts.backoffMs.initial;
+          backoff.reset();
         } catch (error) {
-          const reason = error instanceof Error ? error.message : String(error);
+          const reason = errorMessage(error);
           if (error instanceof IdCardError && error.code === 'sam-error') this.setState({ state: 'error', code: 'sam-error', reason });
           else this.setState({ state: 'disconnected', reason });
           await this.transport.close().catch(() => undefined);
           this.connected = false;
-          await this.sleep(backoff);
-          backoff = Math.min(backoff * 2, this.opts.backoffMs.max);
+          await this.sleeper.sleep(backoff.next());
           continue;
         }
       }
@@ -219,7 +211,7 @@ export class IdCardReader extends EventEmitter<IdCardReaderEvents> {
       } catch (error) {
         this.onLoopError(error);
       }
-      if (this.running && this.connected) await this.sleep(this.timeouts > 0 ? Math.min(1000 * this.timeouts, 5000) : this.opts.pollIntervalMs);
+      if (this.running && this.connected) await this.sleeper.sleep(this.timeouts > 0 ? Math.min(1000 * this.timeouts, 5000) : this.opts.pollIntervalMs);
     }
   }
 
@@ -234,7 +226,7 @@ export class IdCardReader extends EventEmitter<IdCardReaderEvents> {
         this.cardPresent = false;
         session.abort(`disconnected: ${error.message}`);
         this.setState({ state: 'disconnected', reason: `${this.device}: ${error.message}` });
-        this.wake?.();
+        this.sleeper.wake();
       },
     });
     this.connected = true;
@@ -251,7 +243,7 @@ export class IdCardReader extends EventEmitter<IdCardReaderEvents> {
   private onLoopError(error: unknown): void {
     if (!this.running) return;
     const err =
-      error instanceof IdCardError ? error : new IdCardError('reader-status', `${this.device}: ${error instanceof Error ? error.message : String(error)}`, { device: this.device });
+      error instanceof IdCardError ? error : new IdCardError('reader-status', `${this.device}: ${errorMessage(error)}`, { device: this.device });
     if (err.code === 'disconnected' || !this.connected) {
       this.connected = false;
       if (this.current.state !== 'disconnected') this.setState({ state: 'disconnected', reason: err.message });

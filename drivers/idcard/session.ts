@@ -2,6 +2,7 @@ import { commandName, encodeSpec, type CommandSpec } from './commands';
 import { IdCardError } from './errors';
 import { answerFromBody, hex, type AnswerFrame } from './frame';
 import { FrameParser, type DiscardReason } from './frame-parser';
+import { errorMessage } from '../../common/errors';
 
 export interface CommandOptions {
   /** Time for the answer to begin and end, on top of its wire time. */
@@ -117,7 +118,7 @@ export class ReaderSession {
           resolve(result);
         };
         this.waiter = { spec, resolve: finish, fail: finish };
-        this.options.write(frame).catch((error: unknown) => finish(`write failed: ${error instanceof Error ? error.message : String(error)}`));
+        this.options.write(frame).catch((error: unknown) => finish(`write failed: ${errorMessage(error)}`));
       });
       if (typeof outcome === 'string') {
         problems.push(outcome);

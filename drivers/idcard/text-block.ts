@@ -11,6 +11,7 @@ import {
   type Identity,
   type SexCode,
 } from '../../contract/identity';
+import { errorMessage } from '../../common/errors';
 
 /**
  * The 256-byte text block of the read answers: UCS-2 little-endian, fields padded with spaces.
@@ -189,7 +190,7 @@ export function decodeTextBlock(block: Uint8Array, photo: CardPhoto | null, toda
     return { ok: true, identity: decodeKind(kind, block, photo, today) };
   } catch (error) {
     if (error instanceof FieldProblem) return { ok: false, field: error.field, problem: error.message };
-    return { ok: false, field: 'text', problem: error instanceof Error ? error.message : String(error) };
+    return { ok: false, field: 'text', problem: errorMessage(error) };
   }
 }
 

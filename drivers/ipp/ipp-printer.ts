@@ -8,6 +8,7 @@ import {
   type PrintJobRequest,
 } from './document-printer';
 import { BLOCKING_CONDITIONS, conditionOf, parseReason, type PrinterCondition } from './state-reasons';
+import { errorMessage } from '../../common/errors';
 
 export interface IppPrinterOptions {
   /** How long one IPP request may take before the printer counts as unreachable. */
@@ -75,7 +76,7 @@ export class IppDocumentPrinter implements DocumentPrinter {
         });
       } catch (error) {
         clearTimeout(timer);
-        reject(new PrinterError('protocol', this.uri, operation, error instanceof Error ? error.message : String(error), { cause: error }));
+        reject(new PrinterError('protocol', this.uri, operation, errorMessage(error), { cause: error }));
       }
     });
   }

@@ -1,5 +1,7 @@
 import { EventEmitter } from 'node:events';
 import HID from 'node-hid';
+import { Backoff, type BackoffPolicy } from '../../common/backoff';
+import { errorMessage } from '../../common/errors';
 import { HidPosAssembler } from './hid-pos';
 import type { ScannerEvents, ScannerState } from './serial-scanner';
 
@@ -9,7 +11,8 @@ export interface HidPosScannerOptions {
   path?: string;
   /** A multi-report code whose last report was exactly full ends after this pause. */
   flushMs?: number;
-  backoffMs?: { initial: number; max: number };
+  /** Reopening a scanner that went away (default 500 ms doubling to 10 s). */
+  backoff?: BackoffPolicy;
 }
 
 /** A HID POS scanner through node-hid; usage page 0x8C devices are not keyboards, so node-hid may open them. */
@@ -20,14 +23,14 @@ export class HidPosScanner extends EventEmitter<ScannerEvents & { ignored: [stri
   private current: ScannerState = { state: 'disconnected', reason: 'not opened' };
   private running = false;
   private retryTimer: NodeJS.Timeout | undefined;
-  private backoff: number;
+  private readonly backoff: Backoff;
   readonly deviceName: string;
 
   constructor(private readonly options: HidPosScannerOptions) {
     super();
     const h = (n: number): string => n.toString(16).padStart(4, '0');
     this.deviceName = options.path ?? `${h(options.vendorId)}:${h(options.productId)}`;
-    this.backoff = options.backoffMs?.initial ?? 500;
+    this.backoff = new Backoff(options.backoff ?? { baseMs: 500, capMs: 10_000 });
   }
 
   get state(): ScannerState {
@@ -57,12 +60,12 @@ export class HidPosScanner extends EventEmitter<ScannerEvents & { ignored: [stri
         return;
       }
       this.device = device;
-      this.backoff = this.options.backoffMs?.initial ?? 500;
+      this.backoff.reset();
       this.setState({ state: 'ready' });
       device.on('data', (report: Buffer) => this.onReport(new Uint8Array(report)));
       device.on('error', (error: Error) => void this.gone(`${this.deviceName}: ${error.message}`));
     } catch (error) {
-      await this.gone(`${this.deviceName}: ${(error as Error).message}`);
+      await this.gone(`${this.deviceName}: ${errorMessage(error)}`);
     }
   }
 
@@ -76,9 +79,7 @@ export class HidPosScanner extends EventEmitter<ScannerEvents & { ignored: [stri
     await this.detach();
     this.setState({ state: 'disconnected', reason });
     if (!this.running) return;
-    const delay = this.backoff;
-    this.backoff = Math.min(this.backoff * 2, this.options.backoffMs?.max ?? 10_000);
-    this.retryTimer = setTimeout(() => void this.attach(), delay);
+    this.retryTimer = setTimeout(() => void this.attach(), this.backoff.next());
   }
 
   private setState(next: ScannerState): void {

@@ -1,5 +1,5 @@
 export * from './scan';
-export { LineSplitter } from './line-splitter';
+export { ScanLineParser } from './scan-lines';
 export { SerialScanner, type SerialScannerOptions, type ScannerEvents, type ScannerState } from './serial-scanner';
 export * from './hid-pos';
 export { HidPosScanner, type HidPosScannerOptions } from './hid-pos-scanner';

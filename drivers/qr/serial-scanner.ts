@@ -1,6 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { SerialPort } from 'serialport';
-import { LineSplitter } from './line-splitter';
+import { Backoff, type BackoffPolicy } from '../../common/backoff';
+import { errorMessage } from '../../common/errors';
+import { ScanLineParser } from './scan-lines';
 import type { Scan, Terminator } from './scan';
 
 export interface SerialScannerOptions {
@@ -8,7 +10,8 @@ export interface SerialScannerOptions {
   /** 9600 8N1 is common, not universal: the scanner's setup codes decide. */
   baudRate?: number;
   terminator?: Terminator;
-  backoffMs?: { initial: number; max: number };
+  /** Reopening a port that went away (default 250 ms doubling to 5 s). */
+  backoff?: BackoffPolicy;
 }
 
 export type ScannerState = { state: 'ready' } | { state: 'disconnected'; reason: string };
@@ -25,12 +28,12 @@ export class SerialScanner extends EventEmitter<ScannerEvents> {
   private port: SerialPort | undefined;
   private running = false;
   private timer: NodeJS.Timeout | undefined;
-  private backoff: number;
+  private readonly backoff: Backoff;
   private current: ScannerState = { state: 'disconnected', reason: 'not opened' };
 
   constructor(private readonly options: SerialScannerOptions) {
     super();
-    this.backoff = options.backoffMs?.initial ?? 250;
+    this.backoff = new Backoff(options.backoff ?? { baseMs: 250, capMs: 5000 });
   }
 
   get state(): ScannerState {
@@ -64,12 +67,11 @@ export class SerialScanner extends EventEmitter<ScannerEvents> {
 
   private async tryOpen(): Promise<void> {
     if (!this.running) return;
-    const splitter = new LineSplitter(this.options.terminator ?? 'CR');
     const port = new SerialPort({ path: this.options.path, baudRate: this.options.baudRate ?? 9600, autoOpen: false });
     try {
       await new Promise<void>((resolve, reject) => port.open((error) => (error ? reject(error) : resolve())));
     } catch (error) {
-      this.lost(error instanceof Error ? error.message : String(error));
+      this.lost(errorMessage(error));
       return;
     }
     if (!this.running) {
@@ -77,13 +79,11 @@ export class SerialScanner extends EventEmitter<ScannerEvents> {
       return;
     }
     this.port = port;
-    this.backoff = this.options.backoffMs?.initial ?? 250;
+    this.backoff.reset();
     this.setState({ state: 'ready' });
-    port.on('data', (chunk: Buffer) => {
-      const { lines, dropped } = splitter.push(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-      if (dropped > 0) this.emit('dropped', dropped);
-      for (const payload of lines) this.emit('scan', { payload, source: 'serial', device: this.options.path });
-    });
+    const lines = port.pipe(new ScanLineParser(this.options.terminator ?? 'CR'));
+    lines.on('dropped', (bytes: number) => this.emit('dropped', bytes));
+    lines.on('data', (payload: string) => this.emit('scan', { payload, source: 'serial', device: this.options.path }));
     const onGone = (error: Error | null): void => {
       if (this.port !== port) return;
       this.port = undefined;
@@ -97,8 +97,6 @@ export class SerialScanner extends EventEmitter<ScannerEvents> {
   private lost(reason: string): void {
     this.setState({ state: 'disconnected', reason: `${this.options.path}: ${reason}` });
     if (!this.running) return;
-    const wait = this.backoff;
-    this.backoff = Math.min(this.backoff * 2, this.options.backoffMs?.max ?? 5000);
-    this.timer = setTimeout(() => void this.tryOpen(), wait);
+    this.timer = setTimeout(() => void this.tryOpen(), this.backoff.next());
   }
 }

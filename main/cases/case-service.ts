@@ -4,6 +4,7 @@ import { submittedValues, validateForm, type FormValues } from '../../contract/f
 import type { Identity } from '../../contract/identity';
 import type { CaseLookup, CaseReceiptView, CaseStatusView, PrintResultView } from '../../contract/terminal/api';
 import type { RatingReason } from '../../contract/platform/ratings';
+import { whenTrue } from '../../common/wait';
 import { ApiFailure } from '../api/dispatcher';
 import type { CatalogueService } from '../catalogue/catalogue-service';
 import type { Logger } from '../logging/logger';
@@ -136,7 +137,7 @@ export class CaseService {
     await this.deps.sync.rate(caseId, { level, reasons, ...(comment ? { comment } : {}), visitId: session.id });
     // The platform's "rated" event comes back through the status feed; wait for it briefly so the
     // citizen's next look at the case shows the rating.
-    await this.#waitFor(() => this.deps.store.history(caseId).some((h) => h.type === 'rated'), 3000);
+    await whenTrue(this.deps.store, 'changed', () => this.deps.store.history(caseId).some((h) => h.type === 'rated'), 3000);
   }
 
   /**
@@ -206,15 +207,6 @@ export class CaseService {
       const current = this.deps.store.get(caseId);
       return current?.queueNumber ? current : undefined;
     };
-    return (await this.#waitFor(() => synced() !== undefined, this.deps.syncWaitMs ?? 1500)) ? synced() : undefined;
-  }
-
-  async #waitFor(done: () => boolean, timeoutMs: number): Promise<boolean> {
-    const deadline = Date.now() + timeoutMs;
-    while (!done()) {
-      if (Date.now() >= deadline) return false;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    return true;
+    return (await whenTrue(this.deps.store, 'changed', () => synced() !== undefined, this.deps.syncWaitMs ?? 1500)) ? synced() : undefined;
   }
 }

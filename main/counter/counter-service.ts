@@ -15,12 +15,13 @@ import {
 } from '../../contract/terminal/counter-api';
 import type { Applicant, IntakeReceipt, RevealResponse } from '../../contract/platform/cases';
 import type { FormValue } from '../../contract/platform/cases';
+import { sleep } from '../../common/wait';
 import { ApiFailure } from '../api/dispatcher';
 import type { EventBus } from '../api/event-bus';
 import type { Identity } from '../../contract/identity';
 import type { Catalogue } from '../../contract/platform/catalogue';
 import type { Logger } from '../logging/logger';
-import { PlatformHttpError, PlatformResponseError, PlatformUnreachableError } from '../sync/errors';
+import { PlatformHttpError, PlatformResponseError, PlatformUnreachableError } from '../platform-link/errors';
 import { announcementText, pushCalled, startOfShanghaiDay } from './announcement';
 import type { StaffClient } from './staff-client';
 
@@ -324,7 +325,7 @@ export class CounterService {
     if (!session || reason === 'expired' || !this.options.client) return;
     const client = this.options.client;
     if (onDesk) await client.decide(session.token, onDesk.caseId, { decision: 'release', note: '窗口人员退出登录' }).catch(() => undefined);
-    await client.signOut(session.token).catch((error: unknown) => this.options.log.warn({ err: String(error) }, 'platform sign-out failed'));
+    await client.signOut(session.token).catch((error: unknown) => this.options.log.warn({ err: error }, 'platform sign-out failed'));
   }
 
   private startStream(): void {
@@ -345,10 +346,10 @@ export class CounterService {
             await this.endSession('expired');
             return;
           }
-          this.options.log.warn({ err: error instanceof Error ? error.message : String(error) }, 'counter event stream interrupted');
+          this.options.log.warn({ err: error }, 'counter event stream interrupted');
         }
         if (controller.signal.aborted) return;
-        await new Promise((resolve) => setTimeout(resolve, this.options.reconnectMs ?? 2000).unref?.());
+        await sleep(this.options.reconnectMs ?? 2000, controller.signal);
       }
     };
     void follow();
@@ -389,7 +390,7 @@ export class CounterService {
         await this.endSession('expired');
         return;
       }
-      this.options.log.warn({ err: error instanceof Error ? error.message : String(error) }, 'counter queue refresh failed');
+      this.options.log.warn({ err: error }, 'counter queue refresh failed');
     }
   }
 }

@@ -1,3 +1,4 @@
+import { Backoff, type BackoffPolicy } from '../../common/backoff';
 import type { DevicesConfig } from '../../contract/terminal/devices';
 import { HidTransport, IdCardReader, SerialTransport, type CardRead, type ReaderState } from '../../drivers/idcard';
 import type { IdCardError } from '../../drivers/idcard/errors';
@@ -13,7 +14,8 @@ export interface DeviceManagerEvents {
   scan(scan: Scan): void;
 }
 
-const RESTART_BACKOFF_MS = { initial: 2000, max: 60_000 };
+/** A reader in error is restarted after 2 s, doubling to a minute while it keeps failing. */
+const RESTART_BACKOFF: BackoffPolicy = { baseMs: 2000, capMs: 60_000 };
 
 /**
  * Opens the devices the configuration names, keeps their states for the UI and health, and
@@ -27,7 +29,7 @@ export class DeviceManager {
   qrSimulator: RunningQrSimulator | undefined;
   readonly #scanners: Array<SerialScanner | HidPosScanner> = [];
   readonly #timers = new Set<NodeJS.Timeout>();
-  #readerBackoff = RESTART_BACKOFF_MS.initial;
+  readonly #readerBackoff = new Backoff(RESTART_BACKOFF);
   #closed = false;
 
   constructor(
@@ -80,15 +82,14 @@ export class DeviceManager {
       this.#scheduleReaderRestart();
     } else if (state.state === 'disconnected') this.states.set('idcard', driver, 'disconnected', state.reason);
     else {
-      if (state.state === 'ready') this.#readerBackoff = RESTART_BACKOFF_MS.initial;
+      if (state.state === 'ready') this.#readerBackoff.reset();
       this.states.set('idcard', driver, state.state);
     }
   }
 
   #scheduleReaderRestart(): void {
     if (this.#closed || !this.reader) return;
-    const delay = this.#readerBackoff;
-    this.#readerBackoff = Math.min(this.#readerBackoff * 2, RESTART_BACKOFF_MS.max);
+    const delay = this.#readerBackoff.next();
     const timer = setTimeout(() => {
       this.#timers.delete(timer);
       if (this.#closed || this.reader?.state.state !== 'error') return;

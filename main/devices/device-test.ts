@@ -10,6 +10,7 @@ import { HidPosScanner, SerialScanner, startQrSimulator, type Scan } from '../..
 import { openScanner, type Scanner } from '../../drivers/scanner';
 import type { PdfRenderer } from '../printing/render/pdf-renderer';
 import { ChromiumPdfRenderer, MemoryPrintRecordSink, PRINT_MESSAGES, PrintService, receiptTestPageParts, testPageHtml, type PrintOutcome } from '../printing';
+import { errorMessage } from '../../common/errors';
 
 export type TestedRole = 'idcard' | 'qr' | 'a4Printer' | 'receiptPrinter' | 'scanner';
 
@@ -41,7 +42,6 @@ export interface DeviceTestOptions {
 
 const DEFAULT_WAIT_MS = 30_000;
 
-const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Collects timed steps; the first failing step ends the test with its detail as the summary. */
 class Steps {
@@ -58,8 +58,8 @@ class Steps {
       this.steps.push({ name, ok: true, ms: Math.round(performance.now() - started), ...(detail ? { detail: detail(value) } : {}) });
       return value;
     } catch (error) {
-      this.steps.push({ name, ok: false, ms: Math.round(performance.now() - started), detail: message(error) });
-      throw new StepFailed(message(error));
+      this.steps.push({ name, ok: false, ms: Math.round(performance.now() - started), detail: errorMessage(error) });
+      throw new StepFailed(errorMessage(error));
     }
   }
 
@@ -68,7 +68,7 @@ class Steps {
   }
 
   failed(error: unknown): DeviceTestResult {
-    const detail = message(error);
+    const detail = errorMessage(error);
     return this.result(false, detail.startsWith(this.device) ? detail : `${this.device}: ${detail}`);
   }
 }

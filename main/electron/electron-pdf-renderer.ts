@@ -1,5 +1,6 @@
 import { BrowserWindow } from 'electron';
 import { A4_DOCUMENT, RenderError, electronPrintToPdfOptions, type PdfPageOptions, type PdfRenderer } from '../printing/render/pdf-renderer';
+import { errorMessage } from '../../common/errors';
 
 /**
  * Documents rendered by Electron's own engine (`webContents.printToPDF`), so a packaged kiosk
@@ -31,7 +32,7 @@ export class ElectronPdfRenderer implements PdfRenderer {
       await window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
       return await window.webContents.printToPDF(electronPrintToPdfOptions(options));
     } catch (error) {
-      throw new RenderError(this.engine, error instanceof Error ? error.message : String(error), { cause: error });
+      throw new RenderError(this.engine, errorMessage(error), { cause: error });
     } finally {
       window.destroy();
     }

@@ -8,9 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { app, dialog, Menu, powerSaveBlocker, session, type BrowserWindow } from 'electron';
 import { ConfigError, loadConfig } from '../../kiosk-config/load';
 import type { TerminalConfig } from '../../kiosk-config/schema';
-import { bootTerminal } from '../boot';
+import { startTerminal, type Terminal } from '../terminal';
 import { createLogger, type Logger } from '../logging/logger';
-import type { Terminal } from '../terminal';
 import { ElectronPdfRenderer } from './electron-pdf-renderer';
 import { guardAllWebContents, lockDownSession } from './harden';
 import { connectTerminal } from './ipc';
@@ -42,28 +41,11 @@ function refuseDebugging(): void {
   process.stderr.write(`Tongban: development run with debugging enabled (${names})\n`);
 }
 
-/**
- * Relative storage paths mean "next to the terminal": the working folder when run from
- * source, the app's per-user data folder when installed (an installed app's working folder
- * may be / and not writable).
- */
-function withStorageUnder(config: TerminalConfig, base: string): TerminalConfig {
-  return {
-    ...config,
-    storage: {
-      ...config.storage,
-      dataDir: path.resolve(base, config.storage.dataDir),
-      logDir: path.resolve(base, config.storage.logDir),
-    },
-  };
-}
-
 function readConfiguration(): { config: TerminalConfig; file: string | undefined; source: string } {
   const args = parseShellArgs(appArgs(process.argv, process.defaultApp === true));
   try {
-    const loaded = loadConfig({ file: args.config, sets: args.set });
-    const base = app.isPackaged ? app.getPath('userData') : process.cwd();
-    return { ...loaded, config: withStorageUnder(loaded.config, base) };
+    // Relative storage paths mean "next to the terminal": the working folder when run from source, the app's per-user data folder when installed.
+    return loadConfig({ file: args.config, sets: args.set, storageBase: app.isPackaged ? app.getPath('userData') : process.cwd() });
   } catch (error) {
     if (error instanceof ConfigError) fail('Tongban: invalid configuration', error.message);
     throw error;
@@ -125,7 +107,7 @@ async function start(): Promise<void> {
   powerSaveBlocker.start('prevent-display-sleep');
 
   mkdirSync(config.storage.dataDir, { recursive: true });
-  const booted = await bootTerminal({
+  const booted = await startTerminal({
     config,
     configFile: file,
     shell: 'electron',

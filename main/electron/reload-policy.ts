@@ -1,3 +1,5 @@
+import { backoffCeiling } from '../../common/backoff';
+
 /**
  * How long to wait before reloading a renderer that crashed or hung: at once the first time,
  * then doubling, so a page that dies on load does not spin the CPU of the kiosk. A renderer
@@ -20,9 +22,8 @@ export function createReloadPolicy(options: ReloadPolicyOptions = {}) {
     nextDelay(now: number): number {
       if (now - lastFailureAt >= stable) failures = 0;
       lastFailureAt = now;
-      const delay = Math.min(max, first * 2 ** failures);
       failures += 1;
-      return delay;
+      return backoffCeiling(failures, { baseMs: first, capMs: max });
     },
     get failures(): number {
       return failures;

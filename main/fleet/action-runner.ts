@@ -1,7 +1,7 @@
 import type { ActionAck, RemoteAction } from '../../contract/platform/fleet';
 import type { EventBus } from '../api/event-bus';
 import type { Logger } from '../logging/logger';
-import { Sleeper } from '../sync/sleeper';
+import { Sleeper } from '../../common/wait';
 import type { FleetClient } from './fleet-client';
 import type { ServiceState } from './service-state';
 

@@ -1,102 +1,73 @@
-import type {
-  ActionAck,
-  ConfigReport,
-  Heartbeat} from '../../contract/platform/fleet';
+import { z } from 'zod';
 import {
   HeartbeatAnswer,
   HostUpdateFeed,
   RemoteAction,
   SignedConfig,
+  type ActionAck,
+  type ConfigReport,
+  type Heartbeat,
 } from '../../contract/platform/fleet';
-import { z } from 'zod';
+import { PlatformHttpError } from '../platform-link/errors';
+import { PlatformLink } from '../platform-link/link';
 
-const HOST_FEED = '/v1/updates/chromium-host/latest.json';
-
-export class FleetRequestError extends Error {
-  constructor(
-    message: string,
-    readonly status?: number,
-  ) {
-    super(message);
-    this.name = 'FleetRequestError';
-  }
-}
+/** A release file may be large and the line slow: a download gets this long. */
+const DOWNLOAD_TIMEOUT_MS = 10 * 60_000;
 
 /**
- * The terminal's side of the platform's fleet routes. Every answer is checked against the wire
- * contract, so a platform that answers nonsense is an error naming the route, not a crash later.
+ * The terminal's side of the platform's fleet routes, over the one link every client of the
+ * platform uses: each answer is read against the wire contract, so a platform that answers
+ * nonsense is an error naming the route, not a crash later.
  */
 export class FleetClient {
   readonly #authorization: string;
+  private readonly link: PlatformLink;
 
-  constructor(
-    private readonly baseUrl: string,
-    credential: { terminalId: string; secret: string },
-  ) {
+  constructor(baseUrl: string, credential: { terminalId: string; secret: string }) {
+    this.link = new PlatformLink({ baseUrl });
     this.#authorization = `Bearer tbt_${credential.terminalId}.${credential.secret}`;
   }
 
   heartbeat(beat: Heartbeat): Promise<HeartbeatAnswer> {
-    return this.json('PUT', '/v1/terminals/me/heartbeat', HeartbeatAnswer, beat, 10_000);
+    return this.link.json(HeartbeatAnswer, 'heartbeat', { authorization: this.#authorization, body: beat });
   }
 
   actions(after: number, waitSeconds: number, signal: AbortSignal): Promise<RemoteAction[]> {
-    return this.json('GET', `/v1/terminals/me/actions?after=${after}&waitSeconds=${waitSeconds}`, z.array(RemoteAction), undefined, (waitSeconds + 15) * 1000, signal);
+    return this.link.json(z.array(RemoteAction), 'remoteActions', {
+      authorization: this.#authorization,
+      query: { after, waitSeconds },
+      timeoutMs: (waitSeconds + 15) * 1000,
+      signal,
+    });
   }
 
   async ack(actionId: number, ack: ActionAck): Promise<void> {
-    await this.json('POST', `/v1/terminals/me/actions/${actionId}/ack`, RemoteAction, ack, 30_000);
+    await this.link.json(RemoteAction, 'ackAction', { authorization: this.#authorization, params: { actionId: String(actionId) }, body: ack, timeoutMs: 30_000 });
   }
 
   config(): Promise<SignedConfig> {
-    return this.json('GET', '/v1/terminals/me/config', SignedConfig, undefined, 10_000);
+    return this.link.json(SignedConfig, 'terminalConfig', { authorization: this.#authorization });
   }
 
   async reportConfig(report: ConfigReport): Promise<void> {
-    await this.json('POST', '/v1/terminals/me/config/report', z.undefined(), report, 10_000);
+    await this.link.ok('reportConfig', { authorization: this.#authorization, body: report });
   }
 
   /** The release this terminal should run; null when none is rolled out to it. */
   async hostFeed(): Promise<HostUpdateFeed | null> {
     try {
-      return await this.json('GET', HOST_FEED, HostUpdateFeed, undefined, 10_000);
+      return await this.link.json(HostUpdateFeed, 'hostUpdateFeed', { authorization: this.#authorization });
     } catch (error) {
-      if (error instanceof FleetRequestError && error.status === 404) return null;
+      if (error instanceof PlatformHttpError && error.status === 404) return null;
       throw error;
     }
   }
 
-  /** A release file, by the URL the feed gave (relative to the feed). */
+  /** A release file, named as the feed names it (`files/<name>`, beside the feed). */
   async download(url: string): Promise<Buffer> {
-    const target = new URL(url, `${this.baseUrl}${HOST_FEED}`);
-    if (target.origin !== new URL(this.baseUrl).origin) throw new FleetRequestError(`update file ${url}: not on the platform's origin`);
-    const response = await fetch(target, { headers: { authorization: this.#authorization }, signal: AbortSignal.timeout(10 * 60_000) }).catch((error: Error) => {
-      throw new FleetRequestError(`GET ${target.href}: ${error.message}`);
-    });
-    if (!response.ok) throw new FleetRequestError(`GET ${target.pathname} answered ${response.status}`, response.status);
-    return Buffer.from(await response.arrayBuffer());
-  }
-
-  private async json<T>(method: string, route: string, schema: z.ZodType<T>, body: unknown, timeoutMs: number, signal?: AbortSignal): Promise<T> {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    let response: Response;
-    try {
-      response = await fetch(`${this.baseUrl}${route}`, {
-        method,
-        headers: { authorization: this.#authorization, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-      });
-    } catch (error) {
-      throw new FleetRequestError(`${method} ${this.baseUrl}${route}: ${(error as Error).message}`);
-    }
-    const text = await response.text();
-    if (!response.ok) {
-      const code = /"code":"([a-z-]+)"/.exec(text)?.[1] ?? 'no error code';
-      throw new FleetRequestError(`${method} ${route} answered ${response.status} (${code})`, response.status);
-    }
-    const parsed = schema.safeParse(text ? JSON.parse(text) : undefined);
-    if (!parsed.success) throw new FleetRequestError(`${method} ${route}: unexpected answer (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`);
-    return parsed.data;
+    const fileName = /^files\/([A-Za-z0-9._-]{1,120})$/.exec(url)?.[1];
+    if (!fileName) throw new Error(`update file ${url}: not a file of the platform's feed`);
+    const answer = await this.link.ok('updateFile', { authorization: this.#authorization, params: { channel: 'chromium-host', fileName }, timeoutMs: DOWNLOAD_TIMEOUT_MS });
+    return answer.bytes;
   }
 }

@@ -1,9 +1,8 @@
 import type { DeviceState } from '../../contract/terminal/api';
 import type { TerminalConfig } from '../../kiosk-config/schema';
-import { ApiFailure, type Handlers } from '../api/dispatcher';
 import type { EventBus } from '../api/event-bus';
 import type { Logger } from '../logging/logger';
-import { Sleeper } from '../sync/sleeper';
+import { Sleeper } from '../../common/wait';
 import { IppDocumentPrinter } from '../../drivers/ipp';
 import { ActionRunner } from './action-runner';
 import { checkDevices } from './device-check';
@@ -17,9 +16,7 @@ import { ServiceState } from './service-state';
 import type { OpeningHours } from '../../contract/platform/fleet';
 
 export { withAppliedConfig } from './remote-config';
-
-type FleetMethod = 'service.state' | 'fleet.screenshot';
-export type FleetHandlers = Pick<Handlers, FleetMethod>;
+export { fleetHandlers } from './handlers';
 
 export interface FleetDeps {
   /** The running configuration, and the local file's one under it (what platform sections merge over). */
@@ -40,8 +37,9 @@ export interface FleetDeps {
 }
 
 export interface RunningFleet {
-  handlers: FleetHandlers;
   service: ServiceState;
+  /** The page's answer to a screenshot request; false when none was asked for under that id. */
+  screenshotTaken(requestId: string, png: string): boolean;
   stop(): Promise<void>;
 }
 
@@ -166,27 +164,11 @@ export function startFleet(deps: FleetDeps): RunningFleet {
 
   return {
     service,
-    handlers: {
-      'service.state': () => service.view(),
-      'fleet.screenshot': ({ requestId, png }) => {
-        if (!runner.screenshotTaken(requestId, png)) throw new ApiFailure('bad-request', `no screenshot ${requestId} was asked for`);
-        return { ok: true };
-      },
-    },
+    screenshotTaken: (requestId, png) => runner.screenshotTaken(requestId, png),
     async stop() {
       stopping = true;
       sleeper.wake();
       await Promise.all([beats, runner.stop()]);
-    },
-  };
-}
-
-/** A terminal without a platform: always in service, nothing to screenshot for. */
-export function noFleetHandlers(): FleetHandlers {
-  return {
-    'service.state': () => ({ mode: 'in-service', message: null, opensAt: null }),
-    'fleet.screenshot': () => {
-      throw new ApiFailure('not-allowed', 'this terminal is not watched by a platform (platform.url)');
     },
   };
 }

@@ -5,6 +5,7 @@ import { createScheduler, createWorker, OEM, PSM } from 'tesseract.js';
 import type Tesseract from 'tesseract.js';
 import { prepareImage, type ImageFormat } from './prepare';
 import { normaliseOcrText } from './text';
+import { errorMessage } from '../../common/errors';
 
 /** Debian's tesseract-ocr-chi-sim and -eng packages put their models here. */
 export const DEFAULT_LANG_PATH = '/usr/share/tesseract-ocr/5/tessdata';
@@ -96,7 +97,7 @@ export class OcrEngine {
       }
     } catch (error) {
       await scheduler.terminate();
-      throw new OcrSetupError(`could not start OCR workers (${langs} from ${langPath}): ${error instanceof Error ? error.message : String(error)}`);
+      throw new OcrSetupError(`could not start OCR workers (${langs} from ${langPath}): ${errorMessage(error)}`);
     }
     return new OcrEngine(scheduler, langs, count);
   }

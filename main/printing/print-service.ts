@@ -7,6 +7,7 @@ import { a4CitizenMessage, a4StaffWarnings, receiptCitizenMessage, receiptStaffW
 import type { PrintRecord, PrintRecordSink } from './records';
 import { A4_DOCUMENT, type PdfRenderer } from './render/pdf-renderer';
 import { documentHtml } from './templates';
+import { errorMessage } from '../../common/errors';
 
 export interface PrintServiceOptions {
   /** Needed for documents; a service that only prints tickets or ready PDFs can do without. */
@@ -63,7 +64,7 @@ export class PrintService {
       pdf = await this.options.renderer.render(await documentHtml(document), A4_DOCUMENT);
     } catch (error) {
       const recordId = await this.record(attempt, { kind: 'a4', name: this.options.a4Printer?.uri ?? 'none' }, 'failed', ['render-failed'], started);
-      return { ok: false, recordId, citizenMessage: 'print.renderFailed', technician: error instanceof Error ? error.message : String(error), conditions: ['render-failed'] };
+      return { ok: false, recordId, citizenMessage: 'print.renderFailed', technician: errorMessage(error), conditions: ['render-failed'] };
     }
     return this.sendPdf(pdf, attempt, started);
   }
@@ -105,7 +106,7 @@ export class PrintService {
     try {
       before = await printer.status();
     } catch (error) {
-      return this.fail(attempt, printerRef, 'refused', [errorCode(error)], 'print.a4.unavailable', describe(error), pdf, started, retried);
+      return this.fail(attempt, printerRef, 'refused', [errorCode(error)], 'print.a4.unavailable', errorMessage(error), pdf, started, retried);
     }
     if (!before.ready) {
       return this.fail(attempt, printerRef, 'refused', before.conditions, a4CitizenMessage(before.conditions), technicianStatus(before), pdf, started, retried);
@@ -124,7 +125,7 @@ export class PrintService {
       const technician = `job ${outcome.jobId} ${outcome.state} (${outcome.jobStateReasons.join(', ') || 'no reasons'})${after ? `; ${technicianStatus(after)}` : ''}`;
       return this.fail(attempt, printerRef, 'failed', conditions, citizen, technician, pdf, started, retried, outcome.jobId);
     } catch (error) {
-      return this.fail(attempt, printerRef, 'failed', [errorCode(error)], 'print.a4.jobFailed', describe(error), pdf, started, retried);
+      return this.fail(attempt, printerRef, 'failed', [errorCode(error)], 'print.a4.jobFailed', errorMessage(error), pdf, started, retried);
     }
   }
 
@@ -143,7 +144,7 @@ export class PrintService {
       if (error instanceof ReceiptPrinterError && error.code === 'not-ready') {
         return this.fail(attempt, printerRef, 'refused', error.conditions, receiptCitizenMessage(error.conditions), error.message, bytes, started, retried);
       }
-      return this.fail(attempt, printerRef, 'failed', [errorCode(error)], 'print.receipt.unavailable', describe(error), bytes, started, retried);
+      return this.fail(attempt, printerRef, 'failed', [errorCode(error)], 'print.receipt.unavailable', errorMessage(error), bytes, started, retried);
     }
   }
 
@@ -217,8 +218,4 @@ function errorCode(error: unknown): string {
   if (error instanceof PrinterError) return `printer-${error.code}`;
   if (error instanceof ReceiptPrinterError) return `receipt-${error.code}`;
   return 'error';
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -161,7 +161,13 @@ function fieldOf(path: readonly PropertyKey[]): string {
  * dead network cannot lose. Personal values are sealed before they reach SQLite and opened
  * only inside the call that needs them; nothing personal is cached here.
  */
-export class CaseStore extends EventEmitter<{ recorded: [RecordedCase] }> {
+export interface CaseStoreEvents {
+  recorded: [RecordedCase];
+  /** A case's sync state, status or history changed (the platform's receipt, or one of its events). */
+  changed: [{ caseId: string }];
+}
+
+export class CaseStore extends EventEmitter<CaseStoreEvents> {
   constructor(
     private readonly store: LocalStore,
     private readonly now: () => number = Date.now,
@@ -351,6 +357,7 @@ export class CaseStore extends EventEmitter<{ recorded: [RecordedCase] }> {
         this.db.prepare('DELETE FROM outbox WHERE case_id = ?').run(caseId);
       })
       .immediate();
+    this.emit('changed', { caseId });
   }
 
   /** The platform refused the case for good (a bad field, a conflicting body): it leaves the outbox, kept for a technician. */
@@ -376,7 +383,8 @@ export class CaseStore extends EventEmitter<{ recorded: [RecordedCase] }> {
    */
   applyEvent(event: CaseEvent): StatusChange | undefined {
     const parsedStatus = CaseStatus.parse(event.toStatus);
-    return this.db
+    let added = false;
+    const change = this.db
       .transaction((): StatusChange | undefined => {
         const known = this.db.prepare('SELECT status_seq FROM cases WHERE id = ?').get(event.caseId) as { status_seq: number } | undefined;
         if (!known) return undefined;
@@ -387,12 +395,15 @@ export class CaseStore extends EventEmitter<{ recorded: [RecordedCase] }> {
              VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (case_id, seq) DO NOTHING`,
           )
           .run(event.caseId, event.seq, event.type, event.fromStatus, parsedStatus, event.at, event.actor.kind, detail);
-        if (inserted.changes === 0 || event.seq <= known.status_seq) return undefined;
+        added = inserted.changes > 0;
+        if (!added || event.seq <= known.status_seq) return undefined;
         this.db
           .prepare('UPDATE cases SET status = ?, status_seq = ?, status_at = ?, queue_number = ? WHERE id = ?')
           .run(parsedStatus, event.seq, event.at, event.queueNumber, event.caseId);
         return { caseId: event.caseId, seq: event.seq, type: event.type, status: parsedStatus, queueNumber: event.queueNumber, at: event.at };
       })
       .immediate();
+    if (added) this.emit('changed', { caseId: event.caseId });
+    return change;
   }
 }

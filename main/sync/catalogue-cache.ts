@@ -3,7 +3,8 @@ import { Catalogue } from '../../contract/platform/catalogue';
 import type { CatalogueSource } from '../catalogue/catalogue-service';
 import type { LocalStore } from '../store/local-store';
 import type { PlatformClient } from './platform-client';
-import { Sleeper } from './sleeper';
+import { logFailure } from '../../common/errors';
+import { Sleeper } from '../../common/wait';
 import type { SyncLog } from './sync-log';
 
 export interface CatalogueCacheOptions {
@@ -70,7 +71,7 @@ export class CatalogueCache extends EventEmitter<{ updated: [{ version: string }
       try {
         await this.refresh();
       } catch (error) {
-        this.options.log?.warn({ error: (error as Error).message }, 'catalogue not refreshed; serving the stored copy');
+        logFailure(this.options.log, 'warn', error, 'catalogue not refreshed; serving the stored copy');
       }
     }
     const stored = this.stored();
@@ -86,7 +87,7 @@ export class CatalogueCache extends EventEmitter<{ updated: [{ version: string }
         try {
           await this.refresh();
         } catch (error) {
-          this.options.log?.warn({ error: (error as Error).message }, 'catalogue refresh failed');
+          logFailure(this.options.log, 'warn', error, 'catalogue refresh failed');
         }
         await this.sleeper.sleep(this.options.refreshIntervalMs ?? 15 * 60_000);
       }

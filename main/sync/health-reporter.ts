@@ -3,7 +3,8 @@ import type { TerminalHealthReport } from '../../contract/platform/access';
 import type { DeviceState } from '../../contract/terminal/api';
 import { appVersion } from '../version';
 import type { PlatformClient } from './platform-client';
-import { Sleeper } from './sleeper';
+import { errorMessage, logFailure } from '../../common/errors';
+import { Sleeper } from '../../common/wait';
 import type { SyncLog } from './sync-log';
 
 export interface HealthReporterOptions {
@@ -15,14 +16,14 @@ export interface HealthReporterOptions {
   log?: SyncLog;
 }
 
-/** The platform's view of this terminal: device states, cases waiting to be sent, the last sync. */
-export function healthReport(devices: readonly DeviceState[], outbox: { pending(): number; lastSyncAt(): string | null }): TerminalHealthReport {
+/** The platform's view of this terminal: device states, cases waiting to be sent (none on a counter, which has no outbox), the last sync. */
+export function healthReport(devices: readonly DeviceState[], outbox: { pending(): number; lastSyncAt(): string | null } | undefined): TerminalHealthReport {
   const degraded = devices.some((d) => d.state === 'error' || d.state === 'disconnected');
   return {
     status: degraded ? 'degraded' : 'ok',
     devices: devices.slice(0, 50).map((d) => ({ role: d.role.slice(0, 64), state: d.state, ...(d.reason ? { reason: d.reason.slice(0, 200) } : {}) })),
-    outboxPending: outbox.pending(),
-    lastSyncAt: outbox.lastSyncAt(),
+    outboxPending: outbox?.pending() ?? 0,
+    lastSyncAt: outbox?.lastSyncAt() ?? null,
     appVersion,
   };
 }
@@ -56,9 +57,8 @@ export class HealthReporter extends EventEmitter<{ reported: [{ at: string }]; p
         try {
           await this.reportNow();
         } catch (error) {
-          const message = (error as Error).message;
-          this.options.log?.warn({ error: message }, 'health report not delivered');
-          this.emit('problem', { error: message });
+          logFailure(this.options.log, 'warn', error, 'health report not delivered');
+          this.emit('problem', { error: errorMessage(error) });
         }
         await this.sleeper.sleep(this.options.intervalMs ?? 60_000);
       }

@@ -2,10 +2,11 @@ import { EventEmitter } from 'node:events';
 import type { IntakeReceipt } from '../../contract/platform/cases';
 import type { CaseStore, OutboxEntry } from '../store/case-store';
 import type { LocalStore } from '../store/local-store';
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
-import { isPermanentRefusal, PlatformHttpError, PlatformResponseError, PlatformUnreachableError } from './errors';
+import { backoffDelay, type BackoffPolicy } from '../../common/backoff';
+import { errorMessage, logFailure } from '../../common/errors';
+import { Sleeper } from '../../common/wait';
+import { isPermanentRefusal, PlatformHttpError, PlatformResponseError, PlatformUnreachableError } from '../platform-link/errors';
 import type { PlatformClient } from './platform-client';
-import { Sleeper } from './sleeper';
 import type { SyncLog } from './sync-log';
 
 export interface OutboxWorkerOptions {
@@ -34,6 +35,9 @@ export interface OutboxEvents {
 }
 
 const LAST_SYNC_KEY = 'outbox.lastSyncAt';
+
+/** 1 s doubling to 5 minutes, with full jitter. */
+const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 1_000, capMs: 5 * 60_000 };
 
 /**
  * Sends recorded cases to the platform, strictly one at a time in the order they were
@@ -67,7 +71,7 @@ export class OutboxWorker extends EventEmitter<OutboxEvents> {
     this.stopping = false;
     this.options.cases.on('recorded', this.onRecorded);
     this.loop = this.run().catch((error: unknown) => {
-      this.options.log?.error({ err: error }, 'outbox worker stopped on an unexpected error');
+      logFailure(this.options.log, 'error', error, 'outbox worker stopped on an unexpected error');
     });
   }
 
@@ -170,11 +174,11 @@ export class OutboxWorker extends EventEmitter<OutboxEvents> {
       const attempts = head.attempts + 1;
       const retryAfter = error instanceof PlatformHttpError ? (error.retryAfterMs ?? 0) : 0;
       const delayMs = Math.max(backoffDelay(attempts, this.backoff, this.random), retryAfter);
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       cases.scheduleRetry(caseId, attempts, this.now() + delayMs, message);
       if (error instanceof PlatformUnreachableError) this.setOnline(false);
       else if (error instanceof PlatformHttpError) this.setOnline(true);
-      log?.warn({ caseId, attempts, delayMs, error: message }, 'case not sent; will retry');
+      logFailure(log, 'warn', error, 'case not sent; will retry', { caseId, attempts, delayMs });
       this.emit('retrying', { caseId, attempts, delayMs, error: message });
     }
   }

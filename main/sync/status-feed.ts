@@ -3,7 +3,8 @@ import type { CaseEvent } from '../../contract/platform/events';
 import type { CaseStore, StatusChange } from '../store/case-store';
 import type { LocalStore } from '../store/local-store';
 import type { PlatformClient } from './platform-client';
-import { Sleeper } from './sleeper';
+import { errorMessage, logFailure } from '../../common/errors';
+import { Sleeper } from '../../common/wait';
 import type { SyncLog } from './sync-log';
 
 export interface StatusFeedOptions {
@@ -82,8 +83,8 @@ export class StatusFeed extends EventEmitter<StatusFeedEvents> {
   }
 
   private report(error: unknown): void {
-    const message = error instanceof Error ? error.message : String(error);
-    this.options.log?.warn({ error: message }, 'status feed interrupted');
+    const message = errorMessage(error);
+    logFailure(this.options.log, 'warn', error, 'status feed interrupted');
     this.emit('problem', { error: message });
   }
 

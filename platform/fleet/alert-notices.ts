@@ -1,3 +1,4 @@
+import { errorMessage, fetchFailureReason } from '../../common/errors';
 import { createHmac } from 'node:crypto';
 import type { Alert, AlertRule } from '../../contract/platform/fleet';
 import { maskPhone } from '../../contract/platform/id-number';
@@ -84,7 +85,7 @@ export class AlertNotices {
       await this.options.notifier.send({ to: phone, text: alertSms(event, alert, terminalName), caseId: `alert-${alert.id}`, eventSeq: event === 'alert.raised' ? 1 : 2 });
     } catch (cause) {
       status = 'failed';
-      error = cause instanceof Error ? cause.message : String(cause);
+      error = errorMessage(cause);
     }
     await this.record(alert.id, event, this.options.notifier.channel, maskPhone(phone), status, 1, error);
   }
@@ -115,7 +116,7 @@ export class AlertNotices {
         }
         error = `${url} answered ${response.status}`;
       } catch (cause) {
-        error = `${url}: ${cause instanceof Error ? cause.message : String(cause)}`;
+        error = `${url}: ${fetchFailureReason(cause)}`;
       }
       if (attempt < attempts) {
         await new Promise((resolve) => setTimeout(resolve, pause));

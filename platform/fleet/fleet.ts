@@ -1,3 +1,4 @@
+import { errorMessage } from '../../common/errors';
 import type { PlatformContext } from '../core/context';
 import type { Notifier } from '../notify/notifier';
 import { AlertNotices } from './alert-notices';
@@ -33,7 +34,7 @@ export function createFleet(ctx: PlatformContext, notifier: Notifier, options: F
     now: ctx.now,
     ...(options.webhookAttempts ? { webhookAttempts: options.webhookAttempts } : {}),
     ...(options.webhookRetryMs ? { webhookRetryMs: options.webhookRetryMs } : {}),
-    onError: (error) => log(`fleet notice failed: ${error instanceof Error ? error.message : String(error)}`),
+    onError: (error) => log(`fleet notice failed: ${errorMessage(error)}`),
   });
   const config = new FleetConfig(ctx);
   const service = new FleetService(ctx, {
@@ -44,7 +45,7 @@ export function createFleet(ctx: PlatformContext, notifier: Notifier, options: F
   });
   let sweeping = Promise.resolve();
   const timer = setInterval(() => {
-    sweeping = sweeping.then(() => service.sweep()).catch((error: unknown) => log(`fleet sweep failed: ${String(error)}`));
+    sweeping = sweeping.then(() => service.sweep()).catch((error: unknown) => log(`fleet sweep failed: ${errorMessage(error)}`));
   }, options.sweepMs ?? Math.min(10_000, rules.noHeartbeatMs / 4));
   timer.unref();
   return {

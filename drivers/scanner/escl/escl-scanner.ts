@@ -1,4 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Backoff } from '../../../common/backoff';
+import { fetchFailureReason } from '../../../common/errors';
 import { ScannerError, type ScannerErrorCode } from '../errors';
 import { MIME_TYPES, nearest, regionOf, type PageFormat, type ScannedPage, type Scanner, type ScanOptions, type ScannerStatus } from '../types';
 import { buildScanSettings, EsclXmlError, parseCapabilities, parseStatus, type EsclCapabilities } from './escl-xml';
@@ -55,8 +57,7 @@ export class EsclScanner implements Scanner {
     } catch (error) {
       if (signal?.aborted) throw new ScannerError('cancelled', this.description, `${init.method ?? 'GET'} ${url.pathname} was cancelled`);
       if (deadline.aborted) throw new ScannerError('timeout', this.description, `${init.method ?? 'GET'} ${url.pathname} got no answer within ${timeoutMs} ms`);
-      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      throw new ScannerError('unreachable', this.description, `${init.method ?? 'GET'} ${url.pathname} failed`, cause?.code ?? cause?.message ?? (error as Error).message);
+      throw new ScannerError('unreachable', this.description, `${init.method ?? 'GET'} ${url.pathname} failed`, fetchFailureReason(error));
     }
   }
 
@@ -118,6 +119,11 @@ export class EsclScanner implements Scanner {
     return new ScannerError(httpStatus === 409 ? 'busy' : 'invalid-request', this.description, `the scanner refused the job (${httpStatus})`);
   }
 
+  /** After a 503 (busy, or the page still being scanned): retryDelayMs, doubling up to `capMs`. */
+  private busyBackoff(capMs: number): Backoff {
+    return new Backoff({ baseMs: this.config.retryDelayMs ?? 500, capMs });
+  }
+
   private async wait(ms: number, signal?: AbortSignal): Promise<void> {
     try {
       await sleep(ms, undefined, { signal });
@@ -128,7 +134,7 @@ export class EsclScanner implements Scanner {
 
   private async createJob(settings: string, signal?: AbortSignal): Promise<URL> {
     const retries = this.config.busyRetries ?? 5;
-    let delay = this.config.retryDelayMs ?? 500;
+    const backoff = this.busyBackoff(Number.POSITIVE_INFINITY);
     for (let attempt = 0; ; attempt += 1) {
       const url = new URL('ScanJobs', this.base);
       const response = await this.request(url, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: settings }, this.requestTimeoutMs, signal);
@@ -141,8 +147,8 @@ export class EsclScanner implements Scanner {
       if (response.status === 503) {
         if (attempt >= retries) throw new ScannerError('busy', this.description, `the scanner stayed busy through ${retries + 1} attempts`);
         const retryAfter = Number(response.headers.get('retry-after'));
+        const delay = backoff.next();
         await this.wait(Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter * 1000, delay * 4) : delay, signal);
-        delay *= 2;
         continue;
       }
       throw await this.refusal(response.status, signal);
@@ -175,7 +181,7 @@ export class EsclScanner implements Scanner {
     const timeoutMs = options.timeoutMs ?? DEFAULT_SCAN_TIMEOUT_MS;
     const wantAll = source === 'adf' && options.multiPage === true;
     try {
-      let delay = this.config.retryDelayMs ?? 500;
+      const backoff = this.busyBackoff(4_000);
       let notReadySince = Date.now();
       while (wantAll || pages.length === 0) {
         const url = new URL(`${job.pathname.replace(/\/$/, '')}/NextDocument`, job);
@@ -188,8 +194,7 @@ export class EsclScanner implements Scanner {
           // The page is still being scanned: ask again, within the same deadline.
           await response.arrayBuffer().catch(() => undefined);
           if (Date.now() - notReadySince > timeoutMs) throw new ScannerError('timeout', this.description, `no page within ${timeoutMs} ms`);
-          await this.wait(delay, signal);
-          delay = Math.min(delay * 2, 4_000);
+          await this.wait(backoff.next(), signal);
           continue;
         }
         if (!response.ok) {
@@ -201,7 +206,7 @@ export class EsclScanner implements Scanner {
         const format = FORMAT_OF_MIME[type] ?? FORMAT_OF_MIME[mimeType] ?? 'jpeg';
         pages.push({ data, format, mimeType: MIME_TYPES[format], resolution });
         notReadySince = Date.now();
-        delay = this.config.retryDelayMs ?? 500;
+        backoff.reset();
       }
       if (pages.length === 0) {
         const refusal = await this.refusal(404, signal);

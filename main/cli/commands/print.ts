@@ -22,6 +22,7 @@ import {
 } from '../../printing';
 import { CliError } from '../cli-error';
 import { configFromOptions, withConfigOptions } from '../load-config-option';
+import { errorMessage } from '../../../common/errors';
 
 const TEMPLATE_ALIASES: Record<string, DocumentKind | 'test-page'> = {
   certificate: 'contribution-certificate',
@@ -105,7 +106,7 @@ async function render(template: string, options: { out: string; data?: string; m
       try {
         data = JSON.parse(readFileSync(options.data, 'utf8'));
       } catch (error) {
-        throw new CliError(`--data ${options.data}: ${error instanceof Error ? error.message : String(error)}`);
+        throw new CliError(`--data ${options.data}: ${errorMessage(error)}`);
       }
       document = { kind, data } as PrintableDocument;
     } else if (kind === 'contribution-certificate' && options.months) {
@@ -156,7 +157,7 @@ async function simEscpos(options: { link?: string }): Promise<void> {
   try {
     pty = await openPtyPair(options.link ? { hostLink: options.link } : {});
   } catch (error) {
-    throw new CliError(error instanceof Error ? error.message : String(error));
+    throw new CliError(errorMessage(error));
   }
   const simulator = new EscPosSimulator();
   await simulator.open(pty.devicePath);

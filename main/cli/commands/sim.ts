@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { SIM_FAULTS, startIdCardSimulator, type SimFault } from '../../../drivers/idcard/simulator';
 import { startQrSimulator } from '../../../drivers/qr/simulator';
 import { CliError } from '../cli-error';
+import { errorMessage } from '../../../common/errors';
 
 const out = (value: unknown): void => {
   process.stdout.write(`${JSON.stringify(value)}\n`);
@@ -28,7 +29,7 @@ async function commandLoop(handle: (verb: string, rest: string) => Promise<unkno
     try {
       out({ ok: true, command: verb, ...((await handle(verb, rest.join(' '))) as object) });
     } catch (error) {
-      out({ ok: false, command: verb, error: error instanceof Error ? error.message : String(error) });
+      out({ ok: false, command: verb, error: errorMessage(error) });
     }
   }
   await finish();
@@ -76,7 +77,7 @@ export function register(program: Command): void {
           ...(options.card ? { card: options.card } : {}),
         });
       } catch (error) {
-        throw new CliError(error instanceof Error ? error.message : String(error));
+        throw new CliError(errorMessage(error));
       }
       const simulator = running.simulator;
       for (const f of options.fault) simulator.fault(f as SimFault);
@@ -118,7 +119,7 @@ export function register(program: Command): void {
       try {
         running = await startQrSimulator({ link: options.link, terminator: options.terminator as 'CR' | 'LF' | 'CRLF' });
       } catch (error) {
-        throw new CliError(error instanceof Error ? error.message : String(error));
+        throw new CliError(errorMessage(error));
       }
       out({ device: running.device, terminator: options.terminator });
       await commandLoop(async (verb, rest) => {

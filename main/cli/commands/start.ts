@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { bootTerminal } from '../../boot';
 import { startWatchdog } from '../../health/watchdog';
+import { startTerminal } from '../../terminal';
 import { startChromiumHost, UiNotBuiltError } from '../../host/chromium-host';
 import { ElectronNotBuiltError, findElectronBinary, launchElectron } from '../../electron/electron-binary';
 import { hasDisplay, launchChromium, type BrowserMode } from '../../host/chromium-launcher';
@@ -54,7 +54,7 @@ async function startChromiumShell(options: StartOptions): Promise<void> {
   const log = createLogger({ level: config.logging.level, dir: config.storage.logDir });
   log.info({ source, terminalId: config.terminal.id, role: config.terminal.role }, 'starting the Chromium host');
 
-  const terminal = await bootTerminal({ config, configFile: file, shell: 'chromium-host', log });
+  const terminal = await startTerminal({ config, configFile: file, shell: 'chromium-host', log });
   let host;
   try {
     host = await startChromiumHost({

@@ -32,7 +32,7 @@ it('four desks on two platform processes calling next together never share a cas
   const demo = platforms[0]!.demoCredentials!;
   for (let i = 0; i < 4; i += 1) {
     const desk = new CounterService({
-      client: new StaffClient(platforms[i % 2]!.url),
+      client: new StaffClient({ baseUrl: platforms[i % 2]!.url }),
       windowName: `${i + 1}号窗口`,
       lockMinutes: 10,
       events: new EventBus(),

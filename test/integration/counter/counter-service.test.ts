@@ -46,7 +46,7 @@ describe('counter service against the platform', () => {
     const seen: Array<{ event: EventName; data: unknown }> = [];
     events.subscribe((frame) => seen.push(frame));
     const service = new CounterService({
-      client: new StaffClient(platform.url),
+      client: new StaffClient({ baseUrl: platform.url }),
       windowName: options.windowName ?? '3号窗口',
       lockMinutes: 10,
       lockAfterMs: options.lockAfterMs,

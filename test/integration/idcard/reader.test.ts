@@ -29,7 +29,7 @@ function next<T>(event: 'card' | 'removed' | 'error' | 'state', match: (value: T
 
 beforeAll(async () => {
   sim = await startIdCardSimulator({ seed: 7 });
-  reader = new IdCardReader({ transport: new SerialTransport({ path: sim.device, baudRate: 115200 }), backoffMs: { initial: 100, max: 400 } });
+  reader = new IdCardReader({ transport: new SerialTransport({ path: sim.device, baudRate: 115200 }), backoff: { baseMs: 100, capMs: 400 } });
   reader.on('discarded', (reason) => discarded.push(reason));
   reader.on('error', (error) => errors.push(error.message));
   const ready = next<ReaderState>('state', (s) => s.state === 'ready');

@@ -4,7 +4,7 @@ import { CaseStore, type StatusChange } from '../../../main/store/case-store';
 import { keyFileProvider } from '../../../main/store/key-file';
 import { LocalStore } from '../../../main/store/local-store';
 import { CatalogueCache } from '../../../main/sync/catalogue-cache';
-import { PlatformHttpError } from '../../../main/sync/errors';
+import { PlatformHttpError } from '../../../main/platform-link/errors';
 import { healthReport, HealthReporter } from '../../../main/sync/health-reporter';
 import { OutboxWorker } from '../../../main/sync/outbox-worker';
 import { PlatformClient } from '../../../main/sync/platform-client';

@@ -95,4 +95,16 @@ describe('terminal configuration', () => {
     expect(config.demo).toBe(true);
     expect(config.devices.idcard).toEqual({ transport: 'simulator' });
   });
+
+  it('resolves every storage path, the key file too, under one base for both shells', () => {
+    const base = mkdtempSync(path.join(tmpdir(), 'tongban-base-'));
+    const elsewhere = path.join(tmpdir(), 'keys', 'store.key');
+    const { config } = loadConfig({ env: {}, sets: [`storage.keyFile=${elsewhere}`], storageBase: base });
+    expect(config.storage.dataDir).toBe(path.join(base, 'var/data'));
+    expect(config.storage.logDir).toBe(path.join(base, 'var/log'));
+    expect(config.storage.keyFile).toBe(elsewhere);
+    const fromCwd = loadConfig({ env: { TONGBAN_DATA_DIR: 'run/data' } }).config.storage;
+    expect(fromCwd.dataDir).toBe(path.resolve('run/data'));
+    expect(fromCwd.keyFile).toBe(path.resolve('var/keys/store.key'));
+  });
 });

@@ -14,7 +14,7 @@ async function ruleIds(filePath: string, code: string): Promise<string[]> {
 
 describe('house rules', () => {
   it('drivers/ may not import the terminal', async () => {
-    const ids = await ruleIds('drivers/example/driver.ts', "import { bootTerminal } from '../../main/boot';\nexport const b = bootTerminal;\n");
+    const ids = await ruleIds('drivers/example/driver.ts', "import { startTerminal } from '../../main/terminal';\nexport const s = startTerminal;\n");
     expect(ids).toContain('import-x/no-restricted-paths');
   });
 
@@ -41,10 +41,25 @@ describe('house rules', () => {
     expect(await ruleIds('platform/example.ts', good)).toEqual([]);
   });
 
-  it('main/ reaches the platform only through main/embedded-platform.ts', async () => {
+  it('main/ reaches the platform only through main/demo/embedded-platform.ts', async () => {
     const code = "import { demoCatalogue } from '../../platform/catalogue/demo-catalogue';\nexport const c = demoCatalogue;\n";
     expect(await ruleIds('main/sync/example.ts', code)).toContain('import-x/no-restricted-paths');
     const viaContract = "import { Catalogue } from '../../contract/platform/catalogue';\nexport const c = Catalogue;\n";
     expect(await ruleIds('main/sync/example.ts', viaContract)).toEqual([]);
+  });
+
+  it('common/ stands on contract/ only, and every room but the renderer may stand on it', async () => {
+    const up = "import { appVersion } from '../main/version';\nexport const v = appVersion;\n";
+    expect(await ruleIds('common/example.ts', up)).toContain('import-x/no-restricted-paths');
+    const toDriver = "import { IdCardReader } from '../drivers/idcard';\nexport const r = IdCardReader;\n";
+    expect(await ruleIds('common/example.ts', toDriver)).toContain('import-x/no-restricted-paths');
+    const toContract = "import { Catalogue } from '../contract/platform/catalogue';\nexport const c = Catalogue;\n";
+    expect(await ruleIds('common/example.ts', toContract)).toEqual([]);
+    const ground = "import { Backoff } from '../../common/backoff';\nexport const b = Backoff;\n";
+    expect(await ruleIds('drivers/example/driver.ts', ground)).toEqual([]);
+    expect(await ruleIds('main/sync/example.ts', ground)).toEqual([]);
+    expect(await ruleIds('platform/http/example.ts', ground)).toEqual([]);
+    expect(await ruleIds('renderer/src/example.ts', "import { Backoff } from '../../common/backoff';\nexport const b = Backoff;\n")).toContain('import-x/no-restricted-paths');
+    expect(await ruleIds('contract/example.ts', "import { Backoff } from '../common/backoff';\nexport const b = Backoff;\n")).toContain('import-x/no-restricted-paths');
   });
 });

@@ -4,7 +4,7 @@ import type { ScannerState } from '../../../drivers/qr/serial-scanner';
 
 describe('HID POS scanner', () => {
   it('does not fail the terminal when the scanner is absent: it reports it and keeps trying until closed', async () => {
-    const scanner = new HidPosScanner({ vendorId: 0xfffe, productId: 0xfffd, backoffMs: { initial: 20, max: 40 } });
+    const scanner = new HidPosScanner({ vendorId: 0xfffe, productId: 0xfffd, backoff: { baseMs: 20, capMs: 40 } });
     const states: ScannerState[] = [];
     scanner.on('state', (state) => states.push(state));
     await scanner.open();

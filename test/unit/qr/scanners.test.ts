@@ -1,30 +1,44 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HidPosAssembler, LineSplitter, parseHidPosReport } from '../../../drivers/qr';
+import { HidPosAssembler, parseHidPosReport, ScanLineParser } from '../../../drivers/qr';
 import { KeyboardWedgeDetector } from '../../../renderer/src/devices/keyboard-wedge';
 import { readReportLines } from '../idcard/fixtures';
 
 const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
 
 describe('serial scanner lines', () => {
-  it('splits at CR across chunk boundaries and drops empty lines', () => {
-    const splitter = new LineSplitter('CR');
-    expect(splitter.push(bytes('TB-001\rTB-0'))).toEqual({ lines: ['TB-001'], dropped: 0 });
-    expect(splitter.push(bytes('02\r\r'))).toEqual({ lines: ['TB-002'], dropped: 0 });
+  /** Feeds the chunks in order and collects the scans and the dropped byte counts. */
+  async function lines(parser: ScanLineParser, chunks: Uint8Array[]): Promise<{ lines: string[]; dropped: number[] }> {
+    const out = { lines: [] as string[], dropped: [] as number[] };
+    parser.on('data', (line: string) => out.lines.push(line));
+    parser.on('dropped', (n: number) => out.dropped.push(n));
+    for (const chunk of chunks) parser.write(chunk);
+    await new Promise((resolve) => setImmediate(resolve));
+    return out;
+  }
+
+  it('splits at CR across chunk boundaries and drops empty lines', async () => {
+    expect(await lines(new ScanLineParser('CR'), [bytes('TB-001\rTB-0'), bytes('02\r\r')])).toEqual({ lines: ['TB-001', 'TB-002'], dropped: [] });
   });
 
-  it('honours CRLF and LF, and UTF-8 payloads', () => {
-    const crlf = new LineSplitter('CRLF');
-    expect(crlf.push(bytes('测试码\r'))).toEqual({ lines: [], dropped: 0 });
-    expect(crlf.push(bytes('\n'))).toEqual({ lines: ['测试码'], dropped: 0 });
-    expect(new LineSplitter('LF').push(bytes('a\rb\n')).lines).toEqual(['a\rb']);
+  it('honours CRLF and LF, and UTF-8 payloads', async () => {
+    expect((await lines(new ScanLineParser('CRLF'), [bytes('测试码\r')])).lines).toEqual([]);
+    expect((await lines(new ScanLineParser('CRLF'), [bytes('测试码\r'), bytes('\n')])).lines).toEqual(['测试码']);
+    expect((await lines(new ScanLineParser('LF'), [bytes('a\rb\n')])).lines).toEqual(['a\rb']);
   });
 
-  it('drops a line that never ends instead of growing without bound', () => {
-    const splitter = new LineSplitter('CR', 100);
-    expect(splitter.push(new Uint8Array(150).fill(0x41)).dropped).toBe(101);
-    expect(splitter.push(bytes('OK\r')).lines).toEqual(['A'.repeat(49) + 'OK']);
+  it('drops a line that never ends instead of growing without bound', async () => {
+    expect(await lines(new ScanLineParser('CR', 100), [new Uint8Array(150).fill(0x41), bytes('OK\r')])).toEqual({ lines: ['OK'], dropped: [150] });
+    expect(await lines(new ScanLineParser('CR', 100), [bytes(`${'B'.repeat(120)}\rOK\r`)])).toEqual({ lines: ['OK'], dropped: [120] });
+  });
+
+  it('keeps nothing of a line cut off when the port closes', async () => {
+    const parser = new ScanLineParser('CR');
+    const got = await lines(parser, [bytes('TB-9')]);
+    parser.end();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(got.lines).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Logger } from './logging/logger';
+import type { Logger } from '../logging/logger';
 
 export interface EmbeddedPlatform {
   url: string;
@@ -20,7 +20,7 @@ function splitCredential(issued: string): { terminalId: string; secret: string }
  * to any other platform.
  */
 export async function startEmbeddedPlatform(options: { dataDir: string; role: 'kiosk' | 'counter'; log: Logger }): Promise<EmbeddedPlatform> {
-  const { startPlatform } = await import('../platform/index');
+  const { startPlatform } = await import('../../platform/index');
   const platform = await startPlatform({
     db: path.join(options.dataDir, 'platform.db'),
     port: 0,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffCeiling, backoffDelay } from '../../../main/sync/backoff';
+import { backoffCeiling, backoffDelay } from '../../../common/backoff';
 
 const policy = { baseMs: 500, capMs: 60_000 };
 

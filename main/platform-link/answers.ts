@@ -41,17 +41,18 @@ export function platformFailure(route: string, response: Response, text: string)
   throw new PlatformHttpError(route, response.status, code, message, parsed?.error.field, retryAfterMs(response));
 }
 
-export function parseAnswer<S extends z.ZodType>(schema: S, route: string, response: Response, text: string): z.infer<S> {
+/** A body read against the contract's schema; `status` is the answer's (200 for an event of a stream). */
+export function parseAnswer<S extends z.ZodType>(schema: S, route: string, status: number, text: string): z.infer<S> {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw new PlatformResponseError(route, response.status, '', `not JSON: ${text.slice(0, 80)}`);
+    throw new PlatformResponseError(route, status, '', `not JSON: ${text.slice(0, 80)}`);
   }
   const result = schema.safeParse(json);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    throw new PlatformResponseError(route, response.status, issue.path.map(String).join('.'), issue.message);
+    throw new PlatformResponseError(route, status, issue.path.map(String).join('.'), issue.message);
   }
   return result.data;
 }

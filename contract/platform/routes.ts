@@ -1,0 +1,59 @@
+/**
+ * The platform's routes (all under `/v1`). The OpenAPI document at `/v1/openapi.json` is
+ * generated from the same schemas and is the reference; this table is what the terminal's
+ * clients call by name (main/platform-link), and a test checks that the platform serves each.
+ */
+export const PLATFORM_ROUTES = {
+  health: 'GET /v1/health',
+  openapi: 'GET /v1/openapi.json',
+  catalogue: 'GET /v1/catalogue',
+  me: 'GET /v1/me',
+  terminalHealth: 'PUT /v1/terminals/me/health',
+  terminals: 'GET /v1/terminals',
+  registerTerminal: 'POST /v1/admin/terminals',
+  createStaff: 'POST /v1/admin/staff',
+  signIn: 'POST /v1/staff/sessions',
+  signOut: 'DELETE /v1/staff/sessions/current',
+  putBlob: 'PUT /v1/blobs/:sha256',
+  getBlob: 'GET /v1/blobs/:sha256',
+  intake: 'POST /v1/cases',
+  getCase: 'GET /v1/cases/:caseId',
+  revealCase: 'POST /v1/cases/:caseId/reveal',
+  decide: 'POST /v1/cases/:caseId/decisions',
+  supplement: 'POST /v1/cases/:caseId/supplements',
+  caseEvents: 'GET /v1/cases/:caseId/events',
+  rate: 'POST /v1/cases/:caseId/rating',
+  queue: 'GET /v1/queue',
+  claim: 'POST /v1/queue/claim',
+  events: 'GET /v1/events',
+  eventStream: 'GET /v1/events/stream',
+  followUps: 'GET /v1/follow-ups',
+  closeFollowUp: 'POST /v1/follow-ups/:id/close',
+  stats: 'GET /v1/stats',
+  audit: 'GET /v1/audit',
+  contributionCertificate: 'POST /v1/certificates/contribution',
+  // The fleet (platform/fleet): what a terminal calls.
+  heartbeat: 'PUT /v1/terminals/me/heartbeat',
+  remoteActions: 'GET /v1/terminals/me/actions',
+  ackAction: 'POST /v1/terminals/me/actions/:actionId/ack',
+  terminalConfig: 'GET /v1/terminals/me/config',
+  reportConfig: 'POST /v1/terminals/me/config/report',
+  fleetKey: 'GET /v1/fleet/key',
+  hostUpdateFeed: 'GET /v1/updates/chromium-host/latest.json',
+  updateFile: 'GET /v1/updates/:channel/files/:fileName',
+} as const;
+
+export type PlatformRoute = keyof typeof PLATFORM_ROUTES;
+
+/** The method and the path of a route, its `:name` parameters filled in (encoded); `name` is the two together, as errors name the request. */
+export function routeRequest(route: PlatformRoute, params: Readonly<Record<string, string>> = {}): { method: string; path: string; name: string } {
+  const template = PLATFORM_ROUTES[route];
+  const space = template.indexOf(' ');
+  const method = template.slice(0, space);
+  const path = template.slice(space + 1).replace(/:([A-Za-z0-9]+)/g, (_, key: string) => {
+    const value = params[key];
+    if (value === undefined) throw new Error(`route ${route} (${template}) needs :${key}`);
+    return encodeURIComponent(value);
+  });
+  return { method, path, name: `${method} ${path}` };
+}

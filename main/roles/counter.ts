@@ -1,0 +1,19 @@
+import { CounterService } from '../counter/counter-service';
+import { StaffClient } from '../counter/staff-client';
+import type { RoleServices, TerminalCore } from './role';
+
+/** A desk at the unified window: its staff sign in and work the centre's queue; it records no cases of its own. */
+export function startCounter(core: TerminalCore): RoleServices {
+  const { config, log, identity, catalogue, events } = core;
+  const counter = new CounterService({
+    client: new StaffClient({ baseUrl: core.platform.url }),
+    windowName: config.counter.windowName,
+    lockMinutes: config.counter.lockMinutes,
+    cardOnReader: () => identity.current,
+    catalogue: () => catalogue.get(),
+    events,
+    log: log.child({ service: 'counter' }),
+  });
+  core.stops.add(() => counter.dispose());
+  return { counter };
+}

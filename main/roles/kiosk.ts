@@ -1,0 +1,73 @@
+import { CaptureService } from '../capture';
+import { CaseService } from '../cases/case-service';
+import { CertificateService } from '../certificates/certificate-service';
+import { OcrService } from '../ocr';
+import { CaseStore } from '../store/case-store';
+import { OutboxWorker } from '../sync/outbox-worker';
+import { startReconnectProbe } from '../sync/reconnect-probe';
+import { StatusFeed } from '../sync/status-feed';
+import type { RoleServices, TerminalCore } from './role';
+
+/**
+ * A citizen's machine: cases recorded first in the local store and sent by the outbox, their
+ * status followed from the platform, papers captured and read, certificates printed.
+ */
+export function startKiosk(core: TerminalCore): RoleServices {
+  const { config, log, stops, store, events, sessions, identity, printing } = core;
+  const client = core.platform.client;
+  const cases = new CaseStore(store);
+  const worker = new OutboxWorker({ store, cases, client, log: log.child({ service: 'outbox' }) });
+  const feed = new StatusFeed({ store, cases, client, log: log.child({ service: 'status-feed' }) });
+  feed.on('status', (change) => events.publish('case.updated', { caseId: change.caseId, status: change.status, queueNumber: change.queueNumber }));
+  for (const service of [worker, feed]) {
+    service.start();
+    stops.add(() => service.stop());
+  }
+  stops.add(startReconnectProbe({ worker, probe: () => client.health() }));
+
+  // One OCR pool for the whole terminal, warmed at the first scan and kept between citizens.
+  const ocr = core.scanner ? new OcrService({ workers: 1 }) : undefined;
+  if (ocr) stops.add(() => ocr.close());
+  const capture = new CaptureService({
+    scanner: core.scanner,
+    reader: ocr,
+    session: () => sessions.current,
+    onRead: (reading) => events.publish('capture.read', reading),
+    log: log.child({ service: 'capture' }),
+  });
+  sessions.onWipe(() => capture.wipe());
+
+  const caseService = new CaseService({
+    store: cases,
+    catalogue: core.catalogue,
+    identity: () => identity.current,
+    session: () => sessions.current,
+    sync: {
+      kick: () => worker.kick(),
+      rate: async (caseId, rating) => {
+        await client.rate(caseId, rating);
+      },
+    },
+    log: log.child({ service: 'cases' }),
+    printing: printing.service,
+    terminal: { id: config.terminal.id, centreName: config.terminal.centre.name },
+    scans: capture,
+  });
+
+  const certificates = new CertificateService({
+    issue: (request) => client.contributionCertificate(request),
+    printing: printing.service,
+    printLog: core.printLog,
+    identity: () => identity.current,
+    session: () => sessions.current,
+    log: log.child({ service: 'certificates' }),
+  });
+  sessions.onWipe(() => certificates.wipe());
+
+  return {
+    cases: caseService,
+    capture,
+    certificates,
+    outbox: { pending: () => worker.pending(), lastSyncAt: () => worker.lastSyncAt(), oldestPendingAt: () => cases.oldestPendingAt() },
+  };
+}

@@ -1,0 +1,43 @@
+import type { StopList } from '../../common/stop-list';
+import type { TerminalConfig } from '../../kiosk-config/schema';
+import type { EventBus } from '../api/event-bus';
+import type { CaptureService } from '../capture';
+import type { CaseService } from '../cases/case-service';
+import type { CatalogueService } from '../catalogue/catalogue-service';
+import type { CertificateService } from '../certificates/certificate-service';
+import type { CounterService } from '../counter/counter-service';
+import type { IdentityHolder } from '../identity/identity-holder';
+import type { Logger } from '../logging/logger';
+import type { TerminalPrinting } from '../printing/terminal-printers';
+import type { SessionService } from '../session/session-service';
+import type { LocalStore } from '../store/local-store';
+import type { PrintLog } from '../store/print-log';
+import type { PlatformClient } from '../sync/platform-client';
+import type { Scanner } from '../../drivers/scanner';
+
+/** What both roles stand on, built first by the composition root. */
+export interface TerminalCore {
+  config: TerminalConfig;
+  log: Logger;
+  stops: StopList;
+  store: LocalStore;
+  /** The platform this terminal talks to, with its own credential. */
+  platform: { url: string; client: PlatformClient };
+  events: EventBus;
+  sessions: SessionService;
+  identity: IdentityHolder;
+  catalogue: CatalogueService;
+  printing: TerminalPrinting;
+  printLog: PrintLog;
+  scanner: Scanner | undefined;
+}
+
+/** The services a role adds; what it leaves out, its handlers refuse. */
+export interface RoleServices {
+  cases?: CaseService;
+  capture?: CaptureService;
+  certificates?: CertificateService;
+  counter?: CounterService;
+  /** The outbox, on a terminal that records cases. */
+  outbox?: { pending(): number; lastSyncAt(): string | null; oldestPendingAt(): string | null };
+}
