@@ -4,7 +4,7 @@
 // in it: a release runs on the install root's node_modules (build/linux-kiosk/README.md).
 //   node scripts/build-host-release.mjs --version 1.4.2 [--out release/]
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +26,13 @@ if (!existsSync(path.join(project, 'dist/renderer/index.html'))) {
   process.exit(1);
 }
 
-const PARTS = ['bin', 'main', 'contract', 'drivers', 'kiosk-config', 'platform', 'dist/renderer', 'package-lock.json', 'tsconfig.base.json', 'tsconfig.json'];
+// Every top-level folder of code is in (a new room needs no change here), but not what only
+// builds, tests or documents the project, nor the UI's sources (dist/renderer is their build).
+const LEFT_OUT = new Set(['node_modules', 'test', 'test-results', 'bench', 'renderer', 'docs', 'build', 'scripts', 'dist', 'release', 'var']);
+const folders = readdirSync(project, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && !LEFT_OUT.has(entry.name))
+  .map((entry) => entry.name);
+const PARTS = [...folders, 'dist/renderer', 'package-lock.json', 'tsconfig.base.json', 'tsconfig.json'];
 const staging = mkdtempSync(path.join(tmpdir(), 'tongban-release-'));
 try {
   for (const part of PARTS) cpSync(path.join(project, part), path.join(staging, part), { recursive: true });
