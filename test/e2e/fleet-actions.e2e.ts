@@ -1,6 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expectAccessible } from './support/accessibility';
+import { screenshot } from './support/screens';
 import { adminToken, openFleetPage, platformCall, waitFor } from './support/fleet';
 import { kioskOn, startPlatformProcess, type RunningPlatform } from './support/platform-process';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
@@ -17,6 +19,31 @@ interface Report {
 }
 
 test.describe.configure({ mode: 'serial' });
+
+/** The elder-mode numbers (docs/architecture.md), measured on the screen as it stands, in both orientations. */
+async function expectElderMode(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: '长辈版' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-large-type', 'true');
+  for (const viewport of [{ width: 1280, height: 1024 }, { width: 1080, height: 1920 }]) {
+    await page.setViewportSize(viewport);
+    await screenshot(page, `${name}-large-type-${viewport.width}x${viewport.height}`);
+    const sizes = await page.evaluate(() => {
+      const px = (el: Element) => parseFloat(getComputedStyle(el).fontSize);
+      const main = document.querySelector('main')!;
+      const lead = main.querySelector('.lead')!;
+      const action = main.querySelector('.main-action')?.getBoundingClientRect();
+      return { title: px(main.querySelector('h1')!), lead: px(lead), lineHeight: parseFloat(getComputedStyle(lead).lineHeight) / px(lead), action: action ? Math.min(action.width, action.height) : null };
+    });
+    // 18 pt = 24 px and 30 pt = 40 px at 96 dpi.
+    expect(sizes.lead).toBeGreaterThanOrEqual(24);
+    expect(sizes.title).toBeGreaterThanOrEqual(40);
+    expect(sizes.lineHeight).toBeGreaterThanOrEqual(1.3);
+    if (sizes.action !== null) expect(sizes.action).toBeGreaterThanOrEqual(60);
+    await expectAccessible(page, `${name} large type ${viewport.width}x${viewport.height}`);
+  }
+  await page.setViewportSize({ width: 1280, height: 1024 });
+  await page.getByRole('button', { name: '标准版' }).click();
+}
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
@@ -55,6 +82,7 @@ test('out of service from the fleet page: the kiosk shows 暂停服务 and where
   await expect(screen.getByRole('heading', { name: '暂停服务' })).toBeVisible({ timeout: 5000 });
   await expect(screen.getByText('请到二楼 3 号综合窗口办理')).toBeVisible();
   await expectAccessible(screen, 'out of service');
+  await expectElderMode(screen, 'out-of-service');
   await expect(page.locator('tr[data-action="out-of-service"][data-state="done"]')).toBeVisible({ timeout: 10_000 });
 
   // A reload (or a restart) keeps it out of service until staff say otherwise.
@@ -91,6 +119,11 @@ test('outside the opening hours the kiosk shows 非服务时间 and still looks 
   await expect(page.getByRole('heading', { name: '非服务时间' })).toBeVisible({ timeout: 10_000 });
   await expect(page.getByText('今天的服务已结束，请在开放时间再来')).toBeVisible();
   await expectAccessible(page, 'outside opening hours');
+  await expectElderMode(page, 'outside-hours');
+  await page.getByTestId('switch-language').click();
+  await expect(page.getByRole('heading', { name: 'Outside opening hours' })).toBeVisible();
+  await expect(page.getByText('You can still check a case.')).toBeVisible();
+  await page.getByTestId('switch-language').click();
   await page.getByRole('button', { name: '查询办件进度' }).click();
   await expect(page.getByTestId('outside-hours')).toHaveCount(0);
   await page.getByRole('button', { name: /返回首页/ }).click();
