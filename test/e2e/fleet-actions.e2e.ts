@@ -137,7 +137,7 @@ test('outside the opening hours the kiosk shows 非服务时间 and still looks 
   await platformCall(platform.url, token, 'PUT', '/v1/fleet/settings', { technicianPhone: null, webhookUrl: null, webhookSecret: null, openingHours: null });
 });
 
-test('configuration from the platform: a bad schema and a missing port are refused and rolled back, and the reason reaches the platform', async () => {
+test('configuration from the platform: a bad schema and a missing port are refused and rolled back, and the reason reaches the platform', async ({ page }) => {
   const reports = async (terminalId: string) =>
     (await platformCall<{ configReports: Report[] }>(platform.url, token, 'GET', `/v1/fleet/terminals/${terminalId}`)).configReports;
 
@@ -155,6 +155,13 @@ test('configuration from the platform: a bad schema and a missing port are refus
   const detail = await platformCall<{ heartbeat: { configVersion: number | null } }>(platform.url, token, 'GET', '/v1/fleet/terminals/demo-kiosk-1');
   expect(detail.heartbeat.configVersion).toBeNull();
   expect(kiosk.output()).not.toContain('restarting the terminal');
+
+  // The fleet page shows the same, in words.
+  await openFleetPage(page, platform.url);
+  await page.locator('tr[data-terminal="demo-kiosk-1"]').getByRole('button', { name: /查看/ }).click();
+  await expect(page.locator('tr[data-config="rolled-back"]')).toContainText('已回退');
+  await expect(page.locator('tr[data-config="refused"]')).toContainText('已拒绝');
+  await expectAccessible(page, 'fleet detail with configuration reports');
 
   const role = await platformCall<{ id: number }>(platform.url, token, 'PUT', '/v1/fleet/config/roles/kiosk', { config: { ui: { largeTypeDefault: true } } });
   const forged = await waitFor(async () => (await reports('kiosk-2')).find((r) => r.version === role.id), 'the signature refusal');

@@ -166,6 +166,7 @@ function detailView(d) {
     el('h2', { text: t('detail') + '：' + d.name + '（' + d.terminalId + '）' }),
     el('p', {}, [statusBadge(d.status), ' ' + t('colHeartbeat') + ' ' + when(d.lastHeartbeatAt) + (hb ? ' · ' + t('colVersion') + ' ' + hb.version + ' · ' + t('colService') + ' ' + t('service.' + hb.service) : '')]),
     deviceList(hb),
+    hb && hb.update ? el('p', { 'data-update': hb.update.state, text: t('update') + '：' + t('update.' + hb.update.state) + (hb.update.offered ? ' ' + hb.update.offered : '') + (hb.update.reason ? '（' + hb.update.reason + '）' : '') }) : null,
     el('h3', { text: t('actions') }),
     el('div', { class: 'actions' }, [
       el('button', { type: 'button', text: t('action.reload-ui'), onclick: function () { act('reload-ui'); } }),
@@ -181,6 +182,10 @@ function detailView(d) {
     img,
     el('h3', { text: t('alertsOpen') }), alertList(d.alerts),
     el('h3', { text: t('alertsPast') }), alertList(d.pastAlerts),
+    el('h3', { text: t('configReports') }),
+    table(['colAt', 'colConfigVersion', 'colResult'], d.configReports.map(function (r) {
+      return el('tr', { 'data-config': r.outcome }, [el('td', { text: when(r.at) }), el('td', { text: String(r.version) }), el('td', { text: t('config.' + r.outcome) + (r.reason ? '：' + r.reason : '') })]);
+    })),
     el('h3', { text: t('history') }),
     table(['colAt', 'colDevices', 'colOutbox', 'colDisk', 'colMemory', 'colUptime'], d.history.slice(0, 30).map(function (h) {
       var b = h.heartbeat;
