@@ -65,7 +65,8 @@ export class HidPosScanner extends EventEmitter<ScannerEvents & { ignored: [stri
       device.on('data', (report: Buffer) => this.onReport(new Uint8Array(report)));
       device.on('error', (error: Error) => void this.gone(`${this.deviceName}: ${error.message}`));
     } catch (error) {
-      await this.gone(`${this.deviceName}: ${errorMessage(error)}`);
+      // A close() during the open has already said 'closed'; a late failure must not say otherwise.
+      if (this.running) await this.gone(`${this.deviceName}: ${errorMessage(error)}`);
     }
   }
 
