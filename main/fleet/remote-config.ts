@@ -1,3 +1,4 @@
+import { errorMessage } from '../../common/errors';
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
@@ -46,8 +47,16 @@ export function withAppliedConfig(local: TerminalConfig, log: Logger): { config:
   return { config: merged.data, version: applied.version };
 }
 
+/** The key from `fleet.platformKey`; a value that is not an Ed25519 public key stops the terminal at start, naming the key. */
 export function pinnedKey(base64: string): KeyObject {
-  return createPublicKey({ key: Buffer.from(base64, 'base64'), format: 'der', type: 'spki' });
+  let key: KeyObject;
+  try {
+    key = createPublicKey({ key: Buffer.from(base64, 'base64'), format: 'der', type: 'spki' });
+  } catch (error) {
+    throw new Error(`fleet.platformKey: not a public key in base64 SPKI DER (${errorMessage(error)}); copy publicKey from GET /v1/fleet/key`);
+  }
+  if (key.asymmetricKeyType !== 'ed25519') throw new Error(`fleet.platformKey: a ${key.asymmetricKeyType ?? 'non-asymmetric'} key, expected Ed25519`);
+  return key;
 }
 
 export interface RemoteConfigDeps {

@@ -7,7 +7,7 @@ import type { ConfigReport, SignedConfig } from '../../../contract/platform/flee
 import kioskExample from '../../../kiosk-config/examples/kiosk.json' with { type: 'json' };
 import { TerminalConfig } from '../../../kiosk-config/schema';
 import { silentLogger } from '../../../main/logging/logger';
-import { APPLIED_FILE, RemoteConfig, withAppliedConfig } from '../../../main/fleet/remote-config';
+import { APPLIED_FILE, pinnedKey, RemoteConfig, withAppliedConfig } from '../../../main/fleet/remote-config';
 import type { DeviceProblem } from '../../../main/fleet/device-check';
 
 const platformKeys = generateKeyPairSync('ed25519');
@@ -83,5 +83,12 @@ describe('configuration from the platform, taken whole or not at all', () => {
     expect(reports).toEqual([{ version: 7, outcome: 'rolled-back', reason: 'devices: receiptPrinter: serial port /dev/ttyNONE does not exist; kept version local' }]);
     expect(applied).toEqual([]);
     expect(remote.appliedVersion()).toBeNull();
+  });
+
+  it('takes only an Ed25519 public key as the pinned key, and says what is wrong otherwise', () => {
+    expect(pinnedKey(platformKeys.publicKey.export({ type: 'spki', format: 'der' }).toString('base64')).asymmetricKeyType).toBe('ed25519');
+    expect(() => pinnedKey('AAAA')).toThrow(/^fleet\.platformKey: not a public key/);
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+    expect(() => pinnedKey(rsa)).toThrow('fleet.platformKey: a rsa key, expected Ed25519');
   });
 });
