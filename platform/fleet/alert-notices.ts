@@ -54,28 +54,26 @@ export interface AlertNoticeOptions {
 
 /**
  * Tells people about alerts: an SMS through the notifier and a signed webhook call, retried
- * with backoff. Deliveries run one after another off the request path, and every attempt's
+ * with backoff. Deliveries run off the request path, in order per channel, and every attempt's
  * outcome is kept in fleet_deliveries (the phone masked), so a missed notice is visible.
  */
 export class AlertNotices {
-  private pending: Promise<unknown> = Promise.resolve();
+  // One queue per channel: a webhook that is down and being retried does not hold up the SMS.
+  private smsQueue: Promise<unknown> = Promise.resolve();
+  private webhookQueue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: AlertNoticeOptions) {}
 
   notify(event: AlertEvent, alert: Alert, terminalName: string, target: AlertTarget): void {
-    const task = this.pending.then(() => this.deliver(event, alert, terminalName, target)).catch(this.options.onError);
-    this.pending = task;
+    const { technicianPhone, webhookUrl, webhookSecret } = target;
+    if (technicianPhone) this.smsQueue = this.smsQueue.then(() => this.sms(event, alert, terminalName, technicianPhone)).catch(this.options.onError);
+    if (webhookUrl && webhookSecret) {
+      this.webhookQueue = this.webhookQueue.then(() => this.webhook(event, alert, terminalName, webhookUrl, webhookSecret)).catch(this.options.onError);
+    }
   }
 
   async drain(): Promise<void> {
-    await this.pending;
-  }
-
-  private async deliver(event: AlertEvent, alert: Alert, terminalName: string, target: AlertTarget): Promise<void> {
-    await Promise.all([
-      target.technicianPhone ? this.sms(event, alert, terminalName, target.technicianPhone) : undefined,
-      target.webhookUrl && target.webhookSecret ? this.webhook(event, alert, terminalName, target.webhookUrl, target.webhookSecret) : undefined,
-    ]);
+    await Promise.all([this.smsQueue, this.webhookQueue]);
   }
 
   private async sms(event: AlertEvent, alert: Alert, terminalName: string, phone: string): Promise<void> {
