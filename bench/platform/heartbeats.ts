@@ -125,12 +125,14 @@ async function paced(server: { url: string; terminals: string[]; child: ChildPro
   const cpu = cpuSeconds(pid) - cpuBefore;
   return {
     heartbeatsPerSecond: rate,
+    /** What the sender achieved: below `rate` when this machine could not keep the pace. */
+    achievedPerSecond: round(total / wall, 1),
     sent: total,
     errors: results.filter((r) => !r).length,
     serverCpuSeconds: round(cpu),
     wallSeconds: round(wall, 2),
-    /** Share of one core the server used at this rate. */
-    coreFraction: round(cpu / wall),
+    /** Share of one core the server used at the achieved rate. */
+    coreFractionAtAchievedRate: round(cpu / wall),
     cpuMsPerHeartbeat: round((cpu / total) * 1000),
   };
 }
@@ -150,7 +152,7 @@ try {
   const sustained = await flat(CONCURRENCY, (i) => send(server.url, server.terminals[i % server.terminals.length]!, i), server.child.pid!);
   progress(`heartbeats x${CONCURRENCY}: ${sustained.perSecond}/s`);
   const city = await paced(server, CITY_RATE);
-  progress(`city pace ${CITY_RATE}/s: ${city.coreFraction} of a core`);
+  progress(`city pace ${CITY_RATE}/s (achieved ${city.achievedPerSecond}/s): ${city.cpuMsPerHeartbeat} ms CPU per heartbeat`);
   process.stdout.write(
     `${JSON.stringify(
       {
@@ -167,8 +169,10 @@ try {
           terminals: CITY_TERMINALS,
           intervalSeconds: 30,
           ...city,
+          /** The CPU per heartbeat times the city's rate: the figure the goal is about. */
+          projectedCoreFraction: round((city.cpuMsPerHeartbeat * CITY_RATE) / 1000),
           goal: 'under 0.10 of one core',
-          meetsGoal: city.coreFraction < 0.1,
+          meetsGoal: (city.cpuMsPerHeartbeat * CITY_RATE) / 1000 < 0.1,
           terminalsOneCoreCouldCarryAt30s: Math.floor((30 * 1000) / city.cpuMsPerHeartbeat),
         },
       },
