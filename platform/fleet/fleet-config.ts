@@ -27,6 +27,8 @@ interface HistoryRow {
  */
 export class FleetConfig {
   private key: { keyId: string; privateKey: KeyObject } | undefined;
+  /** Told of every change, so that caches of the current version forget it. */
+  onChange: () => void = () => undefined;
 
   constructor(private readonly ctx: PlatformContext) {}
 
@@ -42,6 +44,7 @@ export class FleetConfig {
       'INSERT INTO fleet_config_history (centre_id, target, body, changed_by, changed_at) VALUES (?, ?, ?, ?, ?) RETURNING *',
       [centreId, name, JSON.stringify(config), changedBy, this.ctx.now()],
     );
+    this.onChange();
     return toEntry(row!);
   }
 

@@ -48,6 +48,10 @@ const toAlert = (row: AlertRow): Alert => ({
 
 const keyOf = (c: { rule: string; subject: string }) => `${c.rule}\u0000${c.subject}`;
 
+const TRIM_EVERY = 20;
+/** How stale the heartbeat's answer (opening hours, configuration version) may be in another platform process. */
+export const ANSWER_CACHE_MS = 5000;
+
 /**
  * Heartbeats in, alerts out. A heartbeat's conditions are reconciled with the terminal's open
  * alerts in one transaction: a new condition opens a row (raised at once, or after its hold
@@ -62,6 +66,11 @@ export class FleetService extends EventEmitter<{ alert: [AlertEvent, Alert] }> {
     super();
   }
 
+  /** Beats per terminal since its history was last trimmed: trimming every 20th keeps it bounded at a twentieth of the cost. */
+  private readonly sinceTrim = new Map<string, number>();
+  /** Each centre's opening hours, read at most every few seconds (a change reaches the terminals with their next beats). */
+  private readonly hoursCache = new Map<string, { hours: OpeningHours | null; at: number }>();
+
   private queue: Array<{ centreId: string; terminalId: string; beat: Heartbeat; at: number; done: (error?: unknown) => void }> = [];
   private writing = false;
 
@@ -75,11 +84,16 @@ export class FleetService extends EventEmitter<{ alert: [AlertEvent, Alert] }> {
       this.queue.push({ centreId, terminalId, beat, at: this.ctx.now(), done: (error) => (error ? reject(error) : resolve()) });
       if (!this.writing) void this.write();
     });
-    const settings = await this.ctx.db.get<{ opening_hours: string | null }>('SELECT opening_hours FROM fleet_settings WHERE centre_id = ?', [centreId]);
-    return {
-      openingHours: settings?.opening_hours ? (JSON.parse(settings.opening_hours) as OpeningHours) : null,
-      configVersion: await this.options.configVersion(centreId, terminalId, kind),
-    };
+    return { openingHours: await this.openingHours(centreId), configVersion: await this.options.configVersion(centreId, terminalId, kind) };
+  }
+
+  private async openingHours(centreId: string): Promise<OpeningHours | null> {
+    const cached = this.hoursCache.get(centreId);
+    if (cached && this.ctx.now() - cached.at < ANSWER_CACHE_MS) return cached.hours;
+    const row = await this.ctx.db.get<{ opening_hours: string | null }>('SELECT opening_hours FROM fleet_settings WHERE centre_id = ?', [centreId]);
+    const hours = row?.opening_hours ? (JSON.parse(row.opening_hours) as OpeningHours) : null;
+    this.hoursCache.set(centreId, { hours, at: this.ctx.now() });
+    return hours;
   }
 
   private async write(): Promise<void> {
@@ -92,7 +106,9 @@ export class FleetService extends EventEmitter<{ alert: [AlertEvent, Alert] }> {
           for (const { centreId, terminalId, beat, at } of group) {
             const body = JSON.stringify(beat);
             await tx.run('INSERT INTO fleet_heartbeats (terminal_id, at, body) VALUES (?, ?, ?)', [terminalId, at, body]);
-            await tx.run('DELETE FROM fleet_heartbeats WHERE terminal_id = ? AND at < ?', [terminalId, at - this.options.historyMs]);
+            const beats = (this.sinceTrim.get(terminalId) ?? 0) + 1;
+            this.sinceTrim.set(terminalId, beats % TRIM_EVERY);
+            if (beats === 1) await tx.run('DELETE FROM fleet_heartbeats WHERE terminal_id = ? AND at < ?', [terminalId, at - this.options.historyMs]);
             await tx.run(
               `INSERT INTO fleet_terminals (terminal_id, centre_id, last_at, last_body) VALUES (?, ?, ?, ?)
                ON CONFLICT (terminal_id) DO UPDATE SET last_at = excluded.last_at, last_body = excluded.last_body`,
@@ -260,6 +276,7 @@ export class FleetService extends EventEmitter<{ alert: [AlertEvent, Alert] }> {
        webhook_secret = excluded.webhook_secret, opening_hours = excluded.opening_hours`,
       [centreId, settings.technicianPhone, settings.webhookUrl, secret, settings.openingHours ? JSON.stringify(settings.openingHours) : null],
     );
+    this.hoursCache.delete(centreId);
     return this.settings(centreId);
   }
 }

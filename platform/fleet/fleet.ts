@@ -3,7 +3,7 @@ import type { PlatformContext } from '../core/context';
 import type { Notifier } from '../notify/notifier';
 import { AlertNotices } from './alert-notices';
 import { FleetConfig } from './fleet-config';
-import { FleetService } from './fleet-service';
+import { ANSWER_CACHE_MS, FleetService } from './fleet-service';
 import { RemoteActions } from './remote-actions';
 import { DEFAULT_RULES, type FleetRuleSettings } from './rules';
 import { UpdateFeed } from './updates';
@@ -37,12 +37,22 @@ export function createFleet(ctx: PlatformContext, notifier: Notifier, options: F
     onError: (error) => log(`fleet notice failed: ${errorMessage(error)}`),
   });
   const config = new FleetConfig(ctx);
+  const versions = new Map<string, { version: number | null; at: number }>();
   const service = new FleetService(ctx, {
     rules,
     historyMs: options.historyMs ?? 6 * 3600_000,
     notices,
-    configVersion: (centreId, terminalId, kind) => config.version(centreId, terminalId, kind),
+    configVersion: async (centreId, terminalId, kind) => {
+      const key = `${centreId}\u0000${terminalId}\u0000${kind}`;
+      const cached = versions.get(key);
+      if (cached && ctx.now() - cached.at < ANSWER_CACHE_MS) return cached.version;
+      const version = await config.version(centreId, terminalId, kind);
+      versions.set(key, { version, at: ctx.now() });
+      return version;
+    },
   });
+  // A change made here is offered with the next beats, not after the cache's time.
+  config.onChange = () => versions.clear();
   let sweeping = Promise.resolve();
   const timer = setInterval(() => {
     sweeping = sweeping.then(() => service.sweep()).catch((error: unknown) => log(`fleet sweep failed: ${errorMessage(error)}`));
