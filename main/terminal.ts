@@ -21,6 +21,7 @@ import { startHealthFile } from './health/health-file';
 import { healthSnapshot } from './health/health-service';
 import { IdentityFlow } from './identity/identity-flow';
 import { IdentityHolder } from './identity/identity-holder';
+import { inputHandlers } from './ime/handlers';
 import type { Logger } from './logging/logger';
 import type { PdfRenderer } from './printing/render/pdf-renderer';
 import { startTerminalPrinting } from './printing/terminal-printers';
@@ -202,6 +203,7 @@ export async function startTerminal(options: StartOptions): Promise<Terminal> {
         ...counterHandlers(role.counter),
         ...setupHandlers(technicianLock, setup),
         ...demoHandlers(() => devices.cardSimulator),
+        ...inputHandlers({ sessions, stops, log }),
         ...fleetHandlers(fleet),
       },
       log.child({ service: 'api' }),

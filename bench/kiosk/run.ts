@@ -2,12 +2,17 @@
  * bench/kiosk: what a citizen waits for at the kiosk, measured in Chromium against the Chromium
  * host of the demo site (simulated reader, embedded platform): from placing the card to the
  * prefilled form on screen, and from pressing "submit" to the confirmation. Median and p95 over
- * N runs (default 50), beside Chromium showing a blank page in the same run.
+ * N runs (default 50), beside Chromium showing a blank page in the same run; the same path again
+ * with the page clicking its own buttons, to separate the test driver's time from the terminal's.
+ * Then the input engines in the terminal process: handwriting accuracy over 517 common name
+ * characters and stroke end → candidates (Zinnia), pinyin keystroke → candidates (librime, beside
+ * the built-in table), text → first audio (espeak-ng, beside spawning a process that does nothing).
  *
  * Run: npx tsx bench/kiosk/run.ts [--runs N]   (needs `npm run build` first)
  */
 import { chromium, type Page } from 'playwright-core';
 import { startTerminal } from '../../test/e2e/support/terminal-process';
+import { inputEngineFigures } from './input-engines';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 50;
 const args = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -29,6 +34,46 @@ async function toPrefilledForm(page: Page): Promise<number> {
   return performance.now() - started;
 }
 
+interface Segments {
+  total: number;
+  cardToWelcome: number;
+  menuToGuide: number;
+  guideToForm: number;
+}
+
+/**
+ * The same path with the test driver taken out: the page clicks its own buttons the moment they
+ * appear and stamps each step with its own clock, so what remains is the terminal's time (the
+ * reader's poll and read, the events) and the page's rendering.
+ */
+async function toPrefilledFormInPage(page: Page): Promise<Segments> {
+  await page.getByRole('button', { name: '演示面板' }).click();
+  await page.locator('[data-card="resident"]').waitFor();
+  // A string, not a function: tsx would wrap a function's inner names in a helper the page lacks.
+  return page.evaluate<Segments>(`(async () => {
+    const appear = (selector) =>
+      new Promise((resolve) => {
+        if (document.querySelector(selector)) return resolve(performance.now());
+        const observer = new MutationObserver(() => {
+          if (!document.querySelector(selector)) return;
+          observer.disconnect();
+          resolve(performance.now());
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+      });
+    const started = performance.now();
+    document.querySelector('[data-card="resident"]').click();
+    const welcome = await appear('[data-testid=welcome]');
+    await appear('[data-service="elderly-longevity-allowance"]');
+    const menu = performance.now();
+    document.querySelector('[data-service="elderly-longevity-allowance"]').click();
+    const guide = await appear('.guide .button.primary');
+    document.querySelector('.guide .button.primary').click();
+    const form = await appear('.prefilled-value');
+    return { total: form - started, cardToWelcome: welcome - started, menuToGuide: guide - menu, guideToForm: form - guide };
+  })()`);
+}
+
 async function submitToConfirmation(page: Page): Promise<number> {
   await page.getByRole('button', { name: '下一步' }).click();
   await page.locator('#field-phone').fill('13800138000');
@@ -48,6 +93,7 @@ const terminal = await startTerminal();
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
 const cardToForm: number[] = [];
 const submit: number[] = [];
+const inPage: Segments[] = [];
 const blank: number[] = [];
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1024 } });
@@ -64,20 +110,31 @@ try {
     submit.push(await submitToConfirmation(page));
     await page.getByRole('button', { name: '完成' }).click();
     await page.getByRole('heading', { name: '欢迎使用自助服务' }).waitFor();
+    inPage.push(await toPrefilledFormInPage(page));
+    await page.getByRole('button', { name: '结束办理' }).click();
+    await page.getByRole('heading', { name: '欢迎使用自助服务' }).waitFor();
   }
 } finally {
   await browser.close();
   await terminal.stop();
 }
+const input = await inputEngineFigures();
 console.log(
   JSON.stringify(
     {
       bench: 'kiosk',
       runs,
+      input,
       cardPlacedToPrefilledFormMs: stats(cardToForm),
+      cardPlacedToPrefilledFormWithoutDriver: {
+        totalMs: stats(inPage.map((s) => s.total)),
+        cardToWelcomeMs: stats(inPage.map((s) => s.cardToWelcome)),
+        menuToGuideMs: stats(inPage.map((s) => s.menuToGuide)),
+        guideToFormMs: stats(inPage.map((s) => s.guideToForm)),
+      },
       submitToConfirmationMs: stats(submit),
       baseline: { chromiumBlankPageMs: stats(blank) },
-      note: 'card placed includes the simulated reader polling every 200 ms and the read at 115200-baud pacing; submit includes the durable local write and up to 1.5 s waiting for the queue number',
+      note: 'the driver-free figure is the terminal (reader poll and read, events) and the page (rendering) only: the rest of the driven figure is Playwright waiting for and clicking each button. card placed includes the simulated reader polling every 200 ms and the read at 115200-baud pacing; submit includes the durable local write and up to 1.5 s waiting for the queue number',
     },
     null,
     2,

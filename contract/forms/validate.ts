@@ -21,7 +21,9 @@ export type ProblemCode =
   | 'badPhone'
   | 'badIdNumber'
   | 'mustConfirm'
-  | 'wrongType';
+  | 'wrongType'
+  | 'notChineseName'
+  | 'notDigits';
 
 export interface FieldProblem {
   field: string;
@@ -30,6 +32,10 @@ export interface FieldProblem {
 }
 
 const MOBILE = /^1[3-9]\d{9}$/;
+/** Han characters and the middle dot that joins the parts of many ethnic-minority names. */
+const CHINESE_NAME = /^[\p{Script=Han}·]+$/u;
+/** A foreign permanent resident's card may carry only the name in Latin capitals. */
+const CARD_LATIN_NAME = /^[A-Z][A-Z ,.'-]*$/;
 const LANDLINE = /^0\d{2,3}-?\d{7,8}$/;
 
 function isEmpty(value: FormValue | undefined): boolean {
@@ -88,6 +94,13 @@ export function checkField(field: FormField, value: FormValue | undefined): Fiel
     case 'text':
     case 'address':
       return typeof value === 'string' ? checkText(field, value) : problem('wrongType');
+    case 'personName':
+      if (typeof value !== 'string') return problem('wrongType');
+      if (field.prefill === 'name' && CARD_LATIN_NAME.test(value)) return checkText(field, value);
+      return CHINESE_NAME.test(value) && !value.startsWith('·') && !value.endsWith('·') ? checkText(field, value) : problem('notChineseName');
+    case 'digits':
+      if (typeof value !== 'string') return problem('wrongType');
+      return /^\d+$/.test(value) ? checkText(field, value) : problem('notDigits');
   }
 }
 

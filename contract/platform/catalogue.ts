@@ -25,6 +25,10 @@ export const FieldType = z.enum([
   'idNumber',
   'checkbox',
   'confirm',
+  /** A person's name in Chinese characters (· allowed, as in 阿依古丽·买买提): no raw Latin letters. */
+  'personName',
+  /** A code of digits only (a bank account, a certificate serial): typed on the numeric pad. */
+  'digits',
 ]);
 export type FieldType = z.infer<typeof FieldType>;
 

@@ -7,6 +7,7 @@ import { captureEvents, captureMethods } from './capture-api';
 import { counterEvents, counterMethods } from './counter-api';
 import { fleetEvents, fleetMethods } from './fleet-api';
 import { DevicesConfig } from './devices';
+import { inputMethods } from './input-api';
 
 /**
  * TerminalApi: the one contract between the UI and the terminal process. Both transports
@@ -236,6 +237,7 @@ export const terminalMethods = {
   'setup.testDevice': { args: z.object({ role: DeviceTestRole }).strict(), result: DeviceTestResult },
   ...counterMethods,
   ...captureMethods,
+  ...inputMethods,
   ...fleetMethods,
 } as const;
 

@@ -42,6 +42,8 @@ export function createKioskWindow(options: KioskWindowOptions): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // Read-aloud speaks the attract screen and the idle warning before anyone has touched it.
+      autoplayPolicy: 'no-user-gesture-required',
       safeDialogs: true,
       disableBlinkFeatures: 'Auxclick',
       devTools: options.devTools,

@@ -26,6 +26,8 @@ export function chromiumArgs(url: string, mode: 'kiosk' | 'app', profileDir: str
     '--noerrdialogs',
     '--disable-session-crashed-bubble',
     '--password-store=basic',
+    // Read-aloud speaks the attract screen and the idle warning before anyone has touched it.
+    '--autoplay-policy=no-user-gesture-required',
   ];
 }
 

@@ -12,7 +12,7 @@ type MaterialInput = z.input<typeof Catalogue>['items'][number]['materials'][num
 const t = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
 const applicantFields: FieldInput[] = [
-  { name: 'name', label: t('姓名', 'Name'), type: 'text', required: true, prefill: 'name', maxLength: 30 },
+  { name: 'name', label: t('姓名', 'Name'), type: 'personName', required: true, prefill: 'name', maxLength: 30 },
   { name: 'idNumber', label: t('公民身份号码', 'ID number'), type: 'idNumber', required: true, prefill: 'idNumber' },
 ];
 
@@ -53,7 +53,7 @@ const agentFields: FieldInput[] = [
   {
     name: 'agentName',
     label: t('代办人姓名', 'Agent name'),
-    type: 'text',
+    type: 'personName',
     required: true,
     maxLength: 30,
     showIf: { field: 'applicantType', equals: 'agent' },
@@ -431,7 +431,7 @@ const raw: z.input<typeof Catalogue> = {
           {
             name: 'bankAccount',
             label: t('银行账号', 'Bank account number'),
-            type: 'text',
+            type: 'digits',
             required: true,
             minLength: 12,
             maxLength: 23,
@@ -511,7 +511,7 @@ const raw: z.input<typeof Catalogue> = {
             showIf: { field: 'receivesMinimumLiving', equals: true },
           },
           ...agentFields,
-          { name: 'bankAccount', label: t('银行账号', 'Bank account number'), type: 'text', required: true, minLength: 12, maxLength: 23 },
+          { name: 'bankAccount', label: t('银行账号', 'Bank account number'), type: 'digits', required: true, minLength: 12, maxLength: 23 },
         ],
       },
       timeLimitDays: 20,
@@ -632,7 +632,7 @@ const raw: z.input<typeof Catalogue> = {
               { value: 'father', label: t('父亲', 'Father') },
             ],
           },
-          { name: 'babyName', label: t('新生儿姓名', "Baby's name"), type: 'text', required: true, maxLength: 30 },
+          { name: 'babyName', label: t('新生儿姓名', "Baby's name"), type: 'personName', required: true, maxLength: 30 },
           {
             name: 'babySex',
             label: t('新生儿性别', "Baby's sex"),

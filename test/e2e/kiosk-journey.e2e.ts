@@ -55,11 +55,11 @@ async function journey(page: Page, variant: string): Promise<{ caseNumber: strin
   // Page 3: the agent's name typed in pinyin on the on-screen keyboard: zhang → 张, san → 三.
   await page.locator('#field-agentName').click();
   await tapKeys(page, 'zhang');
-  await expect(page.locator('.hg-candidate-box')).toBeVisible();
+  await expect(page.getByTestId('candidate').first()).toBeVisible();
   await screenshot(page, `journey-${variant}-4-pinyin`);
-  await page.locator('.hg-candidate-box-list-item', { hasText: /^张$/ }).click();
+  await page.getByTestId('candidate').filter({ hasText: /^张$/ }).click();
   await tapKeys(page, 'san');
-  await page.locator('.hg-candidate-box-list-item', { hasText: /^三$/ }).click();
+  await page.getByTestId('candidate').filter({ hasText: /^三$/ }).click();
   await expect(page.locator('#field-agentName')).toHaveValue('张三');
   await tapKeyboardButton(page, '{enter}');
   await page.locator('#field-agentIdNumber').click();

@@ -1,4 +1,6 @@
+import { useRef } from 'preact/hooks';
 import { useT } from '../i18n/use-t';
+import { useSpeak } from '../speech/use-speak';
 import { useApi } from '../state/api-context';
 import { idleSecondsLeft } from '../state/store';
 
@@ -7,6 +9,11 @@ export function IdleWarning() {
   const t = useT();
   const api = useApi();
   const seconds = idleSecondsLeft.value;
+  // Said once when the warning appears, not at every tick of the countdown.
+  const first = useRef<number | null>(null);
+  if (seconds === null) first.current = null;
+  else first.current ??= seconds;
+  useSpeak(first.current !== null && { key: 'idle.warning', params: { seconds: first.current } });
   if (seconds === null) return null;
   const keepGoing = () => void api.call('session.activity', {});
   return (

@@ -1,6 +1,7 @@
 import { useT } from '../i18n/use-t';
 import { DemoPanel } from './DemoPanel';
 import { useApi } from '../state/api-context';
+import { ReadAloudSwitch } from '../speech/ReadAloudSwitch';
 import { endSession, largeType, locale, screen, session, terminalInfo } from '../state/store';
 
 const TAPS_TO_SETUP = 5;
@@ -51,6 +52,7 @@ export function Toolbar() {
         >
           {largeType.value ? t('toolbar.standardType') : t('toolbar.largeType')}
         </button>
+        <ReadAloudSwitch />
         <button
           type="button"
           class="button secondary"

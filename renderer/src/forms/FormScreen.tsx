@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { FormField, ServiceItem } from '../../../contract/platform/catalogue';
 import { checkField, shownFields, validateForm, type FieldProblem, type FormValue } from '../../../contract/forms/validate';
 import type { IdentityView } from '../../../contract/terminal/api';
@@ -8,6 +8,7 @@ import { LazyKeyboard } from '../keyboard/LazyKeyboard';
 import { formPage, formValues, identity, locale, touchedFields } from '../state/store';
 import { keyboardFor, normaliseTyped, typedInFull } from './field-input';
 import { MaterialsSection } from '../screens/Materials';
+import { useSpeak } from '../speech/use-speak';
 
 const FIELDS_PER_PAGE = 3;
 
@@ -215,7 +216,17 @@ export function FormScreen({ item, onSubmit, onCancel }: FormScreenProps) {
 
   const pageProblems = onReview ? [] : problemsOn(pageFields).filter((p) => touchedFields.value.has(p.field));
   const name = localized(locale.value, item.name);
+  // The keyboard takes the bottom of the screen; the field being typed is kept in view above it.
+  useEffect(() => {
+    if (active) document.getElementById(`field-${active.name}`)?.closest('.field')?.scrollIntoView({ block: 'nearest' });
+  }, [active?.name, mode]);
+  useSpeak(
+    onReview ? 'form.review' : { key: 'form.step', params: { page: page + 1, pages: pages.length } },
+    onReview ? 'form.reviewHint' : 'speech.form.instruction',
+    pageProblems.length > 0 && { key: 'form.fixProblems', params: { count: pageProblems.length } },
+  );
   return (
+    <>
     <main class="screen form-screen" aria-labelledby="form-title">
       <p class="eyebrow">
         <span lang={name.lang}>{name.text}</span> · {onReview ? t('form.review') : t('form.step', { page: page + 1, pages: pages.length })}
@@ -274,8 +285,10 @@ export function FormScreen({ item, onSubmit, onCancel }: FormScreenProps) {
           </button>
         )}
       </div>
+    </main>
       {active && mode && (
         <LazyKeyboard
+          key={active.name}
           mode={mode}
           value={String(formValues.value[active.name] ?? '')}
           maxLength={active.maxLength}
@@ -286,6 +299,6 @@ export function FormScreen({ item, onSubmit, onCancel }: FormScreenProps) {
           }}
         />
       )}
-    </main>
+    </>
   );
 }

@@ -2,15 +2,23 @@ import type { FormField } from '../../../contract/platform/catalogue';
 import type { FormValue } from '../../../contract/forms/validate';
 import type { KeyboardMode } from '../keyboard/layouts';
 
-/** Which keyboard a field needs, or none for fields answered by touching a choice. */
+/**
+ * Which keyboard a field needs, or none for fields answered by touching a choice: a name gets
+ * pinyin and handwriting but no letters, an address pinyin, handwriting and letters, every
+ * digits-only field the numeric pad.
+ */
 export function keyboardFor(field: FormField): KeyboardMode | undefined {
   switch (field.type) {
     case 'text':
+      return 'text';
     case 'address':
-      return 'pinyin';
+      return 'address';
+    case 'personName':
+      return 'personName';
     case 'number':
     case 'phone':
     case 'date':
+    case 'digits':
       return 'numeric';
     case 'idNumber':
       return 'idNumber';
@@ -33,6 +41,9 @@ export function normaliseTyped(field: FormField, input: string): string {
   if (field.type === 'date') return formatDateDigits(input);
   if (field.type === 'idNumber') return input.toUpperCase().replace(/[^0-9X]/g, '').slice(0, 18);
   if (field.type === 'phone') return input.replace(/[^0-9-]/g, '').slice(0, 13);
+  if (field.type === 'digits') return input.replace(/\D/g, '');
+  // Nothing but Chinese characters and the middle dot reach a name, whatever sends them.
+  if (field.type === 'personName') return input.replace(/[^\p{Script=Han}·]/gu, '');
   return input;
 }
 

@@ -1,10 +1,12 @@
 import { useT } from '../i18n/use-t';
+import { useSpeak } from '../speech/use-speak';
 import { useApi } from '../state/api-context';
 import { beginSession, notice, screen, terminalInfo } from '../state/store';
 
 export function Attract() {
   const t = useT();
   const api = useApi();
+  useSpeak('attract.welcome', 'attract.placeCard', notice.value);
   return (
     <main class="screen attract" aria-labelledby="attract-title">
       <h1 id="attract-title">{t('attract.welcome')}</h1>

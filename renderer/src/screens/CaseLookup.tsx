@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useT } from '../i18n/use-t';
+import { useSpeak } from '../speech/use-speak';
 import { LazyKeyboard } from '../keyboard/LazyKeyboard';
 import { useApi } from '../state/api-context';
 import { caseStatus, screen } from '../state/store';
@@ -13,6 +14,7 @@ export function CaseLookup() {
   const [values, setValues] = useState<Record<Field, string>>({ caseNumber: '', idLast4: '' });
   const [active, setActive] = useState<Field | null>('caseNumber');
   const [notFound, setNotFound] = useState(false);
+  useSpeak('lookup.title', 'lookup.scan', notFound && 'lookup.notFound');
   const search = async () => {
     try {
       caseStatus.value = await api.call('cases.lookup', { caseNumber: values.caseNumber, idLast4: values.idLast4 });

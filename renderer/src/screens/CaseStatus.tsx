@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { RatingReason } from '../../../contract/platform/ratings';
 import { localized } from '../i18n';
 import { useT } from '../i18n/use-t';
+import { useSpeak } from '../speech/use-speak';
 import { useApi } from '../state/api-context';
 import { caseStatus, catalogue, locale } from '../state/store';
 
@@ -68,6 +69,7 @@ function Rating({ caseId }: { caseId: string }) {
 export function CaseStatusScreen() {
   const t = useT();
   const status = caseStatus.value;
+  useSpeak('status.title', status?.status ? `status.${status.status}` : 'status.waitingSync');
   if (!status) return null;
   const item = catalogue.value?.items.find((i) => i.code === status.serviceCode);
   const name = item ? localized(locale.value, item.name) : { text: status.serviceCode, lang: 'zh-CN' };

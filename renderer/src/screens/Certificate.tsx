@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { CertificatePreview, PrintResultView } from '../../../contract/terminal/api';
 import { isMessageKey } from '../i18n';
 import { useT } from '../i18n/use-t';
+import { useSpeak } from '../speech/use-speak';
 import { useApi } from '../state/api-context';
 import { endSession, identity, screen } from '../state/store';
 
@@ -22,6 +23,8 @@ export function Certificate() {
   const [preview, setPreview] = useState<CertificatePreview | 'loading' | 'failed' | null>(null);
   const [printed, setPrinted] = useState<PrintResultView | 'printing' | null>(null);
   const say = (key: string | undefined) => (key && isMessageKey(key) ? t(key) : t('print.retryLater'));
+  const printedKey = printed && typeof printed === 'object' ? (isMessageKey(printed.message) ? printed.message : 'print.retryLater') : undefined;
+  useSpeak('certificate.title', identity.value ? 'certificate.choosePeriod' : 'certificate.needCard', preview === 'failed' && 'certificate.failed', printedKey);
 
   if (!identity.value) {
     return (

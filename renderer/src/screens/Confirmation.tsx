@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PrintResultView } from '../../../contract/terminal/api';
 import { isMessageKey } from '../i18n';
 import { useT } from '../i18n/use-t';
+import { useSpeak } from '../speech/use-speak';
 import { useApi } from '../state/api-context';
 import { endSession, lastReceipt, terminalInfo } from '../state/store';
 
@@ -16,6 +17,17 @@ export function Confirmation() {
     setPrinted('printing');
     api.call('print.caseReceipt', { caseId: receipt.caseId }).then(setPrinted, () => setPrinted('failed'));
   }, [receipt?.caseId]);
+  const printedKey = printed && typeof printed === 'object' ? (isMessageKey(printed.message) ? printed.message : 'print.retryLater') : printed === 'failed' ? 'print.retryLater' : undefined;
+  // The numbers are read one digit at a time, as a citizen copies them down; nothing else of the case is said.
+  useSpeak(
+    'confirm.title',
+    receipt?.queueNumber ? 'confirm.queueNumber' : null,
+    receipt?.queueNumber ? { code: receipt.queueNumber } : null,
+    receipt && 'confirm.caseNumber',
+    receipt && { code: receipt.caseNumber },
+    receipt && `confirm.next.${receipt.counterVisit}`,
+    printedKey,
+  );
   if (!receipt) return null;
   const say = (key: string | undefined) => (key && isMessageKey(key) ? t(key) : t('print.retryLater'));
   return (

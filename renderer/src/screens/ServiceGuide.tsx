@@ -1,6 +1,7 @@
 import type { LocalizedText } from '../../../contract/platform/catalogue';
 import { localized } from '../i18n';
 import { useT } from '../i18n/use-t';
+import { useSpeak } from '../speech/use-speak';
 import { catalogue, locale, screen, selectedService, startForm } from '../state/store';
 
 function Text({ value }: { value: LocalizedText }) {
@@ -12,6 +13,7 @@ export function ServiceGuide() {
   const t = useT();
   const items = catalogue.value?.items ?? [];
   const item = items.find((i) => i.code === selectedService.value);
+  useSpeak(item && { text: localized(locale.value, item.name).text }, item && { text: localized(locale.value, item.summary).text });
   if (!item) return null;
   const bundled = (item.bundleOf ?? []).map((code) => items.find((i) => i.code === code)).filter((i) => i !== undefined);
   return (

@@ -5,6 +5,7 @@ import { Welcome } from '../components/Welcome';
 import { LazyKeyboard } from '../keyboard/LazyKeyboard';
 import { useApi } from '../state/api-context';
 import { useT } from '../i18n/use-t';
+import { useSpeak } from '../speech/use-speak';
 import { catalogue, locale, screen, selectedCategory, selectedService } from '../state/store';
 
 function ServiceTile({ item }: { item: ServiceItem }) {
@@ -53,6 +54,7 @@ export function ServiceMenu() {
   const t = useT();
   const { query, setQuery, codes } = useSearch();
   const [searching, setSearching] = useState(false);
+  useSpeak('menu.title');
   const current = catalogue.value;
   if (!current) return null;
   const category = selectedCategory.value;
@@ -119,7 +121,7 @@ export function ServiceMenu() {
           ))}
         </ul>
       )}
-      {searching && <LazyKeyboard mode="pinyin" value={query} maxLength={40} onChange={setQuery} onDone={() => setSearching(false)} />}
+      {searching && <LazyKeyboard mode="letters" value={query} maxLength={40} onChange={setQuery} onDone={() => setSearching(false)} />}
     </main>
   );
 }

@@ -33,6 +33,8 @@ export const terminalInfo = signal<TerminalInfo | null>(null);
 export const screen = signal<Screen>('loading');
 export const locale = signal<Locale>('zh-CN');
 export const largeType = signal(false);
+/** The citizen's own choice of read-aloud (语音播报) this session; null follows the type size. */
+export const readAloudChoice = signal<boolean | null>(null);
 export const catalogue = signal<Catalogue | null>(null);
 export const session = signal<SessionInfo | null>(null);
 export const idleSecondsLeft = signal<number | null>(null);
@@ -71,6 +73,7 @@ export function wipeSession(): void {
       locale.value = info.locale;
       largeType.value = info.largeType;
     }
+    readAloudChoice.value = null;
     screen.value = 'attract';
   });
 }
