@@ -12,6 +12,7 @@ import { CatalogueSearch } from './catalogue/catalogue-search';
 import { CatalogueService } from './catalogue/catalogue-service';
 import { certificateHandlers } from './certificates/handlers';
 import { counterHandlers } from './counter/handlers';
+import { cycleHandlers } from './counter/cycle-handlers';
 import { demoBase, demoHandlers, platformFor } from './demo';
 import { DeviceManager } from './devices/device-manager';
 import { DeviceStates } from './devices/device-states';
@@ -201,6 +202,7 @@ export async function startTerminal(options: StartOptions): Promise<Terminal> {
         ...captureHandlers(role.capture),
         ...certificateHandlers(role.certificates),
         ...counterHandlers(role.counter),
+        ...cycleHandlers(role.deskCycle),
         ...setupHandlers(technicianLock, setup),
         ...demoHandlers(() => devices.cardSimulator),
         ...inputHandlers({ sessions, stops, log }),

@@ -1,6 +1,11 @@
 import pkg from '../package.json' with { type: 'json' };
 import type { Catalogue } from '../contract/platform/catalogue';
 import { AccessService } from './core/access';
+import { AcceptanceRules } from './core/acceptance';
+import { BackOfficeService } from './core/back-office';
+import { BundleService } from './core/bundles';
+import { DepartmentService } from './core/departments';
+import { PickupService } from './core/pickup';
 import { BlobService } from './core/blobs';
 import { CaseService } from './core/cases';
 import { CatalogueStore } from './core/catalogue';
@@ -90,30 +95,37 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     else if (!(await catalogue.get())) await catalogue.put(demoCatalogue, ctx.now());
     const access = new AccessService(ctx);
     const publish = (events: Parameters<EventHub['publish']>[0]) => ctx.hub.publish(events);
+    const notifier = options.notifier ?? new LogNotifier(log);
+    const dispatcher = new NotificationDispatcher(db, notifier, ctx.now, (error) =>
+      log(`notification failed: ${errorMessage(error)}`),
+    );
+    const departments = new DepartmentService(ctx);
+    const cases = new CaseService(ctx, publish, new AcceptanceRules(ctx, departments));
+    const pickups = new PickupService(ctx, publish, (caseId, seq, text) => dispatcher.notice(caseId, seq, text));
     const services: Services = {
       ctx,
       access,
       catalogue,
       blobs: new BlobService(ctx),
-      cases: new CaseService(ctx, publish),
+      cases,
       ratings: new RatingService(ctx, publish),
+      departments,
+      backOffice: new BackOfficeService(ctx, publish, cases, departments, pickups),
+      pickups,
+      bundles: new BundleService(ctx),
       documents: await (async () => {
         const { signer, previousKeys } = await storedSigner(db, ctx.now());
         return new DocumentService(signer, new StoredIssuedDocuments(db), previousKeys);
       })(),
     };
-    const notifier = options.notifier ?? new LogNotifier(log);
     services.fleet = createFleet(ctx, notifier, options.fleet ?? {}, log);
     const fleet = services.fleet;
-    const dispatcher = new NotificationDispatcher(db, notifier, ctx.now, (error) =>
-      log(`notification failed: ${errorMessage(error)}`),
-    );
     ctx.hub.on('events', (events) => dispatcher.handle(events));
     const sweep = setInterval(() => {
       services.cases.releaseAbandoned().catch((error: unknown) => log(`releasing abandoned claims failed: ${String(error)}`));
     }, RELEASE_SWEEP_MS);
     sweep.unref();
-    const demoCredentials = options.seedDemo ? await seedDemo(ctx, access) : undefined;
+    const demoCredentials = options.seedDemo ? await seedDemo(ctx, access, departments) : undefined;
     return {
       services,
       db,

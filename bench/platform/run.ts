@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,7 +12,9 @@ import { startLocalPostgres } from '../../test/integration/platform/local-postgr
  * queue-claim throughput with 10 concurrent clerks, and the time from a kiosk's submit to the
  * counter's event stream seeing the case, on SQLite and on PostgreSQL. Each figure stands
  * beside a baseline measured in the same run: the same server answering GET /v1/health at the
- * same concurrency. The server runs in its own process; this one only generates load.
+ * same concurrency. Then the back office's approval (后台审批) and the pickup at the window
+ * (一口发证: search by case, hand over against a signature) with 10 concurrent staff, each beside
+ * the health baseline at 10. The server runs in its own process; this one only generates load.
  * Prints one JSON document.
  */
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -26,6 +28,7 @@ interface Server {
   dialect: string;
   terminals: string[];
   clerks: string[];
+  backOffice: string[];
   child: ChildProcess;
 }
 
@@ -172,6 +175,91 @@ async function submitToVisible(server: Server, samples: number): Promise<{ sampl
   return { samples, p50Ms: round(percentile(times, 0.5)), p99Ms: round(percentile(times, 0.99)) };
 }
 
+async function post(url: string, token: string, body: unknown): Promise<Response> {
+  const response = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  await response.arrayBuffer().catch(() => undefined);
+  return response;
+}
+
+/** A 1×1 PNG: the signature image every pickup in the run refers to (uploaded once, as a counter would). */
+const SIGNATURE_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+/**
+ * 后台审批 and 一口发证 on the cases the claim run took: each is accepted and sent to 社保 first
+ * (set-up, timed apart), then approved by 10 back-office staff, then found and collected by 10
+ * window clerks. Both beside the health baseline at the same concurrency.
+ */
+async function benchCycle(server: Server, claimed: Map<string, number>) {
+  const cases = [...claimed.entries()].slice(0, 3000);
+  const setupStarted = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CLERKS }, async () => {
+      for (let i = next++; i < cases.length; i = next++) {
+        const [caseId, worker] = cases[i]!;
+        const clerk = server.clerks[worker]!;
+        await post(`${server.url}/v1/cases/${caseId}/decisions`, clerk, { decision: 'accept' });
+        await post(`${server.url}/v1/cases/${caseId}/decisions`, clerk, { decision: 'transfer' });
+      }
+    }),
+  );
+  const setupSeconds = round((performance.now() - setupStarted) / 1000, 2);
+  await load(CLERKS, () => health(server.url));
+  const base = await load(CLERKS, () => health(server.url));
+  const toDecide = cases.map(([caseId]) => caseId);
+  let decided = 0;
+  const decisions = await load(
+    CLERKS,
+    async (worker) => {
+      const caseId = toDecide[decided++];
+      if (!caseId) return false;
+      const response = await post(`${server.url}/v1/back-office/cases/${caseId}/decisions`, server.backOffice[worker]!, {
+        decision: 'approve',
+        result: { documentNumber: `B-${decided}`, decisionText: '准予办理' },
+      });
+      return response.status === 200;
+    },
+    () => decided >= toDecide.length,
+  );
+  progress(`${server.dialect} back-office approvals: ${decisions.perSecond}/s`);
+  const sha = createHash('sha256').update(SIGNATURE_PNG).digest('hex');
+  await fetch(`${server.url}/v1/blobs/${sha}`, { method: 'PUT', headers: { authorization: `Bearer ${server.clerks[0]}`, 'content-type': 'image/png' }, body: SIGNATURE_PNG });
+  const toCollect = toDecide.slice(0, decisions.operations);
+  let collected = 0;
+  const signature = { png: sha, vector: { width: 300, height: 100, strokes: [[[1, 1, 0], [20, 30, 16]]] } };
+  const pickups = await load(
+    CLERKS,
+    async (worker) => {
+      const caseId = toCollect[collected++];
+      if (!caseId) return false;
+      const token = server.clerks[worker]!;
+      const found = await fetch(`${server.url}/v1/pickups/search`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ by: 'case', caseId }),
+      });
+      const { pickups: list } = (await found.json()) as { pickups: { pickupId: string }[] };
+      if (!list[0]) return false;
+      const response = await post(`${server.url}/v1/pickups/${list[0].pickupId}/collect`, token, {
+        method: 'counter',
+        foundBy: 'case',
+        collector: { kind: 'self' },
+        windowName: `${worker + 1}号窗口`,
+        signature,
+      });
+      return response.status === 200;
+    },
+    () => collected >= toCollect.length,
+  );
+  progress(`${server.dialect} pickups: ${pickups.perSecond}/s`);
+  return {
+    cycleSetup: { cases: cases.length, seconds: setupSeconds, note: 'accept + transfer of each claimed case, before the timed runs' },
+    cycleBaselineHealth: base,
+    backOfficeDecision: { ...decisions, ratioToBaseline: round(decisions.perSecond / base.perSecond, 3) },
+    pickup: { ...pickups, note: 'search by case id + collect with a signature', ratioToBaseline: round(pickups.perSecond / base.perSecond, 3) },
+  };
+}
+
 const progress = (line: string) => process.stderr.write(`bench/platform: ${line}\n`);
 
 async function benchStore(db: string) {
@@ -190,7 +278,7 @@ async function benchStore(db: string) {
       intakeFigures.push({ ...figures, ratioToBaseline: round(figures.perSecond / base.perSecond, 3) });
     }
     // Claims drain the first centre's queue, filled by the intake runs above.
-    const claimed = new Set<string>();
+    const claimed = new Map<string, number>();
     let duplicates = 0;
     let empty = false;
     const claims = await load(
@@ -207,18 +295,20 @@ async function benchStore(db: string) {
         }
         const { caseId } = (await response.json()) as { caseId: string };
         if (claimed.has(caseId)) duplicates += 1;
-        claimed.add(caseId);
+        claimed.set(caseId, worker);
         return response.status === 200;
       },
       () => empty,
     );
     progress(`${server.dialect} claims: ${claims.perSecond}/s`);
+    const cycle = await benchCycle(server, claimed);
     const visible = await submitToVisible(server, 50);
     return {
       dialect: server.dialect,
       baselineHealth: baseline,
       intake: intakeFigures,
       queueClaim: { ...claims, errors: undefined, clerks: CLERKS, duplicates, queueEmptied: empty },
+      ...cycle,
       submitToCounterVisible: visible,
     };
   } finally {

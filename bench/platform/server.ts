@@ -3,7 +3,7 @@ import { startPlatform } from '../../platform';
 /**
  * The platform under benchmark, in its own process so that the load generator does not share
  * its event loop. Registers `centres` × `terminalsPerCentre` kiosks and `clerks` signed-in
- * clerks in the first centre, prints one JSON line with the URL and credentials, and stops on
+ * clerks and as many back-office staff (社保) in the first centre, prints one JSON line with the URL and credentials, and stops on
  * SIGTERM.
  */
 const [db, centresArg, perCentreArg, clerksArg] = process.argv.slice(2);
@@ -27,7 +27,15 @@ for (let i = 0; i < clerkCount; i += 1) {
   await access.createStaff('bench-0', { username: `bench.clerk${i}`, displayName: `Clerk ${i}`, role: 'staff', password });
   clerks.push((await access.signIn(`bench.clerk${i}`, password)).token);
 }
-process.stdout.write(`${JSON.stringify({ url: platform.url, dialect: platform.db.dialect, terminals, clerks })}\n`);
+// The back office of one department of the first centre, for the decision and pickup figures.
+await platform.services.departments.upsert('bench-0', 'social-insurance', { 'zh-CN': '社保' });
+const backOffice: string[] = [];
+for (let i = 0; i < clerkCount; i += 1) {
+  const password = 'bench-password-123';
+  await access.createStaff('bench-0', { username: `bench.shebao${i}`, displayName: `Back office ${i}`, role: 'back-office', password, department: 'social-insurance' });
+  backOffice.push((await access.signIn(`bench.shebao${i}`, password)).token);
+}
+process.stdout.write(`${JSON.stringify({ url: platform.url, dialect: platform.db.dialect, terminals, clerks, backOffice })}\n`);
 process.once('SIGTERM', () => {
   platform.close().then(
     () => process.exit(0),

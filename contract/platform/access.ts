@@ -10,8 +10,11 @@ import { z } from 'zod';
 export const TerminalKind = z.enum(['kiosk', 'counter']);
 export type TerminalKind = z.infer<typeof TerminalKind>;
 
-/** A technician works the fleet page (terminals, alerts, remote actions) and no case. */
-export const StaffRole = z.enum(['staff', 'centre-admin', 'technician']);
+/**
+ * `back-office`: staff of a department (后台审批), who see and decide only the cases sent to it.
+ * `technician`: works the fleet page (terminals, alerts, remote actions) and no case.
+ */
+export const StaffRole = z.enum(['staff', 'centre-admin', 'back-office', 'technician']);
 export type StaffRole = z.infer<typeof StaffRole>;
 
 export const Centre = z.object({ id: z.string(), name: z.string() });
@@ -42,6 +45,8 @@ export const CreateStaffRequest = z.object({
   displayName: z.string().min(1).max(60),
   role: StaffRole,
   password: z.string().min(10, 'at least 10 characters').max(200),
+  /** The department code of a `back-office` account (required for that role, refused for others). */
+  department: z.string().min(1).max(32).optional(),
 });
 export type CreateStaffRequest = z.infer<typeof CreateStaffRequest>;
 
@@ -51,6 +56,7 @@ export const StaffAccount = z.object({
   displayName: z.string(),
   role: StaffRole,
   centreId: z.string(),
+  department: z.string().nullable().optional(),
 });
 export type StaffAccount = z.infer<typeof StaffAccount>;
 

@@ -16,18 +16,23 @@ export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase he
  * awaiting-materials  补正: the citizen must bring everything listed, then it queues again
  * rejected            不予受理, with a reason (final)
  * transferred         转办: handed to a department for approval (分类审批)
+ * returned            退回: the department sent it back to the window, with a reason
+ * ready               待领取: approved, the result waits at the unified window (一口发证)
  * completed           办结: the result was issued (一口发证) (final)
  */
-export const CaseStatus = z.enum(['queued', 'claimed', 'accepted', 'awaiting-materials', 'rejected', 'transferred', 'completed']);
+export const CaseStatus = z.enum(['queued', 'claimed', 'accepted', 'awaiting-materials', 'rejected', 'transferred', 'returned', 'ready', 'completed']);
 export type CaseStatus = z.infer<typeof CaseStatus>;
 
 export const CASE_TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
   queued: ['claimed'],
   claimed: ['queued', 'accepted', 'awaiting-materials', 'rejected'],
   accepted: ['transferred', 'completed'],
-  'awaiting-materials': ['queued'],
+  // After a back office's 补正 the supplied case goes straight back to its department.
+  'awaiting-materials': ['queued', 'transferred'],
   rejected: [],
-  transferred: ['completed'],
+  transferred: ['completed', 'ready', 'returned', 'awaiting-materials'],
+  returned: ['transferred', 'rejected'],
+  ready: ['completed'],
   completed: [],
 };
 
@@ -102,7 +107,13 @@ export const CaseSummary = z.object({
   claimedBy: z.string().nullable(),
   claimedAt: z.string().nullable(),
   applicantMasked: z.object({ name: z.string(), idNumber: z.string() }),
+  /** The department code (see `GET /v1/departments`) the case was sent to. */
   department: z.string().nullable(),
+  /** 受理 time and the promised deadline (承诺时限, end of the last working day); null before 受理. */
+  acceptedAt: z.string().nullable(),
+  deadlineAt: z.string().nullable(),
+  /** The 一件事 bundle (its case id) this case is an item of; null for a bundle itself and a single case. */
+  bundleId: z.string().nullable(),
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 
@@ -153,7 +164,8 @@ export const Decision = z.discriminatedUnion('decision', [
     missingMaterials: z.array(z.string().min(1).max(200)).min(1),
     note: z.string().max(500).optional(),
   }),
-  z.object({ decision: z.literal('transfer'), department: z.string().min(1).max(100), note: z.string().max(500).optional() }),
+  /** To a department of the centre by its code; without one, to the department the catalogue names (`decidedBy`). */
+  z.object({ decision: z.literal('transfer'), department: z.string().min(1).max(100).optional(), note: z.string().max(500).optional() }),
   z.object({ decision: z.literal('complete'), result: z.string().min(1).max(500) }),
   z.object({ decision: z.literal('release'), note: z.string().max(500).optional() }),
 ]);

@@ -70,12 +70,15 @@ export const ServiceItem = z.object({
   name: LocalizedText,
   category: z.string(),
   department: LocalizedText,
+  /** The code of the centre's department that decides this service (后台审批); none for on-the-spot services and bundles. */
+  decidedBy: z.string().optional(),
   kind: ServiceKind,
   /** For a one-thing bundle (一件事): the codes of the items it bundles. */
   bundleOf: z.array(z.string()).optional(),
   summary: LocalizedText,
   materials: z.array(Material),
   form: FormSchema,
+  /** The promised time (承诺时限) in working days from 受理. */
   timeLimitDays: z.number().int().nonnegative(),
   feeCents: z.number().int().nonnegative(),
   resultDelivery: LocalizedText,

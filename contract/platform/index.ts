@@ -1,14 +1,18 @@
 import { z } from 'zod';
 
 export * from './access';
+export * from './back-office';
 export * from './blobs';
+export * from './bundles';
 export * from './cases';
 export * from './catalogue';
 export * from './certificates';
+export * from './departments';
 export * from './errors';
 export * from './events';
 export * from './fleet';
 export * from './id-number';
+export * from './pickup';
 export * from './ratings';
 export * from './routes';
 

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { Catalogue } from '../platform/catalogue';
+import { BundleView } from '../platform/bundles';
 import { CaseStatus } from '../platform/cases';
 import { CaseEventType } from '../platform/events';
 import { RatingReason } from '../platform/ratings';
 import { captureEvents, captureMethods } from './capture-api';
 import { counterEvents, counterMethods } from './counter-api';
+import { cycleEvents, cycleMethods } from './cycle-api';
 import { fleetEvents, fleetMethods } from './fleet-api';
 import { DevicesConfig } from './devices';
 import { inputMethods } from './input-api';
@@ -147,6 +149,8 @@ export const CaseStatusView = z.object({
   history: z.array(z.object({ at: z.string(), type: CaseEventType, status: CaseStatus, reason: z.string().nullable() })),
   rating: z.object({ level: z.number().int().min(1).max(5) }).nullable(),
   canRate: z.boolean(),
+  /** A 一件事: each item's state, as the platform last answered (absent offline). */
+  bundle: BundleView.nullable().optional(),
 });
 export type CaseStatusView = z.infer<typeof CaseStatusView>;
 
@@ -236,6 +240,7 @@ export const terminalMethods = {
   'setup.saveDevices': { args: z.object({ devices: DevicesConfig }).strict(), result: z.object({ file: z.string() }) },
   'setup.testDevice': { args: z.object({ role: DeviceTestRole }).strict(), result: DeviceTestResult },
   ...counterMethods,
+  ...cycleMethods,
   ...captureMethods,
   ...inputMethods,
   ...fleetMethods,
@@ -257,6 +262,7 @@ export const terminalEvents = {
   /** A QR code was scanned (a receipt to look up, …). */
   'qr.scanned': z.object({ payload: z.string().max(4096), source: z.enum(['serial', 'hid-pos', 'keyboard-wedge', 'simulator']) }),
   ...counterEvents,
+  ...cycleEvents,
   ...captureEvents,
   ...fleetEvents,
 } as const;
@@ -275,6 +281,12 @@ export const ApiError = z.object({
   code: ApiErrorCode,
   message: z.string(),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /**
+   * What went wrong in the reader's terms, as a stable code and its params (e.g. the platform's
+   * `illegal-transition` with `field`): the UI shows it through its i18n table, never `message`.
+   */
+  reason: z.string().max(64).optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type ApiError = z.infer<typeof ApiError>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { REJECT_REASONS } from './reject-reasons';
 import { CentreStats } from '../platform/ratings';
+import { StaffRole } from '../platform/access';
 import { Applicant, CaseDetail, CaseSummary, IntakeReceipt, RevealResponse } from '../platform/cases';
 import { CaseEvent } from '../platform/events';
 
@@ -22,7 +23,9 @@ export const CounterStatus = z.object({
   windowName: z.string(),
   lockMinutes: z.number().int().positive(),
   /** Null while nobody is signed in. */
-  staff: z.object({ username: z.string(), displayName: z.string() }).nullable(),
+  staff: z
+    .object({ username: z.string(), displayName: z.string(), role: StaffRole, department: z.string().nullable() })
+    .nullable(),
   /** The case on this window's desk (called and not yet decided or released). */
   current: CaseSummary.nullable(),
 });
@@ -82,7 +85,8 @@ export const CounterDecision = z.discriminatedUnion('decision', [
       note: z.string().max(500).optional(),
     })
     .strict(),
-  z.object({ decision: z.literal('transfer'), department: z.string().trim().min(1).max(100), note: z.string().max(500).optional() }).strict(),
+  // Without a department, the one the catalogue names for the service (its deciding department).
+  z.object({ decision: z.literal('transfer'), department: z.string().trim().min(1).max(100).optional(), note: z.string().max(500).optional() }).strict(),
   z.object({ decision: z.literal('complete'), result: z.string().trim().min(1).max(500) }).strict(),
 ]);
 export type CounterDecision = z.infer<typeof CounterDecision>;

@@ -18,6 +18,8 @@ export class ApiFailure extends Error {
   constructor(
     readonly code: ApiErrorCode,
     message: string,
+    /** For the UI's i18n table: a stable reason and its params (see ApiError). */
+    readonly reason?: { code: string; params?: Record<string, string | number> },
   ) {
     super(message);
     this.name = 'ApiFailure';
@@ -60,7 +62,10 @@ export function createDispatcher(handlers: Handlers, log: Logger) {
       }
       return { id, ok: true, result: checked.data };
     } catch (error) {
-      if (error instanceof ApiFailure) return { id, ok: false, error: { code: error.code, message: error.message } };
+      if (error instanceof ApiFailure) {
+        const reason = error.reason ? { reason: error.reason.code, ...(error.reason.params ? { params: error.reason.params } : {}) } : {};
+        return { id, ok: false, error: { code: error.code, message: error.message, ...reason } };
+      }
       log.error({ method, err: error }, 'handler failed');
       return { id, ok: false, error: { code: 'internal', message: `${method} failed` } };
     }

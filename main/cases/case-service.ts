@@ -1,4 +1,6 @@
 import type { FormField, ServiceItem } from '../../contract/platform/catalogue';
+import { sleep } from '../../common/wait';
+import type { BundleView } from '../../contract/platform/bundles';
 import type { Applicant, FormValue } from '../../contract/platform/cases';
 import { submittedValues, validateForm, type FormValues } from '../../contract/forms/validate';
 import type { Identity } from '../../contract/identity';
@@ -15,10 +17,15 @@ import { caseNumberOf, normaliseCaseNumber } from './case-number';
 import { caseStatusLink, receiptDocument } from './receipt-document';
 
 /** What the case service needs from the sync side: send now, and the platform's own view. */
+/** How long the status page waits for a 一件事's items from the platform. */
+const BUNDLE_WAIT_MS = 2000;
+
 export interface CaseSync {
   /** Ask the outbox to send now rather than at its next tick. */
   kick(): void;
   rate(caseId: string, rating: { level: number; reasons: RatingReason[]; comment?: string; visitId: string }): Promise<void>;
+  /** A 一件事's items as the platform sees them; undefined where it cannot be asked. */
+  bundle?(caseId: string): Promise<BundleView | undefined>;
 }
 
 export interface CaseServiceDeps {
@@ -110,6 +117,21 @@ export class CaseService {
     };
   }
 
+  /** The status, and for a 一件事 each item's state when the platform answers (the local store knows the bundle only). */
+  async lookupWithBundle(query: CaseLookup): Promise<CaseStatusView> {
+    const view = this.lookup(query);
+    const item = (await this.deps.catalogue.get()).items.find((i) => i.code === view.serviceCode);
+    if (item?.kind !== 'bundle' || !view.synced || !this.deps.sync.bundle) return view;
+    // A citizen is waiting at the screen: the items are shown if the platform answers quickly, else left out.
+    const abort = new AbortController();
+    const bundle = await Promise.race([
+      this.deps.sync.bundle(view.caseId).catch(() => undefined),
+      sleep(BUNDLE_WAIT_MS, abort.signal).then(() => undefined),
+    ]);
+    abort.abort();
+    return { ...view, bundle: bundle ?? null };
+  }
+
   lookup(query: CaseLookup): CaseStatusView {
     const found = 'caseId' in query ? this.deps.store.get(query.caseId) : this.#byNumber(query.caseNumber, query.idLast4);
     if (!found) throw new ApiFailure('bad-request', 'no such case at this terminal');
@@ -149,10 +171,11 @@ export class CaseService {
     if (!printing) throw new ApiFailure('unavailable', 'this terminal has no printer');
     const local = this.deps.store.get(caseId);
     if (!local) throw new ApiFailure('bad-request', 'no such case at this terminal');
-    const item = (await this.deps.catalogue.get()).items.find((i) => i.code === local.serviceCode);
+    const items = (await this.deps.catalogue.get()).items;
+    const item = items.find((i) => i.code === local.serviceCode);
     if (!item) throw new ApiFailure('unavailable', `service ${local.serviceCode} is no longer in the catalogue`);
     const { id, centreName } = this.deps.terminal;
-    const a4 = await printing.printDocument({ kind: 'case-receipt', data: receiptDocument(this.deps.store, item, caseId, centreName, id) }, { caseId });
+    const a4 = await printing.printDocument({ kind: 'case-receipt', data: receiptDocument(this.deps.store, item, caseId, centreName, id, items) }, { caseId });
     const slip = await printing.printTicket(
       caseSlipParts({
         centreName,

@@ -12,7 +12,7 @@ export function caseHandlers(service: CaseService | undefined): Pick<Handlers, C
   };
   return {
     'cases.submit': ({ serviceCode, values }) => cases().submit(serviceCode, values),
-    'cases.lookup': (query) => cases().lookup(query),
+    'cases.lookup': (query) => cases().lookupWithBundle(query),
     'cases.rate': async ({ caseId, level, reasons, comment }) => {
       await cases().rate(caseId, level, reasons, comment);
       return { ok: true };

@@ -19,7 +19,15 @@ export function caseStatusLink(caseId: string): string {
  * The 受理回执 of a recorded case: its numbers, the service, the materials (those held as
  * electronic licences marked 电子件), what happens next, and the masked applicant.
  */
-export function receiptDocument(store: CaseStore, item: ServiceItem, caseId: string, centreName: string, terminalId: string): CaseReceipt {
+export function receiptDocument(
+  store: CaseStore,
+  item: ServiceItem,
+  caseId: string,
+  centreName: string,
+  terminalId: string,
+  /** The catalogue's items, for the services a 一件事 brings together. */
+  catalogueItems: readonly ServiceItem[] = [],
+): CaseReceipt {
   const local = store.get(caseId);
   const request = store.readRequest(caseId);
   if (!local || !request) throw new Error(`case ${caseId} is not in this terminal's store`);
@@ -38,5 +46,13 @@ export function receiptDocument(store: CaseStore, item: ServiceItem, caseId: str
     statusUrl: caseStatusLink(caseId),
     centre: { name: centreName },
     terminalId,
+    ...(item.kind === 'bundle'
+      ? {
+          bundleItems: (item.bundleOf ?? []).map((code) => {
+            const part = catalogueItems.find((i) => i.code === code);
+            return { name: part?.name['zh-CN'] ?? code, promisedWorkingDays: part?.timeLimitDays ?? item.timeLimitDays };
+          }),
+        }
+      : {}),
   };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { StaffRole } from '../../contract/platform/access';
 import type { CaseSummary, Decision } from '../../contract/platform/cases';
 import type { CentreStats } from '../../contract/platform/ratings';
 import {
@@ -49,6 +50,9 @@ interface StaffSession {
   token: string;
   username: string;
   displayName: string;
+  /** A back-office account works the department's cases, not the window's queue. */
+  role: StaffRole;
+  department: string | null;
 }
 
 /** Statuses in which a case is still on this window's desk. */
@@ -79,7 +83,9 @@ export class CounterService {
       state: this.state,
       windowName: this.options.windowName,
       lockMinutes: this.options.lockMinutes,
-      staff: this.session ? { username: this.session.username, displayName: this.session.displayName } : null,
+      staff: this.session
+        ? { username: this.session.username, displayName: this.session.displayName, role: this.session.role, department: this.session.department }
+        : null,
       current: this.state === 'active' || this.state === 'locked' ? this.current : null,
     };
   }
@@ -93,7 +99,13 @@ export class CounterService {
       return { ok: false, reason: signInFailure(error) };
     }
     if (this.session) await this.endSession('signed-out');
-    this.session = { token: answer.token, username: answer.staff.username, displayName: answer.staff.displayName };
+    this.session = {
+      token: answer.token,
+      username: answer.staff.username,
+      displayName: answer.staff.displayName,
+      role: answer.staff.role,
+      department: answer.staff.department ?? null,
+    };
     this.options.log.info({ staff: answer.staff.username }, 'staff signed in at the counter');
     this.setState('active');
     this.startStream();
@@ -258,7 +270,7 @@ export class CounterService {
   }
 
   /** Runs a platform call under the signed-in clerk's token, turning the platform's answers into API failures. */
-  private async act<T>(call: (token: string, client: StaffClient) => Promise<T>): Promise<T> {
+  async act<T>(call: (token: string, client: StaffClient) => Promise<T>): Promise<T> {
     const session = this.requireActive();
     const client = this.client();
     this.armLock();
@@ -377,6 +389,10 @@ export class CounterService {
     const session = this.session;
     const client = this.options.client;
     if (!session || !client || this.state === 'expired') return;
+    if (session.role === 'back-office') {
+      this.options.events.publish('backOffice.updated', { at: new Date(this.now()).toISOString() });
+      return;
+    }
     try {
       const queue = await client.queue(session.token);
       if (this.session !== session) return;
@@ -416,15 +432,19 @@ export function platformDecision(decision: CounterDecision): Decision {
   }
 }
 
-function toApiFailure(error: unknown): unknown {
+/** The platform's answer as an API failure whose reason (the platform's code, and the field) the desk shows through i18n. */
+export function toApiFailure(error: unknown): unknown {
   if (error instanceof ApiFailure) return error;
-  if (error instanceof PlatformUnreachableError) return new ApiFailure('unavailable', 'the platform cannot be reached; try again');
-  if (error instanceof PlatformResponseError) return new ApiFailure('unavailable', 'the platform gave an answer the terminal does not understand');
+  if (error instanceof PlatformUnreachableError) return new ApiFailure('unavailable', 'the platform cannot be reached; try again', { code: 'unreachable' });
+  if (error instanceof PlatformResponseError) {
+    return new ApiFailure('unavailable', 'the platform gave an answer the terminal does not understand', { code: 'bad-answer' });
+  }
   if (error instanceof PlatformHttpError) {
     const where = error.field ? ` (${error.field})` : '';
-    if (error.status === 400 || error.status === 404 || error.status === 422) return new ApiFailure('bad-request', `${error.platformMessage}${where}`);
-    if (error.status === 403 || error.status === 409) return new ApiFailure('not-allowed', `${error.platformMessage}${where}`);
-    return new ApiFailure('unavailable', `the platform answered ${error.status}`);
+    const reason = { code: error.code, params: { field: error.field ?? '' } };
+    if (error.status === 400 || error.status === 404 || error.status === 422) return new ApiFailure('bad-request', `${error.platformMessage}${where}`, reason);
+    if (error.status === 403 || error.status === 409) return new ApiFailure('not-allowed', `${error.platformMessage}${where}`, reason);
+    return new ApiFailure('unavailable', `the platform answered ${error.status}`, reason);
   }
   return error;
 }

@@ -1,4 +1,10 @@
+import { z } from 'zod';
 import { SignInResponse } from '../../contract/platform/access';
+import { BackOfficeCase, BackOfficeQueue, CaseNote, type BackOfficeDecision } from '../../contract/platform/back-office';
+import { BundleView } from '../../contract/platform/bundles';
+import { Department } from '../../contract/platform/departments';
+import { Collection, PickupSearchResult, type CollectRequest, type PickupSearch } from '../../contract/platform/pickup';
+import { Rating, type RatingRequest } from '../../contract/platform/ratings';
 import { CaseDetail, CaseSummary, IntakeReceipt, QueueResponse, RevealResponse, type Decision, type IntakeRequest } from '../../contract/platform/cases';
 import { EventsPage } from '../../contract/platform/events';
 import { CentreStats } from '../../contract/platform/ratings';
@@ -79,6 +85,51 @@ export class StaffClient {
   async blob(token: string, sha256: string): Promise<{ contentType: string; bytes: Buffer }> {
     const answer = await this.#link.ok('getBlob', { params: { sha256 }, authorization: bearer(token) });
     return { contentType: answer.response.headers.get('content-type')?.split(';')[0] ?? 'application/octet-stream', bytes: answer.bytes };
+  }
+
+  departments(token: string): Promise<Department[]> {
+    return this.#link.json(z.array(Department), 'departments', { authorization: bearer(token) });
+  }
+
+  bundle(token: string, caseId: string): Promise<BundleView> {
+    return this.#link.json(BundleView, 'bundle', { params: { caseId }, authorization: bearer(token) });
+  }
+
+  notes(token: string, caseId: string): Promise<CaseNote[]> {
+    return this.#link.json(z.array(CaseNote), 'caseNotes', { params: { caseId }, authorization: bearer(token) });
+  }
+
+  addNote(token: string, caseId: string, text: string): Promise<CaseNote> {
+    return this.#link.json(CaseNote, 'addCaseNote', { params: { caseId }, authorization: bearer(token), body: { text } });
+  }
+
+  backOfficeQueue(token: string, status?: string): Promise<BackOfficeQueue> {
+    return this.#link.json(BackOfficeQueue, 'backOfficeCases', { authorization: bearer(token), ...(status ? { query: { status } } : {}) });
+  }
+
+  backOfficeCase(token: string, caseId: string): Promise<BackOfficeCase> {
+    return this.#link.json(BackOfficeCase, 'backOfficeCase', { params: { caseId }, authorization: bearer(token) });
+  }
+
+  backOfficeDecide(token: string, caseId: string, decision: BackOfficeDecision): Promise<CaseSummary> {
+    return this.#link.json(CaseSummary, 'backOfficeDecide', { params: { caseId }, authorization: bearer(token), body: decision });
+  }
+
+  /** POST, so that an ID number read from a card never sits in a URL. */
+  pickupSearch(token: string, search: PickupSearch): Promise<PickupSearchResult> {
+    return this.#link.json(PickupSearchResult, 'pickupSearch', { authorization: bearer(token), body: search });
+  }
+
+  collect(token: string, pickupId: string, request: CollectRequest): Promise<Collection> {
+    return this.#link.json(Collection, 'collect', { params: { pickupId }, authorization: bearer(token), body: request });
+  }
+
+  rate(token: string, caseId: string, request: RatingRequest): Promise<Rating> {
+    return this.#link.json(Rating, 'rate', { params: { caseId }, authorization: bearer(token), body: request });
+  }
+
+  async putBlob(token: string, sha256: string, contentType: string, bytes: Buffer): Promise<void> {
+    await this.#link.ok('putBlob', { params: { sha256 }, authorization: bearer(token), body: bytes, contentType });
   }
 
   /**

@@ -71,6 +71,8 @@ export const CaseReceipt = z.object({
   statusUrl: z.string().url(),
   centre: Centre,
   terminalId: z.string().min(1).optional(),
+  /** A 一件事: the services it brings together on this one receipt, each with its promised time. */
+  bundleItems: z.array(z.object({ name: z.string().min(1), promisedWorkingDays: z.number().int().min(0) })).optional(),
   sample: z.boolean().default(false),
 });
 export type CaseReceipt = z.input<typeof CaseReceipt>;

@@ -1,4 +1,5 @@
 import { CounterService } from '../counter/counter-service';
+import { DeskCycle } from '../counter/desk-cycle';
 import { StaffClient } from '../counter/staff-client';
 import type { RoleServices, TerminalCore } from './role';
 
@@ -15,5 +16,6 @@ export function startCounter(core: TerminalCore): RoleServices {
     log: log.child({ service: 'counter' }),
   });
   core.stops.add(() => counter.dispose());
-  return { counter };
+  const deskCycle = new DeskCycle({ desk: counter, windowName: config.counter.windowName, cardOnReader: () => identity.current });
+  return { counter, deskCycle };
 }

@@ -47,6 +47,7 @@ export function startKiosk(core: TerminalCore): RoleServices {
       rate: async (caseId, rating) => {
         await client.rate(caseId, rating);
       },
+      bundle: (caseId) => client.bundle(caseId),
     },
     log: log.child({ service: 'cases' }),
     printing: printing.service,

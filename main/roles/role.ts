@@ -6,6 +6,7 @@ import type { CaseService } from '../cases/case-service';
 import type { CatalogueService } from '../catalogue/catalogue-service';
 import type { CertificateService } from '../certificates/certificate-service';
 import type { CounterService } from '../counter/counter-service';
+import type { DeskCycle } from '../counter/desk-cycle';
 import type { IdentityHolder } from '../identity/identity-holder';
 import type { Logger } from '../logging/logger';
 import type { TerminalPrinting } from '../printing/terminal-printers';
@@ -38,6 +39,8 @@ export interface RoleServices {
   capture?: CaptureService;
   certificates?: CertificateService;
   counter?: CounterService;
+  /** The back office and the pickup at the same desk (issue 15). */
+  deskCycle?: DeskCycle;
   /** The outbox, on a terminal that records cases. */
   outbox?: { pending(): number; lastSyncAt(): string | null; oldestPendingAt(): string | null };
 }

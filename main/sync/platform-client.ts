@@ -1,4 +1,5 @@
 import { IssuedContributionCertificate, type ContributionCertificateRequest } from '../../contract/platform/certificates';
+import { BundleView } from '../../contract/platform/bundles';
 import type { z } from 'zod';
 import { TerminalHealthReport, WhoAmI } from '../../contract/platform/access';
 import { BlobInfo } from '../../contract/platform/blobs';
@@ -86,6 +87,10 @@ export class PlatformClient {
   /** The signed 社保参保缴费证明 of the citizen at the machine, issued by the platform for printing. */
   contributionCertificate(request: ContributionCertificateRequest): Promise<IssuedContributionCertificate> {
     return this.#link.json(IssuedContributionCertificate, 'contributionCertificate', { authorization: this.#authorization, body: request });
+  }
+
+  bundle(caseId: string): Promise<BundleView> {
+    return this.#link.json(BundleView, 'bundle', { params: { caseId }, authorization: this.#authorization });
   }
 
   events(after: number, limit = 200): Promise<EventsPage> {

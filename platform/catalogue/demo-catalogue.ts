@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { expandBundles } from '../../contract/platform/bundles';
 import { Catalogue } from '../../contract/platform/catalogue';
 
 /**
@@ -104,6 +105,7 @@ const raw: z.input<typeof Catalogue> = {
       name: t('社会保险个人参保缴费证明', 'Social-insurance contribution certificate'),
       category: 'social-insurance',
       department: t('区社会保险事业管理中心', 'District social insurance agency'),
+      decidedBy: 'social-insurance',
       kind: 'certificate',
       summary: t(
         '打印本人在本市的社会保险参保缴费记录，用于购房、子女入学、落户等。',
@@ -162,6 +164,7 @@ const raw: z.input<typeof Catalogue> = {
       name: t('城乡居民基本医疗保险参保登记', 'Resident basic medical insurance enrolment'),
       category: 'medical-insurance',
       department: t('区医疗保障局', 'District healthcare security bureau'),
+      decidedBy: 'medical-insurance',
       kind: 'application',
       summary: t(
         '未参加职工医保的本市户籍居民、持居住证人员及在校学生办理居民医保参保。',
@@ -239,6 +242,7 @@ const raw: z.input<typeof Catalogue> = {
       name: t('居住证签注', 'Residence permit endorsement'),
       category: 'residence',
       department: t('区公安分局（派出所）', 'District public security bureau (police station)'),
+      decidedBy: 'household',
       kind: 'application',
       summary: t(
         '居住证每年签注一次，签注后居住证继续有效。',
@@ -312,6 +316,7 @@ const raw: z.input<typeof Catalogue> = {
       name: t('灵活就业人员就业登记', 'Flexible-employment registration'),
       category: 'employment',
       department: t('区就业促进中心', 'District employment service centre'),
+      decidedBy: 'employment',
       kind: 'application',
       summary: t(
         '个体经营、非全日制、新就业形态等灵活就业人员办理就业登记，可按规定享受社会保险补贴。',
@@ -396,6 +401,7 @@ const raw: z.input<typeof Catalogue> = {
       name: t('高龄老人津贴申领', 'Longevity allowance for the very elderly'),
       category: 'civil-affairs',
       department: t('区民政局', 'District civil affairs bureau'),
+      decidedBy: 'civil-affairs',
       kind: 'application',
       summary: t(
         '年满八十周岁的本市户籍老人按月领取高龄津贴，可由家属代办。',
@@ -455,6 +461,7 @@ const raw: z.input<typeof Catalogue> = {
       name: t('困难残疾人生活补贴和重度残疾人护理补贴申请', 'Disability living and care subsidies'),
       category: 'civil-affairs',
       department: t('区民政局、区残疾人联合会', 'District civil affairs bureau and disabled persons’ federation'),
+      decidedBy: 'civil-affairs',
       kind: 'application',
       summary: t(
         '低保家庭等困难残疾人申请生活补贴，一级、二级重度残疾人申请护理补贴（残疾人两项补贴）。',
@@ -525,6 +532,7 @@ const raw: z.input<typeof Catalogue> = {
       name: t('社会保障卡申领', 'Social security card application'),
       category: 'social-insurance',
       department: t('区社会保险事业管理中心', 'District social insurance agency'),
+      decidedBy: 'social-insurance',
       kind: 'application',
       summary: t(
         '首次申领社会保障卡，或补领、换领损坏和遗失的卡。',
@@ -591,16 +599,13 @@ const raw: z.input<typeof Catalogue> = {
       popularity: 560,
     },
     {
-      code: 'newborn-one-thing',
-      name: t('新生儿出生“一件事”', 'Newborn "one thing" bundle'),
-      category: 'one-thing',
-      department: t('区卫生健康局牵头，公安、医保、人社协同', 'Led by the district health bureau with police, healthcare security and HR'),
-      kind: 'bundle',
-      bundleOf: ['resident-medical-enrolment', 'social-security-card-application'],
-      summary: t(
-        '一次提交，办理新生儿户口登记、城乡居民医保参保和社会保障卡申领。',
-        "One application for the baby's hukou registration, resident medical insurance and social security card.",
-      ),
+      code: 'newborn-hukou-registration',
+      name: t('新生儿户口登记', 'Newborn hukou registration'),
+      category: 'residence',
+      department: t('区公安分局（派出所）', 'District public security bureau (police station)'),
+      decidedBy: 'household',
+      kind: 'application',
+      summary: t('为新生儿申报出生登记户口，随父或随母落户。', "Registers a newborn's hukou with the father or the mother."),
       legalBasis: [t('《中华人民共和国户口登记条例》', 'Regulations on Household Registration of the PRC')],
       materials: [
         idCardMaterial,
@@ -668,29 +673,51 @@ const raw: z.input<typeof Catalogue> = {
             type: 'idNumber',
             required: true,
           },
-          { name: 'enrolMedical', label: t('同时办理居民医保参保', 'Also enrol in resident medical insurance'), type: 'checkbox' },
-          { name: 'applySocialSecurityCard', label: t('同时申领社会保障卡', 'Also apply for a social security card'), type: 'checkbox' },
-          {
-            name: 'cardBank',
-            label: t('社保卡合作银行', 'Social security card bank'),
-            type: 'choice',
-            required: true,
-            showIf: { field: 'applySocialSecurityCard', equals: true },
-            options: [
-              { value: 'icbc', label: t('中国工商银行', 'ICBC') },
-              { value: 'ccb', label: t('中国建设银行', 'China Construction Bank') },
-              { value: 'boc', label: t('中国银行', 'Bank of China') },
-            ],
-          },
         ],
       },
       timeLimitDays: 5,
       feeCents: 0,
-      resultDelivery: t('户口簿、医保参保结果和社保卡办结后一并领取或邮寄', 'Household register, enrolment result and card collected together or posted'),
+      resultDelivery: t('户口簿到窗口领取', 'Household register collected at the window'),
+      counterVisit: 'required',
+      popularity: 120,
+    },
+    {
+      code: 'newborn-one-thing',
+      name: t('新生儿出生“一件事”', 'Newborn "one thing" bundle'),
+      category: 'one-thing',
+      department: t('区卫生健康局牵头，公安、医保、人社协同', 'Led by the district health bureau with police, healthcare security and HR'),
+      kind: 'bundle',
+      bundleOf: ['newborn-hukou-registration', 'resident-medical-enrolment', 'social-security-card-application'],
+      summary: t(
+        '一次提交，办理新生儿户口登记、城乡居民医保参保和社会保障卡申领。',
+        "One application for the baby's hukou registration, resident medical insurance and social security card.",
+      ),
+      legalBasis: [t('《中华人民共和国户口登记条例》', 'Regulations on Household Registration of the PRC')],
+      // The items' materials and form fields are added by union when the catalogue is installed
+      // (contract/platform/bundles.ts); only what belongs to the bundle itself is written here.
+      materials: [],
+      form: {
+        fields: [
+          {
+            name: 'collectMode',
+            label: t('领取方式', 'How to collect the results'),
+            type: 'choice',
+            required: true,
+            options: [
+              { value: 'together', label: t('全部办好后一并领取', 'All together when everything is ready') },
+              { value: 'each', label: t('办好一项领取一项', 'Each as soon as it is ready') },
+            ],
+          },
+        ],
+      },
+      timeLimitDays: 10,
+      feeCents: 0,
+      resultDelivery: t('户口簿、医保参保结果和社保卡办结后一并领取或分别领取', 'Household register, enrolment result and card collected together or each when ready'),
       counterVisit: 'required',
       popularity: 240,
     },
   ],
 };
 
-export const demoCatalogue: Catalogue = Catalogue.parse(raw);
+/** Bundles come expanded to the union of their items (as the platform serves them), so offline copies match. */
+export const demoCatalogue: Catalogue = expandBundles(Catalogue.parse(raw));

@@ -33,12 +33,13 @@ interface StaffRow {
   password_hash: string;
   failed_attempts: number;
   locked_until: number | null;
+  department: string | null;
 }
 
 const unauthenticated = (message: string) => new PlatformError(401, 'unauthenticated', message);
 
 function account(row: StaffRow): StaffAccount {
-  return { id: row.id, username: row.username, displayName: row.display_name, role: row.role, centreId: row.centre_id };
+  return { id: row.id, username: row.username, displayName: row.display_name, role: row.role, centreId: row.centre_id, department: row.department };
 }
 
 /** Centres, terminals, staff and their sessions. */
@@ -84,14 +85,27 @@ export class AccessService {
 
   async createStaff(centreId: string, request: CreateStaffRequest): Promise<StaffAccount> {
     await this.centre(centreId);
+    const department = await this.staffDepartment(centreId, request);
     const id = `staff-${randomToken(9)}`;
     const { changes } = await this.ctx.db.run(
-      `INSERT INTO staff (id, centre_id, username, display_name, role, password_hash, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING`,
-      [id, centreId, request.username, request.displayName, request.role, await hashPassword(request.password), this.ctx.now()],
+      `INSERT INTO staff (id, centre_id, username, display_name, role, password_hash, created_at, department)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING`,
+      [id, centreId, request.username, request.displayName, request.role, await hashPassword(request.password), this.ctx.now(), department],
     );
     if (changes === 0) throw new PlatformError(409, 'conflict', `username ${request.username} is taken`, 'username');
-    return { id, username: request.username, displayName: request.displayName, role: request.role, centreId };
+    return { id, username: request.username, displayName: request.displayName, role: request.role, centreId, department };
+  }
+
+  /** A back-office account belongs to one department of the centre; other roles to none. */
+  private async staffDepartment(centreId: string, request: CreateStaffRequest): Promise<string | null> {
+    if (request.role !== 'back-office') {
+      if (request.department !== undefined) throw new PlatformError(422, 'invalid-form', 'department is only for back-office accounts', 'department');
+      return null;
+    }
+    if (!request.department) throw new PlatformError(422, 'invalid-form', 'department is required for a back-office account', 'department');
+    const known = await this.ctx.db.get('SELECT 1 AS found FROM departments WHERE centre_id = ? AND code = ?', [centreId, request.department]);
+    if (!known) throw new PlatformError(422, 'invalid-form', `department ${request.department} is not a department of this centre`, 'department');
+    return request.department;
   }
 
   /**
@@ -171,7 +185,15 @@ export class AccessService {
       [sha256Hex(token)],
     );
     if (!row || row.expires_at <= this.ctx.now()) throw unauthenticated('the staff session is unknown or has expired; sign in again');
-    return { kind: 'staff', id: row.id, centreId: row.centre_id, role: row.role, username: row.username, displayName: row.display_name };
+    return {
+      kind: 'staff',
+      id: row.id,
+      centreId: row.centre_id,
+      role: row.role,
+      username: row.username,
+      displayName: row.display_name,
+      department: row.department,
+    };
   }
 
   async reportHealth(terminalId: string, report: TerminalHealthReport): Promise<void> {

@@ -18,7 +18,7 @@ import { birthDateFromIdNumber, idNumberProblem, maskIdNumber, maskPhone } from 
 import { submittedValues, validateForm } from '../../contract/forms/validate';
 import type { Queryable } from '../store/database';
 import { audit } from './audit';
-import { actorOf, requireCentre, requireStaff, type Caller } from './caller';
+import { actorOf, requireCentre, requireStaff, requireWindowStaff, type Caller } from './caller';
 import { iso, isoOrNull, type PlatformContext } from './context';
 import { invalidForm, notFound, PlatformError } from './errors';
 import { appendEvent, lockCentreEvents } from './events';
@@ -45,10 +45,32 @@ export interface CaseRow {
   completed_at: number | null;
   department: string | null;
   decision: string | null;
+  accepted_at: number | null;
+  deadline_at: number | null;
+  bundle_id: string | null;
+  result: string | null;
+  ready_at: number | null;
+}
+
+/**
+ * What a decision brings beyond the status change (deadline at 受理, the department of a
+ * transfer, the item cases of a 一件事): prepared before the transaction, since the catalogue is
+ * not read inside one, and applied inside it. Implemented by core/acceptance.ts.
+ */
+export interface DecisionRules {
+  prepare(row: CaseRow, decision: Decision): Promise<PreparedDecision>;
+}
+
+export interface PreparedDecision {
+  /** Extra columns to set with the status. */
+  sets?: Record<string, string | number | null>;
+  details?: Record<string, unknown>;
+  /** Runs in the transaction after the update; returns the further events it appended. */
+  after?: (tx: Queryable, row: CaseRow, now: number) => Promise<CaseEvent[]>;
 }
 
 /** The parts of the intake request kept with the case. */
-type StoredRequest = Pick<IntakeRequest, 'visitId' | 'applicant' | 'form' | 'materials' | 'priority'> & {
+export type StoredRequest = Pick<IntakeRequest, 'visitId' | 'applicant' | 'form' | 'materials' | 'priority'> & {
   /** Ids of the 补正 supplements applied, so that a resent one is recognised. */
   supplements?: string[];
 };
@@ -56,7 +78,7 @@ type StoredRequest = Pick<IntakeRequest, 'visitId' | 'applicant' | 'form' | 'mat
 const ELDERLY_AGE = 70;
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 
-function maskName(name: string): string {
+export function maskName(name: string): string {
   const chars = [...name];
   return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
 }
@@ -99,6 +121,9 @@ export function summaryOf(row: CaseRow): CaseSummary {
     claimedAt: isoOrNull(row.claimed_at),
     applicantMasked: { name: maskName(request.applicant.name), idNumber: maskIdNumber(request.applicant.idNumber) },
     department: row.department,
+    acceptedAt: isoOrNull(row.accepted_at),
+    deadlineAt: isoOrNull(row.deadline_at),
+    bundleId: row.bundle_id,
   };
 }
 
@@ -132,6 +157,7 @@ export class CaseService {
   constructor(
     private readonly ctx: PlatformContext,
     private readonly published: (events: CaseEvent[]) => void,
+    private readonly rules?: DecisionRules,
   ) {}
 
   private get db() {
@@ -300,7 +326,7 @@ export class CaseService {
   }
 
   async queue(caller: Caller): Promise<{ waiting: CaseSummary[]; claimed: CaseSummary[] }> {
-    requireStaff(caller);
+    requireWindowStaff(caller);
     const rows = await this.db.all<CaseRow>(
       "SELECT * FROM cases WHERE centre_id = ? AND status IN ('queued', 'claimed') ORDER BY priority DESC, queued_at, id LIMIT 500",
       [caller.centreId],
@@ -317,7 +343,7 @@ export class CaseService {
    * claimers; and the UPDATE re-checks the status in both.
    */
   async claim(caller: Caller, caseId?: string): Promise<CaseSummary | undefined> {
-    const staff = requireStaff(caller);
+    const staff = requireWindowStaff(caller);
     await this.releaseAbandoned();
     const result = await this.db.transaction(async (tx) => {
       let row: CaseRow | undefined;
@@ -359,8 +385,9 @@ export class CaseService {
   }
 
   async decide(caller: Caller, caseId: string, decision: Decision): Promise<CaseSummary> {
-    const staff = requireStaff(caller);
+    const staff = requireWindowStaff(caller);
     const target = DECISION_TARGET[decision.decision];
+    const prepared = this.rules ? await this.rules.prepare(await this.row(this.db, staff, caseId), decision) : {};
     const result = await this.db.transaction(async (tx) => {
       const row = await this.row(tx, staff, caseId, true);
       if (!CASE_TRANSITIONS[row.status].includes(target.to)) throw illegalTransition(row.status, target.to, decision.decision);
@@ -389,9 +416,6 @@ export class CaseService {
           break;
         case 'transfer':
           reason = decision.note ?? null;
-          details.department = decision.department;
-          sets.push('department = ?');
-          params.push(decision.department);
           break;
         case 'complete':
           details.result = decision.result;
@@ -403,6 +427,11 @@ export class CaseService {
           sets.push('claimed_by = NULL', 'claimed_at = NULL');
           break;
       }
+      for (const [column, value] of Object.entries(prepared.sets ?? {})) {
+        sets.push(`${column} = ?`);
+        params.push(value);
+      }
+      Object.assign(details, prepared.details);
       const updated = await tx.get<CaseRow>(`UPDATE cases SET ${sets.join(', ')} WHERE id = ? RETURNING *`, [...params, caseId]);
       const event = await appendEvent(tx, this.db.dialect, {
         centreId: row.centre_id,
@@ -416,9 +445,11 @@ export class CaseService {
         at: now,
         details,
       });
-      return { row: updated!, event };
+      if (!prepared.after) return { row: updated!, events: [event] };
+      const further = await prepared.after(tx, updated!, now);
+      return { row: (await tx.get<CaseRow>('SELECT * FROM cases WHERE id = ?', [caseId]))!, events: [event, ...further] };
     });
-    this.published([result.event]);
+    this.published(result.events);
     return summaryOf(result.row);
   }
 
@@ -431,7 +462,9 @@ export class CaseService {
       const row = await this.row(tx, caller, caseId, true);
       const stored = JSON.parse(row.request) as StoredRequest;
       if (stored.supplements?.includes(body.supplementId)) return { row, event: undefined };
-      if (row.status !== 'awaiting-materials') throw illegalTransition(row.status, 'queued', 'supplement');
+      // A 补正 asked by a department's back office goes back to that department, not to the queue.
+      const back: CaseStatus = row.department ? 'transferred' : 'queued';
+      if (row.status !== 'awaiting-materials') throw illegalTransition(row.status, back, 'supplement');
       await this.checkBlobs(tx, row.centre_id, body.materials);
       const form = body.form ? this.checkForm(item, { ...stored.form, ...body.form }, stored.applicant) : stored.form;
       const next: StoredRequest = {
@@ -441,20 +474,17 @@ export class CaseService {
         supplements: [...(stored.supplements ?? []), body.supplementId],
       };
       const now = this.ctx.now();
-      const updated = await tx.get<CaseRow>("UPDATE cases SET status = 'queued', request = ? WHERE id = ? RETURNING *", [
-        JSON.stringify(next),
-        caseId,
-      ]);
+      const updated = await tx.get<CaseRow>('UPDATE cases SET status = ?, request = ? WHERE id = ? RETURNING *', [back, JSON.stringify(next), caseId]);
       const event = await appendEvent(tx, this.db.dialect, {
         centreId: row.centre_id,
         caseId,
         queueNumber: row.queue_number,
         type: 'materials-supplied',
         fromStatus: 'awaiting-materials',
-        toStatus: 'queued',
+        toStatus: back,
         actor: actorOf(caller),
         at: now,
-        details: { materials: body.materials.map((m) => m.code) },
+        details: { materials: body.materials.map((m) => m.code), ...(row.department ? { department: row.department } : {}) },
       });
       return { row: updated!, event };
     });

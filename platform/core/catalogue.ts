@@ -1,4 +1,6 @@
+import { BundleDefinitionError, expandBundles } from '../../contract/platform/bundles';
 import { Catalogue } from '../../contract/platform/catalogue';
+import { PlatformError } from './errors';
 import type { Database } from '../store/database';
 import { canonicalJson, sha256Hex } from './secrets';
 
@@ -16,7 +18,14 @@ export class CatalogueStore {
   constructor(private readonly db: Database) {}
 
   async put(input: unknown, now: number): Promise<StoredCatalogue> {
-    const catalogue = Catalogue.parse(input);
+    // A 一件事 is served with the union of its items' forms, so every terminal asks each shared answer once.
+    let catalogue: Catalogue;
+    try {
+      catalogue = expandBundles(Catalogue.parse(input));
+    } catch (error) {
+      if (error instanceof BundleDefinitionError) throw new PlatformError(422, 'invalid-form', error.message, 'items');
+      throw error;
+    }
     const body = JSON.stringify(catalogue);
     const etag = `"${sha256Hex(canonicalJson(catalogue)).slice(0, 32)}"`;
     await this.db.run(

@@ -44,6 +44,7 @@ import { idNumberProblem } from '../../contract/platform/id-number';
 import type { HttpOptions } from './app';
 import type { Services } from './services';
 import { streamEvents } from './sse';
+import { registerCycleRoutes } from './cycle-routes';
 
 function caller(request: FastifyRequest): Caller {
   if (!request.caller) throw new PlatformError(401, 'unauthenticated', 'this route needs a bearer token');
@@ -108,7 +109,7 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
       const centre = await access.centre(who.centreId);
       return who.kind === 'terminal'
         ? { kind: who.kind, id: who.id, centre, terminalKind: who.terminalKind }
-        : { kind: who.kind, id: who.id, centre, staff: { id: who.id, username: who.username, displayName: who.displayName, role: who.role, centreId: who.centreId } };
+        : { kind: who.kind, id: who.id, centre, staff: { id: who.id, username: who.username, displayName: who.displayName, role: who.role, centreId: who.centreId, department: who.department ?? null } };
     },
   });
 
@@ -353,6 +354,8 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
     },
     handler: async (request) => auditTrail(ctx.db, requireCentreAdmin(caller(request)).centreId, request.query.caseId, request.query.limit),
   });
+
+  registerCycleRoutes(app, services, caller);
 
   if (services.documents) {
     registerDocumentRoutes(app, services.documents);

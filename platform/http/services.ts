@@ -1,4 +1,8 @@
 import type { AccessService } from '../core/access';
+import type { BackOfficeService } from '../core/back-office';
+import type { BundleService } from '../core/bundles';
+import type { DepartmentService } from '../core/departments';
+import type { PickupService } from '../core/pickup';
 import type { BlobService } from '../core/blobs';
 import type { CaseService } from '../core/cases';
 import type { CatalogueStore } from '../core/catalogue';
@@ -14,6 +18,10 @@ export interface Services {
   blobs: BlobService;
   cases: CaseService;
   ratings: RatingService;
+  departments: DepartmentService;
+  backOffice: BackOfficeService;
+  pickups: PickupService;
+  bundles: BundleService;
   /** Signs what the platform issues and answers GET /v1/documents/verify. */
   documents?: DocumentService;
   /** Heartbeats, alerts, remote actions and signed configuration (platform/fleet). */

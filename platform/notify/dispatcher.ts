@@ -22,6 +22,12 @@ export class NotificationDispatcher {
     this.pending = task;
   }
 
+  /** A notice whose text is made elsewhere (a pickup code), queued and recorded like the others. */
+  notice(caseId: string, eventSeq: number, text: string): void {
+    const task = this.pending.then(() => this.send(caseId, eventSeq, text)).catch(this.onError);
+    this.pending = task;
+  }
+
   /** Resolves when every notice handed over so far has been attempted. */
   async drain(): Promise<void> {
     await this.pending;
@@ -30,22 +36,25 @@ export class NotificationDispatcher {
   private async deliver(events: CaseEvent[]): Promise<void> {
     for (const event of events) {
       const text = noticeText(event);
-      if (!text) continue;
-      const to = await this.phoneOf(event.caseId);
-      if (!to) continue;
-      let status = 'sent';
-      let error: string | null = null;
-      try {
-        await this.notifier.send({ to, text, caseId: event.caseId, eventSeq: event.seq });
-      } catch (cause) {
-        status = 'failed';
-        error = cause instanceof Error ? cause.message : String(cause);
-      }
-      await this.db.run(
-        'INSERT INTO notifications (case_id, event_seq, channel, recipient_masked, text, status, error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        [event.caseId, event.seq, this.notifier.channel, maskPhone(to), text, status, error, this.now()],
-      );
+      if (text) await this.send(event.caseId, event.seq, text);
     }
+  }
+
+  private async send(caseId: string, eventSeq: number, text: string): Promise<void> {
+    const to = await this.phoneOf(caseId);
+    if (!to) return;
+    let status = 'sent';
+    let error: string | null = null;
+    try {
+      await this.notifier.send({ to, text, caseId, eventSeq });
+    } catch (cause) {
+      status = 'failed';
+      error = cause instanceof Error ? cause.message : String(cause);
+    }
+    await this.db.run(
+      'INSERT INTO notifications (case_id, event_seq, channel, recipient_masked, text, status, error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      [caseId, eventSeq, this.notifier.channel, maskPhone(to), text, status, error, this.now()],
+    );
   }
 
   private async phoneOf(caseId: string): Promise<string | undefined> {

@@ -166,6 +166,63 @@ CREATE TABLE issued_documents (
 `,
   },
   {
+    // Issue 15 (departments, deadlines, back office, 一件事, 一口发证); numbered from 30 so that
+    // other branches' migrations can be appended before it.
+    version: 30,
+    sql: `
+CREATE TABLE departments (
+  centre_id TEXT NOT NULL REFERENCES centres(id),
+  code TEXT NOT NULL,
+  name TEXT NOT NULL,
+  created_at {{big}} NOT NULL,
+  PRIMARY KEY (centre_id, code)
+);
+CREATE TABLE calendar_days (
+  centre_id TEXT NOT NULL REFERENCES centres(id),
+  day TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  PRIMARY KEY (centre_id, day)
+);
+ALTER TABLE staff ADD COLUMN department TEXT;
+ALTER TABLE cases ADD COLUMN accepted_at {{big}};
+ALTER TABLE cases ADD COLUMN deadline_at {{big}};
+ALTER TABLE cases ADD COLUMN bundle_id TEXT;
+ALTER TABLE cases ADD COLUMN result TEXT;
+ALTER TABLE cases ADD COLUMN ready_at {{big}};
+CREATE INDEX cases_department ON cases (centre_id, department, status);
+CREATE INDEX cases_bundle ON cases (bundle_id);
+CREATE TABLE case_notes (
+  id {{id}},
+  case_id TEXT NOT NULL REFERENCES cases(id),
+  centre_id TEXT NOT NULL,
+  author_id TEXT NOT NULL,
+  author_name TEXT NOT NULL,
+  text TEXT NOT NULL,
+  at {{big}} NOT NULL
+);
+CREATE INDEX case_notes_case ON case_notes (case_id, id);
+CREATE TABLE lookup_keys (
+  id INTEGER PRIMARY KEY,
+  secret TEXT NOT NULL
+);
+CREATE TABLE pickups (
+  id TEXT PRIMARY KEY,
+  centre_id TEXT NOT NULL REFERENCES centres(id),
+  code_hash TEXT NOT NULL,
+  applicant_key TEXT NOT NULL,
+  bundle_id TEXT,
+  case_ids TEXT NOT NULL,
+  created_at {{big}} NOT NULL,
+  collected_at {{big}},
+  collection TEXT,
+  collection_hash TEXT
+);
+CREATE INDEX pickups_code ON pickups (centre_id, code_hash);
+CREATE INDEX pickups_applicant ON pickups (centre_id, applicant_key)
+`,
+  },
+  {
     // The fleet (platform/fleet): heartbeats, alerts, remote actions, signed configuration.
     version: 40,
     sql: `

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { ZodError } from 'zod';
+import { DepartmentCode } from '../../../contract/platform/departments';
 import { CreateStaffRequest, RegisterTerminalRequest } from '../../../contract/platform/access';
 import { Catalogue } from '../../../contract/platform/catalogue';
 import { createPlatform, PlatformError, SmsGatewayNotifier, startPlatform, StoreError, type PlatformOptions } from '../../../platform';
@@ -206,19 +207,42 @@ export function register(program: Command): void {
     .requiredOption('--centre <id>', 'the centre they work at')
     .requiredOption('--username <name>', 'sign-in name (lowercase)')
     .option('--name <displayName>', 'name shown at the counter (default: the username)')
-    .option('--role <role>', 'staff or centre-admin', 'staff')
+    .option('--role <role>', 'staff, centre-admin or back-office', 'staff')
+    .option('--department <code>', 'the department of a back-office account (see `platform department add`)')
     .option('--password-stdin', 'read the password from standard input')
     .action(
-      async (options: { centre: string; username: string; name?: string; role: string; passwordStdin?: boolean }, command: Command) => {
+      async (
+        options: { centre: string; username: string; name?: string; role: string; department?: string; passwordStdin?: boolean },
+        command: Command,
+      ) => {
         const password = options.passwordStdin ? readFileSync(0, 'utf8').trim() : randomToken(12);
         const request = parseOptions(CreateStaffRequest, {
           username: options.username,
           displayName: options.name ?? options.username,
           role: options.role,
           password,
+          ...(options.department ? { department: options.department } : {}),
         });
         const account = await withStore(dbOf(command), (p) => p.services.access.createStaff(options.centre, request));
         process.stdout.write(`${JSON.stringify({ ...account, ...(options.passwordStdin ? {} : { password }) })}\n`);
       },
     );
+
+  const department = platform.command('department').description('the departments of a centre (后台审批)');
+  department
+    .command('add')
+    .description('create a department of a centre (or rename it); the catalogue names services’ deciding departments by code')
+    .requiredOption('--centre <id>', 'the centre')
+    .requiredOption('--code <code>', 'department code, e.g. social-insurance')
+    .requiredOption('--name <name>', 'display name, e.g. 社保')
+    .option('--name-en <name>', 'English name')
+    .action(async (options: { centre: string; code: string; name: string; nameEn?: string }, command: Command) => {
+      const code = parseOptions(DepartmentCode, options.code);
+      const name = { 'zh-CN': options.name, ...(options.nameEn ? { en: options.nameEn } : {}) };
+      await withStore(dbOf(command), async (p) => {
+        await p.services.access.centre(options.centre);
+        await p.services.departments.upsert(options.centre, code, name);
+      });
+      process.stdout.write(`${JSON.stringify({ centreId: options.centre, code, name })}\n`);
+    });
 }

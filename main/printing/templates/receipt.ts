@@ -17,6 +17,17 @@ export async function renderReceipt(r: Receipt): Promise<string> {
   <tr><td class="label">办理事项</td><td colspan="3">${r.service.name}（事项编码：${r.service.code}）</td></tr>
   <tr><td class="label">受理时间</td><td>${r.receivedAt}</td><td class="label">承诺办结时限</td><td>${r.promisedWorkingDays > 0 ? `${r.promisedWorkingDays}个工作日` : '即办'}</td></tr>
 </table>
+${
+  r.bundleItems?.length
+    ? html`<div class="section">
+<h2>一并办理事项（一件事）</h2>
+<table>
+  <thead><tr><th>序号</th><th>事项</th><th>承诺办结时限</th></tr></thead>
+  <tbody>${r.bundleItems.map((b, i) => html`<tr><td class="num">${i + 1}</td><td>${b.name}</td><td>${b.promisedWorkingDays > 0 ? `${b.promisedWorkingDays}个工作日` : '即办'}</td></tr>`)}</tbody>
+</table>
+</div>`
+    : ''
+}
 <div class="section">
 <h2>已收取材料</h2>
 <table>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { CaseDetail } from '../../../contract/platform/cases';
+import type { CaseReview } from '../../../contract/terminal/counter-api';
 import { REJECT_REASONS, type RejectReason } from '../../../contract/terminal/reject-reasons';
 import { localized } from '../i18n';
 import { useT } from '../i18n/use-t';
@@ -7,6 +8,7 @@ import { useApi } from '../state/api-context';
 import { catalogue, locale } from '../state/store';
 import { attempt, decide, recall, reveal, skip } from './actions';
 import { counterStatus, review, revealed } from './counter-store';
+import { BundleItems, CaseDeadline, CaseNotes, DepartmentPicker } from './CycleParts';
 import { PriorityBadges, ServiceName } from './QueuePanel';
 
 export type DecisionForm = 'reject' | 'request-materials' | 'transfer' | 'complete' | 'skip' | null;
@@ -35,6 +37,38 @@ function MaterialName({ serviceCode, code }: { serviceCode: string; code: string
   if (!material) return <>{code}</>;
   const name = localized(locale.value, material.name);
   return <span lang={name.lang}>{name.text}</span>;
+}
+
+/** The answers of a case's form, each by its label and, for a choice, the option's label. */
+export function CaseFormValues({ serviceCode, values }: { serviceCode: string; values: CaseDetail['form'] }) {
+  return (
+    <dl class="case-form">
+      {Object.entries(values).map(([name, value]) => (
+        <div key={name} class="case-form-row">
+          <dt>
+            <FieldLabel serviceCode={serviceCode} name={name} />
+          </dt>
+          <dd>
+            <FieldValue serviceCode={serviceCode} name={name} value={value} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function CaseHistory({ history }: { history: CaseReview['history'] }) {
+  const t = useT();
+  return (
+    <ol class="case-history" data-testid="case-history">
+      {history.map((event) => (
+        <li key={event.seq}>
+          <time dateTime={event.at}>{new Date(event.at).toLocaleString(locale.value)}</time> {t(`event.${event.type}`)}
+          {event.reason && <span>：{event.reason}</span>}
+        </li>
+      ))}
+    </ol>
+  );
 }
 
 function Scan({ caseId, sha256 }: { caseId: string; sha256: string }) {
@@ -78,7 +112,7 @@ function Scan({ caseId, sha256 }: { caseId: string; sha256: string }) {
   );
 }
 
-function Materials({ detail }: { detail: CaseDetail }) {
+export function Materials({ detail }: { detail: CaseDetail }) {
   const t = useT();
   if (detail.materials.length === 0) return <p>{t('counter.noMaterials')}</p>;
   return (
@@ -131,7 +165,7 @@ function DecisionForms({ detail, form, setForm }: { detail: CaseDetail; form: De
     .map((m) => m.name['zh-CN'])
     .join('\n');
   const [missing, setMissing] = useState(missingDefault ?? '');
-  const [department, setDepartment] = useState(itemOf(detail.serviceCode)?.department['zh-CN'] ?? '');
+  const [department, setDepartment] = useState(itemOf(detail.serviceCode)?.decidedBy ?? '');
   const [result, setResult] = useState('');
   const [note, setNote] = useState(t('counter.skipDefault'));
   if (!form) return null;
@@ -149,7 +183,7 @@ function DecisionForms({ detail, form, setForm }: { detail: CaseDetail; form: De
           }),
         );
       case 'transfer':
-        return done(await decide(api, detail.caseId, { decision: 'transfer', department }));
+        return done(await decide(api, detail.caseId, { decision: 'transfer', ...(department ? { department } : {}) }));
       case 'complete':
         return done(await decide(api, detail.caseId, { decision: 'complete', result }));
       case 'skip':
@@ -183,12 +217,7 @@ function DecisionForms({ detail, form, setForm }: { detail: CaseDetail; form: De
           <textarea name="missing" required rows={4} value={missing} onInput={(e) => setMissing(e.currentTarget.value)} />
         </label>
       )}
-      {form === 'transfer' && (
-        <label>
-          {t('counter.department')}
-          <input name="department" required value={department} onInput={(e) => setDepartment(e.currentTarget.value)} />
-        </label>
-      )}
+      {form === 'transfer' && <DepartmentPicker value={department} onChange={setDepartment} />}
       {form === 'complete' && (
         <label>
           {t('counter.result')}
@@ -221,8 +250,10 @@ export function allowedActions(detail: CaseDetail, mine: boolean) {
     requestMaterials: detail.status === 'claimed' && mine,
     skip: detail.status === 'claimed' && mine,
     recall: detail.status === 'claimed' && mine,
-    transfer: detail.status === 'accepted',
-    complete: detail.status === 'accepted' || detail.status === 'transferred',
+    // A returned case goes back to a department once the window has dealt with the reason.
+    transfer: detail.status === 'accepted' || detail.status === 'returned',
+    // Transferred cases are decided by their department's back office, not at the window.
+    complete: detail.status === 'accepted',
   };
 }
 
@@ -272,32 +303,17 @@ export function CaseReviewPanel({ form, setForm }: { form: DecisionForm; setForm
             <dd>{open.applicant.phone}</dd>
           </>
         )}
+        <CaseDeadline summary={detail} />
       </dl>
+      <BundleItems detail={detail} />
       <Reveal detail={detail} />
       <h3>{t('counter.formTitle')}</h3>
-      <dl class="case-form">
-        {Object.entries(formValues).map(([name, value]) => (
-          <div key={name} class="case-form-row">
-            <dt>
-              <FieldLabel serviceCode={detail.serviceCode} name={name} />
-            </dt>
-            <dd>
-              <FieldValue serviceCode={detail.serviceCode} name={name} value={value} />
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <CaseFormValues serviceCode={detail.serviceCode} values={formValues} />
       <h3>{t('counter.materialsTitle')}</h3>
       <Materials detail={detail} />
       <h3>{t('counter.historyTitle')}</h3>
-      <ol class="case-history">
-        {history.map((event) => (
-          <li key={event.seq}>
-            <time dateTime={event.at}>{new Date(event.at).toLocaleString(locale.value)}</time> {t(`event.${event.type}`)}
-            {event.reason && <span>：{event.reason}</span>}
-          </li>
-        ))}
-      </ol>
+      <CaseHistory history={history} />
+      <CaseNotes caseId={detail.caseId} />
       <h3>{t('counter.decisionTitle')}</h3>
       <div class="decision-actions">
         {can.recall && (

@@ -8,6 +8,8 @@ import { locale, terminalInfo } from '../state/store';
 import { callNext, decide, loadQueue, recall } from './actions';
 import { CaseReviewPanel, allowedActions, type DecisionForm } from './CaseReviewPanel';
 import { cardRead, clearDesk, counterMessage, counterStatus, queue, review } from './counter-store';
+import { BackOfficeDesk } from './BackOfficeDesk';
+import { PickupPanel } from './PickupPanel';
 import { QueuePanel } from './QueuePanel';
 import { Reports, WalkIn } from './ReportsAndWalkIn';
 import { StaffSignIn } from './StaffSignIn';
@@ -96,7 +98,7 @@ function Desk() {
   const api = useApi();
   const status = counterStatus.value!;
   const [form, setForm] = useState<DecisionForm>(null);
-  const [tab, setTab] = useState<'reports' | 'walk-in'>('reports');
+  const [tab, setTab] = useState<'reports' | 'walk-in' | 'pickup'>('reports');
   useShortcuts(api, setForm);
   useEffect(() => {
     void loadQueue(api);
@@ -138,8 +140,11 @@ function Desk() {
         <button type="button" role="tab" class="button secondary small" aria-selected={tab === 'walk-in'} onClick={() => setTab('walk-in')}>
           {t('counter.walkInTitle')}
         </button>
+        <button type="button" role="tab" class="button secondary small" aria-selected={tab === 'pickup'} onClick={() => setTab('pickup')}>
+          {t('cycle.pickupTitle')}
+        </button>
       </div>
-      {tab === 'reports' ? <Reports /> : <WalkIn />}
+      {tab === 'reports' ? <Reports /> : tab === 'walk-in' ? <WalkIn /> : <PickupPanel />}
       <footer class="counter-shortcuts">
         <h2>{t('counter.shortcutsTitle')}</h2>
         <p>{t('counter.shortcuts')}</p>
@@ -166,6 +171,7 @@ export function CounterApp() {
     case 'locked':
       return <StaffSignIn key="unlock" mode="unlock" />;
     case 'active':
-      return <Desk />;
+      // Same sign-in, same terminal: a back-office account gets its department's screen.
+      return status.staff?.role === 'back-office' ? <BackOfficeDesk /> : <Desk />;
   }
 }

@@ -1,11 +1,17 @@
 import type { TerminalApi } from '../../../contract/terminal/api';
 import type { CounterDecision } from '../../../contract/terminal/counter-api';
 import { TerminalApiError } from '../api/client';
-import { translate } from '../i18n';
+import { isMessageKey, translate } from '../i18n';
 import { locale } from '../state/store';
 import { counterMessage, lastCalled, queue, review, revealed, stats } from './counter-store';
 
+/** A failure's reason code goes through the i18n table; only an unknown one falls back to the terminal's words. */
 function problem(error: unknown): void {
+  const reason = error instanceof TerminalApiError && error.error.reason ? `counter.problem.${error.error.reason}` : undefined;
+  if (reason && isMessageKey(reason)) {
+    counterMessage.value = { text: translate(locale.value, reason, error instanceof TerminalApiError ? error.error.params : {}), kind: 'problem' };
+    return;
+  }
   const message = error instanceof TerminalApiError ? error.message : String(error);
   counterMessage.value = { text: translate(locale.value, 'counter.error', { message }), kind: 'problem' };
 }

@@ -74,7 +74,8 @@ export function CaseStatusScreen() {
   const item = catalogue.value?.items.find((i) => i.code === status.serviceCode);
   const name = item ? localized(locale.value, item.name) : { text: status.serviceCode, lang: 'zh-CN' };
   return (
-    <main class="screen form-screen" aria-labelledby="status-title">
+    // Focusable: a long history (a 一件事 and its items) scrolls, and a keyboard must be able to scroll it.
+    <main class="screen form-screen" aria-labelledby="status-title" tabIndex={0}>
       <p class="eyebrow">{t('status.title')}</p>
       <h1 id="status-title" lang={name.lang}>
         {name.text}
@@ -93,6 +94,22 @@ export function CaseStatusScreen() {
           {status.status ? t(`status.${status.status}`) : t('status.waitingSync')}
         </dd>
       </dl>
+      {status.bundle && (
+        <section aria-labelledby="bundle-title" data-testid="bundle-items">
+          <h2 id="bundle-title">{t('cycle.bundleTitle')}</h2>
+          <ul class="timeline">
+            {status.bundle.items.map((entry) => {
+              const part = catalogue.value?.items.find((i) => i.code === entry.serviceCode);
+              const partName = part ? localized(locale.value, part.name) : { text: entry.serviceCode, lang: 'zh-CN' };
+              return (
+                <li key={entry.serviceCode} data-item={entry.serviceCode}>
+                  <span lang={partName.lang}>{partName.text}</span>：{entry.status ? t(`status.${entry.status}`) : t('cycle.notStarted')}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
       <section aria-labelledby="history-title">
         <h2 id="history-title">{t('status.history')}</h2>
         <ol class="timeline" data-testid="case-history">

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PrintResultView } from '../../../contract/terminal/api';
-import { isMessageKey } from '../i18n';
+import { isMessageKey, localized } from '../i18n';
 import { useT } from '../i18n/use-t';
 import { useSpeak } from '../speech/use-speak';
 import { useApi } from '../state/api-context';
-import { endSession, lastReceipt, terminalInfo } from '../state/store';
+import { catalogue, endSession, lastReceipt, locale, terminalInfo } from '../state/store';
 
 /** What the citizen takes away: the numbers, whether to wait for a counter, how to follow up. */
 export function Confirmation() {
@@ -58,6 +58,7 @@ export function Confirmation() {
           {t('confirm.pendingSync')}
         </p>
       )}
+      <BundleParts serviceCode={receipt.serviceCode} />
       <p class="lead">{t(`confirm.next.${receipt.counterVisit}`)}</p>
       {printed && (
         <p class={typeof printed === 'object' && printed.ok ? 'note print-status' : 'notice print-status'} role="status" data-testid="print-status">
@@ -73,5 +74,29 @@ export function Confirmation() {
         </button>
       </div>
     </main>
+  );
+}
+
+/** One receipt for a 一件事: the services it brings together, each decided by its own department. */
+function BundleParts({ serviceCode }: { serviceCode: string }) {
+  const t = useT();
+  const items = catalogue.value?.items ?? [];
+  const bundle = items.find((i) => i.code === serviceCode);
+  if (bundle?.kind !== 'bundle') return null;
+  return (
+    <section aria-labelledby="bundle-parts-title" data-testid="bundle-parts">
+      <h2 id="bundle-parts-title">{t('confirm.bundleParts')}</h2>
+      <ul>
+        {(bundle.bundleOf ?? []).map((code) => {
+          const part = items.find((i) => i.code === code);
+          const name = part ? localized(locale.value, part.name) : { text: code, lang: 'zh-CN' };
+          return (
+            <li key={code} lang={name.lang}>
+              {name.text}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }

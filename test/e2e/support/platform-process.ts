@@ -21,6 +21,8 @@ export interface RunningPlatform {
   stop(): Promise<void>;
   restart(): Promise<void>;
   dispose(): Promise<void>;
+  /** What the process printed so far (its log lines, e.g. the demo's SMS notices). */
+  output(): string;
 }
 
 /** `tongban platform` as an operator runs it, seeded with the demo centre. */
@@ -29,6 +31,7 @@ export async function startPlatformProcess(extraArgs: string[] = []): Promise<Ru
   const db = path.join(dir, 'platform.db');
   let port = 0;
   let child: ReturnType<typeof spawn> | undefined;
+  let printed = '';
   const start = async () => {
     child = spawn(process.execPath, ['bin/tongban.js', 'platform', '--port', String(port), '--db', db, '--seed-demo', ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -36,6 +39,7 @@ export async function startPlatformProcess(extraArgs: string[] = []): Promise<Ru
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`platform did not start:\n${out}`)), 30_000);
       process_.stdout?.on('data', (d: Buffer) => {
+        printed += d.toString();
         out += d.toString();
         const m = /listening on (http:\/\/127\.0\.0\.1:(\d+))/.exec(out);
         if (m) {
@@ -44,7 +48,10 @@ export async function startPlatformProcess(extraArgs: string[] = []): Promise<Ru
           resolve(m[1] as string);
         }
       });
-      process_.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+      process_.stderr?.on('data', (d: Buffer) => {
+        printed += d.toString();
+        out += d.toString();
+      });
       process_.on('exit', (code) => reject(new Error(`platform exited (${code}):\n${out}`)));
     });
     return url;
@@ -63,6 +70,7 @@ export async function startPlatformProcess(extraArgs: string[] = []): Promise<Ru
     restart: async () => {
       await start();
     },
+    output: () => printed,
     dispose: async () => {
       await stop();
       rmSync(dir, { recursive: true, force: true });

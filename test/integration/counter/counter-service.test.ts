@@ -143,7 +143,7 @@ describe('counter service against the platform', () => {
     expect(revealed.applicant.idNumber).toMatch(/^\d{17}[\dX]$/);
     expect((await service.decide(a.caseId, { decision: 'accept' })).status).toBe('accepted');
     expect(service.status().current?.status).toBe('accepted');
-    expect((await service.decide(a.caseId, { decision: 'transfer', department: '区社会保险事业管理中心' })).status).toBe('transferred');
+    expect((await service.decide(a.caseId, { decision: 'transfer', department: 'social-insurance' })).status).toBe('transferred');
     expect(service.status().current).toBeNull();
     expect((await service.decide(a.caseId, { decision: 'complete', result: '参保缴费证明一份' })).status).toBe('completed');
 

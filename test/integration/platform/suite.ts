@@ -244,7 +244,7 @@ export function platformSuite(dialect: 'sqlite' | 'postgres', newDb: (name: stri
 
       expect((await claimNext()).body.caseId).toBe(body.caseId);
       expect((await decide({ decision: 'accept', note: '材料齐全' })).body.status).toBe('accepted');
-      expect((await decide({ decision: 'transfer', department: '区社保中心' })).body.department).toBe('区社保中心');
+      expect((await decide({ decision: 'transfer', department: 'social-insurance' })).body.department).toBe('social-insurance');
       expect((await decide({ decision: 'complete', result: '证明已邮寄' })).body.status).toBe('completed');
       const again = await decide({ decision: 'reject', reason: 'too late' });
       expect(again.status).toBe(409);

@@ -27,6 +27,9 @@ function summary(overrides: Partial<CaseSummary>): CaseSummary {
     claimedAt: null,
     applicantMasked: { name: '李*', idNumber: '440305********0011' },
     department: null,
+    acceptedAt: null,
+    deadlineAt: null,
+    bundleId: null,
     ...overrides,
   };
 }
