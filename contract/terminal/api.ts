@@ -7,6 +7,7 @@ import { RatingReason } from '../platform/ratings';
 import { captureEvents, captureMethods } from './capture-api';
 import { counterEvents, counterMethods } from './counter-api';
 import { cycleEvents, cycleMethods } from './cycle-api';
+import { fleetEvents, fleetMethods } from './fleet-api';
 import { DevicesConfig } from './devices';
 import { inputMethods } from './input-api';
 
@@ -268,6 +269,7 @@ export const terminalMethods = {
   ...cycleMethods,
   ...captureMethods,
   ...inputMethods,
+  ...fleetMethods,
 } as const;
 
 export const terminalEvents = {
@@ -294,6 +296,7 @@ export const terminalEvents = {
   ...counterEvents,
   ...cycleEvents,
   ...captureEvents,
+  ...fleetEvents,
 } as const;
 
 export type MethodName = keyof typeof terminalMethods;

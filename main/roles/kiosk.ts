@@ -79,5 +79,12 @@ export function startKiosk(core: TerminalCore): RoleServices {
   });
   sessions.onWipe(() => certificates.wipe());
 
-  return { cases: caseService, capture, certificates, outbox: worker, help, reprints };
+  return {
+    cases: caseService,
+    capture,
+    certificates,
+    help,
+    reprints,
+    outbox: { pending: () => worker.pending(), lastSyncAt: () => worker.lastSyncAt(), oldestPendingAt: () => cases.oldestPendingAt() },
+  };
 }

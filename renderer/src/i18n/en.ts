@@ -594,4 +594,12 @@ export const en: Record<MessageKey, string> = {
   'toolbar.readAloud': 'Read aloud',
   'toolbar.readAloudOn': 'on',
   'toolbar.readAloudOff': 'off',
+  // The fleet: out of service and outside opening hours.
+  'fleet.outOfService': 'Out of service',
+  'fleet.goToCounter': 'Please go to the unified window',
+  'fleet.outOfServiceHint': 'This machine is being serviced. Sorry for the trouble.',
+  'fleet.closed': 'Outside opening hours',
+  'fleet.opensAt': 'Service starts today at {time}',
+  'fleet.opensTomorrow': 'Service has ended for today. Please come back during opening hours',
+  'fleet.closedStillWorks': 'You can still check a case.',
 };

@@ -593,6 +593,14 @@ export const zhCN = {
   'toolbar.readAloud': '语音播报',
   'toolbar.readAloudOn': '开',
   'toolbar.readAloudOff': '关',
+  // The fleet: out of service and outside opening hours.
+  'fleet.outOfService': '暂停服务',
+  'fleet.goToCounter': '请到综合窗口办理',
+  'fleet.outOfServiceHint': '本机正在维护，给您带来不便，敬请谅解。',
+  'fleet.closed': '非服务时间',
+  'fleet.opensAt': '今天 {time} 开始服务',
+  'fleet.opensTomorrow': '今天的服务已结束，请在开放时间再来',
+  'fleet.closedStillWorks': '现在仍可查询办件进度。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
