@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SCRYPT_HASH_FORMAT } from '../common/scrypt-hash';
 import { DevicesConfig } from '../contract/terminal/devices';
 
 /**
@@ -16,7 +17,6 @@ const Platform = z
   .strict()
   .refine((p) => !p.url || p.credential, { message: 'a platform url needs a credential', path: ['credential'] });
 
-const scryptHash = /^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/;
 
 export const TerminalConfig = z
   .object({
@@ -56,7 +56,7 @@ export const TerminalConfig = z
       .strict()
       .default({ locale: 'zh-CN', largeTypeDefault: false }),
     technician: z
-      .object({ pinHash: z.string().regex(scryptHash, 'a hash made by `tongban config hash-pin`').optional() })
+      .object({ pinHash: z.string().regex(SCRYPT_HASH_FORMAT, 'a hash made by `tongban config hash-pin`').optional() })
       .strict()
       .default({}),
     host: z
@@ -73,9 +73,20 @@ export const TerminalConfig = z
         logDir: z.string().default('var/log'),
         /** The key that seals personal fields at rest: kept apart from the database it opens. */
         keyFile: z.string().default('var/keys/store.key'),
+        /**
+         * Where that key comes from: `file` (keyFile, created on first use), or `command`, whose
+         * argv prints the key in base64, so a deployment can keep it in the OS keyring
+         * (secret-tool) or sealed to the TPM (systemd-creds decrypt).
+         */
+        keyProvider: z
+          .discriminatedUnion('kind', [
+            z.object({ kind: z.literal('file') }).strict(),
+            z.object({ kind: z.literal('command'), command: z.tuple([z.string().min(1)], z.string()) }).strict(),
+          ])
+          .default({ kind: 'file' }),
       })
       .strict()
-      .default({ dataDir: 'var/data', logDir: 'var/log', keyFile: 'var/keys/store.key' }),
+      .default({ dataDir: 'var/data', logDir: 'var/log', keyFile: 'var/keys/store.key', keyProvider: { kind: 'file' } }),
     logging: z
       .object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info') })
       .strict()

@@ -33,7 +33,7 @@ import { SessionService } from './session/session-service';
 import { setupHandlers } from './setup/handlers';
 import { SetupService } from './setup/setup-service';
 import { TechnicianLock } from './setup/technician-lock';
-import { keyFileProvider } from './store/key-file';
+import { keyProviderFor } from './store/key-file';
 import { LocalStore } from './store/local-store';
 import { PrintLog } from './store/print-log';
 import { CatalogueCache } from './sync/catalogue-cache';
@@ -75,7 +75,7 @@ export async function startTerminal(options: StartOptions): Promise<Terminal> {
     const platform = await platformFor(config, log);
     if ('close' in platform) stops.add(() => platform.close());
 
-    const store = LocalStore.open({ file: path.join(config.storage.dataDir, 'terminal.db'), keys: keyFileProvider(config.storage.keyFile) });
+    const store = LocalStore.open({ file: path.join(config.storage.dataDir, 'terminal.db'), keys: keyProviderFor(config.storage) });
     stops.add(() => store.close());
     const client = new PlatformClient({ baseUrl: platform.url, credential: platform.credential });
     const events = new EventBus();

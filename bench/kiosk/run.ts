@@ -11,11 +11,11 @@
  * Run: npx tsx bench/kiosk/run.ts [--runs N]   (needs `npm run build` first)
  */
 import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM_FLAGS } from '../../main/printing/render/chromium-renderer';
 import { startTerminal } from '../../test/e2e/support/terminal-process';
 import { inputEngineFigures } from './input-engines';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 50;
-const args = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 function stats(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -90,7 +90,7 @@ async function submitToConfirmation(page: Page): Promise<number> {
 }
 
 const terminal = await startTerminal();
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
 const cardToForm: number[] = [];
 const submit: number[] = [];
 const inPage: Segments[] = [];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BAUD_RATES, DEFAULT_BAUD_RATE } from './baud-rates';
 
 /**
  * The devices section of a terminal's configuration: part of the contract because the
@@ -8,7 +9,7 @@ const SerialPort = z
   .object({
     transport: z.literal('serial'),
     path: z.string().min(1),
-    baudRate: z.literal([115200, 57600, 38400, 19200, 9600]).default(115200),
+    baudRate: z.literal(BAUD_RATES).default(DEFAULT_BAUD_RATE),
   })
   .strict();
 

@@ -3,6 +3,8 @@ import type { BundleView } from '../../contract/platform/bundles';
 import type { Applicant, FormValue } from '../../contract/platform/cases';
 import { prefilledValues } from '../../contract/forms/prefill';
 import { submittedValues, validateForm, type FormValues } from '../../contract/forms/validate';
+import { isMobileNumber } from '../../contract/forms/phone';
+import { shanghaiDateTime } from '../../contract/dates/shanghai-day';
 import type { Identity } from '../../contract/identity';
 import type { CaseLookup, CaseReceiptView, CaseStatusView, PrintResultView } from '../../contract/terminal/api';
 import type { RatingReason } from '../../contract/platform/ratings';
@@ -50,7 +52,6 @@ function resultView(outcome: PrintOutcome): PrintResultView {
     : { ok: false, message: outcome.citizenMessage, ...(outcome.nextStep ? { nextStep: outcome.nextStep } : {}), warnings: [] };
 }
 
-const MOBILE = /^1\d{10}$/;
 
 /**
  * The kiosk's cases. A submit merges the card's data into the prefilled fields (the page never
@@ -137,7 +138,8 @@ export class CaseService {
     if (!session) throw new ApiFailure('not-allowed', 'no citizen session');
     const found = this.deps.store.get(caseId);
     if (!found || found.status !== 'completed') throw new ApiFailure('not-allowed', 'only a completed case can be rated');
-    await this.deps.sync.rate(caseId, { level, reasons, ...(comment ? { comment } : {}), visitId: session.id });
+    // The rating belongs to the visit the case was made in, which the platform checks (issue 12).
+    await this.deps.sync.rate(caseId, { level, reasons, ...(comment ? { comment } : {}), visitId: found.visitId });
     // The platform's "rated" event comes back through the status feed; wait for it briefly so the
     // citizen's next look at the case shows the rating.
     await whenTrue(this.deps.store, 'changed', () => this.deps.store.history(caseId).some((h) => h.type === 'rated'), 3000);
@@ -162,7 +164,7 @@ export class CaseService {
         centreName,
         caseNumber: caseNumberOf(caseId),
         serviceName: item.name['zh-CN'],
-        receivedAt: new Date(local.submittedAt).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' }),
+        receivedAt: shanghaiDateTime(local.submittedAt),
         statusUrl: caseStatusLink(caseId),
       }),
       'case-slip',
@@ -182,7 +184,7 @@ export class CaseService {
     if (typeof name !== 'string' || typeof idNumber !== 'string') {
       throw new ApiFailure('bad-request', 'applicant: a case needs the ID card, or a name and an ID number in the form');
     }
-    const phone = typeof form.phone === 'string' && MOBILE.test(form.phone) ? form.phone : undefined;
+    const phone = isMobileNumber(form.phone) ? form.phone : undefined;
     return { name, idNumber, ...(phone ? { phone } : {}) };
   }
 
@@ -197,7 +199,7 @@ export class CaseService {
     const wanted = normaliseCaseNumber(caseNumber);
     return this.deps.store
       .byIdSuffix(wanted)
-      .find((c) => caseNumberOf(c.caseId) === wanted && this.deps.store.readRequest(c.caseId)?.applicant.idNumber.endsWith(idLast4));
+      .find((c) => caseNumberOf(c.caseId) === wanted && this.deps.store.provesOwnership(c.caseId, idLast4));
   }
 
   async #waitForQueueNumber(caseId: string): Promise<LocalCase | undefined> {

@@ -1,5 +1,6 @@
 import type { ServiceItem } from '../../contract/platform/catalogue';
 import { maskIdNumber } from '../../contract/identity';
+import { shanghaiDateTime } from '../../contract/dates/shanghai-day';
 import type { CaseReceipt } from '../printing/documents';
 import type { CaseStore } from '../store/case-store';
 import { caseNumberOf } from './case-number';
@@ -39,7 +40,7 @@ export function receiptDocument(
     ...(local.queueNumber ? { queueNumber: local.queueNumber } : {}),
     service: { code: item.code, name: item.name['zh-CN'] },
     applicant: { name: request.applicant.name, idNumberMasked: maskIdNumber(request.applicant.idNumber) },
-    receivedAt: new Date(local.submittedAt).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' }),
+    receivedAt: shanghaiDateTime(local.submittedAt),
     materials: materials.length > 0 ? materials : [{ name: '无需提交材料', form: '电子件', copies: 1 }],
     promisedWorkingDays: item.timeLimitDays,
     nextSteps: NEXT_STEPS[item.counterVisit],

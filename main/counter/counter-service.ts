@@ -24,7 +24,8 @@ import type { Identity } from '../../contract/identity';
 import type { Catalogue } from '../../contract/platform/catalogue';
 import type { Logger } from '../logging/logger';
 import { PlatformHttpError, PlatformResponseError, PlatformUnreachableError } from '../platform-link/errors';
-import { announcementText, pushCalled, startOfShanghaiDay } from './announcement';
+import { startOfShanghaiDay } from '../../contract/dates/shanghai-day';
+import { announcementText, pushCalled } from './announcement';
 import type { StaffClient } from './staff-client';
 
 export interface CounterServiceOptions {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import type { Logger } from '../logging/logger';
 
 export type BrowserMode = 'auto' | 'kiosk' | 'app' | 'none';
@@ -47,7 +47,9 @@ export function launchChromium(options: LaunchOptions): ChildProcess | undefined
     log.warn({ chromiumPath: options.chromiumPath }, 'Chromium not found; open the URL by hand');
     return undefined;
   }
-  mkdirSync(options.profileDir, { recursive: true });
+  // The profile keeps the page's address (with its secret) in its history: for this user only.
+  mkdirSync(options.profileDir, { recursive: true, mode: 0o700 });
+  chmodSync(options.profileDir, 0o700);
   const args = chromiumArgs(options.url, mode === 'app' ? 'app' : 'kiosk', options.profileDir);
   // Running as root (a test machine) Chromium refuses to start without this.
   if (process.getuid?.() === 0) args.push('--no-sandbox');

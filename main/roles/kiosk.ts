@@ -4,6 +4,7 @@ import { CertificateService } from '../certificates/certificate-service';
 import { OcrService } from '../ocr';
 import { CaseStore } from '../store/case-store';
 import { OutboxWorker } from '../sync/outbox-worker';
+import { startPurgeSchedule } from '../sync/purge-schedule';
 import { startReconnectProbe } from '../sync/reconnect-probe';
 import { StatusFeed } from '../sync/status-feed';
 import type { RoleServices, TerminalCore } from './role';
@@ -24,6 +25,7 @@ export function startKiosk(core: TerminalCore): RoleServices {
     stops.add(() => service.stop());
   }
   stops.add(startReconnectProbe({ worker, probe: () => client.health() }));
+  stops.add(startPurgeSchedule({ store, log: log.child({ service: 'purge' }) }));
 
   // One OCR pool for the whole terminal, warmed at the first scan and kept between citizens.
   const ocr = core.scanner ? new OcrService({ workers: 1 }) : undefined;

@@ -45,6 +45,8 @@ export class LocalStore {
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
+      // Purged values are overwritten with zeros, not left in free pages.
+      db.pragma('secure_delete = ON');
       migrate(db);
       const key = keys.load();
       let cipher: FieldCipher;

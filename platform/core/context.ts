@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Catalogue } from '../../contract/platform/catalogue';
 import type { CaseEvent } from '../../contract/platform/events';
+import type { DataCipher } from '../secrets/cipher';
 import type { Database } from '../store/database';
 
 export interface PlatformSettings {
@@ -38,6 +39,12 @@ export interface PlatformContext {
   hub: EventHub;
   settings: PlatformSettings;
   now: () => number;
+  /** Seals and opens personal data at rest (case applicants and forms, material scans). */
+  cipher: DataCipher;
+  /** The configured public address, for every URL the platform prints; never a request's Host. */
+  publicUrl: () => string;
+  /** The listening URL, used as the public one when none was configured. */
+  setDefaultPublicUrl: (url: string) => void;
   /** The catalogue as last loaded; intake validates against it. */
   catalogue: () => Promise<Catalogue>;
 }

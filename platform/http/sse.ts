@@ -12,7 +12,14 @@ const KEEPALIVE_MS = 15_000;
  * however events and reconnections interleave. The keepalive also re-reads, which picks up
  * events committed by another platform process on the same PostgreSQL.
  */
-export function streamEvents(request: FastifyRequest, reply: FastifyReply, ctx: PlatformContext, filter: EventFilter, after: number): void {
+export function streamEvents(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  ctx: PlatformContext,
+  filter: EventFilter,
+  after: number,
+  release: () => void,
+): void {
   const { centreId } = filter;
   reply.hijack();
   const res = reply.raw;
@@ -68,6 +75,7 @@ export function streamEvents(request: FastifyRequest, reply: FastifyReply, ctx: 
   ctx.hub.on('events', onEvents);
   res.on('close', () => {
     closed = true;
+    release();
     clearInterval(keepalive);
     ctx.hub.off('events', onEvents);
   });

@@ -166,6 +166,35 @@ CREATE TABLE issued_documents (
 `,
   },
   {
+    // Issue 12 (hardening): unguessable follow-up ids, which terminals may issue certificates,
+    // the identity each certificate session is bound to, and when a case's personal data went.
+    version: 10,
+    sql: `
+ALTER TABLE follow_ups ADD COLUMN public_id TEXT;
+CREATE UNIQUE INDEX follow_ups_public_id ON follow_ups (public_id);
+ALTER TABLE terminals ADD COLUMN can_issue_certificates INTEGER NOT NULL DEFAULT 1;
+CREATE TABLE certificate_sessions (
+  terminal_id TEXT NOT NULL,
+  visit_id TEXT NOT NULL,
+  identity_digest TEXT NOT NULL,
+  started_at {{big}} NOT NULL,
+  PRIMARY KEY (terminal_id, visit_id)
+);
+ALTER TABLE cases ADD COLUMN purged_at {{big}}
+`,
+  },
+  {
+    // Issue 12: a staff username is unique within its centre only, so that creating one tells an
+    // administrator nothing about other centres. \`name\` is the username people type; the old
+    // platform-wide \`username\` column stays as a unique key (\`<centre>/<name>\` for new accounts).
+    version: 11,
+    sql: `
+ALTER TABLE staff ADD COLUMN name TEXT;
+UPDATE staff SET name = username;
+CREATE UNIQUE INDEX staff_centre_name ON staff (centre_id, name)
+`,
+  },
+  {
     // Issue 15 (departments, deadlines, back office, 一件事, 一口发证); numbered from 30 so that
     // other branches' migrations can be appended before it.
     version: 30,
@@ -202,10 +231,6 @@ CREATE TABLE case_notes (
   at {{big}} NOT NULL
 );
 CREATE INDEX case_notes_case ON case_notes (case_id, id);
-CREATE TABLE lookup_keys (
-  id INTEGER PRIMARY KEY,
-  secret TEXT NOT NULL
-);
 CREATE TABLE pickups (
   id TEXT PRIMARY KEY,
   centre_id TEXT NOT NULL REFERENCES centres(id),

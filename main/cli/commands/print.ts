@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
+import { topCommand } from '../top-command';
 import { EscPosSimulator, SerialReceiptPrinter, openPtyPair, type SimulatedPaperState } from '../../../drivers/escpos';
 import { IppDocumentPrinter } from '../../../drivers/ipp';
 import {
@@ -189,7 +190,7 @@ async function simEscpos(options: { link?: string }): Promise<void> {
 }
 
 export function register(program: Command): void {
-  const printCommand = program.command('print').description('print test pages, read printer state, render document templates to PDF');
+  const printCommand = topCommand(program, 'print');
   withConfigOptions(
     printCommand
       .command('test-page')
@@ -211,7 +212,7 @@ export function register(program: Command): void {
     .option('--months <n>', 'with the demo certificate: how many months of contributions')
     .action(render);
 
-  const sim = program.commands.find((c) => c.name() === 'sim') ?? program.command('sim').description('device simulators (demo, training, technicians)');
+  const sim = topCommand(program, 'sim');
   sim
     .command('escpos')
     .description(

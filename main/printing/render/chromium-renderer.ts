@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { A4_DOCUMENT, RenderError, type PdfPageOptions, type PdfRenderer } from './pdf-renderer';
 
 /** The flags the project runs Debian Chromium with everywhere (headless, no network chatter). */
@@ -36,7 +36,8 @@ export class ChromiumPdfRenderer implements PdfRenderer {
   private documentContext(): Promise<BrowserContext> {
     if (!this.context) {
       const executablePath = this.options.executablePath ?? '/usr/bin/chromium';
-      this.browser = chromium.launch({ executablePath, args: CHROMIUM_FLAGS, headless: true });
+      // playwright-core loads with the first document, not with the terminal.
+      this.browser = import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath, args: CHROMIUM_FLAGS, headless: true }));
       const starting = this.browser.then(async (browser) => {
         browser.on('disconnected', () => {
           if (this.context === starting) this.forget();

@@ -9,6 +9,7 @@ import { useApi } from '../state/api-context';
 import { catalogue, locale } from '../state/store';
 import { attempt, info, loadStats, problem } from './actions';
 import { cardRead, queue, stats } from './counter-store';
+import { UNDECIDED_STATUSES } from '../../../contract/platform/case-states';
 
 function minutes(seconds: number | null): string | null {
   return seconds === null ? null : (seconds / 60).toFixed(1);
@@ -26,8 +27,8 @@ export function Reports() {
   const none = t('counter.reportsNone');
   const wait = minutes(figures?.waiting.meanSeconds ?? null);
   const handling = minutes(figures?.handling.meanSeconds ?? null);
-  const open = new Set(['queued', 'claimed']);
-  const decided = figures ? Object.entries(figures.cases.byStatus).reduce((sum, [status, n]) => (open.has(status) ? sum : sum + n), 0) : null;
+  const undecided = new Set<string>(UNDECIDED_STATUSES);
+  const decided = figures ? Object.entries(figures.cases.byStatus).reduce((sum, [status, n]) => (undecided.has(status) ? sum : sum + n), 0) : null;
   return (
     <section class="counter-panel counter-reports" aria-labelledby="reports-title">
       <header class="counter-panel-head">

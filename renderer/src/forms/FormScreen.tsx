@@ -9,6 +9,7 @@ import { LazyKeyboard } from '../keyboard/LazyKeyboard';
 import { formPage, formValues, identity, locale, touchedFields } from '../state/store';
 import { keyboardFor, normaliseTyped, typedInFull } from './field-input';
 import { MaterialsSection } from '../screens/Materials';
+import { maskIdNumber } from '../../../contract/identity/id-number';
 import { useSpeak } from '../speech/use-speak';
 
 const FIELDS_PER_PAGE = 3;
@@ -147,9 +148,7 @@ function answerText(field: FormField, value: FormValue | undefined, t: ReturnTyp
     const option = field.options?.find((o) => o.value === value);
     return option ? localized(locale.value, option.label).text : String(value);
   }
-  if (field.type === 'idNumber' && typeof value === 'string' && value.length > 10) {
-    return `${value.slice(0, 6)}${'*'.repeat(value.length - 10)}${value.slice(-4)}`;
-  }
+  if (field.type === 'idNumber' && typeof value === 'string') return maskIdNumber(value);
   return String(value);
 }
 

@@ -22,6 +22,7 @@ import {
   usedProposals,
 } from '../state/capture';
 import { formValues, identity, locale, screen, terminalInfo } from '../state/store';
+import { maskIdNumber } from '../../../contract/identity/id-number';
 
 function Name({ material }: { material: Material }) {
   const { text, lang } = localized(locale.value, material.name);
@@ -86,8 +87,7 @@ export function MaterialsSection({ item }: { item: ServiceItem }) {
 
 function maskedIfId(field: FormField | undefined, proposal: FieldProposalView): string {
   const isId = field?.type === 'idNumber' || proposal.field === 'idNumber' || proposal.field.endsWith('.idNumber');
-  const v = proposal.value;
-  return isId && v.length > 10 ? `${v.slice(0, 6)}${'*'.repeat(v.length - 10)}${v.slice(-4)}` : v;
+  return isId ? maskIdNumber(proposal.value) : proposal.value;
 }
 
 /** The form field a value read from paper would fill: same name, or the field the card would prefill. */
