@@ -41,11 +41,12 @@ function removeOldChunks(outdir, current) {
 /**
  * Packages loaded from node_modules rather than bundled: native modules (koffi too: it loads its
  * own binary), packages that find their own files at run time (tesseract.js its worker,
- * playwright-core its drivers, pg its optional native binding), and ipp, whose sloppy-mode code
+ * playwright-core its drivers, pg its optional native binding, PaddleOCR its models and ONNX
+ * Runtime's binding, OpenCV's WebAssembly build its 10 MB of code), and ipp, whose sloppy-mode code
  * (arguments.callee) an ES module cannot hold. Every other package is bundled: resolving hundreds
  * of small files through Node's module loader was most of the terminal's start time.
  */
-const EXTERNAL = ['better-sqlite3', 'serialport', '@serialport/*', 'node-hid', 'koffi', 'sharp', 'tesseract.js', 'playwright-core', 'pg', 'electron', 'ipp'];
+const EXTERNAL = ['better-sqlite3', 'serialport', '@serialport/*', 'node-hid', 'koffi', 'sharp', 'tesseract.js', 'playwright-core', 'pg', 'electron', 'ipp', 'onnxruntime-node', '@gutenye/*', '@techstark/opencv-js'];
 
 function cliBuildOptions(outdir = path.join(root, 'dist/cli')) {
   return {
