@@ -104,7 +104,7 @@ export const AuditEntry = z.object({
   id: z.number().int(),
   at: z.string(),
   actor: z.object({ kind: z.enum(['terminal', 'staff', 'system']), id: z.string() }),
-  action: z.enum(['case-read', 'case-reveal', 'queue-read', 'material-read']),
+  action: z.enum(['case-read', 'case-reveal', 'queue-read', 'material-read', 'licence-lookup', 'licence-read']),
   caseId: z.string().nullable(),
   detail: z.string().nullable(),
 });

@@ -58,6 +58,8 @@ export const Material = z.object({
   required: z.boolean(),
   /** The electronic licence (电子证照) type that satisfies this material without paper. */
   electronicLicence: z.string().optional(),
+  /** Whose licence it is: the applicant's (default) or, for an agent's own papers, the agent's (form field agentIdNumber). */
+  holder: z.enum(['applicant', 'agent']).optional(),
   scan: z.boolean().default(true),
 });
 export type Material = z.infer<typeof Material>;
@@ -83,6 +85,8 @@ export const ServiceItem = z.object({
   feeCents: z.number().int().nonnegative(),
   resultDelivery: LocalizedText,
   counterVisit: z.enum(['none', 'required', 'maybe']),
+  /** The licence type its result is (e.g. a certificate): a completed case adds the result to the licence library. */
+  resultLicence: z.string().optional(),
   /** Names of the laws and regulations the service rests on (names only, no article numbers). */
   legalBasis: z.array(LocalizedText).default([]),
   /** How often this service is used at the centre; the menu shows the most used first. */

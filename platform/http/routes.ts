@@ -44,6 +44,7 @@ import type { HttpOptions } from './app';
 import type { Services } from './services';
 import { streamEvents } from './sse';
 import { registerCycleRoutes } from './cycle-routes';
+import { registerLicenceRoutes } from '../licences/http';
 
 function caller(request: FastifyRequest): Caller {
   if (!request.caller) throw new PlatformError(401, 'unauthenticated', 'this route needs a bearer token');
@@ -355,6 +356,7 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
   });
 
   registerCycleRoutes(app, services, caller);
+  if (services.licences) registerLicenceRoutes(app, services.licences, caller);
 
   if (services.documents) {
     registerDocumentRoutes(app, services.documents);

@@ -9,6 +9,7 @@ import type { CatalogueStore } from '../core/catalogue';
 import type { PlatformContext } from '../core/context';
 import type { DocumentService } from '../documents/service';
 import type { RatingService } from '../core/ratings';
+import type { LicenceService } from '../licences/service';
 
 export interface Services {
   ctx: PlatformContext;
@@ -23,4 +24,6 @@ export interface Services {
   bundles: BundleService;
   /** Signs what the platform issues and answers GET /v1/documents/verify. */
   documents?: DocumentService;
+  /** 电子证照: the licence library behind its adapter. */
+  licences?: LicenceService;
 }
