@@ -3,7 +3,7 @@ import type { Queryable } from '../store/database';
 
 /**
  * A licence's holder is found by a keyed hash of the ID number and kept only sealed
- * (AES-256-GCM), as are the holder's name and the document itself. Both keys derive from the
+ * (AES-256-GCM), as are the holder's name, the licence number and the document itself. Both keys derive from the
  * platform's lookup secret (table lookup_keys, shared with the pickups' hashes), so a copy of
  * the licences table alone reveals nobody.
  */
@@ -24,6 +24,11 @@ export class HolderSeal {
 
   async holderKey(idNumber: string): Promise<string> {
     return createHmac('sha256', (await this.load()).hash).update(`licence-holder:${idNumber}`).digest('hex');
+  }
+
+  /** Licence numbers are looked up by keyed hash too: some (the resident ID card's) are ID numbers. */
+  async numberKey(type: string, number: string): Promise<string> {
+    return createHmac('sha256', (await this.load()).hash).update(`licence-number:${type}:${number}`).digest('hex');
   }
 
   async seal(plain: Buffer): Promise<string> {

@@ -81,18 +81,21 @@ export class LicenceService {
         licences.push({ materialCode: material.code, licence: null, problem: 'not-found' });
         continue;
       }
-      const view = this.view(record, today);
+      const view = await this.view(record, today);
       licences.push({ materialCode: material.code, licence: view, problem: view.status === 'expired' ? 'expired' : null });
     }
     await audit(this.ctx.db, caller, 'licence-read', caseId, this.ctx.now(), licences.map((l) => `${l.materialCode}:${l.licence?.number ?? l.problem}`).join(','));
     return { caseId, licences };
   }
 
-  view(record: LicenceRecord, today: string): LicenceView {
+  async view(record: LicenceRecord, today: string): Promise<LicenceView> {
     const digest = sha256Hex(record.document.bytes);
     const signature = verifySignedDocument(record.signed, this.documents.publicKeys);
     const data = record.signed.data;
-    const matches = data.number === record.number && data.type === record.type && data.documentSha256 === digest && data.validUntil === record.validUntil && data.validFrom === record.validFrom;
+    const matches =
+      data.numberKey === (await this.seal.numberKey(record.type, record.number)) &&
+      data.holderKey === (await this.seal.holderKey(record.holderIdNumber)) &&
+      data.type === record.type && data.documentSha256 === digest && data.validUntil === record.validUntil && data.validFrom === record.validFrom;
     return {
       id: record.id,
       type: record.type,

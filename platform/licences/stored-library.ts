@@ -9,6 +9,7 @@ import type { LicenceLibrary, LicenceRecord, NewLicence } from './library';
 interface LicenceRow {
   id: string;
   type: string;
+  /** A keyed hash: a resident ID card's licence number is the ID number itself. */
   number: string;
   issuer: string;
   valid_from: string;
@@ -46,12 +47,13 @@ export class StoredLicenceLibrary implements LicenceLibrary {
   }
 
   async byNumber(type: string, number: string): Promise<LicenceRecord | undefined> {
-    const row = await this.db.get<LicenceRow>('SELECT * FROM licences WHERE type = ? AND number = ?', [type, number]);
+    const row = await this.db.get<LicenceRow>('SELECT * FROM licences WHERE type = ? AND number = ?', [type, await this.seal.numberKey(type, number)]);
     return row ? this.record(row) : undefined;
   }
 
   async add(licence: NewLicence): Promise<LicenceRecord> {
-    const existing = await this.db.get<{ id: string }>('SELECT id FROM licences WHERE type = ? AND number = ?', [licence.type, licence.number]);
+    const numberKey = await this.seal.numberKey(licence.type, licence.number);
+    const existing = await this.db.get<{ id: string }>('SELECT id FROM licences WHERE type = ? AND number = ?', [licence.type, numberKey]);
     const id = existing?.id ?? randomUUID();
     const now = this.now();
     // The signature covers the licence's data and the document's digest, so neither can be swapped.
@@ -62,7 +64,7 @@ export class StoredLicenceLibrary implements LicenceLibrary {
       issuer: licence.issuer,
       data: {
         type: licence.type,
-        number: licence.number,
+        numberKey,
         validFrom: licence.validFrom,
         validUntil: licence.validUntil,
         holderKey: await this.seal.holderKey(licence.holderIdNumber),
@@ -74,7 +76,7 @@ export class StoredLicenceLibrary implements LicenceLibrary {
       licence.validFrom,
       licence.validUntil,
       await this.seal.holderKey(licence.holderIdNumber),
-      await this.seal.seal(Buffer.from(JSON.stringify({ idNumber: licence.holderIdNumber, name: licence.holderName }), 'utf8')),
+      await this.seal.seal(Buffer.from(JSON.stringify({ idNumber: licence.holderIdNumber, name: licence.holderName, number: licence.number }), 'utf8')),
       licence.document.mediaType,
       await this.seal.seal(licence.document.bytes),
       JSON.stringify(signed),
@@ -88,18 +90,18 @@ export class StoredLicenceLibrary implements LicenceLibrary {
     } else {
       await this.db.run(
         'INSERT INTO licences (issuer, valid_from, valid_until, holder_key, holder_sealed, media_type, document_sealed, signed, source_case_id, id, type, number, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        [...values, id, licence.type, licence.number, now],
+        [...values, id, licence.type, numberKey, now],
       );
     }
     return (await this.byNumber(licence.type, licence.number))!;
   }
 
   private async record(row: LicenceRow): Promise<LicenceRecord> {
-    const holder = JSON.parse((await this.seal.open(row.holder_sealed)).toString('utf8')) as { idNumber: string };
+    const holder = JSON.parse((await this.seal.open(row.holder_sealed)).toString('utf8')) as { idNumber: string; number: string };
     return {
       id: row.id,
       type: row.type,
-      number: row.number,
+      number: holder.number,
       issuer: row.issuer,
       validFrom: row.valid_from,
       validUntil: row.valid_until,
