@@ -45,6 +45,9 @@ export const PLATFORM_ROUTES = {
   bundle: 'GET /v1/bundles/:caseId',
   pickupSearch: 'POST /v1/pickups/search',
   collect: 'POST /v1/pickups/:pickupId/collect',
+  // 电子证照 (issue 20).
+  licenceLookup: 'POST /v1/licences/lookups',
+  caseLicences: 'GET /v1/cases/:caseId/licences',
 } as const;
 
 export type PlatformRoute = keyof typeof PLATFORM_ROUTES;

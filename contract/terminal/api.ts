@@ -9,6 +9,7 @@ import { counterEvents, counterMethods } from './counter-api';
 import { cycleEvents, cycleMethods } from './cycle-api';
 import { DevicesConfig } from './devices';
 import { inputMethods } from './input-api';
+import { licenceMethods } from './licence-api';
 
 /**
  * TerminalApi: the one contract between the UI and the terminal process. Both transports
@@ -242,6 +243,7 @@ export const terminalMethods = {
   ...cycleMethods,
   ...captureMethods,
   ...inputMethods,
+  ...licenceMethods,
 } as const;
 
 export const terminalEvents = {

@@ -1,6 +1,7 @@
 import { CaptureService } from '../capture';
 import { CaseService } from '../cases/case-service';
 import { CertificateService } from '../certificates/certificate-service';
+import { LicenceCheck } from '../licences/licence-check';
 import { OcrService } from '../ocr';
 import { CaseStore } from '../store/case-store';
 import { OutboxWorker } from '../sync/outbox-worker';
@@ -37,6 +38,15 @@ export function startKiosk(core: TerminalCore): RoleServices {
   });
   sessions.onWipe(() => capture.wipe());
 
+  const licences = new LicenceCheck({
+    lookup: (request) => client.lookupLicences(request),
+    catalogue: core.catalogue,
+    identity: () => identity.current,
+    session: () => sessions.current,
+    log: log.child({ service: 'licences' }),
+  });
+  sessions.onWipe(() => licences.wipe());
+
   const caseService = new CaseService({
     store: cases,
     catalogue: core.catalogue,
@@ -53,6 +63,7 @@ export function startKiosk(core: TerminalCore): RoleServices {
     printing: printing.service,
     terminal: { id: config.terminal.id, centreName: config.terminal.centre.name },
     scans: capture,
+    licences,
   });
 
   const certificates = new CertificateService({
@@ -65,5 +76,5 @@ export function startKiosk(core: TerminalCore): RoleServices {
   });
   sessions.onWipe(() => certificates.wipe());
 
-  return { cases: caseService, capture, certificates, outbox: worker };
+  return { cases: caseService, capture, certificates, licences, outbox: worker };
 }

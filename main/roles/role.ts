@@ -8,6 +8,7 @@ import type { CertificateService } from '../certificates/certificate-service';
 import type { CounterService } from '../counter/counter-service';
 import type { DeskCycle } from '../counter/desk-cycle';
 import type { IdentityHolder } from '../identity/identity-holder';
+import type { LicenceCheck } from '../licences/licence-check';
 import type { Logger } from '../logging/logger';
 import type { TerminalPrinting } from '../printing/terminal-printers';
 import type { SessionService } from '../session/session-service';
@@ -38,6 +39,8 @@ export interface RoleServices {
   cases?: CaseService;
   capture?: CaptureService;
   certificates?: CertificateService;
+  /** 电子证照, looked up with the citizen's consent (issue 20). */
+  licences?: LicenceCheck;
   counter?: CounterService;
   /** The back office and the pickup at the same desk (issue 15). */
   deskCycle?: DeskCycle;

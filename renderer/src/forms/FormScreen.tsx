@@ -8,6 +8,7 @@ import { LazyKeyboard } from '../keyboard/LazyKeyboard';
 import { formPage, formValues, identity, locale, touchedFields } from '../state/store';
 import { keyboardFor, normaliseTyped, typedInFull } from './field-input';
 import { MaterialsSection } from '../screens/Materials';
+import { licenceConsentPending } from '../state/capture';
 import { useSpeak } from '../speech/use-speak';
 
 const FIELDS_PER_PAGE = 3;
@@ -276,7 +277,7 @@ export function FormScreen({ item, onSubmit, onCancel }: FormScreenProps) {
           {t('form.back')}
         </button>
         {onReview ? (
-          <button type="button" class="button primary main-action" disabled={submitting} onClick={() => void submit()}>
+          <button type="button" class="button primary main-action" disabled={submitting || licenceConsentPending(item)} onClick={() => void submit()}>
             {t('form.submit')}
           </button>
         ) : (

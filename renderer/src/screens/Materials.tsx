@@ -10,6 +10,7 @@ import {
   capturedPages,
   capturingMaterial,
   deletePage,
+  licenceState,
   materialNeed,
   pagesOf,
   readPage,
@@ -22,6 +23,7 @@ import {
   usedProposals,
 } from '../state/capture';
 import { formValues, identity, locale, screen, terminalInfo } from '../state/store';
+import { LicenceConsent } from './LicenceConsent';
 
 function Name({ material }: { material: Material }) {
   const { text, lang } = localized(locale.value, material.name);
@@ -48,12 +50,14 @@ export function MaterialsSection({ item }: { item: ServiceItem }) {
   return (
     <section class="materials-step" aria-labelledby="materials-step-title" data-testid="materials">
       <h2 id="materials-step-title">{t('capture.materials')}</h2>
+      <LicenceConsent item={item} />
       <ul class="plain-list material-slots">
         {item.materials.map((m) => {
           const need = materialNeed(m);
           const count = need === 'scan' ? pagesOf(m.code).length : 0;
+          const licence = licenceState(m);
           return (
-            <li key={m.code} class="material-slot" data-material={m.code} data-state={need === 'scan' ? (count > 0 ? 'scanned' : 'none') : need}>
+            <li key={m.code} class="material-slot" data-material={m.code} data-state={need === 'scan' ? (count > 0 ? 'scanned' : 'none') : need} data-licence={licence}>
               <span class="badge">{m.required ? t('guide.required') : t('guide.optional')}</span>
               <span class="material-name">
                 <Name material={m} />
@@ -67,6 +71,9 @@ export function MaterialsSection({ item }: { item: ServiceItem }) {
                       ? t('capture.scannedPages', { count })
                       : t('capture.notScanned')}
               </span>
+              {(licence === 'expired' || licence === 'missing' || licence === 'unavailable') && (
+                <span class="note licence-note">{t(`licences.${licence}`)}</span>
+              )}
               {need === 'scan' && (
                 <button type="button" class="button secondary" onClick={() => openCapture(m.code)}>
                   {count > 0 ? t('capture.viewPages') : t('capture.scan')}
