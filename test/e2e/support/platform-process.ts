@@ -25,15 +25,15 @@ export interface RunningPlatform {
   output(): string;
 }
 
-/** `tongban platform` as an operator runs it, seeded with the demo centre. */
-export async function startPlatformProcess(): Promise<RunningPlatform> {
+/** `tongban platform` as an operator runs it, seeded with the demo centre; `extraArgs` e.g. `--licences FILE`. */
+export async function startPlatformProcess(extraArgs: string[] = []): Promise<RunningPlatform> {
   const dir = mkdtempSync(path.join(tmpdir(), 'tongban-platform-e2e-'));
   const db = path.join(dir, 'platform.db');
   let port = 0;
   let child: ReturnType<typeof spawn> | undefined;
   let printed = '';
   const start = async () => {
-    child = spawn(process.execPath, ['bin/tongban.js', 'platform', '--port', String(port), '--db', db, '--seed-demo'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, ['bin/tongban.js', 'platform', '--port', String(port), '--db', db, '--seed-demo', ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     const process_ = child;
     const url = await new Promise<string>((resolve, reject) => {
