@@ -77,7 +77,7 @@ async function platformMaterials(page: Page, caseId: string): Promise<{ code: st
   return body.licences.map((l) => ({ code: l.materialCode, ...(l.licence ? { electronicLicence: { type: 'x', number: l.licence.number } } : {}) }));
 }
 
-test('with a marriage-certificate licence the paper is not asked for; the case names the licence, which the desk sees verified', async ({ page }) => {
+test('with a marriage-certificate licence the paper is not asked for; the case names the licence', async ({ page }) => {
   const frames: string[] = [];
   page.on('websocket', (ws) => ws.on('framereceived', (frame) => frames.push(String(frame.payload))));
   await withCard(page, 'resident');
