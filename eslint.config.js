@@ -4,6 +4,7 @@ import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import rendererSafeContract from './contract/renderer-safe.json' with { type: 'json' };
 
 /**
  * The rules of the house (docs/architecture.md) as lint rules, so that breaking one fails the
@@ -17,6 +18,14 @@ const zones = [
   { target: './common', from: ['./main', './drivers', './renderer', './platform', './kiosk-config'], message: 'common/ is the ground floor every room stands on: it imports nothing of ours but contract/.' },
   { target: './kiosk-config', from: ['./main', './drivers', './renderer', './platform'], message: 'kiosk-config/ is data and its schema.' },
 ];
+
+/**
+ * The contract files the renderer may import at run time (contract/renderer-safe.json): plain
+ * values and pure functions that pull in no zod (the schemas are for the terminal and the
+ * platform; the UI imports their types only). A file joins the list only when it imports
+ * nothing but other files of the list; test/unit/house-rules checks that, and that the rule bites.
+ */
+const RENDERER_SAFE_CONTRACT = rendererSafeContract;
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test/output/**', 'test-results/**', 'test/fixtures/**', 'var/**', 'release/**'] },
@@ -63,7 +72,21 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: { 'import-x/no-nodejs-modules': ['error'] },
+    rules: {
+      'import-x/no-nodejs-modules': ['error'],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `(^|/)contract/(?!(${RENDERER_SAFE_CONTRACT.map((file) => file.slice('contract/'.length)).join('|')})$)`,
+              allowTypeImports: true,
+              message: 'the renderer imports only types from this contract file; run-time values come from the files in contract/renderer-safe.json, which pull in no zod.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['renderer/vite.config.ts', 'bench/**', 'scripts/**', 'test/**', 'bin/**'],

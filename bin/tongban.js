@@ -1,6 +1,33 @@
 #!/usr/bin/env node
-// The CLI is TypeScript run through tsx, so `npx tongban` needs no build step.
-import { register } from 'tsx/esm/api';
+// The command line runs compiled JavaScript (dist/cli/, `npm run build:cli`). On a fresh clone,
+// or after any source the last build read has changed, it is built first, so that `npx tongban`
+// and `npm start` never need a manual build step and never run stale code.
+import { readFileSync, statSync } from 'node:fs';
 
-register();
-await import('../main/cli/index.ts');
+const root = new URL('../', import.meta.url);
+const dist = new URL('dist/cli/', root);
+
+function isStale() {
+  let info;
+  try {
+    info = JSON.parse(readFileSync(new URL('build-info.json', dist), 'utf8'));
+  } catch {
+    return true;
+  }
+  for (const input of info.inputs) {
+    try {
+      if (statSync(new URL(input, root)).mtimeMs > info.builtAt) return true;
+    } catch {
+      return true; // a source the build read is gone
+    }
+  }
+  return false;
+}
+
+if (isStale()) {
+  // Said to a person at a terminal only: a tool reading stderr expects the command's own lines.
+  if (process.stderr.isTTY) process.stderr.write('tongban: building the command line (dist/cli) from the sources\n');
+  const { buildCli } = await import('../scripts/build-cli.mjs');
+  await buildCli();
+}
+await import('../dist/cli/index.mjs');

@@ -14,11 +14,20 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-/** A wait that ends at its time (or never, for undefined), or early when woken: new work, or stopping. */
+/**
+ * A wait that ends at its time (or never, for undefined), or early when woken: new work, or
+ * stopping. A wake that comes while no wait is in progress is kept for the next one, so a loop
+ * told to stop while it was busy does not then sleep its full interval.
+ */
 export class Sleeper {
   #wake: AbortController | undefined;
+  #woken = false;
 
   async sleep(ms: number | undefined): Promise<void> {
+    if (this.#woken) {
+      this.#woken = false;
+      return;
+    }
     const wake = new AbortController();
     this.#wake = wake;
     try {
@@ -30,7 +39,8 @@ export class Sleeper {
   }
 
   wake(): void {
-    this.#wake?.abort();
+    if (this.#wake) this.#wake.abort();
+    else this.#woken = true;
   }
 }
 

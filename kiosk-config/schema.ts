@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SCRYPT_HASH_FORMAT } from '../common/scrypt-hash';
 import { DevicesConfig } from '../contract/terminal/devices';
 
 /**
@@ -12,11 +13,21 @@ const Platform = z
     /** Absent: the terminal embeds the reference platform (the demo site). */
     url: z.string().url().optional(),
     credential: z.object({ terminalId: z.string().min(1), secret: z.string().min(16) }).strict().optional(),
+    /**
+     * The platform's public https address, as citizens' phones reach it: receipts' QR codes open
+     * its status page. Default: the platform URL (the embedded demo platform's own address).
+     */
+    publicUrl: z
+      .string()
+      .url()
+      .refine((url) => url.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(url), {
+        message: 'an https:// address (plain http only on loopback, for the demo)',
+      })
+      .optional(),
   })
   .strict()
   .refine((p) => !p.url || p.credential, { message: 'a platform url needs a credential', path: ['credential'] });
 
-const scryptHash = /^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/;
 
 export const TerminalConfig = z
   .object({
@@ -25,6 +36,8 @@ export const TerminalConfig = z
         id: z.string().regex(/^[A-Za-z0-9-]{3,64}$/, 'letters, digits and dashes, 3 to 64 of them'),
         centre: z.object({ id: z.string().min(1), name: z.string().min(1) }).strict(),
         role: z.enum(['kiosk', 'counter']),
+        /** Where the machine stands, told to the desks with a help call (一楼大厅东侧). */
+        location: z.string().min(1).max(60).optional(),
       })
       .strict(),
     platform: Platform.default({}),
@@ -38,10 +51,12 @@ export const TerminalConfig = z
         idleSeconds: z.number().int().min(5).max(3600).default(90),
         warnSeconds: z.number().int().min(0).max(600).default(20),
         endOnCardRemoval: z.boolean().default(false),
+        /** With endOnCardRemoval: how long the citizen has to put the card back before the wipe. */
+        cardReturnSeconds: z.number().int().min(0).max(120).default(10),
       })
       .strict()
       .refine((s) => s.warnSeconds < s.idleSeconds, { message: 'a number less than idleSeconds', path: ['warnSeconds'] })
-      .default({ idleSeconds: 90, warnSeconds: 20, endOnCardRemoval: false }),
+      .default({ idleSeconds: 90, warnSeconds: 20, endOnCardRemoval: false, cardReturnSeconds: 10 }),
     counter: z
       .object({
         /** How the wall display and the announcement name this window: 请A023号到3号窗口. */
@@ -56,7 +71,7 @@ export const TerminalConfig = z
       .strict()
       .default({ locale: 'zh-CN', largeTypeDefault: false }),
     technician: z
-      .object({ pinHash: z.string().regex(scryptHash, 'a hash made by `tongban config hash-pin`').optional() })
+      .object({ pinHash: z.string().regex(SCRYPT_HASH_FORMAT, 'a hash made by `tongban config hash-pin`').optional() })
       .strict()
       .default({}),
     host: z
@@ -73,9 +88,20 @@ export const TerminalConfig = z
         logDir: z.string().default('var/log'),
         /** The key that seals personal fields at rest: kept apart from the database it opens. */
         keyFile: z.string().default('var/keys/store.key'),
+        /**
+         * Where that key comes from: `file` (keyFile, created on first use), or `command`, whose
+         * argv prints the key in base64, so a deployment can keep it in the OS keyring
+         * (secret-tool) or sealed to the TPM (systemd-creds decrypt).
+         */
+        keyProvider: z
+          .discriminatedUnion('kind', [
+            z.object({ kind: z.literal('file') }).strict(),
+            z.object({ kind: z.literal('command'), command: z.tuple([z.string().min(1)], z.string()) }).strict(),
+          ])
+          .default({ kind: 'file' }),
       })
       .strict()
-      .default({ dataDir: 'var/data', logDir: 'var/log', keyFile: 'var/keys/store.key' }),
+      .default({ dataDir: 'var/data', logDir: 'var/log', keyFile: 'var/keys/store.key', keyProvider: { kind: 'file' } }),
     logging: z
       .object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info') })
       .strict()

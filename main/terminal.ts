@@ -2,7 +2,7 @@ import path from 'node:path';
 import { StopList } from '../common/stop-list';
 import type { TerminalConfig } from '../kiosk-config/schema';
 import type { TerminalInfo } from '../contract/terminal/api';
-import { openScanner } from '../drivers/scanner';
+import { openScanner } from '../drivers/factory';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { EventBus } from './api/event-bus';
 import { captureHandlers } from './capture';
@@ -13,6 +13,8 @@ import { CatalogueSearch } from './catalogue/catalogue-search';
 import { CatalogueService } from './catalogue/catalogue-service';
 import { certificateHandlers } from './certificates/handlers';
 import { counterHandlers } from './counter/handlers';
+import { helpHandlers } from './help/handlers';
+import { printHandlers } from './printing/handlers';
 import { cycleHandlers } from './counter/cycle-handlers';
 import { demoBase, demoHandlers, platformFor } from './demo';
 import { DeviceManager } from './devices/device-manager';
@@ -34,7 +36,7 @@ import { SessionService } from './session/session-service';
 import { setupHandlers } from './setup/handlers';
 import { SetupService } from './setup/setup-service';
 import { TechnicianLock } from './setup/technician-lock';
-import { keyFileProvider } from './store/key-file';
+import { keyProviderFor } from './store/key-file';
 import { LocalStore } from './store/local-store';
 import { PrintLog } from './store/print-log';
 import { CatalogueCache } from './sync/catalogue-cache';
@@ -76,7 +78,7 @@ export async function startTerminal(options: StartOptions): Promise<Terminal> {
     const platform = await platformFor(config, log);
     if ('close' in platform) stops.add(() => platform.close());
 
-    const store = LocalStore.open({ file: path.join(config.storage.dataDir, 'terminal.db'), keys: keyFileProvider(config.storage.keyFile) });
+    const store = LocalStore.open({ file: path.join(config.storage.dataDir, 'terminal.db'), keys: keyProviderFor(config.storage) });
     stops.add(() => store.close());
     const client = new PlatformClient({ baseUrl: platform.url, credential: platform.credential });
     const events = new EventBus();
@@ -90,7 +92,7 @@ export async function startTerminal(options: StartOptions): Promise<Terminal> {
       identity,
       events,
       // The technician's card test reads through the same reader: no citizen's visit.
-      { endOnCardRemoval: config.session.endOnCardRemoval, inSetup: () => technicianLock.unlocked },
+      { endOnCardRemoval: config.session.endOnCardRemoval, cardReturnSeconds: config.session.cardReturnSeconds, inSetup: () => technicianLock.unlocked },
       log.child({ service: 'identity' }),
     );
     const deviceStates = new DeviceStates(events);
@@ -174,6 +176,8 @@ export async function startTerminal(options: StartOptions): Promise<Terminal> {
         ...licenceHandlers(role.licences),
         ...captureHandlers(role.capture),
         ...certificateHandlers(role.certificates),
+        ...printHandlers(printing.service, role.reprints),
+        ...helpHandlers(role.help),
         ...counterHandlers(role.counter),
         ...cycleHandlers(role.deskCycle),
         ...setupHandlers(technicianLock, setup),

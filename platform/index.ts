@@ -12,13 +12,15 @@ import { CatalogueStore } from './core/catalogue';
 import { DEFAULT_SETTINGS, EventHub, type PlatformContext, type PlatformSettings } from './core/context';
 import { PlatformError } from './core/errors';
 import { DocumentService } from './documents';
-import { StoredIssuedDocuments, storedSigner } from './documents/stored';
+import { keyFileSigner, StoredIssuedDocuments } from './documents/stored';
 import { RatingService } from './core/ratings';
 import { DEMO_LICENCES } from './licences/demo-licences';
 import type { LicenceLibrary } from './licences/library';
 import { LicenceService } from './licences/service';
 import { StoredLicenceLibrary } from './licences/stored-library';
 import type { LicenceImport } from '../contract/platform/licences';
+import { HelpCalls } from './help/help-calls';
+import { PublicStatus } from './public-status/public-status';
 import { demoCatalogue } from './catalogue/demo-catalogue';
 import { buildApp } from './http/app';
 import type { Services } from './http/services';
@@ -27,10 +29,17 @@ import { LogNotifier } from './notify/sms-gateway';
 import type { Notifier } from './notify/notifier';
 import { seedDemo, type DemoCredentials } from './seed/demo';
 import type { Database } from './store/database';
-import { openDatabase } from './store/open';
+import { isPostgresUrl, openDatabase } from './store/open';
 import { errorMessage } from '../common/errors';
+import { DataCipher } from './secrets/cipher';
+import { defaultKeyFile } from './secrets/key-file';
+import { CaseAccess } from './core/case-access';
+import { DEFAULT_RETENTION, RetentionPolicy } from './retention/policy';
+import { purgeExpired, type PurgeReport } from './retention/purge';
 
 export type { DemoCredentials } from './seed/demo';
+export type { PurgeReport } from './retention/purge';
+export { RetentionPolicy } from './retention/policy';
 export type { Notifier, Notice } from './notify/notifier';
 export type { LicenceLibrary, LicenceRecord, NewLicence } from './licences/library';
 export { LogNotifier, SmsGatewayNotifier } from './notify/sms-gateway';
@@ -47,6 +56,22 @@ export interface PlatformOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
+  /**
+   * The platform's keys (document signing, personal data at rest): a JSON file of mode 0600,
+   * created on first start. Default: `<db>.keys` beside a SQLite file, else
+   * `$XDG_CONFIG_HOME/tongban/platform.keys`.
+   */
+  keyFile?: string;
+  /**
+   * The address citizens and checkers reach the platform at, for every URL it prints (the
+   * certificate's QR code). Default: its own listening URL. Never taken from a request's Host.
+   */
+  publicUrl?: string;
+  /** Event streams one credential may hold open (default 5), and all together (default 500). */
+  maxStreamsPerCaller?: number;
+  maxStreams?: number;
+  /** How long finished cases keep their personal data, by default and per service (days). */
+  retention?: Partial<RetentionPolicy>;
   /** Create the demo centre, terminals and staff with their known credentials. */
   seedDemo?: boolean;
   /** Install this catalogue; without one the stored catalogue is kept, or the demo catalogue installed. */
@@ -59,6 +84,8 @@ export interface PlatformOptions {
   notifier?: Notifier;
   settings?: Partial<PlatformSettings>;
   rateLimitPerMinute?: number;
+  /** Sign-in attempts per minute per address (default 30). */
+  signInAttemptsPerMinute?: number;
   /** Fastify's request log (pino, JSON lines to stdout); off by default. */
   requestLog?: boolean;
   /** Operational lines (notices in the demo, failures); default none. */
@@ -69,6 +96,8 @@ export interface PlatformOptions {
 export interface Platform {
   services: Services;
   db: Database;
+  /** Deletes the personal data of finished cases past retention now (it also runs daily). */
+  purgeExpired(): Promise<PurgeReport>;
   /** Every notice handed to the notifier so far has been attempted. */
   notificationsSettled(): Promise<void>;
   close(): Promise<void>;
@@ -80,17 +109,32 @@ export interface RunningPlatform extends Platform {
 }
 
 const RELEASE_SWEEP_MS = 30_000;
+const PURGE_EVERY_MS = 24 * 3600_000;
 
 /** Opens the store, migrates it and wires the services; no HTTP yet. */
 export async function createPlatform(options: PlatformOptions): Promise<Platform & { demoCredentials?: DemoCredentials }> {
   const db = await openDatabase(options.db);
   const log = options.log ?? (() => undefined);
   const catalogue = new CatalogueStore(db);
+  const now = options.now ?? Date.now;
+  let signing;
+  try {
+    signing = await keyFileSigner(db, options.keyFile ?? defaultKeyFile(options.db, isPostgresUrl(options.db)), now());
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+  let publicUrl = options.publicUrl;
   const ctx: PlatformContext = {
     db,
     hub: new EventHub(),
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
-    now: options.now ?? Date.now,
+    now,
+    cipher: new DataCipher(Buffer.from(signing.keys.dataKey, 'base64')),
+    publicUrl: () => publicUrl ?? 'http://127.0.0.1',
+    setDefaultPublicUrl: (url) => {
+      publicUrl ??= url;
+    },
     catalogue: async () => {
       const stored = await catalogue.get();
       if (!stored) throw new PlatformError(503, 'internal', 'the platform has no catalogue');
@@ -102,22 +146,28 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     else if (!(await catalogue.get())) await catalogue.put(demoCatalogue, ctx.now());
     const access = new AccessService(ctx);
     const publish = (events: Parameters<EventHub['publish']>[0]) => ctx.hub.publish(events);
-    const dispatcher = new NotificationDispatcher(db, options.notifier ?? new LogNotifier(log), ctx.now, (error) =>
-      log(`notification failed: ${errorMessage(error)}`),
+    const caseAccess = new CaseAccess();
+    const dispatcher = new NotificationDispatcher(
+      db,
+      options.notifier ?? new LogNotifier(log),
+      ctx.now,
+      (error) => log(`notification failed: ${errorMessage(error)}`),
+      ctx.cipher,
     );
     const departments = new DepartmentService(ctx);
-    const cases = new CaseService(ctx, publish, new AcceptanceRules(ctx, departments));
+    const cases = new CaseService(ctx, publish, caseAccess, new AcceptanceRules(ctx, departments));
     const pickups = new PickupService(ctx, publish, (caseId, seq, text) => dispatcher.notice(caseId, seq, text));
-    const { signer, previousKeys } = await storedSigner(db, ctx.now());
-    const documents = new DocumentService(signer, new StoredIssuedDocuments(db), previousKeys);
-    const licences = new LicenceService(ctx, options.licenceLibrary ?? new StoredLicenceLibrary(db, documents, ctx.now), documents);
+    const documents = new DocumentService(signing.signer, new StoredIssuedDocuments(db, ctx.cipher), signing.previousKeys);
+    const licences = new LicenceService(ctx, options.licenceLibrary ?? new StoredLicenceLibrary(db, documents, ctx.now, ctx.cipher), documents);
     const services: Services = {
       ctx,
       access,
       catalogue,
       blobs: new BlobService(ctx),
       cases,
-      ratings: new RatingService(ctx, publish),
+      ratings: new RatingService(ctx, publish, caseAccess),
+      help: new HelpCalls(ctx),
+      publicStatus: new PublicStatus(ctx),
       departments,
       backOffice: new BackOfficeService(ctx, publish, cases, departments, pickups),
       pickups,
@@ -125,6 +175,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       documents,
       licences,
     };
+    // Data an older platform kept in the clear is sealed now, and the clear copies wiped from the files.
+    const sealed = (await services.blobs.sealLegacy()) + (await services.cases.sealLegacy());
+    await services.ratings.assignFollowUpIds();
+    if (sealed > 0 || signing.imported) await db.compact();
     ctx.hub.on('events', (events) => dispatcher.handle(events));
     ctx.hub.on('events', (events) => {
       licences.onEvents(events).catch((error: unknown) => log(`adding a result to the licence library failed: ${errorMessage(error)}`));
@@ -135,14 +189,22 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       services.cases.releaseAbandoned().catch((error: unknown) => log(`releasing abandoned claims failed: ${String(error)}`));
     }, RELEASE_SWEEP_MS);
     sweep.unref();
+    const retention = RetentionPolicy.parse(options.retention ?? DEFAULT_RETENTION);
+    const purge = () => purgeExpired(ctx, retention);
+    const purging = setInterval(() => {
+      purge().catch((error: unknown) => log(`retention purge failed: ${String(error)}`));
+    }, PURGE_EVERY_MS);
+    purging.unref();
     const demoCredentials = options.seedDemo ? await seedDemo(ctx, access, departments) : undefined;
     return {
       services,
       db,
       demoCredentials,
       notificationsSettled: () => dispatcher.drain(),
+      purgeExpired: purge,
       close: async () => {
         clearInterval(sweep);
+        clearInterval(purging);
         ctx.hub.removeAllListeners();
         await dispatcher.drain();
         await db.close();
@@ -162,6 +224,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const platform = await createPlatform(options);
   const app = await buildApp(platform.services, {
     rateLimitPerMinute: options.rateLimitPerMinute ?? 1200,
+    signInAttemptsPerMinute: options.signInAttemptsPerMinute ?? 30,
+    maxStreamsPerCaller: options.maxStreamsPerCaller ?? 5,
+    maxStreams: options.maxStreams ?? 500,
     jsonBodyLimit: 256 * 1024,
     maxBlobBytes: platform.services.ctx.settings.maxBlobBytes,
     version: PLATFORM_VERSION,
@@ -177,9 +242,11 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const port = typeof address === 'object' && address ? address.port : options.port;
   const host = options.host ?? '127.0.0.1';
   const urlHost = host.includes(':') ? `[${host}]` : host;
+  const url = `http://${urlHost}:${port}`;
+  platform.services.ctx.setDefaultPublicUrl(url);
   return {
     ...platform,
-    url: `http://${urlHost}:${port}`,
+    url,
     close: async () => {
       await app.close();
       await platform.close();

@@ -5,8 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 purpose="${1:-run}"
-run_packages=(chromium fonts-noto-cjk socat librime1 rime-data-luna-pinyin rime-prelude rime-essay libzinnia0 tegaki-zinnia-simplified-chinese espeak-ng)
-test_packages=(cups-ipp-utils avahi-daemon dbus sane-utils tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng poppler-utils postgresql xvfb sox)
+run_packages=(chromium fonts-noto-cjk socat librime1 rime-data-luna-pinyin rime-prelude rime-essay libzinnia0 tegaki-zinnia-simplified-chinese espeak-ng x11-utils)
+test_packages=(cups-ipp-utils avahi-daemon dbus sane-utils tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng poppler-utils postgresql xvfb sox imagemagick zbar-tools)
 packages=("${run_packages[@]}")
 [ "$purpose" = test ] && packages+=("${test_packages[@]}")
 

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { startPlatform } from '../../platform';
 
 /**
@@ -12,7 +15,9 @@ const centres = Number(centresArg ?? 1);
 const perCentre = Number(perCentreArg ?? 1);
 const clerkCount = Number(clerksArg ?? 1);
 
-const platform = await startPlatform({ db, seedDemo: false, rateLimitPerMinute: 10_000_000 });
+// The key file in a directory of its own, so a PostgreSQL run leaves nothing in the user's config.
+const keyFile = path.join(mkdtempSync(path.join(tmpdir(), 'tongban-bench-keys-')), 'platform.keys');
+const platform = await startPlatform({ db, seedDemo: false, rateLimitPerMinute: 10_000_000, signInAttemptsPerMinute: 10_000, keyFile });
 const { access } = platform.services;
 const terminals: string[] = [];
 for (let c = 0; c < centres; c += 1) {

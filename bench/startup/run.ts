@@ -1,18 +1,21 @@
 /**
- * bench/startup: how long from launching the Chromium host to an interactive attract screen,
- * and what the kiosk UI costs to ship. Baselines measured in the same run: a bare Node start and
- * Chromium loading an empty page, so the figures say what Tongban itself adds.
+ * bench/startup: how long the command line takes to answer (`tongban --help`, `tongban idcard
+ * decode FILE`), how long from launching the Chromium host (as `npm start` does, without its
+ * set-up) to an interactive attract screen, the terminal's resident memory at idle and after a
+ * printed certificate (the PDF renderer's Chromium counted), and what the kiosk UI costs to
+ * ship. Baselines measured in the same run: a bare `node -e 0` and Chromium loading an empty
+ * page, so the figures say what Tongban itself adds.
  *
  * Run: npx tsx bench/startup/run.ts [--runs N]   (needs `npm run build` first)
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM_FLAGS } from '../../main/printing/render/chromium-renderer';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -35,28 +38,92 @@ function uiSize() {
   return { entryJs: sum((f) => f === entry), lazyJs: sum((f) => f.endsWith('.js') && f !== entry), css: sum((f) => f.endsWith('.css')) };
 }
 
-async function launchToReady(): Promise<{ processReadyMs: number; url: string; stop: () => void }> {
+/** Milliseconds of one fresh process running to its end. */
+function timed(args: string[]): number {
+  const t0 = performance.now();
+  const done = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const ms = performance.now() - t0;
+  if (done.status !== 0) throw new Error(`node ${args.join(' ')} failed: ${done.stderr.toString()}`);
+  return ms;
+}
+
+const kib = (text: string, key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? NaN);
+
+/** Resident and proportional memory of a process and everything it started (Chromium's own tree). */
+function memoryOfTree(pid: number): { rssMB: number; pssMB: number; processes: number } {
+  const children = (p: number): number[] => {
+    const out = spawnSync('pgrep', ['-P', String(p)], { encoding: 'utf8' }).stdout.trim();
+    return out ? out.split('\n').map(Number).flatMap((c) => [c, ...children(c)]) : [];
+  };
+  let rss = 0;
+  let pss = 0;
+  const tree = [pid, ...children(pid)];
+  for (const p of tree) {
+    try {
+      rss += kib(readFileSync(`/proc/${p}/status`, 'utf8'), 'VmRSS');
+      pss += kib(readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'), 'Pss');
+    } catch {
+      // a process that ended meanwhile holds no memory
+    }
+  }
+  return { rssMB: Math.round(rss / 1024), pssMB: Math.round(pss / 1024), processes: tree.length };
+}
+
+/** The terminal as `npm start` runs it (scripts/start.sh: its node flags), minus the set-up. */
+/** The citizen's path to a printed contribution certificate; then the memory of the terminal's tree. */
+async function printCertificate(page: Page, pid: number): Promise<ReturnType<typeof memoryOfTree>> {
+  await page.getByTestId('demo-panel').getByRole('button', { name: /演示面板|Demo panel/ }).click();
+  await page.locator('[data-card="resident"]').click();
+  await page.getByTestId('welcome').waitFor({ state: 'visible', timeout: 10_000 });
+  await page.locator('[data-service="si-contribution-certificate"]').click();
+  await page.getByRole('button', { name: /^(开始办理|Start)$/ }).click();
+  await page.getByRole('button', { name: '最近 12 个月' }).click();
+  await page.getByRole('button', { name: '打印证明' }).click();
+  await page.getByTestId('certificate-print-status').filter({ hasText: /打印完成/ }).waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(2000);
+  return memoryOfTree(pid);
+}
+
+async function launchToReady(): Promise<{ processReadyMs: number; url: string; pid: number; stop: () => void }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['bin/tongban.js', 'start', '--browser', 'none', '--port', '0', '--set', 'storage.logDir=/tmp/tongban-bench-log', '--set', 'storage.dataDir=/tmp/tongban-bench-data'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const data = `/tmp/tongban-bench-${process.pid}`;
+  const child = spawn('bash', ['scripts/start.sh', '--browser', 'none', '--port', '0', '--print-secret', '--set', `storage.logDir=${data}/log`, '--set', `storage.dataDir=${data}/data`], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, TONGBAN_SKIP_SETUP: '1', TONGBAN_CONFIG: '' },
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /ready: (\S+)/.exec(out);
+      // --print-secret: the page's address with its launch secret, as a technician asks for it.
+      const m = /ready: (\S+#secret=\S+)/.exec(out);
       if (m) resolve(m[1] as string);
     });
     child.on('exit', (code) => reject(new Error(`terminal exited ${code}`)));
   });
-  return { processReadyMs: performance.now() - started, url, stop: () => child.kill('SIGTERM') };
+  return { processReadyMs: performance.now() - started, url, pid: child.pid as number, stop: () => child.kill('SIGTERM') };
 }
 
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
-const samples = { nodeBareMs: [] as number[], blankPageMs: [] as number[], processReadyMs: [] as number[], attractInteractiveMs: [] as number[] };
+// A stale or missing bundle is built by the first call; that build is not what is measured.
+execFileSync(process.execPath, ['bin/tongban.js', '--help'], { stdio: 'ignore' });
+const decodeFile = 'test/fixtures/idcard/resident.hex';
+
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+const samples = {
+  nodeBareMs: [] as number[],
+  helpMs: [] as number[],
+  decodeMs: [] as number[],
+  blankPageMs: [] as number[],
+  processReadyMs: [] as number[],
+  attractInteractiveMs: [] as number[],
+  idleRssMB: [] as number[],
+};
+let afterCertificate: ReturnType<typeof memoryOfTree> | undefined;
 try {
   for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    spawnSync(process.execPath, ['-e', '0']);
-    samples.nodeBareMs.push(performance.now() - t0);
+    samples.nodeBareMs.push(timed(['-e', '0']));
+    samples.helpMs.push(timed(['bin/tongban.js', '--help']));
+    samples.decodeMs.push(timed(['bin/tongban.js', 'idcard', 'decode', decodeFile]));
 
     const blank = await browser.newPage();
     const t1 = performance.now();
@@ -72,6 +139,10 @@ try {
     await page.getByRole('button', { name: '点击开始办理' }).waitFor({ state: 'visible' });
     samples.attractInteractiveMs.push(performance.now() - launchedAt);
     samples.processReadyMs.push(terminal.processReadyMs);
+    // Idle: the attract screen shown, nothing asked of the terminal for a few seconds.
+    await page.waitForTimeout(3000);
+    samples.idleRssMB.push(memoryOfTree(terminal.pid).rssMB);
+    if (i === runs - 1) afterCertificate = await printCertificate(page, terminal.pid);
     await page.close();
     terminal.stop();
   }
@@ -82,6 +153,20 @@ try {
 const result = {
   bench: 'startup',
   runs,
+  cli: {
+    helpMs: { median: median(samples.helpMs), samples: samples.helpMs.map(Math.round) },
+    idcardDecodeMs: { median: median(samples.decodeMs), samples: samples.decodeMs.map(Math.round), file: decodeFile },
+    bareNodeMs: { median: median(samples.nodeBareMs) },
+    helpRatioToBareNode: median(samples.helpMs) / median(samples.nodeBareMs),
+    decodeRatioToBareNode: median(samples.decodeMs) / median(samples.nodeBareMs),
+  },
+  memory: {
+    idleTerminalRssMB: { median: median(samples.idleRssMB), samples: samples.idleRssMB },
+    afterPrintedCertificate: afterCertificate && {
+      ...afterCertificate,
+      what: 'the terminal process and its children (the PDF renderer\'s Chromium); RSS counts shared pages once per process, PSS divides them',
+    },
+  },
   launchToAttractInteractiveMs: { median: median(samples.attractInteractiveMs), samples: samples.attractInteractiveMs.map(Math.round) },
   launchToHostListeningMs: { median: median(samples.processReadyMs) },
   baseline: { bareNodeStartMs: median(samples.nodeBareMs), chromiumBlankPageMs: median(samples.blankPageMs) },

@@ -114,4 +114,27 @@ systemctl daemon-reload
 systemctl set-default graphical.target >/dev/null
 systemctl disable --now display-manager.service >/dev/null 2>&1 || true
 systemctl enable tongban-kiosk.service >/dev/null
+
+# The Chromium host (where the Electron shell is not used): no browser UI over the kiosk, by policy.
+mkdir -p /etc/chromium/policies/managed
+cat > /etc/chromium/policies/managed/tongban-kiosk.json <<'POLICY'
+{
+  "TranslateEnabled": false,
+  "ApplicationLocaleValue": "zh-CN",
+  "PasswordManagerEnabled": false,
+  "DefaultNotificationsSetting": 2,
+  "DefaultGeolocationSetting": 2,
+  "PromptForDownloadLocation": false,
+  "DownloadRestrictions": 3,
+  "BrowserSignin": 0,
+  "SyncDisabled": true,
+  "HideWebStoreIcon": true,
+  "DeveloperToolsAvailability": 2,
+  "PrintingEnabled": false,
+  "SpellcheckEnabled": false,
+  "AutofillAddressEnabled": false,
+  "AutofillCreditCardEnabled": false
+}
+POLICY
+
 echo "setup-kiosk: done; reboot to start the kiosk (systemctl reboot)"

@@ -1,5 +1,7 @@
 import type { FormField, FormSchema } from '../platform/catalogue';
+import { isIsoCalendarDate } from '../dates/calendar-date';
 import { idNumberProblem } from '../platform/id-number';
+import { LANDLINE_NUMBER, MOBILE_NUMBER } from './phone';
 
 /**
  * One validation of a schema-driven form, shared by the kiosk (as the citizen types), the
@@ -31,12 +33,10 @@ export interface FieldProblem {
   params?: Record<string, string | number>;
 }
 
-const MOBILE = /^1[3-9]\d{9}$/;
 /** Han characters and the middle dot that joins the parts of many ethnic-minority names. */
 const CHINESE_NAME = /^[\p{Script=Han}·]+$/u;
 /** A foreign permanent resident's card may carry only the name in Latin capitals. */
 const CARD_LATIN_NAME = /^[A-Z][A-Z ,.'-]*$/;
-const LANDLINE = /^0\d{2,3}-?\d{7,8}$/;
 
 function isEmpty(value: FormValue | undefined): boolean {
   return value === undefined || value === '' || value === false;
@@ -49,14 +49,6 @@ export function isFieldShown(field: FormField, values: FormValues): boolean {
 
 export function shownFields(schema: FormSchema, values: FormValues): FormField[] {
   return schema.fields.filter((field) => isFieldShown(field, values));
-}
-
-function isRealDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
 function checkText(field: FormField, value: string): FieldProblem | undefined {
@@ -84,11 +76,11 @@ export function checkField(field: FormField, value: FormValue | undefined): Fiel
       return undefined;
     }
     case 'date':
-      return typeof value === 'string' && isRealDate(value) ? undefined : problem('badDate');
+      return typeof value === 'string' && isIsoCalendarDate(value) ? undefined : problem('badDate');
     case 'choice':
       return field.options?.some((o) => o.value === value) ? undefined : problem('notAnOption');
     case 'phone':
-      return typeof value === 'string' && (MOBILE.test(value) || LANDLINE.test(value)) ? undefined : problem('badPhone');
+      return typeof value === 'string' && (MOBILE_NUMBER.test(value) || LANDLINE_NUMBER.test(value)) ? undefined : problem('badPhone');
     case 'idNumber':
       return typeof value === 'string' && idNumberProblem(value) === undefined ? undefined : problem('badIdNumber');
     case 'text':

@@ -1,6 +1,6 @@
 /**
- * Identity numbers on the cards a centre sees. Pure code without imports, so the renderer may
- * use it as well as the drivers, the terminal and the platform.
+ * Identity numbers on the cards a centre sees. Pure code (it imports only the calendar-date
+ * rule), so the renderer may use it as well as the drivers, the terminal and the platform.
  *
  * - Resident ID numbers and HK/Macao/Taiwan residence-permit numbers: GB 11643-1999, 17 digits
  *   and an ISO 7064 MOD 11-2 check character (an upper-case X stands for 10).
@@ -8,8 +8,10 @@
  *   3-digit numeric nationality + YYYYMMDD + 2-digit order + sex digit + the GB 11643 check.
  * - Foreigner's permanent residence ID card, 2017 form: 15 characters, 3-letter nationality +
  *   4-digit code + YYMMDD + sex digit + a check digit by the passport MRZ rule (weights 7 3 1).
- *   This layout rests on one public summary (../shared/devices/idcard-protocol.md, "ID numbers").
+ *   This layout rests on one public summary (docs/devices/idcard-sam-protocol.md, "ID numbers").
  */
+
+import { calendarDate } from '../dates/calendar-date';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
@@ -42,11 +44,8 @@ export function mrzCheckDigit(value: string): string {
 
 /** YYYY-MM-DD when year/month/day make a real calendar date from 1900 up to `today`, else undefined. */
 export function realPastDate(y: number, m: number, d: number, today: Date = new Date()): string | undefined {
-  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || y < 1900) return undefined;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
-  const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  return iso <= localIsoDate(today) ? iso : undefined;
+  const iso = y >= 1900 ? calendarDate(y, m, d) : undefined;
+  return iso !== undefined && iso <= localIsoDate(today) ? iso : undefined;
 }
 
 /** The calendar date of `now` in the terminal's local time zone, as YYYY-MM-DD. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PersonName, PersonText } from './text';
 
 /**
  * Authentication. Every request but health, catalogue-less docs and staff sign-in carries
@@ -23,7 +24,7 @@ export const TerminalId = z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_-]{0,63}$/, '
 export const RegisterTerminalRequest = z.object({
   terminalId: TerminalId,
   kind: TerminalKind,
-  name: z.string().min(1).max(100),
+  name: PersonText(100).refine((value) => value.trim().length > 0, { message: 'must not be blank' }),
 });
 export type RegisterTerminalRequest = z.infer<typeof RegisterTerminalRequest>;
 
@@ -39,7 +40,7 @@ export type RegisterTerminalResponse = z.infer<typeof RegisterTerminalResponse>;
 /** `POST /v1/admin/staff` (centre admin). */
 export const CreateStaffRequest = z.object({
   username: z.string().regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, '3 to 32 lowercase letters, digits, . _ -'),
-  displayName: z.string().min(1).max(60),
+  displayName: PersonName,
   role: StaffRole,
   password: z.string().min(10, 'at least 10 characters').max(200),
   /** The department code of a `back-office` account (required for that role, refused for others). */
@@ -61,7 +62,8 @@ export type StaffAccount = z.infer<typeof StaffAccount>;
  * `POST /v1/staff/sessions`. Wrong credentials answer 401; after `LOCKOUT_THRESHOLD` failures
  * in a row the account answers 423 `account-locked` until the lock expires, even with the right password.
  */
-export const SignInRequest = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
+/** `centreId` is needed only when the same username exists in more than one centre. */
+export const SignInRequest = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200), centreId: z.string().min(1).max(64).optional() });
 export type SignInRequest = z.infer<typeof SignInRequest>;
 export const SignInResponse = z.object({ token: z.string(), expiresAt: z.string(), staff: StaffAccount });
 export type SignInResponse = z.infer<typeof SignInResponse>;
@@ -104,8 +106,12 @@ export const AuditEntry = z.object({
   id: z.number().int(),
   at: z.string(),
   actor: z.object({ kind: z.enum(['terminal', 'staff', 'system']), id: z.string() }),
-  action: z.enum(['case-read', 'case-reveal', 'queue-read', 'material-read', 'licence-lookup', 'licence-read']),
+  action: z.enum(['case-read', 'case-reveal', 'queue-read', 'material-read', 'certificate-issued', 'retention-purge', 'help-called', 'help-taken', 'help-cancelled', 'licence-lookup', 'licence-read']),
   caseId: z.string().nullable(),
   detail: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
+
+/** `PUT /v1/admin/terminals/{terminalId}/certificates`: whether this terminal of the centre may issue certificates. */
+export const CertificatePermission = z.object({ allowed: z.boolean() });
+export type CertificatePermission = z.infer<typeof CertificatePermission>;

@@ -46,8 +46,21 @@ export const FormField = z.object({
   /** Shown (and validated) only while another field has the given value. */
   showIf: z.object({ field: z.string(), equals: z.union([z.string(), z.boolean()]) }).optional(),
   help: LocalizedText.optional(),
+  /**
+   * Personal data (个人信息): masked wherever the case is read without a reveal. Unset, every
+   * field a person types or the ID card fills is personal; only choices and ticks are not.
+   */
+  personal: z.boolean().optional(),
 });
 export type FormField = z.infer<typeof FormField>;
+
+const NOT_PERSONAL_BY_DEFAULT: ReadonlySet<FieldType> = new Set(['choice', 'checkbox', 'confirm']);
+
+/** The one rule of which form fields are personal data. */
+export function isPersonalField(field: Pick<FormField, 'type' | 'prefill' | 'personal'>): boolean {
+  if (field.personal !== undefined) return field.personal;
+  return field.prefill !== undefined || !NOT_PERSONAL_BY_DEFAULT.has(field.type);
+}
 
 export const FormSchema = z.object({ fields: z.array(FormField) });
 export type FormSchema = z.infer<typeof FormSchema>;
@@ -87,6 +100,8 @@ export const ServiceItem = z.object({
   counterVisit: z.enum(['none', 'required', 'maybe']),
   /** The licence type its result is (e.g. a certificate): a completed case adds the result to the licence library. */
   resultLicence: z.string().optional(),
+  /** Who may apply, checked from the ID card before the form is filled (高龄津贴: 80 or more). */
+  eligibility: z.object({ minAge: z.number().int().positive().max(150) }).strict().optional(),
   /** Names of the laws and regulations the service rests on (names only, no article numbers). */
   legalBasis: z.array(LocalizedText).default([]),
   /** How often this service is used at the centre; the menu shows the most used first. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Applicant } from './cases';
+import { Applicant, VisitId } from './cases';
 
 const YearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
 const Fen = z.number().int().nonnegative();
@@ -15,7 +15,7 @@ export const ContributionCertificateRequest = z
     applicant: Applicant,
     period: z.object({ from: YearMonth, to: YearMonth }),
     /** The kiosk session the certificate was printed in, for the audit trail. */
-    visitId: z.string().min(1).max(64),
+    visitId: VisitId,
   })
   .refine((r) => r.period.from <= r.period.to, { message: 'from is after to', path: ['period'] });
 export type ContributionCertificateRequest = z.infer<typeof ContributionCertificateRequest>;

@@ -18,6 +18,7 @@ export const ErrorCode = z.enum([
   'unsupported-media-type',
   'rate-limited',
   'queue-empty',
+  'too-many-streams',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

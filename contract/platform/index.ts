@@ -10,6 +10,8 @@ export * from './certificates';
 export * from './departments';
 export * from './errors';
 export * from './events';
+export * from './help';
+export * from './public-status';
 export * from './id-number';
 export * from './pickup';
 export * from './ratings';

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { VisitId } from './cases';
+import { PersonText } from './text';
 
 /** Reasons a citizen may tick, after the national 好差评 practice; a bad rating needs at least one. */
 export const RatingReason = z.enum([
@@ -16,27 +18,30 @@ export const RatingReason = z.enum([
 export type RatingReason = z.infer<typeof RatingReason>;
 
 /**
- * `POST /v1/cases/{caseId}/rating`: one per case (好差评), from the visit the case was made in or a
- * later one. Levels 1 (非常不满意) … 5 (非常满意). 1–2 open a follow-up that staff must close.
+ * `POST /v1/cases/{caseId}/rating`: one per case (好差评), by the citizen at a terminal, once the
+ * case has been handled (not queued or claimed). `visitId` is the visit the case was made in; a
+ * kiosk the citizen proved the case at (`X-Case-Proof`) may rate it from a later visit.
+ * Levels 1 (非常不满意) … 5 (非常满意). 1–2 open a follow-up that staff must close.
  * The same rating posted again answers 200; a different one 409.
  */
 export const RatingRequest = z.object({
   level: z.number().int().min(1).max(5),
   reasons: z.array(RatingReason).max(10).default([]),
-  comment: z.string().max(500).optional(),
-  visitId: z.string().min(1).max(64),
+  comment: PersonText(500).optional(),
+  visitId: VisitId,
 });
 export type RatingRequest = z.infer<typeof RatingRequest>;
 
 export const Rating = RatingRequest.extend({
   caseId: z.string(),
   ratedAt: z.string(),
-  followUpId: z.number().int().nullable(),
+  /** Random, so follow-ups cannot be counted through. */
+  followUpId: z.string().nullable(),
 });
 export type Rating = z.infer<typeof Rating>;
 
 export const FollowUp = z.object({
-  id: z.number().int(),
+  id: z.string(),
   caseId: z.string(),
   level: z.number().int(),
   reasons: z.array(RatingReason),

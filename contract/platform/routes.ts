@@ -32,6 +32,12 @@ export const PLATFORM_ROUTES = {
   stats: 'GET /v1/stats',
   audit: 'GET /v1/audit',
   contributionCertificate: 'POST /v1/certificates/contribution',
+  helpCall: 'POST /v1/help-calls',
+  helpCalls: 'GET /v1/help-calls',
+  helpCallState: 'GET /v1/help-calls/:id',
+  takeHelpCall: 'POST /v1/help-calls/:id/take',
+  cancelHelpCall: 'POST /v1/help-calls/:id/cancel',
+  publicStatus: 'GET /v1/public/status/:code',
   // Behind the counter and back (issue 15).
   departments: 'GET /v1/departments',
   putDepartment: 'PUT /v1/admin/departments/:code',

@@ -157,6 +157,8 @@ export type CaseStatusView = z.infer<typeof CaseStatusView>;
 export const CaseLookup = z.union([
   z.object({ caseId: z.string().uuid() }).strict(),
   z.object({ caseNumber: z.string().regex(/^[0-9A-Z-]{4,32}$/), idLast4: z.string().regex(/^\d{3}[\dX]$/) }).strict(),
+  /** The code on a receipt (its QR code opens the public status page with it). */
+  z.object({ statusCode: z.string().regex(/^[2-9A-HJ-NP-Z]{16}$/) }).strict(),
 ]);
 export type CaseLookup = z.infer<typeof CaseLookup>;
 
@@ -166,6 +168,8 @@ export const PrintResultView = z.object({
   message: z.string(),
   nextStep: z.string().optional(),
   warnings: z.array(z.string()),
+  /** A failed job kept on the terminal: 重新打印 sends it again without starting over. */
+  retryId: z.string().optional(),
 });
 export type PrintResultView = z.infer<typeof PrintResultView>;
 
@@ -199,6 +203,18 @@ export const DeviceTestResult = z.object({
 });
 export type DeviceTestResult = z.output<typeof DeviceTestResult>;
 
+/** 呼叫工作人员 as the kiosk's page sees it: waiting for a desk, someone coming, or cancelled. */
+export const HelpView = z.object({
+  callId: z.string(),
+  state: z.enum(['waiting', 'coming', 'cancelled']),
+  staffName: z.string().nullable(),
+});
+export type HelpView = z.infer<typeof HelpView>;
+
+/** Whether the A4 printer can print now, asked before a service that ends in paper starts. */
+export const PrinterReadiness = z.object({ ready: z.boolean(), message: z.string().optional() });
+export type PrinterReadiness = z.infer<typeof PrinterReadiness>;
+
 const NoArgs = z.object({}).strict();
 const Ok = z.object({ ok: z.literal(true) });
 
@@ -230,6 +246,11 @@ export const terminalMethods = {
   'print.caseReceipt': { args: z.object({ caseId: z.string().uuid() }).strict(), result: PrintResultView },
   'certificates.prepare': { args: z.object({ from: YearMonth, to: YearMonth }).strict(), result: CertificatePreview },
   'certificates.print': { args: z.object({ documentId: z.string().min(1).max(64) }).strict(), result: PrintResultView },
+  'print.readiness': { args: NoArgs, result: PrinterReadiness },
+  'print.retry': { args: z.object({ retryId: z.string().uuid() }).strict(), result: PrintResultView },
+  /** `screen`: the screen the citizen is on, for the desks (form, certificate, …). */
+  'help.call': { args: z.object({ screen: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/) }).strict(), result: HelpView },
+  'help.cancel': { args: NoArgs, result: Ok },
   'demo.cards': { args: NoArgs, result: z.array(DemoCard) },
   'demo.placeCard': { args: z.object({ cardId: z.string().min(1).max(64) }).strict(), result: Ok },
   'demo.removeCard': { args: NoArgs, result: Ok },
@@ -256,6 +277,12 @@ export const terminalEvents = {
   /** The citizen came back during the warning: the banner goes. */
   'session.resumed': z.object({ sessionId: z.string() }),
   'session.ended': z.object({ sessionId: z.string(), reason: SessionEndReason }),
+  /** The card left the reader mid-session: the session ends when the count reaches 0 unless it comes back. */
+  'session.cardAway': z.object({ sessionId: z.string(), secondsLeft: z.number().int().nonnegative() }),
+  /** The same card is back on the reader in time: nothing was lost. */
+  'session.cardBack': z.object({ sessionId: z.string() }),
+  /** A help call of this kiosk changed (a staff member took it, or it was cancelled). */
+  'help.changed': HelpView,
   'device.state': DeviceState,
   /** A case of this terminal changed on the platform (the kiosk shows it if the citizen is looking). */
   'case.updated': z.object({ caseId: z.string(), status: CaseStatus, queueNumber: z.string().nullable() }),

@@ -4,6 +4,7 @@ import { CentreStats } from '../platform/ratings';
 import { StaffRole } from '../platform/access';
 import { Applicant, CaseDetail, CaseSummary, IntakeReceipt, RevealResponse } from '../platform/cases';
 import { CaseEvent } from '../platform/events';
+import { HelpCall } from '../platform/help';
 
 /**
  * The counter role's part of the TerminalApi (methods `counter.*`), spread into
@@ -134,10 +135,16 @@ export const counterMethods = {
   /** The centre's figures for today (Asia/Shanghai). */
   'counter.stats': { args: NoArgs, result: CentreStats },
   'counter.wall': { args: NoArgs, result: WallView },
+  /** 呼叫工作人员: the centre's open help calls, oldest first. */
+  'counter.helpCalls': { args: NoArgs, result: z.object({ calls: z.array(HelpCall) }) },
+  /** This staff member goes to the kiosk; refused when someone else took it first. */
+  'counter.takeHelpCall': { args: z.object({ id: z.uuid() }).strict(), result: HelpCall },
 } as const;
 
 export const counterEvents = {
   'counter.status': CounterStatus,
   'counter.queue': QueueView,
   'counter.called': CalledNumber,
+  /** The centre's open help calls changed (a new call, one taken or cancelled). */
+  'counter.help': z.object({ calls: z.array(HelpCall) }),
 } as const;

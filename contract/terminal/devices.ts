@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BAUD_RATES, DEFAULT_BAUD_RATE } from './baud-rates';
 
 /**
  * The devices section of a terminal's configuration: part of the contract because the
@@ -8,7 +9,7 @@ const SerialPort = z
   .object({
     transport: z.literal('serial'),
     path: z.string().min(1),
-    baudRate: z.literal([115200, 57600, 38400, 19200, 9600]).default(115200),
+    baudRate: z.literal(BAUD_RATES).default(DEFAULT_BAUD_RATE),
   })
   .strict();
 
@@ -24,7 +25,18 @@ const HidDevice = z
 /** The built-in simulator: the demo site's device when no real one is configured. */
 const Simulator = z.object({ transport: z.literal('simulator') }).strict();
 
-const IdCardReader = z.discriminatedUnion('transport', [SerialPort, HidDevice, Simulator]);
+/**
+ * USB-HID ID-card reader models, each with its own report framing (a codec in
+ * drivers/idcard/hid-codecs.ts): a new model is one codec and one name here. `tongban-v1` is the
+ * framing this project defined, not a vendor's; HID readers stay experimental until reports
+ * recorded from a real reader are in the fixtures.
+ */
+export const HID_IDCARD_MODELS = ['tongban-v1'] as const;
+export type HidIdCardModel = (typeof HID_IDCARD_MODELS)[number];
+
+const HidIdCardReader = HidDevice.extend({ model: z.enum(HID_IDCARD_MODELS).default('tongban-v1') }).strict();
+
+const IdCardReader = z.discriminatedUnion('transport', [SerialPort, HidIdCardReader, Simulator]);
 
 const QrScanner = z.discriminatedUnion('transport', [
   SerialPort.extend({ terminator: z.enum(['CR', 'LF', 'CRLF']).default('CR') }).strict(),

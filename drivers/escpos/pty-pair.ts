@@ -27,18 +27,28 @@ export async function openPtyPair(options: { hostLink?: string } = {}): Promise<
   const devicePath = path.join(dir, 'device');
   const socat = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${hostPath}`, `pty,raw,echo=0,link=${devicePath}`], { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
-  socat.stderr.on('data', (chunk: Buffer) => {
-    log += chunk.toString();
-  });
-  const deadline = Date.now() + 5000;
-  while (!/starting data transfer loop/.test(log) || !existsSync(hostPath) || !existsSync(devicePath)) {
-    if (socat.exitCode !== null) throw new Error(`socat exited with ${socat.exitCode}: ${log.trim()}`);
-    if (Date.now() > deadline) {
+  // socat says "starting data transfer loop" once both links exist: wait for that line, not in a polling loop.
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
       socat.kill();
-      throw new Error(`socat did not link the ptys within 5 s: ${log.trim()}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+      reject(new Error(`socat did not link the ptys within 5 s: ${log.trim()}`));
+    }, 5000);
+    socat.stderr.on('data', (chunk: Buffer) => {
+      log += chunk.toString();
+      if (/starting data transfer loop/.test(log) && existsSync(hostPath) && existsSync(devicePath)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    socat.once('error', (error) => {
+      clearTimeout(timer);
+      reject(new Error(`cannot start socat (is it installed?): ${error.message}`));
+    });
+    socat.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`socat exited with ${code}: ${log.trim()}`));
+    });
+  });
   return {
     hostPath,
     devicePath,

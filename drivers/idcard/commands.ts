@@ -1,7 +1,8 @@
 import { encodeCommand } from './frame';
+import { BAUD_RATES, type BaudRate } from '../../contract/terminal/baud-rates';
 
 /**
- * The commands of the SAM protocol (../shared/devices/idcard-protocol.md, checked against
+ * The commands of the SAM protocol (docs/devices/idcard-sam-protocol.md, checked against
  * hevz/hev-idcard-reader and libinqi/idr-routon `sdtapi.h`). `expect` is the SW3 of success.
  */
 export interface CommandSpec {
@@ -26,10 +27,7 @@ export const READ_TEXT_PHOTO: CommandSpec = { name: 'read text and photo', cmd: 
 export const READ_WITH_FINGERPRINT: CommandSpec = { name: 'read text, photo and fingerprint', cmd: 0x30, para: 0x10, expect: 0x90, answerData: { min: 6 + 256 } };
 export const READ_APPENDED_ADDRESS: CommandSpec = { name: 'read appended addresses', cmd: 0x30, para: 0x03, expect: 0x90 };
 
-/** 60 n: n = 0..4 selects these rates. */
-export const BAUD_RATES = [115200, 57600, 38400, 19200, 9600] as const;
-export type BaudRate = (typeof BAUD_RATES)[number];
-
+/** 60 n: n is the rate's place in BAUD_RATES. */
 export function setBaudRate(rate: BaudRate): CommandSpec {
   return { name: `set baud rate ${rate}`, cmd: 0x60, para: BAUD_RATES.indexOf(rate), expect: 0x90 };
 }

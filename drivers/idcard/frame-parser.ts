@@ -106,7 +106,8 @@ export class FrameParser {
   }
 }
 
-function findPreamble(buf: Uint8Array, from: number): number {
+/** Offset of the first AA AA AA 96 69 at or after `from`, or -1. */
+export function findPreamble(buf: Uint8Array, from: number): number {
   const last = buf.length - PREAMBLE.length;
   outer: for (let i = from; i <= last; i += 1) {
     for (let j = 0; j < PREAMBLE.length; j += 1) if (buf[i + j] !== PREAMBLE[j]) continue outer;

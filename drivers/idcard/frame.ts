@@ -1,5 +1,5 @@
 /**
- * The SAM frame format of second-generation ID-card readers.
+ * The SAM frame format of second-generation ID-card readers (docs/devices/idcard-sam-protocol.md).
  *
  *   host → reader:  AA AA AA 96 69 · LEN_H LEN_L · CMD PARA [DATA] · CHK
  *   reader → host:  AA AA AA 96 69 · LEN_H LEN_L · SW1 SW2 SW3 [DATA] · CHK

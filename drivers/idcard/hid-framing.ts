@@ -1,6 +1,6 @@
 /**
  * How Tongban carries SAM frames in HID reports. Readers that speak the SAM protocol over USB HID
- * use vendor framing that is not public (../shared/devices/idcard-protocol.md), so this is the
+ * use vendor framing that is not public (docs/devices/idcard-sam-protocol.md), so this is the
  * framing we define and implement; a reader with another framing needs its own codec here.
  *
  *   report (reportSize bytes, 64 by default, after the report ID if the device numbers reports):

@@ -1,5 +1,5 @@
 import HID from 'node-hid';
-import { DEFAULT_HID_FRAMING, decodeHidReport, encodeHidReports, type HidFraming } from './hid-framing';
+import { hidCodecFor, type HidReportCodec } from './hid-codecs';
 import type { Transport, TransportHandlers } from './transport';
 
 export interface HidTransportOptions {
@@ -7,22 +7,23 @@ export interface HidTransportOptions {
   productId: number;
   /** A specific device when several of the same model are attached. */
   path?: string;
-  framing?: HidFraming;
+  /** The reader model's report framing (default: the `tongban-v1` model's). */
+  codec?: HidReportCodec;
   /** Called with each report that carried no frame bytes, for the technician's log. */
   onBadReport?: (problem: string, report: Uint8Array) => void;
 }
 
 const hex4 = (n: number): string => n.toString(16).padStart(4, '0');
 
-/** A reader on USB HID (node-hid), SAM frames carried as described in hid-framing.ts. */
+/** A reader on USB HID (node-hid), SAM frames carried in reports as its model's codec says (hid-codecs.ts). */
 export class HidTransport implements Transport {
   readonly description: string;
   private device: HID.HIDAsync | undefined;
-  private readonly framing: HidFraming;
+  private readonly codec: HidReportCodec;
 
   constructor(private readonly options: HidTransportOptions) {
-    this.framing = options.framing ?? DEFAULT_HID_FRAMING;
-    this.description = `hid ${hex4(options.vendorId)}:${hex4(options.productId)}${options.path ? ` ${options.path}` : ''}`;
+    this.codec = options.codec ?? hidCodecFor('tongban-v1');
+    this.description = `hid ${hex4(options.vendorId)}:${hex4(options.productId)}${options.path ? ` ${options.path}` : ''} (${this.codec.model})`;
   }
 
   async open(handlers: TransportHandlers): Promise<void> {
@@ -32,7 +33,7 @@ export class HidTransport implements Transport {
       : await HID.HIDAsync.open(this.options.vendorId, this.options.productId);
     this.device = device;
     device.on('data', (report: Buffer) => {
-      const decoded = decodeHidReport(new Uint8Array(report.buffer, report.byteOffset, report.byteLength), this.framing);
+      const decoded = this.codec.decode(new Uint8Array(report.buffer, report.byteOffset, report.byteLength));
       if (decoded.ok) {
         if (decoded.bytes.length > 0) handlers.data(decoded.bytes);
       } else {
@@ -50,7 +51,7 @@ export class HidTransport implements Transport {
   async write(bytes: Uint8Array): Promise<void> {
     const device = this.device;
     if (!device) throw new Error(`${this.description} is not open`);
-    for (const report of encodeHidReports(bytes, this.framing)) await device.write(Buffer.from(report));
+    for (const report of this.codec.encode(bytes)) await device.write(Buffer.from(report));
   }
 
   async close(): Promise<void> {

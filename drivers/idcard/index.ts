@@ -6,6 +6,7 @@ export * from './errors';
 export * from './text-block';
 export * from './read-answer';
 export * from './hid-framing';
+export { countPrefixedCodec, hidCodecFor, type HidReportCodec } from './hid-codecs';
 export type { Transport, TransportHandlers } from './transport';
 export { SerialTransport, type SerialTransportOptions } from './serial-transport';
 export { HidTransport, type HidTransportOptions } from './hid-transport';

@@ -1,5 +1,6 @@
 import type { CardPhoto, Identity } from '../../contract/identity';
 import { HEADER_LENGTH, PREAMBLE, answerFromBody, hexByte, xorChecksum } from './frame';
+import { FrameParser, findPreamble } from './frame-parser';
 import { describeStatus, statusInfo } from './status';
 import { TEXT_BLOCK_LENGTH, decodeTextBlock, trimPadding } from './text-block';
 
@@ -112,5 +113,41 @@ export function decodeAnswerFrame(bytes: Uint8Array, today: Date = new Date()): 
   const decoded = decodeTextBlock(split.blocks.text, photoOf(split.blocks.photo), today);
   if (!decoded.ok) return { ok: false, error: `card text field ${decoded.field} ${decoded.problem}` };
   return { ok: true, identity: decoded.identity, fingerprintBytes: split.blocks.fingerprint?.length ?? 0 };
+}
+
+
+export type CaptureDecodeResult =
+  | { ok: true; identity: Identity; fingerprintBytes: number; offset: number }
+  | { ok: false; error: string };
+
+/**
+ * Reader output as captured from a serial line, which often starts in the middle of a frame or
+ * holds several answers: found the way the reader's parser finds frames (noise skipped up to a
+ * preamble, impossible lengths and wrong checksums passed over), and the first frame that is a
+ * good card read decoded, with its offset. When none is, the error is the first answer's own
+ * (a reader status, a bad text field) or, where no whole frame was found, the strict reading's
+ * of the first candidate frame, so the technician sees exactly what is wrong with the bytes.
+ */
+export function decodeCapture(bytes: Uint8Array, today: Date = new Date()): CaptureDecodeResult {
+  const parser = new FrameParser();
+  let offset = 0;
+  let firstProblem: string | undefined;
+  for (const event of parser.push(bytes)) {
+    if (event.type === 'discarded') {
+      offset += event.bytes.length;
+      continue;
+    }
+    const decoded = decodeAnswerFrame(event.frame, today);
+    if (decoded.ok) return { ...decoded, offset };
+    firstProblem ??= offset > 0 ? `frame at offset ${offset}: ${decoded.error}` : decoded.error;
+    offset += event.frame.length;
+  }
+  if (firstProblem) return { ok: false, error: firstProblem };
+  // Data that begins like a frame (AA …) is judged as one: its damaged preamble is the news,
+  // not a chance AA AA AA 96 69 further on inside its photo.
+  const start = bytes[0] === PREAMBLE[0] ? 0 : Math.max(0, findPreamble(bytes, 0));
+  const strict = decodeAnswerFrame(bytes.subarray(start), today);
+  if (strict.ok) return { ...strict, offset: start };
+  return { ok: false, error: start > 0 ? `frame at offset ${start}: ${strict.error}` : strict.error };
 }
 

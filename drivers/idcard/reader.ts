@@ -20,6 +20,7 @@ import { ReaderSession, type Answer, type CommandOptions } from './session';
 import { describeStatus, statusInfo } from './status';
 import { decodeTextBlock } from './text-block';
 import type { Transport } from './transport';
+import { DEFAULT_BAUD_RATE } from '../../contract/terminal/baud-rates';
 
 export type ReaderState =
   | { state: 'disconnected'; reason: string }
@@ -93,7 +94,7 @@ export class IdCardReader extends EventEmitter<IdCardReaderEvents> {
     super();
     this.transport = options.transport;
     this.opts = {
-      baudRate: options.baudRate ?? 115200,
+      baudRate: options.baudRate ?? DEFAULT_BAUD_RATE,
       pollIntervalMs: options.pollIntervalMs ?? 200,
       commandTimeoutMs: options.commandTimeoutMs ?? 500,
       readTimeoutMs: options.readTimeoutMs ?? 2000,

@@ -1,5 +1,6 @@
 import { SerialPort } from 'serialport';
 import type { Transport, TransportHandlers } from './transport';
+import { DEFAULT_BAUD_RATE } from '../../contract/terminal/baud-rates';
 
 export interface SerialTransportOptions {
   path: string;
@@ -13,7 +14,7 @@ export class SerialTransport implements Transport {
   private port: SerialPort | undefined;
 
   constructor(private readonly options: SerialTransportOptions) {
-    this.baudRate = options.baudRate ?? 115200;
+    this.baudRate = options.baudRate ?? DEFAULT_BAUD_RATE;
     this.description = `serial ${options.path} @${this.baudRate}`;
   }
 

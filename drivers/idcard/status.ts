@@ -3,7 +3,8 @@ import { hexByte } from './frame';
 /**
  * SW3, the result byte of every answer (SW1 and SW2 are 00 in every known answer). The meanings
  * are consistent across xwh3238557/ChineseIDCardReader-AndroidLib and the Routon SDK header
- * (libinqi/idr-routon `sdtapi.h`); `action` is what a technician can do about it.
+ * (libinqi/idr-routon `sdtapi.h`; docs/devices/idcard-sam-protocol.md); `action` is what a
+ * technician can do about it.
  */
 export interface StatusInfo {
   sw3: number;

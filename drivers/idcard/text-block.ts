@@ -14,7 +14,8 @@ import {
 import { errorMessage } from '../../common/errors';
 
 /**
- * The 256-byte text block of the read answers: UCS-2 little-endian, fields padded with spaces.
+ * The 256-byte text block of the read answers (docs/devices/idcard-sam-protocol.md): UCS-2
+ * little-endian, fields padded with spaces.
  * The card kind is the character at offset 248 (Johann356/readinfo `PCSCGetData.h`, the
  * `typeFlag` after `passID`/`issuesNum`): space or 0 resident, `J` HK/Macao/Taiwan residence
  * permit, `I` foreigner's permanent residence card (2017), `Y` the 2023 version. The resident

@@ -1,4 +1,5 @@
-import ipp, { type IppGroup, type IppRequest, type IppResponse } from 'ipp';
+import type ipp from 'ipp';
+import type { IppGroup, IppRequest, IppResponse } from 'ipp';
 import {
   PrinterError,
   type DocumentPrinter,
@@ -8,6 +9,7 @@ import {
   type PrintJobRequest,
 } from './document-printer';
 import { BLOCKING_CONDITIONS, conditionOf, parseReason, type PrinterCondition } from './state-reasons';
+import { sleep } from '../../common/wait';
 import { errorMessage } from '../../common/errors';
 
 export interface IppPrinterOptions {
@@ -37,7 +39,7 @@ const JOB_STATES: Record<string, string> = { '3': 'pending', '4': 'pending-held'
  * come out later beside the reprint a member of staff makes.
  */
 export class IppDocumentPrinter implements DocumentPrinter {
-  private readonly printer;
+  private printer: ReturnType<typeof ipp.Printer> | undefined;
   private readonly requestTimeoutMs: number;
   private readonly jobTimeoutMs: number;
   private readonly pollIntervalMs: number;
@@ -48,22 +50,31 @@ export class IppDocumentPrinter implements DocumentPrinter {
     options: IppPrinterOptions = {},
   ) {
     if (!/^ipps?:\/\/[^/]+/.test(uri)) throw new PrinterError('protocol', uri, 'configure', 'expected an ipp:// or ipps:// URL');
-    // The `ipp` package speaks HTTP for ipp:// and HTTPS for ipps://, defaulting to port 631.
-    this.printer = ipp.Printer(uri, { uri });
     this.requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
     this.jobTimeoutMs = options.jobTimeoutMs ?? 180_000;
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.requestingUser = options.requestingUser ?? 'tongban';
   }
 
-  private execute(operation: string, message: IppRequest | null): Promise<IppResponse> {
+  /** The `ipp` package loads with the first request, not with the terminal. */
+  private async connection(): Promise<ReturnType<typeof ipp.Printer>> {
+    if (!this.printer) {
+      const { default: ippPackage } = await import('ipp');
+      // The `ipp` package speaks HTTP for ipp:// and HTTPS for ipps://, defaulting to port 631.
+      this.printer = ippPackage.Printer(this.uri, { uri: this.uri });
+    }
+    return this.printer;
+  }
+
+  private async execute(operation: string, message: IppRequest | null): Promise<IppResponse> {
+    const printer = await this.connection();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
         () => reject(new PrinterError('timeout', this.uri, operation, `no answer within ${this.requestTimeoutMs} ms`)),
         this.requestTimeoutMs,
       );
       try {
-        this.printer.execute(operation, message, (error, response) => {
+        printer.execute(operation, message, (error, response) => {
           clearTimeout(timer);
           if (error) {
             reject(new PrinterError('unreachable', this.uri, operation, error.message || String(error), { cause: error }));
@@ -148,7 +159,7 @@ export class IppDocumentPrinter implements DocumentPrinter {
         await this.cancel(jobId);
         throw new PrinterError('timeout', this.uri, 'Get-Job-Attributes', `job ${jobId} still ${state} after ${this.jobTimeoutMs} ms; cancelled`);
       }
-      await new Promise((resolve) => setTimeout(resolve, this.pollIntervalMs));
+      await sleep(this.pollIntervalMs);
       const polled = await this.execute('Get-Job-Attributes', {
         'operation-attributes-tag': { 'job-id': jobId, 'requested-attributes': ['job-state', 'job-state-reasons'] },
       });

@@ -1,9 +1,8 @@
-import { EventEmitter } from 'node:events';
 import HID from 'node-hid';
-import { Backoff, type BackoffPolicy } from '../../common/backoff';
+import type { BackoffPolicy } from '../../common/backoff';
 import { errorMessage } from '../../common/errors';
 import { HidPosAssembler } from './hid-pos';
-import type { ScannerEvents, ScannerState } from './serial-scanner';
+import { ReopeningScanner } from './reopening-scanner';
 
 export interface HidPosScannerOptions {
   vendorId: number;
@@ -16,43 +15,24 @@ export interface HidPosScannerOptions {
 }
 
 /** A HID POS scanner through node-hid; usage page 0x8C devices are not keyboards, so node-hid may open them. */
-export class HidPosScanner extends EventEmitter<ScannerEvents & { ignored: [string] }> {
+export class HidPosScanner extends ReopeningScanner {
   private device: HID.HIDAsync | undefined;
   private readonly assembler = new HidPosAssembler();
   private flushTimer: NodeJS.Timeout | undefined;
-  private current: ScannerState = { state: 'disconnected', reason: 'not opened' };
-  private running = false;
-  private retryTimer: NodeJS.Timeout | undefined;
-  private readonly backoff: Backoff;
   readonly deviceName: string;
 
   constructor(private readonly options: HidPosScannerOptions) {
-    super();
+    super(options.backoff ?? { baseMs: 500, capMs: 10_000 });
     const h = (n: number): string => n.toString(16).padStart(4, '0');
     this.deviceName = options.path ?? `${h(options.vendorId)}:${h(options.productId)}`;
-    this.backoff = new Backoff(options.backoff ?? { baseMs: 500, capMs: 10_000 });
   }
 
-  get state(): ScannerState {
-    return this.current;
-  }
-
-  /** Starts using the scanner; a scanner that is absent or unplugged is tried again with backoff. */
-  async open(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    await this.attach();
-  }
-
-  async close(): Promise<void> {
-    this.running = false;
+  override async close(): Promise<void> {
     clearTimeout(this.flushTimer);
-    clearTimeout(this.retryTimer);
-    await this.detach();
-    this.setState({ state: 'disconnected', reason: 'closed' });
+    await super.close();
   }
 
-  private async attach(): Promise<void> {
+  protected async attach(): Promise<void> {
     try {
       const device = this.options.path ? await HID.HIDAsync.open(this.options.path) : await HID.HIDAsync.open(this.options.vendorId, this.options.productId);
       if (!this.running) {
@@ -60,8 +40,7 @@ export class HidPosScanner extends EventEmitter<ScannerEvents & { ignored: [stri
         return;
       }
       this.device = device;
-      this.backoff.reset();
-      this.setState({ state: 'ready' });
+      this.attached();
       device.on('data', (report: Buffer) => this.onReport(new Uint8Array(report)));
       device.on('error', (error: Error) => void this.gone(`${this.deviceName}: ${error.message}`));
     } catch (error) {
@@ -70,7 +49,7 @@ export class HidPosScanner extends EventEmitter<ScannerEvents & { ignored: [stri
     }
   }
 
-  private async detach(): Promise<void> {
+  protected async detach(): Promise<void> {
     const device = this.device;
     this.device = undefined;
     if (device) await device.close().catch(() => undefined);
@@ -78,14 +57,7 @@ export class HidPosScanner extends EventEmitter<ScannerEvents & { ignored: [stri
 
   private async gone(reason: string): Promise<void> {
     await this.detach();
-    this.setState({ state: 'disconnected', reason });
-    if (!this.running) return;
-    this.retryTimer = setTimeout(() => void this.attach(), this.backoff.next());
-  }
-
-  private setState(next: ScannerState): void {
-    this.current = next;
-    this.emit('state', next);
+    this.lost(reason);
   }
 
   private onReport(report: Uint8Array): void {

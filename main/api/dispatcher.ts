@@ -26,6 +26,17 @@ export class ApiFailure extends Error {
   }
 }
 
+/**
+ * A service a terminal's role may lack (a counter records no cases, a kiosk has no desk): its
+ * handler table asks for it through this, and a terminal without it refuses in the API's terms.
+ */
+export function provided<T>(service: T | undefined, code: ApiErrorCode, why: string): () => T {
+  return () => {
+    if (!service) throw new ApiFailure(code, why);
+    return service;
+  };
+}
+
 function issuesOf(error: z.ZodError): ApiError['issues'] {
   return error.issues.map((issue) => ({ path: issue.path.join('.') || '(root)', message: issue.message }));
 }

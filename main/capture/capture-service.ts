@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import sharp from 'sharp';
 import type { ScanOptions, Scanner } from '../../drivers/scanner';
 import { ScannerError } from '../../drivers/scanner';
 import type {
@@ -197,6 +196,8 @@ export class CaptureService {
   }
 
   async #compress(materialCode: string, scanned: Buffer): Promise<HeldPage> {
+    // sharp loads with the first scan, not with the terminal.
+    const { default: sharp } = await import('sharp');
     const image = sharp(scanned, { failOn: 'error' }).rotate();
     const data = await image.clone().jpeg({ quality: this.deps.quality ?? 80, mozjpeg: true }).toBuffer();
     const size = this.deps.previewSize ?? 720;

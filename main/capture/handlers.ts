@@ -1,5 +1,5 @@
 import type { Handlers } from '../api/dispatcher';
-import { ApiFailure } from '../api/dispatcher';
+import { ApiFailure, provided } from '../api/dispatcher';
 import { CaptureError, type CaptureService } from './capture-service';
 
 type CaptureMethod = Extract<keyof Handlers, `capture.${string}`>;
@@ -18,10 +18,7 @@ async function translated<T>(run: () => T | Promise<T>): Promise<T> {
 
 /** The `capture.*` methods; a terminal that records no cases (a counter) has nothing to capture for. */
 export function captureHandlers(service: CaptureService | undefined): CaptureHandlers {
-  const capture = (): CaptureService => {
-    if (!service) throw new ApiFailure('unavailable', 'this terminal captures no papers');
-    return service;
-  };
+  const capture = provided(service, 'unavailable', 'this terminal captures no papers');
   return {
     'capture.pages': () => capture().view(),
     'capture.scan': ({ materialCode, replacePageId }) => translated(() => capture().scan(materialCode, replacePageId)),

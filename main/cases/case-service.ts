@@ -1,25 +1,32 @@
-import type { FormField, ServiceItem } from '../../contract/platform/catalogue';
-import { sleep } from '../../common/wait';
+import type { ServiceItem } from '../../contract/platform/catalogue';
 import type { BundleView } from '../../contract/platform/bundles';
 import type { Applicant, FormValue } from '../../contract/platform/cases';
+import { prefilledValues } from '../../contract/forms/prefill';
 import { submittedValues, validateForm, type FormValues } from '../../contract/forms/validate';
+import { isMobileNumber } from '../../contract/forms/phone';
+import { shanghaiDateTime } from '../../contract/dates/shanghai-day';
+import { eligibilityProblem, shanghaiToday } from '../../contract/forms/eligibility';
 import type { Identity } from '../../contract/identity';
 import type { CaseLookup, CaseReceiptView, CaseStatusView, PrintResultView } from '../../contract/terminal/api';
 import type { RatingReason } from '../../contract/platform/ratings';
-import { whenTrue } from '../../common/wait';
+import { sleep, whenTrue } from '../../common/wait';
 import { ApiFailure } from '../api/dispatcher';
 import type { CatalogueService } from '../catalogue/catalogue-service';
 import type { Logger } from '../logging/logger';
-import type { PrintOutcome, PrintService } from '../printing/print-service';
+import type { PrintService } from '../printing/print-service';
+import { printResultView } from '../printing/result-view';
+import type { CitizenReprints } from '../printing/citizen-reprints';
 import { caseSlipParts } from '../printing/tickets';
 import type { CaseMaterialInput, CaseStore, LocalCase } from '../store/case-store';
-import { caseNumberOf, normaliseCaseNumber } from './case-number';
-import { caseStatusLink, receiptDocument } from './receipt-document';
+import { caseNumberOf, normaliseCaseNumber } from '../../contract/platform/case-number';
+import { receiptDocument } from './receipt-document';
+import { newStatusCode } from './status-code';
+import { timingSafeEqual } from 'node:crypto';
 
-/** What the case service needs from the sync side: send now, and the platform's own view. */
 /** How long the status page waits for a 一件事's items from the platform. */
 const BUNDLE_WAIT_MS = 2000;
 
+/** What the case service needs from the sync side: send now, and the platform's own view. */
 export interface CaseSync {
   /** Ask the outbox to send now rather than at its next tick. */
   kick(): void;
@@ -38,39 +45,14 @@ export interface CaseServiceDeps {
   /** How long a submit waits for the platform's queue number before answering without it. */
   syncWaitMs?: number;
   printing?: PrintService;
-  /** Where the receipt says the case was received. */
-  terminal: { id: string; centreName: string };
+  /** A failed receipt may be printed again from the screen (重新打印). */
+  reprints?: CitizenReprints;
+  /** Where the receipt says the case was received; `publicUrl`: the platform's public address, for the status page. */
+  terminal: { id: string; centreName: string; publicUrl: string };
   /** Pages the citizen scanned this session, for the given material codes; told once they are in a case. */
   scans?: { materials(codes: readonly string[]): CaseMaterialInput[]; submitted(codes: readonly string[]): void };
   /** The licences found with the citizen's consent for a service this session (none without it). */
   licences?: { held(serviceCode: string): readonly { code: string; type: string; number: string }[] };
-}
-
-function resultView(outcome: PrintOutcome): PrintResultView {
-  return outcome.ok
-    ? { ok: true, message: 'print.done', warnings: outcome.warnings }
-    : { ok: false, message: outcome.citizenMessage, ...(outcome.nextStep ? { nextStep: outcome.nextStep } : {}), warnings: [] };
-}
-
-const MOBILE = /^1\d{10}$/;
-
-function prefillValue(field: FormField, identity: Identity): FormValue | undefined {
-  switch (field.prefill) {
-    case 'name':
-      return identity.name;
-    case 'sex':
-      return identity.sex;
-    case 'nation':
-      return identity.nation ?? undefined;
-    case 'birthDate':
-      return identity.birthDate;
-    case 'address':
-      return identity.address ?? undefined;
-    case 'idNumber':
-      return identity.idNumber;
-    case undefined:
-      return undefined;
-  }
 }
 
 /**
@@ -93,6 +75,9 @@ export class CaseService {
     if (problems.length > 0) {
       throw new ApiFailure('bad-request', problems.map((p) => `${p.field}: ${p.code}`).join('; '));
     }
+    const birthDate = identity?.birthDate ?? values.birthDate;
+    const ineligible = typeof birthDate === 'string' ? eligibilityProblem(item, birthDate, shanghaiToday()) : undefined;
+    if (ineligible) throw new ApiFailure('bad-request', `eligibility: age ${ineligible.age} is under ${ineligible.minAge}`);
     const form = submittedValues(item.form, values);
     const applicant = this.#applicant(form, identity);
     const held = this.deps.licences?.held(serviceCode) ?? [];
@@ -104,6 +89,7 @@ export class CaseService {
       form,
       materials: [...held.map((h) => ({ code: h.code, electronicLicence: { type: h.type, number: h.number } })), ...(this.deps.scans?.materials(scanCodes) ?? [])],
       priority: { disabled: form.hasDisability === true },
+      statusCode: newStatusCode(),
     });
     this.deps.scans?.submitted(scanCodes);
     this.deps.log.info({ caseId: recorded.caseId, serviceCode }, 'case recorded');
@@ -136,7 +122,8 @@ export class CaseService {
   }
 
   lookup(query: CaseLookup): CaseStatusView {
-    const found = 'caseId' in query ? this.deps.store.get(query.caseId) : this.#byNumber(query.caseNumber, query.idLast4);
+    const found =
+      'caseId' in query ? this.deps.store.get(query.caseId) : 'statusCode' in query ? this.#byStatusCode(query.statusCode) : this.#byNumber(query.caseNumber, query.idLast4);
     if (!found) throw new ApiFailure('bad-request', 'no such case at this terminal');
     const history = this.deps.store.history(found.caseId);
     const rated = history.find((h) => h.type === 'rated');
@@ -159,7 +146,8 @@ export class CaseService {
     if (!session) throw new ApiFailure('not-allowed', 'no citizen session');
     const found = this.deps.store.get(caseId);
     if (!found || found.status !== 'completed') throw new ApiFailure('not-allowed', 'only a completed case can be rated');
-    await this.deps.sync.rate(caseId, { level, reasons, ...(comment ? { comment } : {}), visitId: session.id });
+    // The rating belongs to the visit the case was made in, which the platform checks (issue 12).
+    await this.deps.sync.rate(caseId, { level, reasons, ...(comment ? { comment } : {}), visitId: found.visitId });
     // The platform's "rated" event comes back through the status feed; wait for it briefly so the
     // citizen's next look at the case shows the rating.
     await whenTrue(this.deps.store, 'changed', () => this.deps.store.history(caseId).some((h) => h.type === 'rated'), 3000);
@@ -177,31 +165,27 @@ export class CaseService {
     const items = (await this.deps.catalogue.get()).items;
     const item = items.find((i) => i.code === local.serviceCode);
     if (!item) throw new ApiFailure('unavailable', `service ${local.serviceCode} is no longer in the catalogue`);
-    const { id, centreName } = this.deps.terminal;
-    const a4 = await printing.printDocument({ kind: 'case-receipt', data: receiptDocument(this.deps.store, item, caseId, centreName, id, items) }, { caseId });
+    const { id, centreName, publicUrl } = this.deps.terminal;
+    const receipt = receiptDocument(this.deps.store, item, caseId, { centreName, terminalId: id, publicUrl }, items);
+    const a4 = await printing.printDocument({ kind: 'case-receipt', data: receipt }, { caseId });
     const slip = await printing.printTicket(
       caseSlipParts({
         centreName,
         caseNumber: caseNumberOf(caseId),
         serviceName: item.name['zh-CN'],
-        receivedAt: new Date(local.submittedAt).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' }),
-        statusUrl: caseStatusLink(caseId),
+        receivedAt: shanghaiDateTime(local.submittedAt),
+        statusUrl: receipt.statusUrl,
       }),
       'case-slip',
       { caseId },
     );
     if (!slip.ok) this.deps.log.warn({ caseId, conditions: slip.conditions }, 'case slip not printed');
-    return resultView(a4);
+    const view = printResultView(a4);
+    return this.deps.reprints ? this.deps.reprints.offer(view) : view;
   }
 
   #merge(item: ServiceItem, answers: FormValues, identity: Identity | undefined): FormValues {
-    const values: FormValues = { ...answers };
-    if (!identity) return values;
-    for (const field of item.form.fields) {
-      const value = prefillValue(field, identity);
-      if (value !== undefined) values[field.name] = value;
-    }
-    return values;
+    return identity ? { ...answers, ...prefilledValues(item.form.fields, identity) } : { ...answers };
   }
 
   #applicant(form: Record<string, FormValue>, identity: Identity | undefined): Applicant {
@@ -210,7 +194,7 @@ export class CaseService {
     if (typeof name !== 'string' || typeof idNumber !== 'string') {
       throw new ApiFailure('bad-request', 'applicant: a case needs the ID card, or a name and an ID number in the form');
     }
-    const phone = typeof form.phone === 'string' && MOBILE.test(form.phone) ? form.phone : undefined;
+    const phone = isMobileNumber(form.phone) ? form.phone : undefined;
     return { name, idNumber, ...(phone ? { phone } : {}) };
   }
 
@@ -218,7 +202,16 @@ export class CaseService {
     const wanted = normaliseCaseNumber(caseNumber);
     return this.deps.store
       .byIdSuffix(wanted)
-      .find((c) => caseNumberOf(c.caseId) === wanted && this.deps.store.readRequest(c.caseId)?.applicant.idNumber.endsWith(idLast4));
+      .find((c) => caseNumberOf(c.caseId) === wanted && this.deps.store.provesOwnership(c.caseId, idLast4));
+  }
+
+  /** A receipt's code scanned at the kiosk: compared in constant time with each recent case's sealed code. */
+  #byStatusCode(code: string): LocalCase | undefined {
+    const wanted = Buffer.from(code);
+    return this.deps.store.list({ limit: 2000 }).find((c) => {
+      const own = this.deps.store.readRequest(c.caseId)?.statusCode;
+      return own !== undefined && own.length === code.length && timingSafeEqual(Buffer.from(own), wanted);
+    });
   }
 
   async #waitForQueueNumber(caseId: string): Promise<LocalCase | undefined> {

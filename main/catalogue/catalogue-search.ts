@@ -1,4 +1,4 @@
-import { pinyin } from 'pinyin-pro';
+import type { pinyin as Pinyin } from 'pinyin-pro';
 import type { Catalogue } from '../../contract/platform/catalogue';
 
 interface Entry {
@@ -8,7 +8,7 @@ interface Entry {
   haystacks: string[];
 }
 
-function pinyinForms(text: string): string[] {
+function pinyinForms(pinyin: typeof Pinyin, text: string): string[] {
   const full = pinyin(text, { toneType: 'none', type: 'array' }).join('');
   const initials = pinyin(text, { pattern: 'first', toneType: 'none', type: 'array' }).join('');
   return [full.toLowerCase(), initials.toLowerCase()];
@@ -17,13 +17,15 @@ function pinyinForms(text: string): string[] {
 /**
  * Finds services the way people at a kiosk look for them: by a word of the name (社保), by
  * pinyin (shebao) or by pinyin initials (sbjf finds 社会保险个人参保缴费证明), most used first.
+ * pinyin-pro and its dictionary (some 16 MB in memory) load with the first search, not with the
+ * terminal: a kiosk that is never searched never holds them.
  */
 export class CatalogueSearch {
   #version: string | undefined;
   #entries: Entry[] = [];
 
-  search(catalogue: Catalogue, query: string): string[] {
-    if (catalogue.version !== this.#version) this.#index(catalogue);
+  async search(catalogue: Catalogue, query: string): Promise<string[]> {
+    if (catalogue.version !== this.#version) await this.#index(catalogue);
     const needle = query.trim().toLowerCase().replace(/\s+/g, '');
     if (!needle) return [];
     return this.#entries
@@ -32,7 +34,8 @@ export class CatalogueSearch {
       .map((entry) => entry.code);
   }
 
-  #index(catalogue: Catalogue): void {
+  async #index(catalogue: Catalogue): Promise<void> {
+    const { pinyin } = await import('pinyin-pro');
     this.#version = catalogue.version;
     this.#entries = catalogue.items.map((item) => {
       const texts = [item.name['zh-CN'], item.summary['zh-CN']];
@@ -41,7 +44,7 @@ export class CatalogueSearch {
         popularity: item.popularity,
         haystacks: [
           ...texts.map((t) => t.toLowerCase()),
-          ...pinyinForms(item.name['zh-CN']),
+          ...pinyinForms(pinyin, item.name['zh-CN']),
           ...[item.name.en, item.summary.en].filter((t): t is string => Boolean(t)).map((t) => t.toLowerCase().replace(/\s+/g, '')),
         ],
       };

@@ -8,6 +8,6 @@ type CatalogueMethod = Extract<keyof Handlers, `catalogue.${string}`>;
 export function catalogueHandlers(catalogue: CatalogueService, search: CatalogueSearch): Pick<Handlers, CatalogueMethod> {
   return {
     'catalogue.get': () => catalogue.get(),
-    'catalogue.search': async ({ query }) => ({ codes: search.search(await catalogue.get(), query) }),
+    'catalogue.search': async ({ query }) => ({ codes: await search.search(await catalogue.get(), query) }),
   };
 }

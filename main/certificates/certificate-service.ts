@@ -4,6 +4,8 @@ import type { Identity } from '../../contract/identity';
 import { ApiFailure } from '../api/dispatcher';
 import type { Logger } from '../logging/logger';
 import type { PrintService } from '../printing/print-service';
+import { printResultView } from '../printing/result-view';
+import type { CitizenReprints } from '../printing/citizen-reprints';
 import type { PrintLog } from '../store/print-log';
 
 export interface CertificateServiceDeps {
@@ -12,6 +14,8 @@ export interface CertificateServiceDeps {
   session: () => { id: string } | undefined;
   printing: PrintService | undefined;
   printLog: PrintLog;
+  /** A failed certificate may be printed again from the screen (重新打印). */
+  reprints?: CitizenReprints;
   log: Logger;
 }
 
@@ -71,8 +75,7 @@ export class CertificateService {
       ...(outcome.ok ? {} : { detail: outcome.conditions.join(',') }),
     });
     this.deps.log.info({ documentId, ok: outcome.ok }, 'contribution certificate printed');
-    return outcome.ok
-      ? { ok: true, message: 'print.done', warnings: outcome.warnings }
-      : { ok: false, message: outcome.citizenMessage, ...(outcome.nextStep ? { nextStep: outcome.nextStep } : {}), warnings: [] };
+    const view = printResultView(outcome);
+    return this.deps.reprints ? this.deps.reprints.offer(view) : view;
   }
 }

@@ -13,11 +13,3 @@ export function announcementText(queueNumber: string, windowName: string): strin
 export function pushCalled(list: readonly CalledNumber[], called: CalledNumber, keep = 6): CalledNumber[] {
   return [called, ...list.filter((c) => c.caseId !== called.caseId)].slice(0, keep);
 }
-
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-const DAY_MS = 86_400_000;
-
-/** Midnight of the day `now` falls in, in the centre's time zone (Asia/Shanghai, no DST). */
-export function startOfShanghaiDay(now: number): Date {
-  return new Date(Math.floor((now + SHANGHAI_OFFSET_MS) / DAY_MS) * DAY_MS - SHANGHAI_OFFSET_MS);
-}

@@ -17,14 +17,17 @@ import {
 import type { Applicant, IntakeReceipt, RevealResponse } from '../../contract/platform/cases';
 import type { FormValue } from '../../contract/platform/cases';
 import { sleep } from '../../common/wait';
+import { prefilledValues, type PrefillIdentity } from '../../contract/forms/prefill';
 import { ApiFailure } from '../api/dispatcher';
 import type { EventBus } from '../api/event-bus';
 import type { Identity } from '../../contract/identity';
 import type { Catalogue } from '../../contract/platform/catalogue';
 import type { Logger } from '../logging/logger';
 import { PlatformHttpError, PlatformResponseError, PlatformUnreachableError } from '../platform-link/errors';
-import { announcementText, pushCalled, startOfShanghaiDay } from './announcement';
+import { startOfShanghaiDay } from '../../contract/dates/shanghai-day';
+import { announcementText, pushCalled } from './announcement';
 import type { StaffClient } from './staff-client';
+import type { HelpCall } from '../../contract/platform/help';
 
 export interface CounterServiceOptions {
   /** Undefined where the terminal has no platform to talk to. */
@@ -35,7 +38,7 @@ export interface CounterServiceOptions {
   lockAfterMs?: number;
   events: Pick<EventBus, 'publish'>;
   /** The identity read from the ID card on this counter's own reader, if one is on it. */
-  cardOnReader?: () => Pick<Identity, 'name' | 'idNumber'> | undefined;
+  cardOnReader?: () => CardOnReader | undefined;
   /** For the fields a service's form fills from the card (walk-in with a card). */
   catalogue?: () => Promise<Catalogue>;
   log: Logger;
@@ -45,6 +48,9 @@ export interface CounterServiceOptions {
   /** Events arrive in bursts (a replay after reconnecting): one queue read per burst. */
   refreshDebounceMs?: number;
 }
+
+/** The card read on this counter's own reader: the applicant's name and number, and what forms prefill from it. */
+type CardOnReader = Pick<Identity, 'name' | 'idNumber'> & PrefillIdentity;
 
 interface StaffSession {
   token: string;
@@ -72,6 +78,8 @@ export class CounterService {
   private stream: AbortController | undefined;
   private refreshTimer: NodeJS.Timeout | undefined;
   private cursor = 0;
+  /** The centre's open help calls, as the event stream tells them. */
+  private readonly help = new Map<string, HelpCall>();
   private readonly now: () => number;
 
   constructor(private readonly options: CounterServiceOptions) {
@@ -148,6 +156,39 @@ export class CounterService {
     if (this.session) await this.endSession('signed-out');
   }
 
+  helpCalls(): HelpCall[] {
+    return [...this.help.values()].sort((a, b) => a.calledAt.localeCompare(b.calledAt));
+  }
+
+  async takeHelpCall(id: string): Promise<HelpCall> {
+    const taken = await this.act((token, client) => client.takeHelpCall(token, id)).catch(async (error: unknown) => {
+      // Someone else was quicker: the list is read again so the desk stops offering it.
+      await this.reloadHelp();
+      throw error;
+    });
+    this.options.log.info({ callId: id }, 'help call taken at the counter');
+    this.helpChanged(taken);
+    return taken;
+  }
+
+  private helpChanged(call: HelpCall): void {
+    if (call.state === 'open') this.help.set(call.id, call);
+    else this.help.delete(call.id);
+    this.options.events.publish('counter.help', { calls: this.helpCalls() });
+  }
+
+  /** At each (re)connection: calls made while the stream was down are not replayed by it. */
+  private async reloadHelp(): Promise<void> {
+    const session = this.session;
+    const client = this.options.client;
+    if (!session || !client) return;
+    const calls = await client.helpCalls(session.token).catch(() => undefined);
+    if (!calls || this.session !== session) return;
+    this.help.clear();
+    for (const call of calls) this.help.set(call.id, call);
+    this.options.events.publish('counter.help', { calls: this.helpCalls() });
+  }
+
   async queue(): Promise<QueueView> {
     const queue = await this.act((token, client) => client.queue(token));
     return { ...queue, at: new Date(this.now()).toISOString() };
@@ -208,9 +249,13 @@ export class CounterService {
     disabled: boolean;
   }): Promise<IntakeReceipt> {
     const now = new Date(this.now()).toISOString();
-    const fromCard = 'fromCard' in input.applicant;
-    const applicant = 'fromCard' in input.applicant ? this.applicantFromCard(input.applicant.phone) : input.applicant;
-    const form = fromCard ? await this.prefillFromCard(input.serviceCode, input.values, applicant) : input.values;
+    let applicant: Applicant;
+    let form = input.values;
+    if ('fromCard' in input.applicant) {
+      const card = this.cardOnReader();
+      applicant = { name: card.name, idNumber: card.idNumber, ...(input.applicant.phone ? { phone: input.applicant.phone } : {}) };
+      form = await this.prefillFromCard(input.serviceCode, input.values, card);
+    } else applicant = input.applicant;
     return this.act((token, client) =>
       client.intake(token, {
         caseId: randomUUID(),
@@ -240,21 +285,17 @@ export class CounterService {
     if (this.session) await this.endSession('signed-out');
   }
 
-  /** The card's name and number fill the applicant; the page only ever saw them masked. */
-  private applicantFromCard(phone: string | undefined): Applicant {
+  /** The card on this counter's reader: its name and number fill the applicant; the page only ever saw them masked. */
+  private cardOnReader(): CardOnReader {
     const card = this.options.cardOnReader?.();
     if (!card) throw new ApiFailure('not-allowed', 'no ID card has been read on this counter');
-    return { name: card.name, idNumber: card.idNumber, ...(phone ? { phone } : {}) };
+    return card;
   }
 
-  private async prefillFromCard(serviceCode: string, values: Record<string, FormValue>, applicant: Applicant): Promise<Record<string, FormValue>> {
+  /** The same prefill as a kiosk case (contract/forms/prefill): every field the service's form takes from the card. */
+  private async prefillFromCard(serviceCode: string, values: Record<string, FormValue>, card: CardOnReader): Promise<Record<string, FormValue>> {
     const item = (await this.options.catalogue?.())?.items.find((i) => i.code === serviceCode);
-    const form = { ...values };
-    for (const field of item?.form.fields ?? []) {
-      if (field.prefill === 'idNumber') form[field.name] = applicant.idNumber;
-      if (field.prefill === 'name') form[field.name] = applicant.name;
-    }
-    return form;
+    return { ...values, ...prefilledValues(item?.form.fields ?? [], card) };
   }
 
   private client(): StaffClient {
@@ -332,6 +373,7 @@ export class CounterService {
     clearTimeout(this.refreshTimer);
     const onDesk = this.current?.status === 'claimed' ? this.current : null;
     this.session = undefined;
+    this.help.clear();
     this.current = null;
     this.setState(reason);
     if (!session || reason === 'expired' || !this.options.client) return;
@@ -349,10 +391,19 @@ export class CounterService {
     const follow = async () => {
       while (!controller.signal.aborted && this.session) {
         try {
-          await client.stream(this.session.token, this.cursor, (seq) => {
-            this.cursor = Math.max(this.cursor, seq);
-            this.scheduleRefresh();
-          }, controller.signal);
+          // Read before and just after the stream opens, so a call made while it connects is not missed.
+          void this.reloadHelp();
+          setTimeout(() => void this.reloadHelp(), 1000).unref?.();
+          await client.stream(
+            this.session.token,
+            this.cursor,
+            (seq) => {
+              this.cursor = Math.max(this.cursor, seq);
+              this.scheduleRefresh();
+            },
+            controller.signal,
+            (call) => this.helpChanged(call),
+          );
         } catch (error) {
           if (error instanceof PlatformHttpError && error.status === 401 && this.session === session) {
             await this.endSession('expired');

@@ -1,5 +1,5 @@
 import type { Handlers } from '../api/dispatcher';
-import { ApiFailure } from '../api/dispatcher';
+import { provided } from '../api/dispatcher';
 import type { CounterService } from './counter-service';
 
 type CounterMethod = Extract<keyof Handlers, `counter.${string}`>;
@@ -12,10 +12,7 @@ const ok = { ok: true } as const;
  * machine has no desk to sign in to.
  */
 export function counterHandlers(service: CounterService | undefined): CounterHandlers {
-  const desk = (): CounterService => {
-    if (!service) throw new ApiFailure('not-allowed', 'this terminal is not a counter (terminal.role)');
-    return service;
-  };
+  const desk = provided(service, 'not-allowed', 'this terminal is not a counter (terminal.role)');
   return {
     'counter.status': () => desk().status(),
     'counter.signIn': ({ username, password }) => desk().signIn(username, password),
@@ -43,5 +40,7 @@ export function counterHandlers(service: CounterService | undefined): CounterHan
     'counter.createCase': (args) => desk().createCase(args),
     'counter.stats': () => desk().stats(),
     'counter.wall': () => desk().wall(),
+    'counter.helpCalls': () => ({ calls: desk().helpCalls() }),
+    'counter.takeHelpCall': ({ id }) => desk().takeHelpCall(id),
   };
 }

@@ -8,6 +8,7 @@ import { Rating, type RatingRequest } from '../../contract/platform/ratings';
 import { CaseDetail, CaseSummary, IntakeReceipt, QueueResponse, RevealResponse, type Decision, type IntakeRequest } from '../../contract/platform/cases';
 import { EventsPage } from '../../contract/platform/events';
 import { CentreStats } from '../../contract/platform/ratings';
+import { HelpCall } from '../../contract/platform/help';
 import { followEventStream } from '../platform-link/event-stream';
 import { PlatformLink } from '../platform-link/link';
 
@@ -82,6 +83,14 @@ export class StaffClient {
     return this.#link.json(CentreStats, 'stats', { authorization: bearer(token), query: { from: from.toISOString(), to: to.toISOString() } });
   }
 
+  helpCalls(token: string): Promise<HelpCall[]> {
+    return this.#link.json(HelpCall.array(), 'helpCalls', { authorization: bearer(token) });
+  }
+
+  takeHelpCall(token: string, id: string): Promise<HelpCall> {
+    return this.#link.json(HelpCall, 'takeHelpCall', { params: { id }, authorization: bearer(token), body: {} });
+  }
+
   async blob(token: string, sha256: string): Promise<{ contentType: string; bytes: Buffer }> {
     const answer = await this.#link.ok('getBlob', { params: { sha256 }, authorization: bearer(token) });
     return { contentType: answer.response.headers.get('content-type')?.split(';')[0] ?? 'application/octet-stream', bytes: answer.bytes };
@@ -133,17 +142,26 @@ export class StaffClient {
   }
 
   /**
-   * Follows the centre's event stream and calls `onEvent` with each event's seq, until `signal`
+   * Follows the centre's event stream and calls `onEvent` with each event's seq (and `onHelp`
+   * with each help call of the centre as it changes), until `signal`
    * aborts (resolves), the platform closes it (resolves), or it fails or falls silent past the
    * idle watchdog (rejects with one of the platform link's error types).
    */
-  stream(token: string, after: number, onEvent: (seq: number) => void, signal: AbortSignal): Promise<void> {
+  stream(token: string, after: number, onEvent: (seq: number) => void, signal: AbortSignal, onHelp?: (call: HelpCall) => void): Promise<void> {
     return followEventStream(this.#link, {
       authorization: bearer(token),
       after,
       signal,
       ...(this.#streamIdleMs !== undefined ? { idleMs: this.#streamIdleMs } : {}),
       onEvent: (message) => onEvent(Number(message.id ?? 0)),
+      ...(onHelp
+        ? {
+            onHelp: (message) => {
+              const call = HelpCall.safeParse(JSON.parse(message.data));
+              if (call.success) onHelp(call.data);
+            },
+          }
+        : {}),
     });
   }
 }

@@ -1,6 +1,6 @@
 import type { IdCardSimulator } from '../../drivers/idcard/simulator';
 import type { Handlers } from '../api/dispatcher';
-import { ApiFailure } from '../api/dispatcher';
+import { ApiFailure, provided } from '../api/dispatcher';
 
 type DemoMethod = Extract<keyof Handlers, `demo.${string}`>;
 
@@ -9,11 +9,7 @@ type DemoMethod = Extract<keyof Handlers, `demo.${string}`>;
  * reader by touch. A terminal with a real reader lists none and places none.
  */
 export function demoHandlers(simulator: () => IdCardSimulator | undefined): Pick<Handlers, DemoMethod> {
-  const running = (): IdCardSimulator => {
-    const found = simulator();
-    if (!found) throw new ApiFailure('unavailable', 'this terminal has no simulated ID-card reader');
-    return found;
-  };
+  const running = (): IdCardSimulator => provided(simulator(), 'unavailable', 'this terminal has no simulated ID-card reader')();
   return {
     'demo.cards': () => (simulator()?.listCards() ?? []).map((card) => ({ id: card.id, label: card.face.name, kind: card.face.kind })),
     'demo.placeCard': ({ cardId }) => {

@@ -1,9 +1,11 @@
 import { Backoff, type BackoffPolicy } from '../../common/backoff';
 import type { DevicesConfig } from '../../contract/terminal/devices';
-import { HidTransport, IdCardReader, SerialTransport, type CardRead, type ReaderState } from '../../drivers/idcard';
+import { errorMessage } from '../../common/errors';
+import { idCardReader, qrScanner, type OpenedQrScanner } from '../../drivers/factory';
+import type { CardRead, IdCardReader, ReaderState } from '../../drivers/idcard';
 import type { IdCardError } from '../../drivers/idcard/errors';
-import { IdCardSimulator, SimulatorTransport } from '../../drivers/idcard/simulator';
-import { HidPosScanner, SerialScanner, startQrSimulator, type RunningQrSimulator, type Scan, type ScannerState } from '../../drivers/qr';
+import type { IdCardSimulator } from '../../drivers/idcard/simulator';
+import type { Scan, ScannerState } from '../../drivers/qr';
 import type { Logger } from '../logging/logger';
 import type { DeviceStates } from './device-states';
 
@@ -26,8 +28,7 @@ export class DeviceManager {
   reader: IdCardReader | undefined;
   /** The built-in card reader simulator, when the configuration asks for it. */
   cardSimulator: IdCardSimulator | undefined;
-  qrSimulator: RunningQrSimulator | undefined;
-  readonly #scanners: Array<SerialScanner | HidPosScanner> = [];
+  readonly #scanners: OpenedQrScanner[] = [];
   readonly #timers = new Set<NodeJS.Timeout>();
   readonly #readerBackoff = new Backoff(RESTART_BACKOFF);
   #closed = false;
@@ -49,22 +50,14 @@ export class DeviceManager {
     for (const timer of this.#timers) clearTimeout(timer);
     await this.reader?.close();
     for (const scanner of this.#scanners) await scanner.close();
-    await this.qrSimulator?.close();
   }
 
   async #openReader(): Promise<void> {
     const config = this.devices.idcard;
     if (!config) return;
-    let transport;
-    if (config.transport === 'serial') transport = new SerialTransport({ path: config.path, baudRate: config.baudRate });
-    else if (config.transport === 'hid') {
-      transport = new HidTransport({ vendorId: config.vendorId, productId: config.productId, ...(config.path ? { path: config.path } : {}) });
-    } else {
-      this.cardSimulator = new IdCardSimulator();
-      transport = new SimulatorTransport(this.cardSimulator);
-    }
-    const reader = new IdCardReader({ transport, ...(config.transport === 'serial' ? { baudRate: config.baudRate } : {}) });
+    const { reader, simulator } = idCardReader(config);
     this.reader = reader;
+    this.cardSimulator = simulator;
     reader.on('state', (state) => this.#readerState(state));
     reader.on('card', (read) => this.on.card(read));
     reader.on('removed', () => this.on.cardRemoved());
@@ -100,27 +93,23 @@ export class DeviceManager {
   }
 
   async #openScanner(role: string, config: DevicesConfig['qr'][number]): Promise<void> {
-    if (config.transport === 'keyboard-wedge') {
-      this.states.set(role, 'qr/keyboard-wedge', 'ready');
+    const driver = `qr/${config.transport}`;
+    let opened: OpenedQrScanner | undefined;
+    try {
+      opened = await qrScanner(config);
+    } catch (error) {
+      this.states.set(role, driver, 'error', `the QR simulator needs socat: ${errorMessage(error)}`);
       return;
     }
-    let scanner: SerialScanner | HidPosScanner;
-    if (config.transport === 'serial') scanner = new SerialScanner({ path: config.path, baudRate: config.baudRate, terminator: config.terminator });
-    else if (config.transport === 'hid') {
-      scanner = new HidPosScanner({ vendorId: config.vendorId, productId: config.productId, ...(config.path ? { path: config.path } : {}) });
-    } else {
-      try {
-        this.qrSimulator = await startQrSimulator();
-      } catch (error) {
-        this.states.set(role, 'qr/simulator', 'error', `the QR simulator needs socat: ${(error as Error).message}`);
-        return;
-      }
-      scanner = new SerialScanner({ path: this.qrSimulator.device });
+    // A keyboard-wedge scanner types into the page: nothing to open, nothing to watch.
+    if (!opened) {
+      this.states.set(role, driver, 'ready');
+      return;
     }
-    const driver = `qr/${config.transport}`;
+    const { scanner } = opened;
     scanner.on('state', (state: ScannerState) => this.states.set(role, driver, state.state, state.state === 'disconnected' ? state.reason : undefined));
-    scanner.on('scan', (scan) => this.on.scan(scan));
-    this.#scanners.push(scanner);
+    scanner.on('scan', (scan: Scan) => this.on.scan(scan));
+    this.#scanners.push(opened);
     await scanner.open();
   }
 }

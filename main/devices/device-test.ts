@@ -1,18 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import type { DevicesConfig } from '../../contract/terminal/devices';
 import { maskIdNumber } from '../../contract/identity/id-number';
-import { SerialReceiptPrinter, openPtyPair, EscPosSimulator, type ReceiptPrinter } from '../../drivers/escpos';
-import { FileDocumentPrinter } from '../../drivers/file-printer/file-document-printer';
-import { HidTransport, IdCardReader, SerialTransport, type CardRead, type ReaderState } from '../../drivers/idcard';
-import { IdCardSimulator, SimulatorTransport } from '../../drivers/idcard/simulator';
-import { IppDocumentPrinter, type DocumentPrinter } from '../../drivers/ipp';
-import { HidPosScanner, SerialScanner, startQrSimulator, type Scan } from '../../drivers/qr';
-import { openScanner, type Scanner } from '../../drivers/scanner';
+import { a4Printer, idCardReader, openScanner, qrScanner, receiptPrinter } from '../../drivers/factory';
+import type { CardRead, IdCardReader, ReaderState } from '../../drivers/idcard';
+import type { Scan } from '../../drivers/qr';
+import type { Scanner } from '../../drivers/scanner';
 import type { PdfRenderer } from '../printing/render/pdf-renderer';
 import { ChromiumPdfRenderer, MemoryPrintRecordSink, PRINT_MESSAGES, PrintService, receiptTestPageParts, testPageHtml, type PrintOutcome } from '../printing';
 import { errorMessage } from '../../common/errors';
-
-export type TestedRole = 'idcard' | 'qr' | 'a4Printer' | 'receiptPrinter' | 'scanner';
 
 export interface DeviceTestStep {
   name: string;
@@ -41,7 +36,6 @@ export interface DeviceTestOptions {
 }
 
 const DEFAULT_WAIT_MS = 30_000;
-
 
 /** Collects timed steps; the first failing step ends the test with its detail as the summary. */
 class Steps {
@@ -130,12 +124,7 @@ export function maskedIdentity(read: CardRead): string {
 
 export async function testIdCardReader(config: DevicesConfig['idcard'], options: DeviceTestOptions = {}): Promise<DeviceTestResult> {
   if (!config) return new Steps('idcard', '(none)').result(false, 'no devices.idcard in the configuration');
-  let simulator: IdCardSimulator | undefined;
-  let transport;
-  if (config.transport === 'serial') transport = new SerialTransport({ path: config.path, baudRate: config.baudRate });
-  else if (config.transport === 'hid') transport = new HidTransport({ vendorId: config.vendorId, productId: config.productId, ...(config.path ? { path: config.path } : {}) });
-  else transport = new SimulatorTransport((simulator = new IdCardSimulator()));
-  const reader = new IdCardReader({ transport, ...(config.transport === 'serial' ? { baudRate: config.baudRate } : {}) });
+  const { reader, simulator } = idCardReader(config);
   const steps = new Steps('idcard', reader.device);
   // Listened to so that a failed read reaches the test instead of being dropped.
   reader.on('error', () => undefined);
@@ -175,15 +164,11 @@ export async function testQrScanners(list: DevicesConfig['qr'], which: number | 
 }
 
 async function testQrScanner(role: string, config: DevicesConfig['qr'][number], options: DeviceTestOptions): Promise<DeviceTestResult> {
-  if (config.transport === 'keyboard-wedge') {
+  const opened = await qrScanner(config);
+  if (!opened) {
     return new Steps(role, 'keyboard-wedge').result(false, 'a keyboard-wedge scanner types into the focused window and has no port to test: scan a code into any text field');
   }
-  const simulator = config.transport === 'simulator' ? await startQrSimulator() : undefined;
-  let scanner: SerialScanner | HidPosScanner;
-  if (config.transport === 'serial') scanner = new SerialScanner({ path: config.path, baudRate: config.baudRate, terminator: config.terminator });
-  else if (config.transport === 'hid') scanner = new HidPosScanner({ vendorId: config.vendorId, productId: config.productId, ...(config.path ? { path: config.path } : {}) });
-  else scanner = new SerialScanner({ path: simulator!.device });
-  const device = config.transport === 'serial' ? config.path : config.transport === 'hid' ? `hid ${config.vendorId.toString(16)}:${config.productId.toString(16)}` : `simulator ${simulator!.device}`;
+  const { scanner, device } = opened;
   const steps = new Steps(role, device);
   try {
     await steps.run('open', () => scanner.open());
@@ -197,8 +182,7 @@ async function testQrScanner(role: string, config: DevicesConfig['qr'][number], 
   } catch (error) {
     return steps.failed(error);
   } finally {
-    await scanner.close();
-    await simulator?.close();
+    await opened.close();
   }
 }
 
@@ -209,16 +193,8 @@ function outcomeDetail(outcome: PrintOutcome): string {
 
 export async function testReceiptPrinter(config: DevicesConfig['receiptPrinter']): Promise<DeviceTestResult> {
   if (!config) return new Steps('receiptPrinter', '(none)').result(false, 'no devices.receiptPrinter in the configuration');
-  const stops: Array<() => Promise<void>> = [];
-  let printer: ReceiptPrinter;
-  if (config.transport === 'serial') printer = new SerialReceiptPrinter({ path: config.path, baudRate: config.baudRate });
-  else {
-    const pair = await openPtyPair();
-    const simulator = new EscPosSimulator();
-    await simulator.open(pair.devicePath);
-    stops.push(() => pair.close(), () => simulator.close());
-    printer = new SerialReceiptPrinter({ path: pair.hostPath });
-  }
+  const opened = await receiptPrinter(config);
+  const { printer } = opened;
   const steps = new Steps('receiptPrinter', printer.name);
   try {
     await steps.run('DLE EOT status', () => printer.status(), (s) =>
@@ -234,8 +210,7 @@ export async function testReceiptPrinter(config: DevicesConfig['receiptPrinter']
   } catch (error) {
     return steps.failed(error);
   } finally {
-    await printer.close();
-    for (const stop of stops.reverse()) await stop();
+    await opened.close();
   }
 }
 
@@ -252,8 +227,7 @@ async function renderAndPrintTestPage(steps: Steps, service: PrintService, rende
 
 export async function testA4Printer(config: DevicesConfig['a4Printer'], options: DeviceTestOptions = {}): Promise<DeviceTestResult> {
   if (!config) return new Steps('a4Printer', '(none)').result(false, 'no devices.a4Printer in the configuration');
-  const printer: DocumentPrinter = config.transport === 'ipp' ? new IppDocumentPrinter(config.url) : new FileDocumentPrinter(options.demoPrintDir ?? 'var/printed');
-  const device = config.transport === 'ipp' ? config.url : (printer as FileDocumentPrinter).uri;
+  const { printer, device } = a4Printer(config, { simulatorDir: options.demoPrintDir ?? 'var/printed' });
   const steps = new Steps('a4Printer', device);
   const renderer = new ChromiumPdfRenderer(options.chromiumPath ? { executablePath: options.chromiumPath } : {});
   try {

@@ -2,9 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+import { projectRoot } from '../project-root';
 
 /** The Electron main bundle, built by `npm run build:electron`. */
 export const ELECTRON_MAIN = path.join(projectRoot, 'dist/electron/main.mjs');

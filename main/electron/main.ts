@@ -17,6 +17,7 @@ import { createKioskWindow } from './kiosk-window';
 import { DEBUG_SWITCHES, debugEnvironmentIn, debugSwitchesIn } from './launch-guard';
 import { registerAppScheme, serveApp } from './protocol';
 import { appArgs, parseShellArgs } from './shell-args';
+import { errorMessage } from '../../common/errors';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const uiRoot = path.join(here, '../renderer');
@@ -134,5 +135,5 @@ async function start(): Promise<void> {
 start().catch((error: unknown) => {
   log.fatal({ err: error }, 'the Electron shell failed to start');
   log.flush();
-  fail('Tongban', `failed to start: ${(error as Error).message}`);
+  fail('Tongban', `failed to start: ${errorMessage(error)}`);
 });

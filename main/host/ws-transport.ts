@@ -30,7 +30,7 @@ function offeredSecret(request: IncomingMessage): string | undefined {
   return protocols.find((p) => p.startsWith(WS_SECRET_PREFIX))?.slice(WS_SECRET_PREFIX.length);
 }
 
-function refuse(socket: Duplex, status: 401 | 403 | 404, reason: string): void {
+function refuse(socket: Duplex, status: 401 | 403 | 404 | 421, reason: string): void {
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
@@ -49,6 +49,11 @@ export function createWsTransport(options: WsTransportOptions) {
 
   function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = new URL(request.url ?? '/', origin);
+    // As for plain HTTP: a name that resolves here (DNS rebinding) is not this host's own.
+    if (request.headers.host !== new URL(origin).host) {
+      log.warn({ host: request.headers.host ?? null }, 'refused an API connection for another host name');
+      return refuse(socket, 421, 'Misdirected Request');
+    }
     if (url.pathname !== '/api') return refuse(socket, 404, 'Not Found');
     if (request.headers.origin !== origin) {
       log.warn({ origin: request.headers.origin ?? null }, 'refused an API connection from another origin');

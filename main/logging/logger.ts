@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import pino from 'pino';
+import type pinoRoll from 'pino-roll';
 
 export type Logger = pino.Logger;
 
@@ -41,24 +42,55 @@ export function createLogger(options: LoggerOptions): Logger {
   const base = { level: options.level, redact: { paths: redactPaths, censor: '[redacted]' } };
   if (!options.dir) return pino(base, pino.destination(2));
   mkdirSync(options.dir, { recursive: true });
-  const transport = pino.transport({
-    targets: [
-      {
-        target: 'pino-roll',
-        level: options.level,
-        options: {
-          file: path.join(options.dir, 'tongban'),
-          extension: '.log',
-          frequency: 'daily',
-          size: options.maxFileSize ?? '10m',
-          limit: { count: options.keepFiles ?? 14 },
-          mkdir: true,
-        },
-      },
-      { target: 'pino/file', level: 'warn', options: { destination: 2 } },
-    ],
+  const file = new RollingFile({
+    file: path.join(options.dir, 'tongban'),
+    extension: '.log',
+    frequency: 'daily',
+    size: options.maxFileSize ?? '10m',
+    limit: { count: options.keepFiles ?? 14 },
+    mkdir: true,
   });
-  return pino(base, transport);
+  return pino(
+    base,
+    pino.multistream([
+      { level: options.level as pino.Level, stream: file },
+      { level: 'warn', stream: pino.destination(2) },
+    ]),
+  );
+}
+
+/**
+ * The rotating log file, written from this thread. pino's transports would run pino-roll in a
+ * worker thread, a second JavaScript heap of about 17 MB: too much of a kiosk's idle budget
+ * for writing lines to a file. pino-roll (and the date library it brings) loads after start,
+ * and opens its file asynchronously; lines logged before it is open wait here, in order.
+ */
+class RollingFile {
+  private stream: Awaited<ReturnType<typeof pinoRoll>> | undefined;
+  private pending: string[] = [];
+
+  constructor(options: Parameters<typeof pinoRoll>[0]) {
+    import('pino-roll').then(({ default: roll }) => roll(options)).then(
+      (stream) => {
+        this.stream = stream;
+        for (const line of this.pending) stream.write(line);
+        this.pending = [];
+      },
+      (error: unknown) => {
+        process.stderr.write(`tongban: cannot open the log file ${options.file}: ${error instanceof Error ? error.message : String(error)}\n`);
+        this.pending = [];
+      },
+    );
+  }
+
+  write(line: string): void {
+    if (this.stream) this.stream.write(line);
+    else this.pending.push(line);
+  }
+
+  flushSync(): void {
+    this.stream?.flushSync();
+  }
 }
 
 /** A logger that drops everything: for library code run where no log is wanted. */

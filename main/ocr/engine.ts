@@ -1,7 +1,6 @@
 import { access } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createScheduler, createWorker, OEM, PSM } from 'tesseract.js';
 import type Tesseract from 'tesseract.js';
 import { prepareImage, type ImageFormat } from './prepare';
 import { normaliseOcrText } from './text';
@@ -83,6 +82,8 @@ export class OcrEngine {
       }
     }
     const count = Math.max(1, options.workers ?? defaultWorkerCount());
+    // tesseract.js loads when OCR starts, not with the terminal or the CLI.
+    const { createScheduler, createWorker, OEM, PSM } = await import('tesseract.js');
     const scheduler = createScheduler();
     try {
       const workers = await Promise.all(

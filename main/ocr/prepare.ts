@@ -1,4 +1,4 @@
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
 import { decodePnm, isPnm, PnmError } from './pnm';
 
 /** What `tongban ocr` and the capture flow accept: the formats scanners and phones produce. */
@@ -70,6 +70,8 @@ export async function prepareImage(bytes: Buffer): Promise<PreparedImage> {
   if (!format) {
     throw new ImageFormatError(`unsupported image format (first bytes ${bytes.subarray(0, 4).toString('hex')}); expected ${SUPPORTED_FORMATS.join(', ')}`);
   }
+  // sharp loads with the first image, not with the terminal or the CLI.
+  const { default: sharp } = await import('sharp');
   let input: Sharp;
   let width: number;
   let height: number;

@@ -1,5 +1,6 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { SSE_EVENT_NAME } from '../../contract/platform/events';
+import { SSE_HELP_EVENT_NAME } from '../../contract/platform/help';
 import { fetchFailureReason } from '../../common/errors';
 import type { PlatformLink } from './link';
 
@@ -10,6 +11,8 @@ export interface FollowOptions {
   after: number;
   /** Each case event, in order. Throwing stops the stream with that error. */
   onEvent: (message: EventSourceMessage) => void;
+  /** Each help call of the centre as it changes (呼叫工作人员), for the desks that want them. */
+  onHelp?: (message: EventSourceMessage) => void;
   /** Aborting ends the stream; the promise then resolves. */
   signal: AbortSignal;
   /**
@@ -60,7 +63,12 @@ export async function followEventStream(link: PlatformLink, options: FollowOptio
     let failure: unknown;
     const parser = createParser({
       onEvent: (message) => {
-        if (failure !== undefined || message.event !== SSE_EVENT_NAME) return;
+        if (failure !== undefined) return;
+        if (message.event === SSE_HELP_EVENT_NAME) {
+          options.onHelp?.(message);
+          return;
+        }
+        if (message.event !== SSE_EVENT_NAME) return;
         try {
           options.onEvent(message);
         } catch (error) {

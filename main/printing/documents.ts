@@ -68,7 +68,11 @@ export const CaseReceipt = z.object({
   materials: z.array(Material).min(1),
   promisedWorkingDays: z.number().int().min(0),
   nextSteps: z.array(z.string().min(1)).min(1),
+  /** submitted: made at a kiosk, not yet reviewed at the window; accepted: 受理 at the window. */
+  stage: z.enum(['submitted', 'accepted']).default('accepted'),
   statusUrl: z.string().url(),
+  /** The code printed beside the QR code; whoever holds the receipt may type it on the status page. */
+  statusCode: z.string().min(1).optional(),
   centre: Centre,
   terminalId: z.string().min(1).optional(),
   /** A 一件事: the services it brings together on this one receipt, each with its promised time. */
@@ -89,6 +93,8 @@ export const SupplementNotice = z.object({
   centre: Centre,
   issuedOn: isoDate,
   statusUrl: z.string().url(),
+  /** Whoever is shown the notice can check it is genuine (核验码 and the platform's verify address). */
+  verification: Verification,
   sample: z.boolean().default(false),
 });
 export type SupplementNotice = z.input<typeof SupplementNotice>;
@@ -106,6 +112,8 @@ export const RejectionNotice = z.object({
   remedy: z.object({ reviewBody: z.string().min(1), court: z.string().min(1) }),
   centre: Centre,
   issuedOn: isoDate,
+  /** Whoever is shown the notice can check it is genuine (核验码 and the platform's verify address). */
+  verification: Verification,
   sample: z.boolean().default(false),
 });
 export type RejectionNotice = z.input<typeof RejectionNotice>;

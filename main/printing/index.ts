@@ -6,6 +6,6 @@ export { PrintService, type PrintOutcome, type PrintServiceOptions } from './pri
 export { JsonlPrintRecordSink, MemoryPrintRecordSink, type PrintRecord, type PrintRecordSink } from './records';
 export { ChromiumPdfRenderer, CHROMIUM_FLAGS } from './render/chromium-renderer';
 export { A4_DOCUMENT, RenderError, electronPrintToPdfOptions, type PdfPageOptions, type PdfRenderer } from './render/pdf-renderer';
-export { DocumentDataError, documentHtml } from './templates';
+export { DocumentDataError, documentHtml, documentPageOptions } from './templates';
 export { testPageHtml } from './templates/test-page';
 export { caseSlipParts, queueTicketParts, receiptTestPageParts, type CaseSlip, type QueueTicket } from './tickets';

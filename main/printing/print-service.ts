@@ -5,8 +5,8 @@ import type { PrintableDocument } from './documents';
 import { MemoryFailedJobStore, type FailedJob, type FailedJobStore } from './failed-jobs';
 import { a4CitizenMessage, a4StaffWarnings, receiptCitizenMessage, receiptStaffWarnings, type PrintMessageKey } from './messages';
 import type { PrintRecord, PrintRecordSink } from './records';
-import { A4_DOCUMENT, type PdfRenderer } from './render/pdf-renderer';
-import { documentHtml } from './templates';
+import type { PdfRenderer } from './render/pdf-renderer';
+import { documentHtml, documentPageOptions } from './templates';
 import { errorMessage } from '../../common/errors';
 
 export interface PrintServiceOptions {
@@ -61,7 +61,7 @@ export class PrintService {
     let pdf: Buffer;
     try {
       if (!this.options.renderer) throw new Error('no PDF renderer is configured');
-      pdf = await this.options.renderer.render(await documentHtml(document), A4_DOCUMENT);
+      pdf = await this.options.renderer.render(await documentHtml(document), documentPageOptions(document));
     } catch (error) {
       const recordId = await this.record(attempt, { kind: 'a4', name: this.options.a4Printer?.uri ?? 'none' }, 'failed', ['render-failed'], started);
       return { ok: false, recordId, citizenMessage: 'print.renderFailed', technician: errorMessage(error), conditions: ['render-failed'] };
@@ -76,6 +76,21 @@ export class PrintService {
 
   async printTicket(parts: readonly TicketPart[], what: string, context: { caseId?: string } = {}): Promise<PrintOutcome> {
     return this.sendTicket(encodeTicket(parts), { what, ...(context.caseId ? { caseId: context.caseId } : {}) }, performance.now());
+  }
+
+  /**
+   * Whether the A4 printer could print now, in the citizen's words when it could not: asked
+   * before a service that ends in paper starts, so nobody fills a form for a printer out of paper.
+   */
+  async a4Readiness(): Promise<{ ready: true } | { ready: false; message: PrintMessageKey }> {
+    const printer = this.options.a4Printer;
+    if (!printer) return { ready: false, message: 'print.a4.unavailable' };
+    try {
+      const status = await printer.status();
+      return status.ready ? { ready: true } : { ready: false, message: a4CitizenMessage(status.conditions) };
+    } catch {
+      return { ready: false, message: 'print.a4.unavailable' };
+    }
   }
 
   async failedJobs(): Promise<Omit<FailedJob, 'bytes'>[]> {

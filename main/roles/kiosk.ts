@@ -2,9 +2,12 @@ import { CaptureService } from '../capture';
 import { CaseService } from '../cases/case-service';
 import { CertificateService } from '../certificates/certificate-service';
 import { LicenceCheck } from '../licences/licence-check';
+import { HelpService } from '../help/help-service';
 import { OcrService } from '../ocr';
+import { CitizenReprints } from '../printing/citizen-reprints';
 import { CaseStore } from '../store/case-store';
 import { OutboxWorker } from '../sync/outbox-worker';
+import { startPurgeSchedule } from '../sync/purge-schedule';
 import { startReconnectProbe } from '../sync/reconnect-probe';
 import { StatusFeed } from '../sync/status-feed';
 import type { RoleServices, TerminalCore } from './role';
@@ -25,6 +28,7 @@ export function startKiosk(core: TerminalCore): RoleServices {
     stops.add(() => service.stop());
   }
   stops.add(startReconnectProbe({ worker, probe: () => client.health() }));
+  stops.add(startPurgeSchedule({ store, log: log.child({ service: 'purge' }) }));
 
   // One OCR pool for the whole terminal, warmed at the first scan and kept between citizens.
   const ocr = core.scanner ? new OcrService({ workers: 1 }) : undefined;
@@ -46,6 +50,10 @@ export function startKiosk(core: TerminalCore): RoleServices {
     log: log.child({ service: 'licences' }),
   });
   sessions.onWipe(() => licences.wipe());
+  const reprints = new CitizenReprints(printing.service);
+  sessions.onWipe(() => reprints.clear());
+  const help = new HelpService({ client, location: config.terminal.location ?? '', events, log: log.child({ service: 'help' }) });
+  stops.add(() => help.dispose());
 
   const caseService = new CaseService({
     store: cases,
@@ -61,20 +69,23 @@ export function startKiosk(core: TerminalCore): RoleServices {
     },
     log: log.child({ service: 'cases' }),
     printing: printing.service,
-    terminal: { id: config.terminal.id, centreName: config.terminal.centre.name },
+    // Receipts point at the platform's public status page: its configured public address, or its own.
+    terminal: { id: config.terminal.id, centreName: config.terminal.centre.name, publicUrl: config.platform.publicUrl ?? core.platform.url },
     scans: capture,
     licences,
+    reprints,
   });
 
   const certificates = new CertificateService({
     issue: (request) => client.contributionCertificate(request),
     printing: printing.service,
     printLog: core.printLog,
+    reprints,
     identity: () => identity.current,
     session: () => sessions.current,
     log: log.child({ service: 'certificates' }),
   });
   sessions.onWipe(() => certificates.wipe());
 
-  return { cases: caseService, capture, certificates, licences, outbox: worker };
+  return { cases: caseService, capture, certificates, licences, outbox: worker, help, reprints };
 }

@@ -6,6 +6,8 @@ import type { CaseService } from '../cases/case-service';
 import type { CatalogueService } from '../catalogue/catalogue-service';
 import type { CertificateService } from '../certificates/certificate-service';
 import type { CounterService } from '../counter/counter-service';
+import type { HelpService } from '../help/help-service';
+import type { CitizenReprints } from '../printing/citizen-reprints';
 import type { DeskCycle } from '../counter/desk-cycle';
 import type { IdentityHolder } from '../identity/identity-holder';
 import type { LicenceCheck } from '../licences/licence-check';
@@ -42,6 +44,10 @@ export interface RoleServices {
   /** 电子证照, looked up with the citizen's consent (issue 20). */
   licences?: LicenceCheck;
   counter?: CounterService;
+  /** 呼叫工作人员, on a citizen's machine. */
+  help?: HelpService;
+  /** 重新打印 of what failed in the session, on a citizen's machine. */
+  reprints?: CitizenReprints;
   /** The back office and the pickup at the same desk (issue 15). */
   deskCycle?: DeskCycle;
   /** The outbox, on a terminal that records cases. */

@@ -1,4 +1,4 @@
-import { verifyPin } from '../security/pin';
+import { verifySecret } from '../../common/scrypt-hash';
 
 export interface LockPolicy {
   maxAttempts: number;
@@ -32,7 +32,7 @@ export class TechnicianLock {
     if (now < this.#lockedUntil) {
       return { unlocked: false, reason: 'locked-out', retryAfterSeconds: Math.ceil((this.#lockedUntil - now) / 1000) };
     }
-    if (await verifyPin(pin, this.pinHash)) {
+    if (await verifySecret(pin, this.pinHash)) {
       this.#failures = 0;
       this.#unlockedUntil = now + this.policy.idleMs;
       return { unlocked: true };

@@ -34,6 +34,8 @@ export interface NewCase {
   form: Record<string, FormValue>;
   materials?: CaseMaterialInput[];
   priority?: { disabled?: boolean; appointmentId?: string };
+  /** The receipt's code for the public status page (sealed with the request). */
+  statusCode?: string;
 }
 
 export interface RecordedCase {
@@ -126,7 +128,8 @@ const CASE_COLUMNS = `c.id, c.service_code, c.visit_id, c.created_at, c.submitte
   c.refusal_field, c.refusal_message, c.status, c.status_at, c.queue_number, c.priority_reasons, o.attempts, o.last_error`;
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const requestAad = (caseId: string) => `cases:${caseId}:request`;
+export const requestAad = (caseId: string) => `cases:${caseId}:request`;
+export const proofAad = (caseId: string) => `cases:${caseId}:proof`;
 const materialAad = (caseId: string, position: number) => `materials:${caseId}:${position}`;
 const eventAad = (caseId: string, seq: number) => `case_events:${caseId}:${seq}`;
 
@@ -208,6 +211,7 @@ export class CaseStore extends EventEmitter<CaseStoreEvents> {
       form: input.form,
       materials: refs,
       priority: { disabled: input.priority?.disabled ?? false, ...(input.priority?.appointmentId ? { appointmentId: input.priority.appointmentId } : {}) },
+      ...(input.statusCode ? { statusCode: input.statusCode } : {}),
     });
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
@@ -330,10 +334,18 @@ export class CaseStore extends EventEmitter<CaseStoreEvents> {
     this.db.prepare('UPDATE materials SET uploaded_at = ? WHERE case_id = ? AND position = ?').run(this.now(), caseId, position);
   }
 
-  /** The exact JSON body to send, the same bytes on every attempt. */
+  /** The exact JSON body to send, the same bytes on every attempt; undefined once purged (see case-purge). */
   intakeBody(caseId: string): string | undefined {
     const row = this.db.prepare('SELECT sealed_request FROM cases WHERE id = ?').get(caseId) as { sealed_request: Buffer } | undefined;
-    return row && this.store.cipher.openText(row.sealed_request, requestAad(caseId));
+    return row && row.sealed_request.length > 0 ? this.store.cipher.openText(row.sealed_request, requestAad(caseId)) : undefined;
+  }
+
+  /** Whether the last 4 characters of the ID number are the applicant's, before and after the purge. */
+  provesOwnership(caseId: string, idLast4: string): boolean {
+    const row = this.db.prepare('SELECT proof_digest FROM cases WHERE id = ?').get(caseId) as { proof_digest: string | null } | undefined;
+    if (!row) return false;
+    if (row.proof_digest !== null) return row.proof_digest === this.store.cipher.fingerprint(idLast4.toUpperCase(), proofAad(caseId));
+    return this.readRequest(caseId)?.applicant.idNumber.endsWith(idLast4.toUpperCase()) ?? false;
   }
 
   /** The platform acknowledged the case: it leaves the outbox and its scans leave the kiosk. */

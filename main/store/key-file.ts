@@ -2,14 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import type { TerminalConfig } from '../../kiosk-config/schema';
 import { StoreError } from './errors';
 
 export const KEY_BYTES = 32;
 
 /**
- * Where the store's 256-bit key comes from. The default is a file outside the data directory;
- * a deployment that has the OS keyring (libsecret) or a TPM (systemd-creds, tpm2-tools) gives
- * an implementation that unseals the key there instead, and the store does not change.
+ * Where the store's 256-bit key comes from (`storage.keyProvider`). The default is a file outside
+ * the data directory; a deployment that has the OS keyring (libsecret) or a TPM (systemd-creds,
+ * tpm2-tools) names a command that unseals the key there instead, and the store does not change.
  */
 export interface KeyProvider {
   /** Where the key lives, for error messages (never the key). */
@@ -83,6 +84,11 @@ export function commandKeyProvider(argv: readonly [string, ...string[]]): KeyPro
       return decodeKey(out, `the output of the ${description}`, command);
     },
   };
+}
+
+/** The key provider the configuration's `storage.keyProvider` names. */
+export function keyProviderFor(storage: Pick<TerminalConfig['storage'], 'keyFile' | 'keyProvider'>): KeyProvider {
+  return storage.keyProvider.kind === 'command' ? commandKeyProvider(storage.keyProvider.command) : keyFileProvider(storage.keyFile);
 }
 
 export function loadOrCreateKeyFile(file: string): Buffer {

@@ -5,6 +5,7 @@ import { StoreError, StoreKeyError } from './errors';
 import { FieldCipher } from './field-cipher';
 import type { KeyProvider } from './key-file';
 import { migrate } from './migrations';
+import { errorMessage } from '../../common/errors';
 
 export interface LocalStoreOptions {
   /** The SQLite file, e.g. `<dataDir>/terminal.db`; created with its directory on first use. */
@@ -36,7 +37,7 @@ export class LocalStore {
     try {
       db = new Database(file);
     } catch (error) {
-      throw new StoreError(`cannot open the terminal store: ${(error as Error).message}`, file);
+      throw new StoreError(`cannot open the terminal store: ${errorMessage(error)}`, file);
     }
     try {
       chmodSync(file, 0o600);
@@ -44,6 +45,8 @@ export class LocalStore {
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
+      // Purged values are overwritten with zeros, not left in free pages.
+      db.pragma('secure_delete = ON');
       migrate(db);
       const key = keys.load();
       let cipher: FieldCipher;
@@ -57,7 +60,7 @@ export class LocalStore {
     } catch (error) {
       db.close();
       if (error instanceof StoreError) throw error;
-      throw new StoreError(`cannot prepare the terminal store: ${(error as Error).message}`, file);
+      throw new StoreError(`cannot prepare the terminal store: ${errorMessage(error)}`, file);
     }
   }
 

@@ -96,6 +96,11 @@ export const MIGRATIONS: readonly string[] = [
     detail TEXT
   );
   `,
+  // Issue 12: when a synced case's personal data (sealed request, scans) was purged from the kiosk.
+  `
+  ALTER TABLE cases ADD COLUMN purged_at INTEGER;
+  ALTER TABLE cases ADD COLUMN proof_digest TEXT;
+  `,
 ];
 
 export function migrate(db: BetterSqlite3.Database): void {

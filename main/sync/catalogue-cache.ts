@@ -4,7 +4,7 @@ import type { CatalogueSource } from '../catalogue/catalogue-service';
 import type { LocalStore } from '../store/local-store';
 import type { PlatformClient } from './platform-client';
 import { logFailure } from '../../common/errors';
-import { Sleeper } from '../../common/wait';
+import { Repeating } from '../../common/repeat';
 import type { SyncLog } from './sync-log';
 
 export interface CatalogueCacheOptions {
@@ -31,13 +31,16 @@ const KEYS = { body: 'catalogue.body', etag: 'catalogue.etag', checkedAt: 'catal
  * kiosk that loses the network keeps its menu.
  */
 export class CatalogueCache extends EventEmitter<{ updated: [{ version: string }] }> {
-  private readonly sleeper = new Sleeper();
-  private loop: Promise<void> | undefined;
-  private stopping = false;
+  private readonly repeating: Repeating;
   private readonly now: () => number;
 
   constructor(private readonly options: CatalogueCacheOptions) {
     super();
+    this.repeating = new Repeating(
+      () => this.refresh(),
+      this.options.refreshIntervalMs ?? 15 * 60_000,
+      (error) => logFailure(this.options.log, 'warn', error, 'catalogue refresh failed'),
+    );
     this.now = options.now ?? Date.now;
   }
 
@@ -80,24 +83,10 @@ export class CatalogueCache extends EventEmitter<{ updated: [{ version: string }
   }
 
   start(): void {
-    if (this.loop) return;
-    this.stopping = false;
-    this.loop = (async () => {
-      while (!this.stopping) {
-        try {
-          await this.refresh();
-        } catch (error) {
-          logFailure(this.options.log, 'warn', error, 'catalogue refresh failed');
-        }
-        await this.sleeper.sleep(this.options.refreshIntervalMs ?? 15 * 60_000);
-      }
-    })();
+    this.repeating.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopping = true;
-    this.sleeper.wake();
-    await this.loop;
-    this.loop = undefined;
+  stop(): Promise<void> {
+    return this.repeating.stop();
   }
 }

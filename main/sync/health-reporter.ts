@@ -4,7 +4,7 @@ import type { DeviceState } from '../../contract/terminal/api';
 import { appVersion } from '../version';
 import type { PlatformClient } from './platform-client';
 import { errorMessage, logFailure } from '../../common/errors';
-import { Sleeper } from '../../common/wait';
+import { Repeating } from '../../common/repeat';
 import type { SyncLog } from './sync-log';
 
 export interface HealthReporterOptions {
@@ -30,13 +30,15 @@ export function healthReport(devices: readonly DeviceState[], outbox: { pending(
 
 /** Sends the terminal's health report at start and then on an interval; a failed report is retried at the next tick. */
 export class HealthReporter extends EventEmitter<{ reported: [{ at: string }]; problem: [{ error: string }] }> {
-  private readonly sleeper = new Sleeper();
-  private loop: Promise<void> | undefined;
-  private stopping = false;
+  private readonly repeating: Repeating;
   private last: string | null = null;
 
   constructor(private readonly options: HealthReporterOptions) {
     super();
+    this.repeating = new Repeating(() => this.reportNow(), this.options.intervalMs ?? 60_000, (error) => {
+      logFailure(this.options.log, 'warn', error, 'health report not delivered');
+      this.emit('problem', { error: errorMessage(error) });
+    });
   }
 
   lastReportAt(): string | null {
@@ -50,25 +52,10 @@ export class HealthReporter extends EventEmitter<{ reported: [{ at: string }]; p
   }
 
   start(): void {
-    if (this.loop) return;
-    this.stopping = false;
-    this.loop = (async () => {
-      while (!this.stopping) {
-        try {
-          await this.reportNow();
-        } catch (error) {
-          logFailure(this.options.log, 'warn', error, 'health report not delivered');
-          this.emit('problem', { error: errorMessage(error) });
-        }
-        await this.sleeper.sleep(this.options.intervalMs ?? 60_000);
-      }
-    })();
+    this.repeating.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopping = true;
-    this.sleeper.wake();
-    await this.loop;
-    this.loop = undefined;
+  stop(): Promise<void> {
+    return this.repeating.stop();
   }
 }

@@ -7,6 +7,7 @@ import { IntakeReceipt, type IntakeRequest } from '../../contract/platform/cases
 import { Catalogue } from '../../contract/platform/catalogue';
 import { CaseEvent, EventsPage } from '../../contract/platform/events';
 import { HealthResponse } from '../../contract/platform';
+import { HelpCall, type HelpCallRequest } from '../../contract/platform/help';
 import { Rating, type RatingRequest } from '../../contract/platform/ratings';
 import { LicenceLookupResult, type LicenceLookupRequest } from '../../contract/platform/licences';
 import { PLATFORM_ROUTES } from '../../contract/platform/routes';
@@ -93,6 +94,19 @@ export class PlatformClient {
   /** The signed 社保参保缴费证明 of the citizen at the machine, issued by the platform for printing. */
   contributionCertificate(request: ContributionCertificateRequest): Promise<IssuedContributionCertificate> {
     return this.#link.json(IssuedContributionCertificate, 'contributionCertificate', { authorization: this.#authorization, body: request });
+  }
+
+  /** 呼叫工作人员 from this kiosk; the call is then followed by its id. */
+  helpCall(request: HelpCallRequest): Promise<HelpCall> {
+    return this.#link.json(HelpCall, 'helpCall', { authorization: this.#authorization, body: request });
+  }
+
+  helpCallState(id: string): Promise<HelpCall> {
+    return this.#link.json(HelpCall, 'helpCallState', { params: { id }, authorization: this.#authorization });
+  }
+
+  cancelHelpCall(id: string): Promise<HelpCall> {
+    return this.#link.json(HelpCall, 'cancelHelpCall', { params: { id }, authorization: this.#authorization, body: {} });
   }
 
   bundle(caseId: string): Promise<BundleView> {

@@ -404,6 +404,7 @@ const raw: z.input<typeof Catalogue> = {
       department: t('区民政局', 'District civil affairs bureau'),
       decidedBy: 'civil-affairs',
       kind: 'application',
+      eligibility: { minAge: 80 },
       summary: t(
         '年满八十周岁的本市户籍老人按月领取高龄津贴，可由家属代办。',
         'Local residents aged 80 or more receive a monthly allowance; relatives may apply for them.',

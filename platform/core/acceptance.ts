@@ -4,7 +4,8 @@ import type { Catalogue, ServiceItem } from '../../contract/platform/catalogue';
 import type { CaseEvent } from '../../contract/platform/events';
 import { submittedValues } from '../../contract/forms/validate';
 import type { Queryable } from '../store/database';
-import type { CaseRow, DecisionRules, PreparedDecision, StoredRequest } from './cases';
+import type { CaseRow, DecisionRules, PreparedDecision } from './cases';
+import { openRequest, sealRequest, type StoredRequest } from './stored-request';
 import type { PlatformContext } from './context';
 import type { DepartmentService } from './departments';
 import { PlatformError } from './errors';
@@ -72,7 +73,7 @@ export class AcceptanceRules implements DecisionRules {
     plans: { item: ServiceItem; department: string; deadline: number }[],
     at: number,
   ): Promise<CaseEvent[]> {
-    const stored = JSON.parse(parent.request) as StoredRequest;
+    const stored = openRequest(this.ctx.cipher, parent);
     const events: CaseEvent[] = [];
     const items: { serviceCode: string; caseId: string; department: string }[] = [];
     for (const [index, plan] of plans.entries()) {
@@ -99,7 +100,7 @@ export class AcceptanceRules implements DecisionRules {
           parent.source,
           plan.item.code,
           sha256Hex(canonicalJson(request)),
-          JSON.stringify(request),
+          sealRequest(this.ctx.cipher, caseId, request),
           queueNumber,
           parent.priority,
           parent.priority_reasons,

@@ -15,19 +15,20 @@ import { iso, isoOrNull, type PlatformContext } from './context';
 import { PlatformError } from './errors';
 import {
   DECOY_PASSWORD_HASH,
-  hashPassword,
   issueTerminalCredential,
   parseTerminalCredential,
   randomToken,
   sameDigest,
   sha256Hex,
-  verifyPassword,
 } from './secrets';
+import { hashSecret, verifySecret } from '../../common/scrypt-hash';
 
 interface StaffRow {
   id: string;
   centre_id: string;
   username: string;
+  /** The username people type, unique within the centre (NULL only on rows older than migration 11). */
+  name: string | null;
   display_name: string;
   role: StaffRole;
   password_hash: string;
@@ -39,7 +40,7 @@ interface StaffRow {
 const unauthenticated = (message: string) => new PlatformError(401, 'unauthenticated', message);
 
 function account(row: StaffRow): StaffAccount {
-  return { id: row.id, username: row.username, displayName: row.display_name, role: row.role, centreId: row.centre_id, department: row.department };
+  return { id: row.id, username: row.name ?? row.username, displayName: row.display_name, role: row.role, centreId: row.centre_id, department: row.department };
 }
 
 /** Centres, terminals, staff and their sessions. */
@@ -88,11 +89,12 @@ export class AccessService {
     const department = await this.staffDepartment(centreId, request);
     const id = `staff-${randomToken(9)}`;
     const { changes } = await this.ctx.db.run(
-      `INSERT INTO staff (id, centre_id, username, display_name, role, password_hash, created_at, department)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING`,
-      [id, centreId, request.username, request.displayName, request.role, await hashPassword(request.password), this.ctx.now(), department],
+      `INSERT INTO staff (id, centre_id, username, name, display_name, role, password_hash, created_at, department)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      [id, centreId, `${centreId}/${request.username}`, request.username, request.displayName, request.role, await hashSecret(request.password), this.ctx.now(), department],
     );
-    if (changes === 0) throw new PlatformError(409, 'conflict', `username ${request.username} is taken`, 'username');
+    // Only this centre's names can collide: the answer says nothing about other centres.
+    if (changes === 0) throw new PlatformError(409, 'conflict', `username ${request.username} is taken in this centre`, 'username');
     return { id, username: request.username, displayName: request.displayName, role: request.role, centreId, department };
   }
 
@@ -111,30 +113,50 @@ export class AccessService {
   /**
    * Password sign-in with lockout: `LOCKOUT_THRESHOLD` failures in a row lock the account for
    * `lockoutMinutes`; while locked even the right password is refused, so guessing gains nothing.
+   * Each attempt takes its place in one atomic UPDATE before the (slow, asynchronous) scrypt, so
+   * guesses sent at once are counted as they arrive: no more than the allowed number are ever
+   * evaluated, the one that uses up the allowance locks the account, and a right password that
+   * finishes after the lock was set is refused like the rest.
    */
-  async signIn(username: string, password: string): Promise<SignInResponse> {
+  async signIn(username: string, password: string, centreId?: string): Promise<SignInResponse> {
     const now = this.ctx.now();
-    const row = await this.ctx.db.get<StaffRow>('SELECT * FROM staff WHERE username = ?', [username]);
-    if (!row) {
-      await verifyPassword(password, DECOY_PASSWORD_HASH);
-      throw unauthenticated('wrong username or password');
-    }
-    if (row.locked_until !== null && row.locked_until > now) {
-      throw new PlatformError(423, 'account-locked', `account locked until ${iso(row.locked_until)} after repeated failed sign-ins`);
-    }
-    if (!(await verifyPassword(password, row.password_hash))) {
-      const failures = await this.ctx.db.get<{ failed_attempts: number }>(
-        'UPDATE staff SET failed_attempts = failed_attempts + 1 WHERE id = ? RETURNING failed_attempts',
-        [row.id],
-      );
-      if ((failures?.failed_attempts ?? 0) >= LOCKOUT_THRESHOLD) {
-        const until = now + this.ctx.settings.lockoutMinutes * 60_000;
-        await this.ctx.db.run('UPDATE staff SET locked_until = ?, failed_attempts = 0 WHERE id = ?', [until, row.id]);
-        throw new PlatformError(423, 'account-locked', `account locked until ${iso(until)} after repeated failed sign-ins`);
+    // The same name may exist in several centres; without the centre such a name signs in nobody.
+    const matches = await this.ctx.db.all<{ id: string }>(
+      centreId ? 'SELECT id FROM staff WHERE COALESCE(name, username) = ? AND centre_id = ?' : 'SELECT id FROM staff WHERE COALESCE(name, username) = ? LIMIT 2',
+      centreId ? [username, centreId] : [username],
+    );
+    const staffId = matches.length === 1 ? matches[0]!.id : undefined;
+    const until = now + this.ctx.settings.lockoutMinutes * 60_000;
+    const attempt = await this.ctx.db.get<StaffRow>(
+      `UPDATE staff SET
+         failed_attempts = CASE WHEN locked_until IS NOT NULL AND locked_until <= CAST(? AS BIGINT) THEN 1 ELSE failed_attempts + 1 END,
+         locked_until = CASE WHEN (CASE WHEN locked_until IS NOT NULL AND locked_until <= ? THEN 1 ELSE failed_attempts + 1 END) >= ? THEN CAST(? AS BIGINT) ELSE NULL END
+       WHERE id = ? AND (locked_until IS NULL OR locked_until <= ?)
+       RETURNING *`,
+      [now, now, LOCKOUT_THRESHOLD, until, staffId ?? '', now],
+    );
+    if (!attempt) {
+      const locked = staffId ? await this.ctx.db.get<{ locked_until: number | null }>('SELECT locked_until FROM staff WHERE id = ?', [staffId]) : undefined;
+      if (locked?.locked_until) {
+        throw new PlatformError(423, 'account-locked', `account locked until ${iso(locked.locked_until)} after repeated failed sign-ins`);
       }
+      await verifySecret(password, DECOY_PASSWORD_HASH);
       throw unauthenticated('wrong username or password');
     }
-    await this.ctx.db.run('UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ?', [row.id]);
+    const right = await verifySecret(password, attempt.password_hash);
+    if (right) {
+      // Cleared only while no lock has been set meanwhile by guesses that arrived with this one.
+      const cleared = await this.ctx.db.run('UPDATE staff SET failed_attempts = 0 WHERE id = ? AND locked_until IS NULL', [attempt.id]);
+      if (cleared.changes === 1) return this.openSession(attempt, now);
+    }
+    const lockedUntil = (await this.ctx.db.get<{ locked_until: number | null }>('SELECT locked_until FROM staff WHERE id = ?', [attempt.id]))?.locked_until;
+    if (lockedUntil && lockedUntil > now) {
+      throw new PlatformError(423, 'account-locked', `account locked until ${iso(lockedUntil)} after repeated failed sign-ins`);
+    }
+    throw unauthenticated('wrong username or password');
+  }
+
+  private async openSession(row: StaffRow, now: number): Promise<SignInResponse> {
     const token = `tbs_${randomToken()}`;
     const expiresAt = now + this.ctx.settings.staffSessionMinutes * 60_000;
     await this.ctx.db.run('INSERT INTO staff_sessions (token_hash, staff_id, created_at, expires_at) VALUES (?, ?, ?, ?)', [
@@ -190,7 +212,7 @@ export class AccessService {
       id: row.id,
       centreId: row.centre_id,
       role: row.role,
-      username: row.username,
+      username: row.name ?? row.username,
       displayName: row.display_name,
       department: row.department,
     };

@@ -4,7 +4,8 @@ import type { CaseEvent } from '../../contract/platform/events';
 import { COLLECT_MODE_FIELD, type CollectMode } from '../../contract/platform/bundles';
 import type { Queryable } from '../store/database';
 import { actorOf, requireBackOffice, requireCentre, requireStaff, type Caller } from './caller';
-import { illegalTransition, summaryOf, type CaseRow, type CaseService, type StoredRequest } from './cases';
+import { illegalTransition, summaryOf, type CaseRow, type CaseService } from './cases';
+import { openRequest } from './stored-request';
 import { iso, type PlatformContext } from './context';
 import type { DepartmentService } from './departments';
 import { forbidden, notFound, PlatformError } from './errors';
@@ -36,7 +37,7 @@ export class BackOfficeService {
       'SELECT * FROM cases WHERE centre_id = ? AND department = ? AND status = ? ORDER BY deadline_at, received_at, id LIMIT 500',
       [staff.centreId, staff.department, status],
     );
-    return { department, cases: rows.map(summaryOf) };
+    return { department, cases: rows.map((row) => summaryOf(row, this.ctx.cipher)) };
   }
 
   private async ownRow(db: Queryable, caller: Caller, caseId: string, lock = false): Promise<CaseRow> {
@@ -143,7 +144,7 @@ export class BackOfficeService {
     });
     this.published(result.events);
     this.pickups.announce(result.issued);
-    return summaryOf(result.row);
+    return summaryOf(result.row, this.ctx.cipher);
   }
 
   /**
@@ -155,7 +156,7 @@ export class BackOfficeService {
     if (!row.bundle_id) return [await this.pickups.issue(tx, [row], null, approved, now)];
     const parent = await tx.get<CaseRow>('SELECT * FROM cases WHERE id = ?', [row.bundle_id]);
     if (!parent) return [await this.pickups.issue(tx, [row], null, approved, now)];
-    const mode: CollectMode = (JSON.parse(parent.request) as StoredRequest).form[COLLECT_MODE_FIELD] === 'each' ? 'each' : 'together';
+    const mode: CollectMode = openRequest(this.ctx.cipher, parent).form[COLLECT_MODE_FIELD] === 'each' ? 'each' : 'together';
     const issued = mode === 'each' ? [await this.pickups.issue(tx, [row], parent.id, approved, now)] : [];
     const items = await tx.all<CaseRow>('SELECT * FROM cases WHERE bundle_id = ? ORDER BY queue_number', [parent.id]);
     if (parent.status !== 'transferred' || !items.every((i) => DECIDED.includes(i.status))) return issued;

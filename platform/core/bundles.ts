@@ -1,6 +1,7 @@
 import { COLLECT_MODE_FIELD, type BundleView } from '../../contract/platform/bundles';
 import { requireCentre, type Caller } from './caller';
-import type { CaseRow, StoredRequest } from './cases';
+import type { CaseRow } from './cases';
+import { openRequest } from './stored-request';
 import { isoOrNull, type PlatformContext } from './context';
 import { forbidden, notFound, PlatformError } from './errors';
 
@@ -20,7 +21,7 @@ export class BundleService {
     const item = (await this.ctx.catalogue()).items.find((i) => i.code === parent.service_code);
     if (item?.kind !== 'bundle') throw new PlatformError(404, 'not-found', `case ${caseId} is not part of a 一件事 bundle`, 'caseId');
     const children = await db.all<CaseRow>('SELECT * FROM cases WHERE bundle_id = ?', [parent.id]);
-    const mode = (JSON.parse(parent.request) as StoredRequest).form[COLLECT_MODE_FIELD] === 'each' ? 'each' : 'together';
+    const mode = openRequest(this.ctx.cipher, parent).form[COLLECT_MODE_FIELD] === 'each' ? 'each' : 'together';
     return {
       bundleId: parent.id,
       serviceCode: parent.service_code,

@@ -1,6 +1,6 @@
 import type { ServiceItem } from '../../contract/platform/catalogue';
+import { CASE_TRANSITIONS, DECISION_TARGETS } from '../../contract/platform/case-states';
 import {
-  CASE_TRANSITIONS,
   type CaseDetail,
   type CaseStatus,
   type CaseSummary,
@@ -14,11 +14,16 @@ import {
   type SupplementRequest,
 } from '../../contract/platform/cases';
 import type { CaseEvent, CaseEventType } from '../../contract/platform/events';
-import { birthDateFromIdNumber, idNumberProblem, maskIdNumber, maskPhone } from '../../contract/platform/id-number';
+import { birthDateFromIdNumber, idNumberProblem, maskIdNumber } from '../../contract/platform/id-number';
+import type { DataCipher } from '../secrets/cipher';
+import type { CaseAccess, CaseProof } from './case-access';
+import { maskForm, maskMaterials, maskName } from './masking';
+import { isUnsealed, openRequest, sealRequest, type StoredRequest } from './stored-request';
 import { submittedValues, validateForm } from '../../contract/forms/validate';
+import { shanghaiIsoDate } from '../../contract/dates/shanghai-day';
 import type { Queryable } from '../store/database';
 import { audit } from './audit';
-import { actorOf, requireCentre, requireStaff, requireWindowStaff, type Caller } from './caller';
+import { actorOf, requireStaff, requireWindowStaff, type Caller } from './caller';
 import { iso, isoOrNull, type PlatformContext } from './context';
 import { invalidForm, notFound, PlatformError } from './errors';
 import { appendEvent, lockCentreEvents } from './events';
@@ -69,28 +74,18 @@ export interface PreparedDecision {
   after?: (tx: Queryable, row: CaseRow, now: number) => Promise<CaseEvent[]>;
 }
 
-/** The parts of the intake request kept with the case. */
-export type StoredRequest = Pick<IntakeRequest, 'visitId' | 'applicant' | 'form' | 'materials' | 'priority'> & {
-  /** Ids of the 补正 supplements applied, so that a resent one is recognised. */
-  supplements?: string[];
-};
 
 const ELDERLY_AGE = 70;
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 
-export function maskName(name: string): string {
-  const chars = [...name];
-  return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
-}
 
 /** Age in whole years on a given day, from an ID number's birth date. */
 function ageOn(idNumber: string, at: number): number | undefined {
   const birth = birthDateFromIdNumber(idNumber);
   if (!birth) return undefined;
-  const [y, m, d] = birth.split('-').map(Number) as [number, number, number];
-  const today = new Date(at + SHANGHAI_OFFSET_MS);
-  const beforeBirthday = today.getUTCMonth() + 1 < m || (today.getUTCMonth() + 1 === m && today.getUTCDate() < d);
-  return today.getUTCFullYear() - y - (beforeBirthday ? 1 : 0);
+  const today = shanghaiIsoDate(at);
+  // YYYY-MM-DD strings: the month-day parts compare as text.
+  const beforeBirthday = today.slice(5) < birth.slice(5);
+  return Number(today.slice(0, 4)) - Number(birth.slice(0, 4)) - (beforeBirthday ? 1 : 0);
 }
 
 /** Elderly (70+) and disabled citizens go before appointments, which go before everyone else. */
@@ -103,8 +98,8 @@ function priorityOf(request: IntakeRequest, at: number): { priority: number; rea
   return { priority, reasons };
 }
 
-export function summaryOf(row: CaseRow): CaseSummary {
-  const request = JSON.parse(row.request) as StoredRequest;
+export function summaryOf(row: CaseRow, cipher: DataCipher): CaseSummary {
+  const request = openRequest(cipher, row);
   return {
     caseId: row.id,
     centreId: row.centre_id,
@@ -139,14 +134,26 @@ function receiptOf(row: CaseRow): IntakeReceipt {
   };
 }
 
-const DECISION_TARGET: Record<Decision['decision'], { to: CaseStatus; event: CaseEventType }> = {
-  accept: { to: 'accepted', event: 'accepted' },
-  reject: { to: 'rejected', event: 'rejected' },
-  'request-materials': { to: 'awaiting-materials', event: 'materials-requested' },
-  transfer: { to: 'transferred', event: 'transferred' },
-  complete: { to: 'completed', event: 'completed' },
-  release: { to: 'queued', event: 'released' },
+/** The event each decision writes; where it takes the case is the contract's DECISION_TARGETS. */
+const DECISION_EVENT: Record<Decision['decision'], CaseEventType> = {
+  accept: 'accepted',
+  reject: 'rejected',
+  'request-materials': 'materials-requested',
+  transfer: 'transferred',
+  complete: 'completed',
+  release: 'released',
 };
+
+/** A terminal's clock may be off and a case may wait offline for weeks, but not for years, nor come from the future. */
+const SUBMITTED_AT_PAST_MS = 366 * 86_400_000;
+const SUBMITTED_AT_FUTURE_MS = 86_400_000;
+
+function checkSubmittedAt(submittedAt: string, now: number): void {
+  const at = Date.parse(submittedAt);
+  if (at > now + SUBMITTED_AT_FUTURE_MS || at < now - SUBMITTED_AT_PAST_MS) {
+    throw new PlatformError(400, 'invalid-request', `body submittedAt: ${submittedAt} is not within the last year (nor more than a day ahead)`, 'submittedAt');
+  }
+}
 
 export function illegalTransition(from: CaseStatus, to: CaseStatus, what: string): PlatformError {
   return new PlatformError(409, 'illegal-transition', `cannot ${what} a case that is ${from} (${from} → ${to} is not allowed)`);
@@ -157,6 +164,7 @@ export class CaseService {
   constructor(
     private readonly ctx: PlatformContext,
     private readonly published: (events: CaseEvent[]) => void,
+    private readonly access: CaseAccess,
     private readonly rules?: DecisionRules,
   ) {}
 
@@ -221,7 +229,7 @@ export class CaseService {
   }
 
   private async nextQueueNumber(tx: Queryable, centreId: string, prefix: string, at: number): Promise<string> {
-    const day = new Date(at + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+    const day = shanghaiIsoDate(at);
     const row = await tx.get<{ last: number }>(
       `INSERT INTO queue_counters (centre_id, prefix, day, last) VALUES (?, ?, ?, 1)
        ON CONFLICT (centre_id, prefix, day) DO UPDATE SET last = queue_counters.last + 1 RETURNING last`,
@@ -237,6 +245,7 @@ export class CaseService {
   async intake(caller: Caller, request: IntakeRequest): Promise<{ receipt: IntakeReceipt; replay: boolean }> {
     const problem = idNumberProblem(request.applicant.idNumber);
     if (problem) throw invalidForm('applicant.idNumber', problem);
+    checkSubmittedAt(request.submittedAt, this.ctx.now());
     const { item, prefix } = await this.item(request.serviceCode);
     const form = this.checkForm(item, request.form, request.applicant);
     this.checkMaterials(item, request.materials);
@@ -269,7 +278,7 @@ export class CaseService {
           source,
           request.serviceCode,
           bodyHash,
-          JSON.stringify(stored),
+          sealRequest(this.ctx.cipher, request.caseId, stored),
           queueNumber,
           priority,
           JSON.stringify(reasons),
@@ -278,6 +287,8 @@ export class CaseService {
           now,
         ],
       );
+      // Only the code's digest is kept: the receipt in the citizen's hand is the one copy of the code.
+      if (request.statusCode) await tx.run('INSERT INTO case_status_codes (code_hash, case_id) VALUES (?, ?)', [sha256Hex(request.statusCode), request.caseId]);
       const event = await appendEvent(tx, this.db.dialect, {
         centreId: caller.centreId,
         caseId: request.caseId,
@@ -295,25 +306,31 @@ export class CaseService {
     return { receipt: receiptOf(result.row), replay: result.replay };
   }
 
-  private async row(tx: Queryable, caller: Caller, caseId: string, lock = false): Promise<CaseRow> {
+  /** The case if the caller may touch it; "not yours" answers exactly like "not there". */
+  private async row(tx: Queryable, caller: Caller, caseId: string, lock = false, proof?: CaseProof): Promise<CaseRow> {
     const row = await tx.get<CaseRow>(`SELECT * FROM cases WHERE id = ?${lock ? this.forUpdate() : ''}`, [caseId]);
     if (!row) throw notFound(`case ${caseId}`);
-    requireCentre(caller, row.centre_id);
+    this.access.check(caller, this.ownerOf(row), proof);
     return row;
   }
 
-  async read(caller: Caller, caseId: string): Promise<CaseDetail> {
-    const row = await this.row(this.db, caller, caseId);
+  private ownerOf(row: CaseRow) {
+    return { id: row.id, centreId: row.centre_id, terminalId: row.terminal_id, applicantIdNumber: () => openRequest(this.ctx.cipher, row).applicant.idNumber };
+  }
+
+  /** The case if the caller may see it (e.g. to list its events). */
+  async visible(caller: Caller, caseId: string, proof?: CaseProof): Promise<CaseSummary> {
+    return summaryOf(await this.row(this.db, caller, caseId, false, proof), this.ctx.cipher);
+  }
+
+  async read(caller: Caller, caseId: string, proof?: CaseProof): Promise<CaseDetail> {
+    const row = await this.row(this.db, caller, caseId, false, proof);
     await audit(this.db, caller, 'case-read', caseId, this.ctx.now());
-    const request = JSON.parse(row.request) as StoredRequest;
+    const request = openRequest(this.ctx.cipher, row);
     const { item } = await this.item(row.service_code).catch(() => ({ item: undefined }));
-    const form: Record<string, FormValue> = {};
-    for (const [name, value] of Object.entries(request.form)) {
-      const type = item?.form.fields.find((f) => f.name === name)?.type;
-      form[name] = typeof value === 'string' && type === 'idNumber' ? maskIdNumber(value) : typeof value === 'string' && type === 'phone' ? maskPhone(value) : value;
-    }
+    const form: Record<string, FormValue> = maskForm(item, request.form);
     const decision = row.decision ? (JSON.parse(row.decision) as CaseDetail['decision']) : null;
-    return { ...summaryOf(row), visitId: request.visitId, form, materials: request.materials, decision };
+    return { ...summaryOf(row, this.ctx.cipher), visitId: request.visitId, form, materials: maskMaterials(request.materials), decision };
   }
 
   /** The unmasked applicant and form, for a clerk who must see them; the purpose goes to the audit log. */
@@ -321,7 +338,7 @@ export class CaseService {
     requireStaff(caller);
     const row = await this.row(this.db, caller, caseId);
     await audit(this.db, caller, 'case-reveal', caseId, this.ctx.now(), purpose);
-    const request = JSON.parse(row.request) as StoredRequest;
+    const request = openRequest(this.ctx.cipher, row);
     return { applicant: request.applicant, form: request.form };
   }
 
@@ -332,7 +349,7 @@ export class CaseService {
       [caller.centreId],
     );
     await audit(this.db, caller, 'queue-read', null, this.ctx.now(), `${rows.length} cases`);
-    const summaries = rows.map(summaryOf);
+    const summaries = rows.map((row) => summaryOf(row, this.ctx.cipher));
     return { waiting: summaries.filter((c) => c.status === 'queued'), claimed: summaries.filter((c) => c.status === 'claimed') };
   }
 
@@ -381,12 +398,12 @@ export class CaseService {
     });
     if (!result) return undefined;
     this.published([result.event]);
-    return summaryOf(result.row);
+    return summaryOf(result.row, this.ctx.cipher);
   }
 
   async decide(caller: Caller, caseId: string, decision: Decision): Promise<CaseSummary> {
     const staff = requireWindowStaff(caller);
-    const target = DECISION_TARGET[decision.decision];
+    const target = { to: DECISION_TARGETS[decision.decision], event: DECISION_EVENT[decision.decision] };
     const prepared = this.rules ? await this.rules.prepare(await this.row(this.db, staff, caseId), decision) : {};
     const result = await this.db.transaction(async (tx) => {
       const row = await this.row(tx, staff, caseId, true);
@@ -450,17 +467,17 @@ export class CaseService {
       return { row: (await tx.get<CaseRow>('SELECT * FROM cases WHERE id = ?', [caseId]))!, events: [event, ...further] };
     });
     this.published(result.events);
-    return summaryOf(result.row);
+    return summaryOf(result.row, this.ctx.cipher);
   }
 
   /** The citizen brought what 补正 asked for: the materials are added and the case queues again in its old place. */
-  async supplement(caller: Caller, caseId: string, body: SupplementRequest): Promise<CaseSummary> {
+  async supplement(caller: Caller, caseId: string, body: SupplementRequest, proof?: CaseProof): Promise<CaseSummary> {
     // The catalogue is read before the transaction: on SQLite a read outside it would wait for it to end.
-    const { item } = await this.item((await this.row(this.db, caller, caseId)).service_code);
+    const { item } = await this.item((await this.row(this.db, caller, caseId, false, proof)).service_code);
     this.checkMaterials(item, body.materials);
     const result = await this.db.transaction(async (tx) => {
-      const row = await this.row(tx, caller, caseId, true);
-      const stored = JSON.parse(row.request) as StoredRequest;
+      const row = await this.row(tx, caller, caseId, true, proof);
+      const stored = openRequest(this.ctx.cipher, row);
       if (stored.supplements?.includes(body.supplementId)) return { row, event: undefined };
       // A 补正 asked by a department's back office goes back to that department, not to the queue.
       const back: CaseStatus = row.department ? 'transferred' : 'queued';
@@ -474,7 +491,11 @@ export class CaseService {
         supplements: [...(stored.supplements ?? []), body.supplementId],
       };
       const now = this.ctx.now();
-      const updated = await tx.get<CaseRow>('UPDATE cases SET status = ?, request = ? WHERE id = ? RETURNING *', [back, JSON.stringify(next), caseId]);
+      const updated = await tx.get<CaseRow>('UPDATE cases SET status = ?, request = ? WHERE id = ? RETURNING *', [
+        back,
+        sealRequest(this.ctx.cipher, caseId, next),
+        caseId,
+      ]);
       const event = await appendEvent(tx, this.db.dialect, {
         centreId: row.centre_id,
         caseId,
@@ -489,7 +510,18 @@ export class CaseService {
       return { row: updated!, event };
     });
     if (result.event) this.published([result.event]);
-    return summaryOf(result.row);
+    return summaryOf(result.row, this.ctx.cipher);
+  }
+
+  /** Seals the applicant and form of cases an older platform stored in the clear (once, at start-up). */
+  async sealLegacy(): Promise<number> {
+    const rows = await this.db.all<{ id: string; request: string }>('SELECT id, request FROM cases');
+    let sealed = 0;
+    for (const row of rows.filter(isUnsealed)) {
+      await this.db.run('UPDATE cases SET request = ? WHERE id = ?', [sealRequest(this.ctx.cipher, row.id, openRequest(this.ctx.cipher, row)), row.id]);
+      sealed += 1;
+    }
+    return sealed;
   }
 
   /** Claims nobody decided on within the timeout go back to the queue, keeping their place. */

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import type { CaseStatus } from '../../contract/platform/cases';
 import type { CaseEvent } from '../../contract/platform/events';
 import { idNumberProblem, maskIdNumber } from '../../contract/platform/id-number';
@@ -6,7 +6,10 @@ import type { Collection, CollectRequest, Pickup, PickupSearch, ReadyCase } from
 import type { Queryable } from '../store/database';
 import { audit } from './audit';
 import { actorOf, requireWindowStaff, type Caller } from './caller';
-import { maskName, summaryOf, type CaseRow, type StoredRequest } from './cases';
+import { summaryOf, type CaseRow } from './cases';
+import { maskName } from './masking';
+import type { DataCipher } from '../secrets/cipher';
+import { openRequest } from './stored-request';
 import { iso, type PlatformContext } from './context';
 import { invalidForm, notFound, PlatformError } from './errors';
 import { appendEvent } from './events';
@@ -46,36 +49,27 @@ const FINISHED: readonly CaseStatus[] = ['completed', 'rejected'];
  * only as keyed hashes, so the table finds a pickup without holding either.
  */
 export class PickupService {
-  private key: Buffer | undefined;
-
   constructor(
     private readonly ctx: PlatformContext,
     private readonly published: (events: CaseEvent[]) => void,
     private readonly sendNotice: SendNotice,
   ) {}
 
-  private async lookupKey(db: Queryable): Promise<Buffer> {
-    if (this.key) return this.key;
-    await db.run('INSERT INTO lookup_keys (id, secret) VALUES (1, ?) ON CONFLICT (id) DO NOTHING', [randomBytes(32).toString('base64')]);
-    const row = await db.get<{ secret: string }>('SELECT secret FROM lookup_keys WHERE id = 1');
-    this.key = Buffer.from(row!.secret, 'base64');
-    return this.key;
-  }
-
-  private async keyed(db: Queryable, purpose: string, value: string): Promise<string> {
-    return createHmac('sha256', await this.lookupKey(db)).update(`${purpose}:${value}`).digest('hex');
+  /** Codes and ID numbers are looked up by a keyed digest under the platform's key file, never stored as they are. */
+  private keyed(purpose: string, value: string): string {
+    return this.ctx.cipher.fingerprint(value, `pickup:${purpose}`);
   }
 
   /** Called in the approving transaction: one code for the cases handed out together. */
   async issue(tx: Queryable, cases: CaseRow[], bundleId: string | null, event: CaseEvent, at: number): Promise<IssuedPickup> {
     const first = cases[0]!;
-    const applicant = (JSON.parse(first.request) as StoredRequest).applicant;
+    const applicant = openRequest(this.ctx.cipher, first).applicant;
     let code = '';
     let codeHash = '';
     // Six digits are read over the counter; only codes of pickups still waiting must be unique.
     for (let attempt = 0; attempt < 20; attempt += 1) {
       code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-      codeHash = await this.keyed(tx, `code:${first.centre_id}`, code);
+      codeHash = this.keyed(`code:${first.centre_id}`, code);
       const taken = await tx.get('SELECT 1 AS taken FROM pickups WHERE centre_id = ? AND code_hash = ? AND collected_at IS NULL', [first.centre_id, codeHash]);
       if (!taken) break;
     }
@@ -84,7 +78,7 @@ export class PickupService {
       pickupId,
       first.centre_id,
       codeHash,
-      await this.keyed(tx, 'id', applicant.idNumber),
+      this.keyed('id', applicant.idNumber),
       bundleId,
       JSON.stringify(cases.map((c) => c.id)),
       at,
@@ -112,12 +106,12 @@ export class PickupService {
       if (problem) throw invalidForm('idNumber', problem);
       rows = await db.all<PickupRow>('SELECT * FROM pickups WHERE centre_id = ? AND applicant_key = ? AND collected_at IS NULL ORDER BY created_at', [
         staff.centreId,
-        await this.keyed(db, 'id', search.idNumber),
+        this.keyed('id', search.idNumber),
       ]);
     } else if (search.by === 'code') {
       rows = await db.all<PickupRow>('SELECT * FROM pickups WHERE centre_id = ? AND code_hash = ? AND collected_at IS NULL', [
         staff.centreId,
-        await this.keyed(db, `code:${staff.centreId}`, search.code),
+        this.keyed(`code:${staff.centreId}`, search.code),
       ]);
     } else {
       rows = await db.all<PickupRow>('SELECT * FROM pickups WHERE centre_id = ? AND case_ids LIKE ? AND collected_at IS NULL', [
@@ -140,7 +134,7 @@ export class PickupService {
     for (const id of ids) {
       const c = await db.get<CaseRow>('SELECT * FROM cases WHERE id = ?', [id]);
       if (!c) continue;
-      const summary = summaryOf(c);
+      const summary = summaryOf(c, this.ctx.cipher);
       applicantMasked = summary.applicantMasked;
       const result = c.result ? (JSON.parse(c.result) as { documentNumber?: string; decisionText: string; amountCents?: number }) : null;
       cases.push({
@@ -189,7 +183,7 @@ export class PickupService {
         caseIds: ids,
         method: request.method,
         collectedAt: iso(now),
-        collectorMasked: request.method === 'counter' ? collectorMasked(request, cases[0]!) : null,
+        collectorMasked: request.method === 'counter' ? collectorMasked(this.ctx.cipher, request, cases[0]!) : null,
         signature: request.method === 'counter' ? { png: request.signature.png, strokeCount: request.signature.vector.strokes.length } : null,
         trackingNumber: request.method === 'post' ? request.trackingNumber : null,
         visitId,
@@ -239,10 +233,10 @@ export class PickupService {
   }
 }
 
-function collectorMasked(request: Extract<CollectRequest, { method: 'counter' }>, first: CaseRow): Collection['collectorMasked'] {
+function collectorMasked(cipher: DataCipher, request: Extract<CollectRequest, { method: 'counter' }>, first: CaseRow): Collection['collectorMasked'] {
   if (request.collector.kind === 'agent') {
     return { kind: 'agent', name: maskName(request.collector.name), idNumber: maskIdNumber(request.collector.idNumber), relation: request.collector.relation };
   }
-  const applicant = (JSON.parse(first.request) as StoredRequest).applicant;
+  const applicant = openRequest(cipher, first).applicant;
   return { kind: 'self', name: maskName(applicant.name), idNumber: maskIdNumber(applicant.idNumber), relation: null };
 }

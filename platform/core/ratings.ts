@@ -1,14 +1,18 @@
 import type { CaseEvent } from '../../contract/platform/events';
 import type { CentreStats, FollowUp, Rating, RatingReason, RatingRequest } from '../../contract/platform/ratings';
 import type { Queryable } from '../store/database';
-import { actorOf, requireCentre, requireStaff, type Caller } from './caller';
+import { actorOf, requireStaff, requireWindowStaff, type Caller } from './caller';
+import type { CaseAccess, CaseProof } from './case-access';
 import type { CaseRow } from './cases';
+import { openRequest } from './stored-request';
 import { iso, isoOrNull, type PlatformContext } from './context';
-import { notFound, PlatformError } from './errors';
+import { forbidden, notFound, PlatformError } from './errors';
 import { appendEvent } from './events';
-import { canonicalJson, sha256Hex } from './secrets';
+import { canonicalJson, randomToken, sha256Hex } from './secrets';
 
 const BAD_LEVEL = 2;
+/** How long after collecting a result the citizen may rate it on the window's screen. */
+const COLLECTION_RATING_MS = 30 * 60_000;
 
 interface RatingRow {
   case_id: string;
@@ -20,8 +24,12 @@ interface RatingRow {
   rated_at: number;
 }
 
+/** A rating is of a case someone has handled: not of one still waiting or on a desk. */
+const NOT_RATEABLE = new Set(['queued', 'claimed']);
+
 interface FollowUpRow {
   id: number;
+  public_id: string;
   case_id: string;
   opened_at: number;
   closed_at: number | null;
@@ -44,9 +52,16 @@ export class RatingService {
   constructor(
     private readonly ctx: PlatformContext,
     private readonly published: (events: CaseEvent[]) => void,
+    private readonly access: CaseAccess,
   ) {}
 
-  private toRating(row: RatingRow, followUpId: number | null): Rating {
+  /** Follow-ups made before their ids were random get one (once, at start-up). */
+  async assignFollowUpIds(): Promise<void> {
+    const rows = await this.ctx.db.all<{ id: number }>('SELECT id FROM follow_ups WHERE public_id IS NULL');
+    for (const row of rows) await this.ctx.db.run('UPDATE follow_ups SET public_id = ? WHERE id = ?', [`fu_${randomToken(16)}`, row.id]);
+  }
+
+  private toRating(row: RatingRow, followUpId: string | null): Rating {
     return {
       caseId: row.case_id,
       visitId: row.visit_id,
@@ -58,18 +73,57 @@ export class RatingService {
     };
   }
 
-  async rate(caller: Caller, caseId: string, request: RatingRequest): Promise<{ rating: Rating; replay: boolean }> {
+  /**
+   * Staff hand the rating to the citizen only for a result collected at the window within the
+   * last half hour, under that collection's visit: anything else is not theirs to rate (404, as
+   * for a case that is not there, so nothing is learned of other centres).
+   */
+  private async collectionVisit(tx: Queryable, caller: Caller, row: CaseRow, visitId: string): Promise<'collection'> {
+    const staff = requireWindowStaff(caller);
+    if (row.centre_id !== staff.centreId) throw notFound(`case ${row.id}`);
+    const pickups = await tx.all<{ collection: string | null; collected_at: number | null }>(
+      'SELECT collection, collected_at FROM pickups WHERE centre_id = ? AND collected_at IS NOT NULL AND case_ids LIKE ?',
+      [row.centre_id, `%${JSON.stringify(row.id)}%`],
+    );
+    const now = this.ctx.now();
+    const collected = pickups.find((p) => p.collection && (JSON.parse(p.collection) as { visitId?: string }).visitId === visitId);
+    if (!collected || row.status !== 'completed' || now - Number(collected.collected_at) > COLLECTION_RATING_MS) {
+      throw forbidden(`case ${row.id} can be rated at the window only under its collection visit, right after collection`);
+    }
+    return 'collection';
+  }
+
+  /**
+   * Only the citizen rates: at a kiosk, for the cases it may touch (its own, or one the citizen
+   * proved), or on the window's screen right after collecting the result (一口发证), where the
+   * desk hands the citizen the rating for that collection visit only. Never a counter terminal
+   * itself, nor staff for any other case. The visit must be the case's own (or the collection's),
+   * unless the citizen proved the case, and the case must have been handled.
+   */
+  async rate(caller: Caller, caseId: string, request: RatingRequest, proof: CaseProof = {}): Promise<{ rating: Rating; replay: boolean }> {
+    // A counter terminal is the clerk's own machine: the clerk must not rate their own service.
+    const atCollection = caller.kind === 'staff';
+    if (!atCollection && (caller.kind !== 'terminal' || caller.terminalKind !== 'kiosk')) {
+      throw forbidden('a rating comes from the citizen at a kiosk or at the window where the result was collected');
+    }
     const db = this.ctx.db;
     const bodyHash = sha256Hex(canonicalJson(request));
     const result = await db.transaction(async (tx) => {
       const row = await tx.get<CaseRow>(`SELECT * FROM cases WHERE id = ?${db.dialect === 'postgres' ? ' FOR UPDATE' : ''}`, [caseId]);
       if (!row) throw notFound(`case ${caseId}`);
-      requireCentre(caller, row.centre_id);
+      const stored = openRequest(this.ctx.cipher, row);
+      const how = atCollection
+        ? await this.collectionVisit(tx, caller, row, request.visitId)
+        : this.access.check(caller, { id: row.id, centreId: row.centre_id, terminalId: row.terminal_id, applicantIdNumber: () => stored.applicant.idNumber }, proof);
       const existing = await tx.get<RatingRow>('SELECT * FROM ratings WHERE case_id = ?', [caseId]);
       if (existing) {
         if (existing.body_hash !== bodyHash) throw new PlatformError(409, 'conflict', `case ${caseId} has already been rated`);
-        const followUp = await tx.get<{ id: number }>('SELECT id FROM follow_ups WHERE case_id = ?', [caseId]);
-        return { rating: this.toRating(existing, followUp?.id ?? null), replay: true, event: undefined };
+        const followUp = await tx.get<{ public_id: string }>('SELECT public_id FROM follow_ups WHERE case_id = ?', [caseId]);
+        return { rating: this.toRating(existing, followUp?.public_id ?? null), replay: true, event: undefined };
+      }
+      if (NOT_RATEABLE.has(row.status)) throw new PlatformError(409, 'conflict', `case ${caseId} is ${row.status}: it can be rated once it has been handled`);
+      if (request.visitId !== stored.visitId && how !== 'proof' && how !== 'collection') {
+        throw new PlatformError(422, 'invalid-form', `visitId is not the visit case ${caseId} was made in`, 'visitId');
       }
       const now = this.ctx.now();
       const inserted = await tx.get<RatingRow>(
@@ -77,14 +131,10 @@ export class RatingService {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
         [caseId, row.centre_id, request.visitId, request.level, JSON.stringify(request.reasons), request.comment ?? null, bodyHash, now],
       );
-      let followUpId: number | null = null;
+      let followUpId: string | null = null;
       if (request.level <= BAD_LEVEL) {
-        const followUp = await tx.get<{ id: number }>('INSERT INTO follow_ups (case_id, centre_id, opened_at) VALUES (?, ?, ?) RETURNING id', [
-          caseId,
-          row.centre_id,
-          now,
-        ]);
-        followUpId = followUp!.id;
+        followUpId = `fu_${randomToken(16)}`;
+        await tx.run('INSERT INTO follow_ups (case_id, centre_id, opened_at, public_id) VALUES (?, ?, ?, ?)', [caseId, row.centre_id, now, followUpId]);
       }
       const event = await appendEvent(tx, db.dialect, {
         centreId: row.centre_id,
@@ -116,7 +166,7 @@ export class RatingService {
 
   private toFollowUp(row: FollowUpRow): FollowUp {
     return {
-      id: row.id,
+      id: row.public_id,
       caseId: row.case_id,
       level: row.level,
       reasons: JSON.parse(row.reasons) as RatingReason[],
@@ -127,19 +177,18 @@ export class RatingService {
     };
   }
 
-  async closeFollowUp(caller: Caller, id: number, resolution: string): Promise<FollowUp> {
+  async closeFollowUp(caller: Caller, id: string, resolution: string): Promise<FollowUp> {
     const staff = requireStaff(caller);
     const db = this.ctx.db;
     const result = await db.transaction(async (tx: Queryable) => {
       const row = await tx.get<FollowUpRow & { centre_id: string }>(
-        `SELECT f.*, r.level, r.reasons FROM follow_ups f JOIN ratings r ON r.case_id = f.case_id WHERE f.id = ?`,
+        `SELECT f.*, r.level, r.reasons FROM follow_ups f JOIN ratings r ON r.case_id = f.case_id WHERE f.public_id = ?`,
         [id],
       );
-      if (!row) throw notFound(`follow-up ${id}`);
-      requireCentre(staff, row.centre_id);
+      if (!row || row.centre_id !== staff.centreId) throw notFound(`follow-up ${id}`);
       if (row.closed_at !== null) throw new PlatformError(409, 'conflict', `follow-up ${id} was closed already`);
       const now = this.ctx.now();
-      await tx.run('UPDATE follow_ups SET closed_at = ?, closed_by = ?, resolution = ? WHERE id = ?', [now, staff.id, resolution, id]);
+      await tx.run('UPDATE follow_ups SET closed_at = ?, closed_by = ?, resolution = ? WHERE id = ?', [now, staff.id, resolution, row.id]);
       const kase = await tx.get<CaseRow>('SELECT * FROM cases WHERE id = ?', [row.case_id]);
       const event = await appendEvent(tx, db.dialect, {
         centreId: row.centre_id,

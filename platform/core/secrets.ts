@@ -1,4 +1,5 @@
-import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hashSecret } from '../../common/scrypt-hash';
 
 export function sha256Hex(data: string | Buffer): string {
   return createHash('sha256').update(data).digest('hex');
@@ -30,34 +31,8 @@ export function parseTerminalCredential(token: string): { terminalId: string; se
   return match ? { terminalId: match[1] as string, secret: match[2] as string } : undefined;
 }
 
-const SCRYPT = { N: 16384, r: 8, p: 1 } as const;
-const KEY_LENGTH = 32;
-
-function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, { ...options, maxmem: 64 * 1024 * 1024 }, (error, key) =>
-      error ? reject(error) : resolve(key),
-    ),
-  );
-}
-
-/** `scrypt$N$r$p$salt$hash`: parameters travel with the hash so they can be raised later. */
-export async function hashPassword(password: string): Promise<string> {
-  const salt = randomBytes(16);
-  const key = await derive(password, salt, SCRYPT);
-  return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${key.toString('base64')}`;
-}
-
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [scheme, n, r, p, salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return false;
-  const expected = Buffer.from(hash, 'base64');
-  const key = await derive(password, Buffer.from(salt, 'base64'), { N: Number(n), r: Number(r), p: Number(p) });
-  return key.length === expected.length && timingSafeEqual(key, expected);
-}
-
 /** A hash of a made-up password, verified against when the username is unknown so timing tells nothing. */
-export const DECOY_PASSWORD_HASH = await hashPassword(randomToken());
+export const DECOY_PASSWORD_HASH = await hashSecret(randomToken());
 
 /** JSON with object keys sorted at every level, so equal bodies hash equal whatever the key order. */
 export function canonicalJson(value: unknown): string {

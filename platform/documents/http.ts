@@ -66,8 +66,14 @@ export function registerDocumentRoutes(app: FastifyInstance, documents: Document
 export interface CertificateContext {
   caller(request: FastifyRequest): Caller;
   centreName(centreId: string): Promise<string>;
-  baseUrl(request: FastifyRequest): string;
+  /** The platform's configured public URL: the QR code must never point where a request's Host says. */
+  publicUrl(): string;
   idNumberProblem(value: string): string | undefined;
+  /**
+   * Refuses a terminal the centre has barred, and a session that asks for a second identity or
+   * has run too long; records the terminal, the session and the masked identity in the audit log.
+   */
+  authorise(caller: Extract<Caller, { kind: 'terminal' }>, visitId: string, idNumber: string, documentId: string): Promise<void>;
   now(): number;
 }
 
@@ -82,7 +88,7 @@ export function registerCertificateRoutes(app: FastifyInstance, documents: Docum
       tags: ['documents'],
       summary: 'Issue a signed social-insurance contribution certificate for the applicant over a period (kiosk)',
       body: ContributionCertificateRequest,
-      response: { 201: IssuedContributionCertificate, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 422: ErrorBody, 429: ErrorBody },
+      response: { 201: IssuedContributionCertificate, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody, 422: ErrorBody, 429: ErrorBody },
     },
     handler: async (request, reply) => {
       const caller = context.caller(request);
@@ -90,9 +96,10 @@ export function registerCertificateRoutes(app: FastifyInstance, documents: Docum
       const { applicant, period } = request.body;
       const problem = context.idNumberProblem(applicant.idNumber);
       if (problem) throw new PlatformError(422, 'invalid-request', `applicant.idNumber ${problem}`, 'applicant.idNumber');
+      const documentId = randomUUID();
+      await context.authorise(caller, request.body.visitId, applicant.idNumber, documentId);
       const now = new Date(context.now());
       const records = demoContributionMonths(applicant.idNumber, period.from, period.to);
-      const documentId = randomUUID();
       const data = {
         certificateNo: `SB${now.toISOString().slice(0, 10).replace(/-/g, '')}${documentId.slice(0, 6).toUpperCase()}`,
         person: { name: applicant.name, idNumberMasked: maskIdNumber(applicant.idNumber), insuredSince: records.insuredSince },
@@ -112,7 +119,7 @@ export function registerCertificateRoutes(app: FastifyInstance, documents: Docum
       return reply.status(201).send({
         documentId,
         data,
-        verification: { code: verificationCode, url: verificationUrl(context.baseUrl(request), signed) },
+        verification: { code: verificationCode, url: verificationUrl(context.publicUrl(), signed) },
         demo: true,
       });
     },

@@ -107,7 +107,8 @@ export function normaliseVerificationCode(input: string): string | undefined {
 
 /** The address the QR code carries: the platform's verify endpoint with the document id and code. */
 export function verificationUrl(baseUrl: string, document: Pick<SignedDocument, 'documentId' | 'signature'>): string {
-  const url = new URL('/v1/documents/verify', baseUrl);
+  // Relative to the base, so a platform published under a path (https://zwfw.example/tongban) keeps it.
+  const url = new URL('v1/documents/verify', baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
   url.searchParams.set('id', document.documentId);
   url.searchParams.set('code', verificationCode(document));
   return url.toString();

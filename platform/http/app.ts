@@ -1,6 +1,6 @@
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -10,13 +10,15 @@ import {
 import type { ErrorBody, ErrorCode } from '../../contract/platform/errors';
 import type { Caller } from '../core/caller';
 import { PlatformError } from '../core/errors';
-import { sha256Hex } from '../core/secrets';
+import { bearerToken, rateLimitKey } from './rate-limit-key';
 import type { Services } from './services';
 import { registerRoutes } from './routes';
 
 declare module 'fastify' {
   interface FastifyRequest {
     caller: Caller | null;
+    /** Why the bearer token was refused; answered on routes that need a caller. */
+    authFailure: PlatformError | null;
   }
   interface FastifyContextConfig {
     /** Routes anyone may call without a bearer token. */
@@ -25,8 +27,13 @@ declare module 'fastify' {
 }
 
 export interface HttpOptions {
-  /** Requests per minute per terminal (or staff session, or IP when unauthenticated). */
+  /** Requests per minute per verified terminal (or staff session, or address when unverified). */
   rateLimitPerMinute: number;
+  /** Sign-in attempts per minute per address, whatever the username. */
+  signInAttemptsPerMinute: number;
+  /** Event streams per credential, and all together. */
+  maxStreamsPerCaller: number;
+  maxStreams: number;
   /** Largest JSON body accepted. */
   jsonBodyLimit: number;
   maxBlobBytes: number;
@@ -39,20 +46,25 @@ function errorReply(reply: FastifyReply, status: number, code: ErrorCode, messag
   return reply.status(status).type('application/json').send(body);
 }
 
-/** The key requests are counted under: the terminal, the staff session, or the address. */
-function rateLimitKey(request: FastifyRequest): string {
-  const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
-  const terminal = token && /^tbt_([^.]+)\./.exec(token)?.[1];
-  if (terminal) return `terminal:${terminal}`;
-  if (token?.startsWith('tbs_')) return `session:${sha256Hex(token).slice(0, 16)}`;
-  return `ip:${request.ip}`;
-}
 
 export async function buildApp(services: Services, options: HttpOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger, bodyLimit: options.jsonBodyLimit, forceCloseConnections: true });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('caller', null);
+  app.decorateRequest('authFailure', null);
+  // An empty JSON body is no body (POST /v1/queue/claim takes an optional one); anything else
+  // goes to fastify's own parser, which refuses __proto__ and constructor keys.
+  const json = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '') done(null, undefined);
+    else json(request, body as string, done);
+  });
+  // Nothing the platform serves is to be sniffed into another type (an upload served as HTML).
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+  });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -70,6 +82,19 @@ export async function buildApp(services: Services, options: HttpOptions): Promis
     transform: jsonSchemaTransform,
   });
 
+  // Authentication comes first, so that the rate limit counts the verified caller: a forged token
+  // is counted under its address and can neither get a fresh bucket nor spend a real terminal's.
+  app.addHook('onRequest', async (request) => {
+    const token = bearerToken(request);
+    if (!token) return;
+    try {
+      request.caller = await services.access.authenticate(token);
+    } catch (error) {
+      if (!(error instanceof PlatformError)) throw error;
+      request.authFailure = error;
+    }
+  });
+
   await app.register(fastifyRateLimit, {
     global: true,
     max: options.rateLimitPerMinute,
@@ -84,9 +109,8 @@ export async function buildApp(services: Services, options: HttpOptions): Promis
 
   app.addHook('preHandler', async (request) => {
     if (request.routeOptions.config.public) return;
-    const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
-    if (!token) throw new PlatformError(401, 'unauthenticated', 'send Authorization: Bearer <terminal credential or staff session token>');
-    request.caller = await services.access.authenticate(token);
+    if (request.authFailure) throw request.authFailure;
+    if (!request.caller) throw new PlatformError(401, 'unauthenticated', 'send Authorization: Bearer <terminal credential or staff session token>');
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {

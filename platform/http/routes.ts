@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   AuditEntry,
+  CertificatePermission,
   CreateStaffRequest,
   RegisterTerminalRequest,
   RegisterTerminalResponse,
@@ -10,6 +11,7 @@ import {
   SignInResponse,
   StaffAccount,
   TerminalHealthReport,
+  TerminalId,
   TerminalStatus,
   WhoAmI,
 } from '../../contract/platform/access';
@@ -34,14 +36,20 @@ import { EventsPage, EventsQuery } from '../../contract/platform/events';
 import { CentreStats, CloseFollowUpRequest, FollowUp, Rating, RatingRequest } from '../../contract/platform/ratings';
 import { HealthResponse } from '../../contract/platform';
 import { audit, auditTrail } from '../core/audit';
-import { requireCentre, requireCentreAdmin, requireStaff, type Caller } from '../core/caller';
+import { requireCentreAdmin, requireStaff, type Caller } from '../core/caller';
+import { caseProofOf } from '../core/case-access';
 import { iso } from '../core/context';
 import { notFound, PlatformError } from '../core/errors';
+import { authoriseCertificate, setCertificatePermission } from '../core/certificate-sessions';
 import { listEvents, type EventFilter } from '../core/events';
 import { registerCertificateRoutes, registerDocumentRoutes } from '../documents/http';
+import { registerHelpRoutes } from '../help/http';
+import { registerPublicStatusRoutes } from '../public-status/http';
 import { idNumberProblem } from '../../contract/platform/id-number';
 import type { HttpOptions } from './app';
 import type { Services } from './services';
+import { bearerToken, byAddress, rateLimitKey } from './rate-limit-key';
+import { StreamLimits } from './stream-limits';
 import { streamEvents } from './sse';
 import { registerCycleRoutes } from './cycle-routes';
 import { registerLicenceRoutes } from '../licences/http';
@@ -68,6 +76,7 @@ const CaseParams = z.object({ caseId: CaseId });
 export function registerRoutes(app: FastifyInstance, services: Services, options: HttpOptions): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { ctx, access, cases, ratings, blobs } = services;
+  const streams = new StreamLimits(options.maxStreamsPerCaller, options.maxStreams);
 
   r.get('/v1/health', {
     config: { public: true, rateLimit: false },
@@ -129,11 +138,34 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
   r.post('/v1/admin/terminals', {
     schema: {
       tags: ['admin'],
-      summary: "Register a terminal of the admin's centre; the credential is shown once",
+      summary: "Register a terminal of the admin's centre (its id is prefixed with the centre id); the credential is shown once",
       body: RegisterTerminalRequest,
       response: { 201: RegisterTerminalResponse, ...errors },
     },
-    handler: async (request, reply) => reply.status(201).send(await access.registerTerminal(requireCentreAdmin(caller(request)).centreId, request.body)),
+    handler: async (request, reply) => {
+      const { centreId } = requireCentreAdmin(caller(request));
+      // Terminal ids are platform-wide (the credential names one), so a centre's begin with the
+      // centre's id: a clash can then only be with the admin's own terminals, and says nothing of others.
+      const terminalId = request.body.terminalId.startsWith(`${centreId}-`) ? request.body.terminalId : `${centreId}-${request.body.terminalId}`;
+      if (!TerminalId.safeParse(terminalId).success) {
+        throw new PlatformError(400, 'invalid-request', `body terminalId: ${terminalId} is longer than 64 characters`, 'terminalId');
+      }
+      return reply.status(201).send(await access.registerTerminal(centreId, { ...request.body, terminalId }));
+    },
+  });
+
+  r.put('/v1/admin/terminals/:terminalId/certificates', {
+    schema: {
+      tags: ['admin'],
+      summary: 'Allow or bar one of the centre’s terminals from issuing certificates',
+      params: z.object({ terminalId: z.string().min(1).max(64) }),
+      body: CertificatePermission,
+      response: { 204: z.undefined(), ...errors },
+    },
+    handler: async (request, reply) => {
+      await setCertificatePermission(ctx, requireCentreAdmin(caller(request)).centreId, request.params.terminalId, request.body.allowed);
+      return reply.status(204).send();
+    },
   });
 
   r.post('/v1/admin/staff', {
@@ -142,7 +174,8 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
   });
 
   r.post('/v1/staff/sessions', {
-    config: { public: true },
+    // Per address, whatever the username: guessing across accounts from one place is slowed too.
+    config: { public: true, rateLimit: { max: options.signInAttemptsPerMinute, timeWindow: 60_000, keyGenerator: byAddress } },
     schema: {
       tags: ['access'],
       summary: 'Staff sign-in; repeated failures lock the account (423)',
@@ -150,14 +183,14 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
       body: SignInRequest,
       response: { 201: SignInResponse, 400: ErrorBody, 401: ErrorBody, 423: ErrorBody, 429: ErrorBody },
     },
-    handler: async (request, reply) => reply.status(201).send(await access.signIn(request.body.username, request.body.password)),
+    handler: async (request, reply) => reply.status(201).send(await access.signIn(request.body.username, request.body.password, request.body.centreId)),
   });
 
   r.delete('/v1/staff/sessions/current', {
     schema: { tags: ['access'], summary: 'Sign out (ends this session token)', response: { 204: z.undefined(), ...errors } },
     handler: async (request, reply) => {
       requireStaff(caller(request));
-      await access.signOut(/^Bearer (\S+)$/.exec(request.headers.authorization ?? '')![1]!);
+      await access.signOut(bearerToken(request)!);
       return reply.status(204).send();
     },
   });
@@ -192,7 +225,12 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
       const staff = requireStaff(caller(request));
       const blob = await blobs.get(staff.centreId, request.params.sha256);
       await audit(ctx.db, staff, 'material-read', null, ctx.now(), request.params.sha256);
-      return (reply as FastifyReply).type(blob.contentType).send(blob.data);
+      // A download, never a page: an upload cannot run in the platform's origin whatever its bytes.
+      return (reply as FastifyReply)
+        .type(blob.contentType)
+        .header('content-disposition', `attachment; filename="${request.params.sha256}"`)
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .send(blob.data);
     },
   });
 
@@ -212,7 +250,7 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
 
   r.get('/v1/cases/:caseId', {
     schema: { tags: ['cases'], summary: 'A case, personal values masked (audited)', params: CaseParams, response: { 200: CaseDetail, ...errors } },
-    handler: async (request) => cases.read(caller(request), request.params.caseId),
+    handler: async (request) => cases.read(caller(request), request.params.caseId, caseProofOf(request)),
   });
 
   r.post('/v1/cases/:caseId/reveal', {
@@ -245,16 +283,14 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
       body: SupplementRequest,
       response: { 200: CaseSummary, ...errors, 422: ErrorBody },
     },
-    handler: async (request) => cases.supplement(caller(request), request.params.caseId, request.body),
+    handler: async (request) => cases.supplement(caller(request), request.params.caseId, request.body, caseProofOf(request)),
   });
 
   r.get('/v1/cases/:caseId/events', {
     schema: { tags: ['events'], summary: "One case's events after a cursor", params: CaseParams, querystring: EventsQuery, response: { 200: EventsPage, ...errors } },
     handler: async (request) => {
       const who = caller(request);
-      const row = await ctx.db.get<{ centre_id: string }>('SELECT centre_id FROM cases WHERE id = ?', [request.params.caseId]);
-      if (!row) throw notFound(`case ${request.params.caseId}`);
-      requireCentre(who, row.centre_id);
+      await cases.visible(who, request.params.caseId, caseProofOf(request));
       return listEvents(ctx.db, { centreId: who.centreId, caseId: request.params.caseId }, request.query.after, request.query.limit);
     },
   });
@@ -268,7 +304,7 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
       response: { 200: Rating, 201: Rating, ...errors },
     },
     handler: async (request, reply) => {
-      const { rating, replay } = await ratings.rate(caller(request), request.params.caseId, request.body);
+      const { rating, replay } = await ratings.rate(caller(request), request.params.caseId, request.body, caseProofOf(request));
       return reply.status(replay ? 200 : 201).send(rating);
     },
   });
@@ -282,7 +318,7 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
     schema: {
       tags: ['queue'],
       summary: 'Claim the next case, or the named one; 204 when nothing waits',
-      body: ClaimRequest.optional(),
+      body: ClaimRequest.nullish(),
       response: { 200: CaseSummary, 204: z.undefined(), ...errors },
     },
     handler: async (request, reply) => {
@@ -305,8 +341,9 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
     },
     handler: async (request, reply) => {
       const who = caller(request);
+      const release = streams.acquire(rateLimitKey(request));
       const after = request.headers['last-event-id'] ?? request.query.after ?? 0;
-      streamEvents(request, reply, ctx, eventFilterOf(who), after);
+      streamEvents(request, reply, ctx, eventFilterOf(who), after, release);
     },
   });
 
@@ -324,7 +361,7 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
     schema: {
       tags: ['ratings'],
       summary: 'Close a follow-up with what was done',
-      params: z.object({ id: z.coerce.number().int().positive() }),
+      params: z.object({ id: z.string().min(1).max(64) }),
       body: CloseFollowUpRequest,
       response: { 200: FollowUp, ...errors },
     },
@@ -355,6 +392,8 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
     handler: async (request) => auditTrail(ctx.db, requireCentreAdmin(caller(request)).centreId, request.query.caseId, request.query.limit),
   });
 
+  registerHelpRoutes(app, services.help, caller);
+  registerPublicStatusRoutes(app, services.publicStatus);
   registerCycleRoutes(app, services, caller);
   if (services.licences) registerLicenceRoutes(app, services.licences, caller);
 
@@ -363,7 +402,8 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
     registerCertificateRoutes(app, services.documents, {
       caller,
       centreName: async (centreId) => (await ctx.db.get<{ name: string }>('SELECT name FROM centres WHERE id = ?', [centreId]))?.name ?? centreId,
-      baseUrl: (request) => `${request.protocol}://${request.headers.host ?? 'localhost'}`,
+      publicUrl: ctx.publicUrl,
+      authorise: (terminal, visitId, idNumber, documentId) => authoriseCertificate(ctx, terminal, visitId, idNumber, documentId),
       idNumberProblem,
       now: ctx.now,
     });

@@ -10,6 +10,8 @@ import type { PlatformContext } from '../core/context';
 import type { DocumentService } from '../documents/service';
 import type { RatingService } from '../core/ratings';
 import type { LicenceService } from '../licences/service';
+import type { HelpCalls } from '../help/help-calls';
+import type { PublicStatus } from '../public-status/public-status';
 
 export interface Services {
   ctx: PlatformContext;
@@ -18,6 +20,8 @@ export interface Services {
   blobs: BlobService;
   cases: CaseService;
   ratings: RatingService;
+  help: HelpCalls;
+  publicStatus: PublicStatus;
   departments: DepartmentService;
   backOffice: BackOfficeService;
   pickups: PickupService;

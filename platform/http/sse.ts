@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CaseEvent } from '../../contract/platform/events';
 import { SSE_EVENT_NAME } from '../../contract/platform/events';
+import { SSE_HELP_EVENT_NAME, type HelpCall } from '../../contract/platform/help';
 import type { PlatformContext } from '../core/context';
 import { listEvents, type EventFilter } from '../core/events';
 
@@ -12,7 +13,14 @@ const KEEPALIVE_MS = 15_000;
  * however events and reconnections interleave. The keepalive also re-reads, which picks up
  * events committed by another platform process on the same PostgreSQL.
  */
-export function streamEvents(request: FastifyRequest, reply: FastifyReply, ctx: PlatformContext, filter: EventFilter, after: number): void {
+export function streamEvents(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  ctx: PlatformContext,
+  filter: EventFilter,
+  after: number,
+  release: () => void,
+): void {
   const { centreId } = filter;
   reply.hijack();
   const res = reply.raw;
@@ -59,6 +67,12 @@ export function streamEvents(request: FastifyRequest, reply: FastifyReply, ctx: 
   const onEvents = (events: CaseEvent[]) => {
     if (events.some((e) => e.centreId === centreId && e.seq > cursor)) void pump();
   };
+  // Help calls are live signals, not history: they go to the streams open now, without a seq.
+  const onHelp = (call: HelpCall) => {
+    if (closed || call.centreId !== centreId) return;
+    if (filter.terminalId && call.terminalId !== filter.terminalId) return;
+    res.write(`event: ${SSE_HELP_EVENT_NAME}\ndata: ${JSON.stringify(call)}\n\n`);
+  };
   const keepalive = setInterval(() => {
     res.write(': keepalive\n\n');
     void pump();
@@ -66,10 +80,13 @@ export function streamEvents(request: FastifyRequest, reply: FastifyReply, ctx: 
   keepalive.unref();
 
   ctx.hub.on('events', onEvents);
+  ctx.hub.on('help', onHelp);
   res.on('close', () => {
     closed = true;
+    release();
     clearInterval(keepalive);
     ctx.hub.off('events', onEvents);
+    ctx.hub.off('help', onHelp);
   });
   void pump();
 }

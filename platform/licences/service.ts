@@ -4,7 +4,8 @@ import { maskIdNumber } from '../../contract/platform/id-number';
 import type { CaseEvent } from '../../contract/platform/events';
 import { audit } from '../core/audit';
 import { requireStaff, type Caller } from '../core/caller';
-import type { CaseRow, StoredRequest } from '../core/cases';
+import type { CaseRow } from '../core/cases';
+import { openRequest } from '../core/stored-request';
 import type { PlatformContext } from '../core/context';
 import { forbidden, notFound } from '../core/errors';
 import { sha256Hex } from '../core/secrets';
@@ -39,7 +40,7 @@ export class LicenceService {
     readonly library: LicenceLibrary,
     private readonly documents: DocumentService,
   ) {
-    this.seal = new HolderSeal(ctx.db);
+    this.seal = new HolderSeal(ctx.cipher);
   }
 
   async lookup(caller: Caller, request: LicenceLookupRequest): Promise<LicenceLookupResult> {
@@ -70,7 +71,7 @@ export class LicenceService {
     const row = await this.ctx.db.get<CaseRow>('SELECT * FROM cases WHERE id = ?', [caseId]);
     if (!row || row.centre_id !== staff.centreId) throw notFound(`case ${caseId}`);
     if (staff.role === 'back-office' && row.department !== staff.department) throw forbidden();
-    const request = JSON.parse(row.request) as StoredRequest;
+    const request = openRequest(this.ctx.cipher, row);
     const holders = new Set([request.applicant.idNumber, ...(typeof request.form.agentIdNumber === 'string' ? [request.form.agentIdNumber] : [])]);
     const today = shanghaiDay(this.ctx.now());
     const licences: CaseLicences['licences'] = [];
@@ -139,7 +140,7 @@ export class LicenceService {
       const item = (await this.ctx.catalogue()).items.find((i) => i.code === row.service_code);
       const result = JSON.parse(row.result) as { documentNumber?: string };
       if (!item?.resultLicence || !result.documentNumber) continue;
-      const request = JSON.parse(row.request) as StoredRequest;
+      const request = openRequest(this.ctx.cipher, row);
       const day = shanghaiDay(Date.parse(event.at));
       await this.library.add({
         type: item.resultLicence,

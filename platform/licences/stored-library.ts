@@ -3,6 +3,7 @@ import { sha256Hex } from '../core/secrets';
 import type { DocumentService } from '../documents/service';
 import { SignedDocument } from '../documents/signing';
 import type { Database } from '../store/database';
+import type { DataCipher } from '../secrets/cipher';
 import { HolderSeal } from './holder-seal';
 import type { LicenceLibrary, LicenceRecord, NewLicence } from './library';
 
@@ -32,8 +33,9 @@ export class StoredLicenceLibrary implements LicenceLibrary {
     private readonly db: Database,
     private readonly documents: DocumentService,
     private readonly now: () => number,
+    cipher: DataCipher,
   ) {
-    this.seal = new HolderSeal(db);
+    this.seal = new HolderSeal(cipher);
   }
 
   async ofHolder(holderIdNumber: string, types: readonly string[]): Promise<LicenceRecord[]> {

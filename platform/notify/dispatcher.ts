@@ -1,6 +1,9 @@
 import type { CaseEvent } from '../../contract/platform/events';
 import { maskPhone } from '../../contract/platform/id-number';
+import { openRequest } from '../core/stored-request';
+import type { DataCipher } from '../secrets/cipher';
 import type { Database } from '../store/database';
+import { isMobileNumber } from '../../contract/forms/phone';
 import { noticeText, type Notifier } from './notifier';
 
 /**
@@ -15,6 +18,7 @@ export class NotificationDispatcher {
     private readonly notifier: Notifier,
     private readonly now: () => number,
     private readonly onError: (error: unknown) => void,
+    private readonly cipher: DataCipher,
   ) {}
 
   handle(events: CaseEvent[]): void {
@@ -58,10 +62,10 @@ export class NotificationDispatcher {
   }
 
   private async phoneOf(caseId: string): Promise<string | undefined> {
-    const row = await this.db.get<{ request: string }>('SELECT request FROM cases WHERE id = ?', [caseId]);
+    const row = await this.db.get<{ id: string; request: string }>('SELECT id, request FROM cases WHERE id = ?', [caseId]);
     if (!row) return undefined;
-    const request = JSON.parse(row.request) as { applicant: { phone?: string }; form: Record<string, unknown> };
+    const request = openRequest(this.cipher, row);
     const phone = request.applicant.phone ?? request.form.phone;
-    return typeof phone === 'string' && /^1\d{10}$/.test(phone) ? phone : undefined;
+    return isMobileNumber(phone) ? phone : undefined;
   }
 }

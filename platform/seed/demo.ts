@@ -1,7 +1,8 @@
 import type { AccessService } from '../core/access';
 import type { PlatformContext } from '../core/context';
 import type { DepartmentService } from '../core/departments';
-import { hashPassword, sha256Hex } from '../core/secrets';
+import { hashSecret } from '../../common/scrypt-hash';
+import { sha256Hex } from '../core/secrets';
 
 /**
  * The demo site's fixed accounts. They are public knowledge by design (training, demos,
@@ -47,12 +48,12 @@ export async function seedDemo(ctx: PlatformContext, access: AccessService, depa
   }
   for (const person of [DEMO.clerk, DEMO.admin]) {
     await ctx.db.run(
-      `INSERT INTO staff (id, centre_id, username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO staff (id, centre_id, username, name, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, role = excluded.role, failed_attempts = 0, locked_until = NULL`,
-      [`staff-${person.username}`, DEMO.centre.id, person.username, person.displayName, person.role, await hashPassword(person.password), now],
+      [`staff-${person.username}`, DEMO.centre.id, person.username, person.username, person.displayName, person.role, await hashSecret(person.password), now],
     );
   }
-  const backOfficeHash = await hashPassword(DEMO.backOfficePassword);
+  const backOfficeHash = await hashSecret(DEMO.backOfficePassword);
   for (const d of DEMO.departments) {
     await ctx.db.run(
       `INSERT INTO staff (id, centre_id, username, display_name, role, password_hash, created_at, department) VALUES (?, ?, ?, ?, 'back-office', ?, ?, ?)

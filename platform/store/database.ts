@@ -19,6 +19,12 @@ export interface Database extends Queryable {
    * PostgreSQL a pooled connection in `BEGIN`). Use only `tx` inside `fn`.
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * After personal data was deleted: make sure it is gone from the files too (SQLite: the
+   * freed pages are zeroed by secure_delete; the WAL is checkpointed and truncated and the file
+   * vacuumed. PostgreSQL: VACUUM, so the dead rows' space is reclaimed for reuse).
+   */
+  compact(): Promise<void>;
   close(): Promise<void>;
 }
 

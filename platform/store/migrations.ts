@@ -166,6 +166,65 @@ CREATE TABLE issued_documents (
 `,
   },
   {
+    // Issue 12 (hardening): unguessable follow-up ids, which terminals may issue certificates,
+    // the identity each certificate session is bound to, and when a case's personal data went.
+    version: 10,
+    sql: `
+ALTER TABLE follow_ups ADD COLUMN public_id TEXT;
+CREATE UNIQUE INDEX follow_ups_public_id ON follow_ups (public_id);
+ALTER TABLE terminals ADD COLUMN can_issue_certificates INTEGER NOT NULL DEFAULT 1;
+CREATE TABLE certificate_sessions (
+  terminal_id TEXT NOT NULL,
+  visit_id TEXT NOT NULL,
+  identity_digest TEXT NOT NULL,
+  started_at {{big}} NOT NULL,
+  PRIMARY KEY (terminal_id, visit_id)
+);
+ALTER TABLE cases ADD COLUMN purged_at {{big}}
+`,
+  },
+  {
+    // Issue 12: a staff username is unique within its centre only, so that creating one tells an
+    // administrator nothing about other centres. \`name\` is the username people type; the old
+    // platform-wide \`username\` column stays as a unique key (\`<centre>/<name>\` for new accounts).
+    version: 11,
+    sql: `
+ALTER TABLE staff ADD COLUMN name TEXT;
+UPDATE staff SET name = username;
+CREATE UNIQUE INDEX staff_centre_name ON staff (centre_id, name)
+`,
+  },
+  {
+    // 呼叫工作人员: one row per call, kept for the audit and the day's figures.
+    version: 20,
+    sql: `
+CREATE TABLE help_calls (
+  id TEXT PRIMARY KEY,
+  centre_id TEXT NOT NULL REFERENCES centres(id),
+  terminal_id TEXT NOT NULL,
+  location TEXT NOT NULL,
+  screen TEXT NOT NULL,
+  state TEXT NOT NULL,
+  called_at {{big}} NOT NULL,
+  taken_by TEXT,
+  taken_by_name TEXT,
+  taken_at {{big}},
+  ended_at {{big}}
+);
+CREATE INDEX help_calls_open ON help_calls (centre_id, state)
+`,
+  },
+  {
+    // The public status page: a case is found by the SHA-256 of the random code on its receipt.
+    version: 21,
+    sql: `
+CREATE TABLE case_status_codes (
+  code_hash TEXT PRIMARY KEY,
+  case_id TEXT NOT NULL UNIQUE REFERENCES cases(id)
+)
+`,
+  },
+  {
     // Issue 15 (departments, deadlines, back office, 一件事, 一口发证); numbered from 30 so that
     // other branches' migrations can be appended before it.
     version: 30,
@@ -202,10 +261,6 @@ CREATE TABLE case_notes (
   at {{big}} NOT NULL
 );
 CREATE INDEX case_notes_case ON case_notes (case_id, id);
-CREATE TABLE lookup_keys (
-  id INTEGER PRIMARY KEY,
-  secret TEXT NOT NULL
-);
 CREATE TABLE pickups (
   id TEXT PRIMARY KEY,
   centre_id TEXT NOT NULL REFERENCES centres(id),

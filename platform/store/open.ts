@@ -1,5 +1,4 @@
 import { migrate } from './migrations';
-import { PostgresDatabase } from './postgres';
 import { SqliteDatabase } from './sqlite';
 import type { Database } from './database';
 
@@ -9,7 +8,8 @@ export function isPostgresUrl(db: string): boolean {
 
 /** `postgres://…` opens PostgreSQL; anything else is a SQLite file path (created if missing). */
 export async function openDatabase(db: string): Promise<Database> {
-  const database = isPostgresUrl(db) ? new PostgresDatabase(db) : new SqliteDatabase(db);
+  // pg loads only for a PostgreSQL URL: one centre's SQLite platform (and the demo's) never needs it.
+  const database = isPostgresUrl(db) ? new (await import('./postgres')).PostgresDatabase(db) : new SqliteDatabase(db);
   try {
     await migrate(database);
   } catch (error) {

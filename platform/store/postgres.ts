@@ -81,6 +81,10 @@ export class PostgresDatabase implements Database {
     await this.pool.query(sql);
   }
 
+  async compact(): Promise<void> {
+    await this.pool.query('VACUUM');
+  }
+
   async close(): Promise<void> {
     await this.pool.end();
   }

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { StoreError, type Database, type Queryable, type SqlParam } from './database';
@@ -22,7 +22,13 @@ export class SqliteDatabase implements Database {
 
   constructor(file: string) {
     try {
-      if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+      if (file !== ':memory:') {
+        mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
+        // Created 0600 before SQLite opens it (its -wal and -shm files take the same mode), and an
+        // older file made world-readable is closed to others: it holds every citizen's case.
+        closeSync(openSync(file, 'a', 0o600));
+        for (const companion of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(companion)) chmodSync(companion, 0o600);
+      }
       this.db = new BetterSqlite3(file);
     } catch (error) {
       throw new StoreError(`cannot open the SQLite file ${file}: ${(error as Error).message}`, { cause: error });
@@ -31,6 +37,8 @@ export class SqliteDatabase implements Database {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
+    // Deleted content is overwritten with zeros, so a purged case does not linger in free pages.
+    this.db.pragma('secure_delete = ON');
   }
 
   private statement(sql: string): BetterSqlite3.Statement {
@@ -90,6 +98,14 @@ export class SqliteDatabase implements Database {
   /** Runs a multi-statement script (migrations). */
   exec(sql: string): void {
     this.db.exec(sql);
+  }
+
+  compact(): Promise<void> {
+    return this.inTurn(async () => {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      this.db.exec('VACUUM');
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    });
   }
 
   async close(): Promise<void> {

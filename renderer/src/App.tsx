@@ -16,7 +16,12 @@ import { ServiceMenu } from './screens/ServiceMenu';
 import { CaptureScreen } from './screens/Materials';
 import { useApi } from './state/api-context';
 import { KeyboardWedgeDetector } from './devices/keyboard-wedge';
+import { CardAwayBanner } from './components/CardAwayBanner';
+import { ErrorPanel } from './components/ErrorPanel';
+import { HelpBanner } from './components/HelpBanner';
+import { helpChanged } from './state/help';
 import {
+  cardAwaySeconds,
   catalogue,
   identity,
   idleSecondsLeft,
@@ -83,12 +88,22 @@ function useSessionEvents() {
     const offWarning = api.on('session.warning', ({ sessionId, secondsLeft }) => {
       if (session.value?.id === sessionId) idleSecondsLeft.value = secondsLeft;
     });
-    const offEnded = api.on('session.ended', ({ sessionId }) => {
-      if (session.value?.id === sessionId) wipeSession();
+    const offEnded = api.on('session.ended', ({ sessionId, reason }) => {
+      if (session.value?.id === sessionId) wipeSession(reason);
     });
+    const offAway = api.on('session.cardAway', ({ sessionId, secondsLeft }) => {
+      if (session.value?.id === sessionId) cardAwaySeconds.value = secondsLeft;
+    });
+    const offBack = api.on('session.cardBack', ({ sessionId }) => {
+      if (session.value?.id === sessionId) cardAwaySeconds.value = null;
+    });
+    const offHelp = api.on('help.changed', helpChanged);
     return () => {
       offWarning();
       offEnded();
+      offAway();
+      offBack();
+      offHelp();
       for (const off of offs) off();
     };
   }, [api]);
@@ -133,7 +148,12 @@ function Body() {
     case 'loading':
       return <main class="screen centred"><p class="lead">{t('app.loading')}</p></main>;
     case 'unavailable':
-      return <main class="screen centred"><p class="lead" role="alert">{t('app.unavailable')}</p></main>;
+      return (
+        <main class="screen centred" aria-labelledby="unavailable-title">
+          <h1 id="unavailable-title">{t('app.unavailableTitle')}</h1>
+          <ErrorPanel testId="unavailable" message="app.unavailable" onRetry={() => window.location.reload()} />
+        </main>
+      );
     case 'attract':
       return <Attract />;
     case 'menu':
@@ -171,6 +191,8 @@ export function App() {
   return (
     <div class="app">
       <Toolbar />
+      <HelpBanner />
+      <CardAwayBanner />
       <Body />
       <IdleWarning />
     </div>

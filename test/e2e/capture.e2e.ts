@@ -73,7 +73,7 @@ test('a citizen scans the photo on the capture screen, and the case reaches the 
   await expect(slot).toContainText('已扫描 1 页');
   await expectAccessible(page, 'review with materials');
   await page.getByRole('button', { name: '确认提交' }).click();
-  await expect(page.getByRole('heading', { name: '提交成功' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('heading', { name: /申请已提交，待窗口审核|已保存在本机，网络恢复后自动提交/ })).toBeVisible({ timeout: 15_000 });
   const caseNumber = (await page.getByTestId('case-number').textContent()) ?? '';
   const { caseId } = await callApi<{ caseId: string }>(page, 'cases.lookup', { caseNumber, idLast4: '0017' });
 

@@ -29,7 +29,8 @@ test('the contribution certificate: choose a period, preview, print, and its QR 
   expect(text).toMatch(/110101\*{8}\d{3}[\dX]/);
   expect(text).not.toMatch(/110101\d{11}[\dX]/);
 
-  const url = /核验地址：\s*(\S+)/.exec(text.replace(/\n\s*/g, ''))?.[1];
+  // The address is ASCII; the page's footer (holder, 第N页 共M页) may follow it in the text flow.
+  const url = /核验地址：\s*(https?:\/\/[\x21-\x7e]+)/.exec(text.replace(/\n\s*/g, ''))?.[1];
   expect(url).toBeDefined();
   const verified = (await (await fetch(url as string)).json()) as { status: string; document?: { kind: string } };
   expect(verified.status).toBe('genuine');

@@ -29,7 +29,10 @@ test('a card placed on the (simulated) reader greets the citizen with the masked
 
   await page.getByTestId('demo-panel').getByRole('button', { name: '演示面板' }).click();
   await page.getByRole('button', { name: '取走身份证' }).click();
-  await expect(page.getByRole('heading', { name: '欢迎使用自助服务' })).toBeVisible({ timeout: 5000 });
+  // The citizen has the configured time (10 s by default) to put the card back, then the session ends.
+  await expect(page.getByTestId('card-away')).toContainText('请将身份证放回读卡区');
+  await expect(page.getByRole('heading', { name: '欢迎使用自助服务' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('ended-reason')).toContainText('身份证已取走');
   await expect(welcome).toHaveCount(0);
 });
 

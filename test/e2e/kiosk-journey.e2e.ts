@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { gb11643CheckCharacter } from '../../contract/identity/id-number';
-import { callApi, openService, placeCard, removeCard, tapKeyboardButton, tapKeys } from './support/kiosk';
+import { callApi, openService, placeCard, removeCard, scanRequiredMaterials, tapKeyboardButton, tapKeys } from './support/kiosk';
 import { kioskOnPlatform } from './support/kiosk-on-platform';
 import { clerk, kioskOn } from './support/platform-process';
 import { expectAccessible } from './support/accessibility';
@@ -20,7 +20,8 @@ const agentId = (() => {
 async function journey(page: Page, variant: string): Promise<{ caseNumber: string; queueNumber: string }> {
   await page.goto(env.kiosk.url);
   await expectAccessible(page, 'attract');
-  await placeCard(page, 'resident');
+  // The allowance is for people of 80 or more: the elder's own card is read first.
+  await placeCard(page, 'elder');
   if (variant === 'large-type') await page.getByRole('button', { name: '长辈版' }).click();
   await expectAccessible(page, 'menu');
   await screenshot(page, `journey-${variant}-1-menu`);
@@ -29,7 +30,7 @@ async function journey(page: Page, variant: string): Promise<{ caseNumber: strin
   // Page 1: all from the card, read-only, the ID number masked.
   await expect(page.locator('.prefilled').first()).toBeVisible();
   const prefilled = (await page.locator('.prefilled-value').allTextContents()).join(' ');
-  expect(prefilled).toContain('测试张三');
+  expect(prefilled).toContain('测试钱奶奶');
   expect(prefilled).toMatch(/\d{6}\*{8}\d{3}[\dX]/);
   await expect(page.locator('input#field-name')).toHaveCount(0);
   await expectAccessible(page, 'form page 1');
@@ -86,9 +87,10 @@ async function journey(page: Page, variant: string): Promise<{ caseNumber: strin
   expect(review).toContain(`${agentId.slice(0, 6)}********${agentId.slice(-4)}`);
   await expectAccessible(page, 'review');
   await screenshot(page, `journey-${variant}-5-review`);
+  await scanRequiredMaterials(page);
   await page.getByRole('button', { name: '确认提交' }).click();
 
-  await expect(page.getByRole('heading', { name: '提交成功' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('heading', { name: /申请已提交，待窗口审核|已保存在本机，网络恢复后自动提交/ })).toBeVisible({ timeout: 15_000 });
   const queueNumber = (await page.getByTestId('queue-number').textContent()) ?? '';
   expect(queueNumber).toMatch(/^E\d{3}$/);
   await expect(page.getByTestId('print-status')).toHaveText(/打印完成/, { timeout: 20_000 });
@@ -109,12 +111,13 @@ test('the same journey in large type', async ({ page }) => {
   await journey(page, 'large-type');
   await expect(page.locator('html')).toHaveAttribute('data-large-type', 'true');
   await removeCard(page);
-  await expect(page.getByRole('heading', { name: '欢迎使用自助服务' })).toBeVisible();
+  await expect(page.getByTestId('card-away')).toBeVisible();
+  await expect(page.getByRole('heading', { name: '欢迎使用自助服务' })).toBeVisible({ timeout: 20_000 });
 });
 
 test('status by the receipt QR code shows the history, and a completed case can be rated once', async ({ page }) => {
   const { caseNumber } = await journey(page, 'status');
-  const status = await callApi<{ caseId: string }>(page, 'cases.lookup', { caseNumber, idLast4: '0017' });
+  const status = await callApi<{ caseId: string }>(page, 'cases.lookup', { caseNumber, idLast4: '0028' });
   await page.getByRole('button', { name: '完成' }).click();
 
   const desk = await clerk(env.platform.url);
@@ -151,7 +154,7 @@ test('by case number and the last 4 digits of the ID number', async ({ page }) =
   await page.locator('#lookup-idLast4').fill('0016');
   await page.getByRole('button', { name: '查询' }).click();
   await expect(page.getByRole('alert')).toHaveText(/没有找到/);
-  await page.locator('#lookup-idLast4').fill('0017');
+  await page.locator('#lookup-idLast4').fill('0028');
   await page.getByRole('button', { name: '查询' }).click();
   await expect(page.getByTestId('case-status')).toHaveText('排队等候受理');
 });
@@ -160,14 +163,14 @@ test('an idle timeout in the middle of a form wipes it', async ({ page }) => {
   const hurried = await startTerminal([...kioskOn(env.platform.url), 'session.idleSeconds=8', 'session.warnSeconds=3', 'session.endOnCardRemoval=false']);
   try {
     await page.goto(hurried.url);
-    await placeCard(page, 'resident');
+    await placeCard(page, 'elder');
     await openService(page, 'elderly-longevity-allowance');
     await page.getByRole('button', { name: '下一步' }).click();
     await page.locator('#field-phone').fill('13800138000');
     await expect(page.getByTestId('idle-warning')).toBeVisible({ timeout: 15_000 });
     await expect(page.getByRole('heading', { name: '欢迎使用自助服务' })).toBeVisible({ timeout: 15_000 });
 
-    await placeCard(page, 'resident');
+    await placeCard(page, 'elder');
     await openService(page, 'elderly-longevity-allowance');
     await page.getByRole('button', { name: '下一步' }).click();
     await expect(page.locator('#field-phone')).toHaveValue('');
@@ -181,7 +184,7 @@ test('with the platform down the citizen still gets a confirmation, and the case
   await env.platform.stop();
   try {
     await page.goto(env.kiosk.url);
-    await placeCard(page, 'resident');
+    await placeCard(page, 'elder');
     await openService(page, 'elderly-longevity-allowance');
     await page.getByRole('button', { name: '下一步' }).click();
     await page.locator('#field-phone').fill('13900139000');
@@ -191,13 +194,14 @@ test('with the platform down the citizen still gets a confirmation, and the case
     await page.locator('#field-bankAccount').fill('6013820000123456789');
     await page.getByRole('checkbox').click();
     await page.getByRole('button', { name: '下一步' }).click();
+    await scanRequiredMaterials(page);
     await page.getByRole('button', { name: '确认提交' }).click();
-    await expect(page.getByRole('heading', { name: '提交成功' })).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByRole('heading', { name: /申请已提交，待窗口审核|已保存在本机，网络恢复后自动提交/ })).toBeVisible({ timeout: 15_000 });
     await expect(page.getByTestId('pending-sync')).toBeVisible();
     await expect(page.getByTestId('queue-number')).toHaveCount(0);
     await screenshot(page, 'journey-offline-confirmation');
     const caseNumber = (await page.getByTestId('case-number').textContent()) ?? '';
-    const saved = await callApi<{ caseId: string; synced: boolean }>(page, 'cases.lookup', { caseNumber, idLast4: '0017' });
+    const saved = await callApi<{ caseId: string; synced: boolean }>(page, 'cases.lookup', { caseNumber, idLast4: '0028' });
     expect(saved.synced).toBe(false);
 
     await env.platform.restart();

@@ -1,13 +1,5 @@
 import { defineConfig } from '@playwright/test';
-
-export const chromiumLaunchArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { CHROMIUM_FLAGS } from '../../main/printing/render/chromium-renderer';
 
 export default defineConfig({
   testDir: '.',
@@ -19,7 +11,7 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     viewport: { width: 1280, height: 1024 },
-    launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumLaunchArgs },
+    launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS },
     locale: 'zh-CN',
   },
 });

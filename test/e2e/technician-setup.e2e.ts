@@ -55,6 +55,22 @@ test('the setup screen is behind the technician PIN, and saves a configuration t
   await expect(page.getByRole('heading', { name: '欢迎使用自助服务' })).toBeVisible();
 });
 
+test('a USB HID reader is marked experimental, and saves with its model', async ({ page }) => {
+  await openPinPad(page);
+  await typePin(page, '246810');
+  const idcard = page.locator('section', { has: page.getByRole('heading', { name: '身份证阅读器' }) });
+  await expect(idcard.getByTestId('hid-experimental')).toHaveCount(0);
+  await idcard.getByLabel('连接方式').selectOption('hid');
+  await expect(idcard.getByTestId('hid-experimental')).toContainText('试验功能');
+  await expect(idcard.getByTestId('hid-experimental')).toContainText('tongban-v1');
+  await page.getByRole('button', { name: '保存配置' }).click();
+  await expect(page.getByRole('status')).toContainText('已保存到');
+  const file = (await page.locator('code').first().textContent()) ?? '';
+  const saved = JSON.parse(readFileSync(file, 'utf8')) as { devices: { idcard: { transport: string; model?: string } } };
+  expect(saved.devices.idcard).toMatchObject({ transport: 'hid', model: 'tongban-v1' });
+  await page.getByRole('button', { name: '锁定并退出' }).click();
+});
+
 test('the live test reads a card on the running reader and shows its steps with the ID masked', async ({ page }) => {
   await openPinPad(page);
   await typePin(page, '246810');

@@ -1,7 +1,11 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import net, { type AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
 import WebSocket from 'ws';
+import { chromiumArgs } from '../../main/host/chromium-launcher';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
 
 let terminal: RunningTerminal;
@@ -101,4 +105,66 @@ test('the host answers only its own host name (DNS rebinding)', async () => {
     socket.on('error', reject);
   });
   expect(status).toBe(421);
+});
+
+test('the WebSocket upgrade answers only its own host name too (DNS rebinding), even with Origin and secret', async () => {
+  const { port } = new URL(terminal.origin);
+  const status = await new Promise<number>((resolve, reject) => {
+    const socket = net.connect(Number(port), '127.0.0.1', () => {
+      socket.write(
+        [
+          'GET /api HTTP/1.1',
+          'Host: attacker.example',
+          'Upgrade: websocket',
+          'Connection: Upgrade',
+          'Sec-WebSocket-Version: 13',
+          'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
+          `Sec-WebSocket-Protocol: tongban.v1, secret.${terminal.secret}`,
+          `Origin: ${terminal.origin}`,
+          '',
+          '',
+        ].join('\r\n'),
+      );
+    });
+    let data = '';
+    socket.on('data', (d) => (data += d.toString()));
+    socket.on('end', () => resolve(Number(data.split(' ')[1])));
+    socket.on('error', reject);
+  });
+  expect(status).toBe(421);
+});
+
+test('the launch secret is neither printed nor on a command line: it waits in a 0600 launch page', async () => {
+  expect(terminal.output()).not.toContain(terminal.secret);
+  const launchPage = /launch page: (\S+)\)/.exec(terminal.output())?.[1];
+  expect(launchPage).toBeDefined();
+  expect(statSync(launchPage!).mode & 0o777).toBe(0o600);
+  expect(statSync(path.dirname(launchPage!)).mode & 0o777).toBe(0o700);
+  expect(readFileSync(launchPage!, 'utf8')).toContain(`${terminal.origin}/#secret=${terminal.secret}`);
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    let cmdline = '';
+    try {
+      cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      continue;
+    }
+    expect(cmdline).not.toContain(terminal.secret);
+  }
+  expect(chromiumArgs(pathToFileURL(launchPage!).href, 'kiosk', '/tmp/profile').join(' ')).not.toContain('secret');
+});
+
+test('Chromium opening the launch page lands on the terminal with its secret', async ({ page }) => {
+  const launchPage = /launch page: (\S+)\)/.exec(terminal.output())![1]!;
+  await page.goto(pathToFileURL(launchPage).href);
+  await page.waitForURL(`${terminal.origin}/**`);
+  expect(new URL(page.url()).hash).toBe(`#secret=${terminal.secret}`);
+});
+
+test('a technician sees the secret only with --print-secret', async () => {
+  const shown = await startTerminal([], { flags: ['--print-secret'] });
+  try {
+    expect(shown.output()).toContain(`ready: ${shown.origin}/#secret=${shown.secret}`);
+  } finally {
+    await shown.stop();
+  }
 });

@@ -120,6 +120,18 @@ export const SIM_CARDS: readonly SimCard[] = [
     validFrom: '20100101',
     validTo: '长期',
   }),
+  card('elder', 'resident ID card of a citizen over 80 (高龄津贴)', {
+    kind: 'resident',
+    name: '测试钱奶奶',
+    sexCode: '2',
+    nationCode: '01',
+    birth: '19400308',
+    address: '测试省示例市虚构区敬老路12号',
+    idNumber: gbNumber('320102', '19400308', false),
+    issuer: ISSUER,
+    validFrom: '20100101',
+    validTo: '长期',
+  }),
   card('x-check', 'resident ID card whose check character is X', {
     kind: 'resident',
     name: '测试孙艾克斯',

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { BAUD_RATES } from '../commands';
+import { BAUD_RATES, DEFAULT_BAUD_RATE } from '../../../contract/terminal/baud-rates';
 import { encodeAnswer } from '../frame';
 import { FrameParser } from '../frame-parser';
 import { encodeReadData } from '../read-answer';
@@ -56,7 +56,7 @@ export class IdCardSimulator extends EventEmitter<SimulatorEvents> {
   constructor(options: IdCardSimulatorOptions = {}) {
     super();
     this.cards = options.cards ?? SIM_CARDS;
-    this.baudRate = options.baudRate ?? 115200;
+    this.baudRate = options.baudRate ?? DEFAULT_BAUD_RATE;
     this.pace = options.pace ?? true;
     this.slowMs = options.slowMs ?? 400;
     this.seed = options.seed ?? 1;

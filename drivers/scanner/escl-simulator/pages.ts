@@ -1,4 +1,3 @@
-import sharp from 'sharp';
 import type { EsclScanSettings } from '../escl/escl-xml';
 
 export interface PageRequest {
@@ -29,12 +28,15 @@ export const defaultPageRenderer: PageRenderer = async ({ settings, page, jobId 
     .map((line, i) => `<text x="${8 * unit}" y="${(14 + i * 9) * unit}" font-family="Noto Sans CJK SC, sans-serif" font-size="${(i === 0 ? 6 : 4.5) * unit}" fill="#111">${escapeXml(line)}</text>`)
     .join('');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><rect width="100%" height="100%" fill="#fbfaf6"/><rect x="${4 * unit}" y="${4 * unit}" width="${92 * unit}" height="${height - 8 * unit}" fill="none" stroke="#c0392b" stroke-width="${0.4 * unit}"/>${text}</svg>`;
+  const { default: sharp } = await import('sharp');
   return sharp(Buffer.from(svg)).png().toBuffer();
 };
 
 /** Fits a rendered page to the requested area, resolution, colour mode and file format. */
 export async function encodePage(image: Buffer, settings: EsclScanSettings): Promise<{ data: Buffer; mimeType: string }> {
   const px = (mm: number) => Math.max(1, Math.round((mm / 25.4) * settings.resolution));
+  // sharp loads with the first simulated scan, not with the terminal that hosts the simulator.
+  const { default: sharp } = await import('sharp');
   let pipeline = sharp(image).flatten({ background: '#ffffff' }).resize(px(settings.region.width), px(settings.region.height), { fit: 'contain', background: '#ffffff' });
   if (settings.mode === 'grey') pipeline = pipeline.greyscale().toColourspace('b-w');
   if (settings.mode === 'lineart') pipeline = pipeline.greyscale().threshold(160).toColourspace('b-w');

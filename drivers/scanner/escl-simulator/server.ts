@@ -4,6 +4,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { EsclXmlError, parseScanSettings, type EsclScanSettings } from '../escl/escl-xml';
 import { capabilitiesXml, SIMULATOR_FORMATS, SIMULATOR_RESOLUTIONS, statusXml } from './capabilities';
 import { defaultPageRenderer, encodePage, type PageRenderer } from './pages';
+import { errorMessage } from '../../../common/errors';
 
 /**
  * What the simulated scanner does wrong, switchable while it runs (demo, training, fault tests):
@@ -165,7 +166,7 @@ export async function startEsclSimulator(options: EsclSimulatorOptions = {}): Pr
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) send(req, res, 500, `simulator error: ${(error as Error).message}`);
+      if (!res.headersSent) send(req, res, 500, `simulator error: ${errorMessage(error)}`);
       else res.destroy();
     });
   });

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Backoff } from '../../../common/backoff';
-import { fetchFailureReason } from '../../../common/errors';
+import { errorMessage, fetchFailureReason } from '../../../common/errors';
 import { ScannerError, type ScannerErrorCode } from '../errors';
 import { MIME_TYPES, nearest, regionOf, type PageFormat, type ScannedPage, type Scanner, type ScanOptions, type ScannerStatus } from '../types';
 import { buildScanSettings, EsclXmlError, parseCapabilities, parseStatus, type EsclCapabilities } from './escl-xml';
@@ -67,7 +67,7 @@ export class EsclScanner implements Scanner {
     } catch (error) {
       const name = (error as Error).name;
       if (name === 'TimeoutError' || name === 'AbortError') throw new ScannerError('timeout', this.description, `GET ${url.pathname}: the body did not arrive within ${timeoutMs} ms`);
-      throw new ScannerError('device-error', this.description, `GET ${url.pathname}: the body broke off`, (error as Error).message);
+      throw new ScannerError('device-error', this.description, `GET ${url.pathname}: the body broke off`, errorMessage(error));
     }
   }
 

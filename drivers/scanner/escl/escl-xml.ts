@@ -1,5 +1,6 @@
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 import type { ColourMode, PageFormat, ScanSource, ScannerCapabilities, ScannerState, ScannerStatus } from '../types';
+import { errorMessage } from '../../../common/errors';
 
 export const SCAN_NS = 'http://schemas.hp.com/imaging/escl/2011/05/03';
 export const PWG_NS = 'http://www.pwg.org/schemas/2010/12/sm';
@@ -48,7 +49,7 @@ function parseRoot(xml: string, root: string): Node {
   try {
     doc = parser.parse(xml) as Node;
   } catch (error) {
-    throw new EsclXmlError(`malformed ${root} XML: ${(error as Error).message}`);
+    throw new EsclXmlError(`malformed ${root} XML: ${errorMessage(error)}`);
   }
   const node = child(doc, root);
   if (!node) throw new EsclXmlError(`expected a ${root} document, got <${Object.keys(doc).find((k) => !k.startsWith('?')) ?? 'nothing'}>`);

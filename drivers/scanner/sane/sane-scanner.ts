@@ -15,6 +15,7 @@ import {
 } from '../types';
 import { errorCodeFromStderr, lastProblem, parseDeviceList, parseDeviceOptions, type SaneDevice, type SaneOptions } from './scanimage-output';
 import { runScanimage, type RunResult } from './run-scanimage';
+import { errorMessage } from '../../../common/errors';
 
 export interface SaneScannerOptions {
   /** SANE device name from the configuration, e.g. `test` or `epson2:net:192.168.1.20`. */
@@ -51,7 +52,7 @@ export class SaneScanner implements Scanner {
     try {
       return await runScanimage(this.command, ['-d', this.config.device, ...args], { timeoutMs, signal, cwd, progress: /Scanned page/ });
     } catch (error) {
-      throw new ScannerError('unreachable', this.description, `cannot run ${this.command}`, (error as Error).message);
+      throw new ScannerError('unreachable', this.description, `cannot run ${this.command}`, errorMessage(error));
     }
   }
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { topCommand } from '../top-command';
 import { ConfigError, parseConfig, readConfigFile } from '../../../kiosk-config/load';
-import { hashPin } from '../../security/pin';
+import { hashSecret } from '../../../common/scrypt-hash';
 import { CliError } from '../cli-error';
 
 function validate(file: string): void {
@@ -17,11 +18,11 @@ function validate(file: string): void {
 async function hashPinCommand(): Promise<void> {
   const pin = readFileSync(0, 'utf8').trim();
   if (!/^\d{6,12}$/.test(pin)) throw new CliError('the PIN on standard input must be 6 to 12 digits');
-  process.stdout.write(`${await hashPin(pin)}\n`);
+  process.stdout.write(`${await hashSecret(pin)}\n`);
 }
 
 export function register(program: Command): void {
-  const config = program.command('config').description('terminal configuration');
+  const config = topCommand(program, 'config');
   config
     .command('validate <file>')
     .description('check a configuration file (- for standard input) against the schema; names every bad key')

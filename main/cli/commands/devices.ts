@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
+import { topCommand } from '../top-command';
 import type { DevicesConfig } from '../../../contract/terminal/devices';
 import { listHidDevices, listSerialPorts } from '../../../drivers/discovery/ports';
 import {
@@ -74,7 +75,7 @@ async function test(role: string, options: { config?: string; set: string[]; wai
 }
 
 export function register(program: Command): void {
-  const devices = program.command('devices').description("the technician's device tools: list ports, test each configured device");
+  const devices = topCommand(program, 'devices');
   withConfigOptions(
     devices.command('list').description('print JSON {serial: [...], hid: [...], configured: {role: device}}: the ports the OS shows and what the configuration assigns'),
   ).action(list);

@@ -1,12 +1,13 @@
 import path from 'node:path';
 import type { Command } from 'commander';
+import { topCommand } from '../top-command';
 import { HEALTH_INTERVAL_MS, readHealthFile } from '../../health/health-file';
 import { CliError } from '../cli-error';
 import { configFromOptions, withConfigOptions } from '../load-config-option';
 
 export function register(program: Command): void {
   withConfigOptions(
-    program.command('health').description("print the running terminal's latest health snapshot as JSON"),
+    topCommand(program, 'health'),
   ).action((options: { config?: string; set: string[] }) => {
     const { config } = configFromOptions(options);
     const found = readHealthFile(config.storage.dataDir);

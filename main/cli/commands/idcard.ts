@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { topCommand } from '../top-command';
 import { identityToJson } from '../../../contract/identity';
-import { decodeAnswerFrame } from '../../../drivers/idcard/read-answer';
+import { decodeCapture } from '../../../drivers/idcard/read-answer';
 import { CliError } from '../cli-error';
 
 /**
@@ -28,16 +29,17 @@ function readSource(file: string): string {
 }
 
 export function register(program: Command): void {
-  const idcard = program.command('idcard').description('ID-card reader tools');
+  const idcard = topCommand(program, 'idcard');
   idcard
     .command('decode')
-    .argument('<file>', "file holding one reader answer frame as hex ('-' for stdin)")
-    .description('decode a saved reader answer (30 01 / 30 10) and print the card as JSON; the full ID number is printed')
+    .argument('<file>', "file holding reader output as hex ('-' for stdin): one answer frame, or a capture that may start mid-frame")
+    .description('decode the first good card read (30 01 / 30 10) in saved reader output and print the card as JSON; the full ID number is printed')
     .action((file: string) => {
       const source = file === '-' ? 'stdin' : file;
       const bytes = parseHexDump(readSource(file), source);
-      const result = decodeAnswerFrame(bytes);
+      const result = decodeCapture(bytes);
       if (!result.ok) throw new CliError(`${source}: ${result.error}`);
+      if (result.offset > 0) process.stderr.write(`tongban: ${source}: skipped ${result.offset} bytes before the first good frame\n`);
       process.stdout.write(`${JSON.stringify(identityToJson(result.identity), null, 2)}\n`);
     });
 }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { topCommand } from '../top-command';
 import { maskIdNumber } from '../../../contract/identity';
 import {
   DEFAULT_LANG_PATH,
@@ -55,9 +56,7 @@ async function readImage(file: string): Promise<Buffer> {
 }
 
 export function register(program: Command): void {
-  program
-    .command('ocr')
-    .description(`read the text of an image (${SUPPORTED_FORMATS.join(', ')}) offline and print it as JSON with its confidence`)
+  topCommand(program, 'ocr')
     .argument('<file>', 'image file: PNG, JPEG, TIFF or PNM (PGM/PPM)')
     .option('--lang <langs>', `Tesseract languages joined by + (default ${DEFAULT_LANGS}; with --fields, the document type's own)`)
     .option('--fields <type>', `also propose labelled fields of a known paper: ${DOCUMENT_TYPES.join(', ')}`)

@@ -1,13 +1,17 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { topCommand } from '../top-command';
 import type { ZodError } from 'zod';
 import { DepartmentCode } from '../../../contract/platform/departments';
 import { CreateStaffRequest, RegisterTerminalRequest } from '../../../contract/platform/access';
 import { Catalogue } from '../../../contract/platform/catalogue';
 import { LicenceFile } from '../../../contract/platform/licences';
-import { createPlatform, PlatformError, SmsGatewayNotifier, startPlatform, StoreError, type PlatformOptions } from '../../../platform';
+import { createPlatform, PlatformError, RetentionPolicy, SmsGatewayNotifier, startPlatform, StoreError, type PlatformOptions } from '../../../platform';
+import { KeyFileError, rotateSigningKey, defaultKeyFile } from '../../../platform/secrets/key-file';
+import { isPostgresUrl } from '../../../platform/store/open';
 import { randomToken } from '../../../platform/core/secrets';
 import { CliError } from '../cli-error';
+import { errorMessage } from '../../../common/errors';
 
 interface ServeOptions {
   port: string;
@@ -19,6 +23,36 @@ interface ServeOptions {
   smsGateway?: string;
   requestLog?: boolean;
   claimTimeout: string;
+  publicUrl?: string;
+  keyFile?: string;
+  retention?: string;
+}
+
+function parsePublicUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new CliError(`--public-url ${value} is not a URL (e.g. https://zwfw.example.gov.cn/tongban)`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new CliError(`--public-url ${value} must be an http or https URL`);
+  if (url.search || url.hash) throw new CliError(`--public-url ${value} must have no query or fragment`);
+  return url.href.replace(/\/$/, '');
+}
+
+function readRetention(file: string): RetentionPolicy {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new CliError(`--retention ${file}: ${(error as Error).message}`);
+  }
+  const parsed = RetentionPolicy.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new CliError(`--retention ${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  return parsed.data;
 }
 
 /** A connection URL as it may be printed: without its password. */
@@ -48,7 +82,7 @@ function readCatalogue(file: string): Catalogue {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new CliError(`--catalogue ${file}: ${(error as Error).message}`);
+    throw new CliError(`--catalogue ${file}: ${errorMessage(error)}`);
   }
   const parsed = Catalogue.safeParse(raw);
   if (!parsed.success) {
@@ -80,10 +114,10 @@ async function cliErrors<T>(what: string, run: () => Promise<T>): Promise<T> {
     return await run();
   } catch (error) {
     if (error instanceof CliError) throw error;
-    if (error instanceof PlatformError) throw new CliError(`${what}: ${error.message}`);
+    if (error instanceof PlatformError || error instanceof KeyFileError) throw new CliError(`${what}: ${error.message}`);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '28P01' || code === '3D000') {
-      throw new CliError(`${what}: ${(error as Error).message}`);
+      throw new CliError(`${what}: ${errorMessage(error)}`);
     }
     if (error instanceof StoreError || (error instanceof Error && /^SQLITE_/.test(String((error as NodeJS.ErrnoException).code)))) {
       throw new CliError(`${what}: ${error.message}`);
@@ -102,6 +136,9 @@ async function serve(options: ServeOptions): Promise<void> {
     requestLog: options.requestLog ?? false,
     settings: { claimTimeoutMinutes: parseMinutes(options.claimTimeout) },
     log: (line) => process.stderr.write(`tongban platform: ${line}\n`),
+    ...(options.publicUrl ? { publicUrl: parsePublicUrl(options.publicUrl) } : {}),
+    ...(options.keyFile ? { keyFile: options.keyFile } : {}),
+    ...(options.retention ? { retention: readRetention(options.retention) } : {}),
     ...(options.catalogue ? { catalogue: readCatalogue(options.catalogue) } : {}),
     ...(options.licences ? { licences: readLicences(options.licences) } : {}),
     ...(options.smsGateway ? { notifier: new SmsGatewayNotifier({ url: options.smsGateway, token: process.env.TONGBAN_SMS_TOKEN }) } : {}),
@@ -109,6 +146,7 @@ async function serve(options: ServeOptions): Promise<void> {
   const platform = await cliErrors(`cannot start the platform on ${options.host}:${options.port} with ${printable(db)}`, () => startPlatform(platformOptions));
   process.stdout.write(`Tongban platform listening on ${platform.url} (store: ${platform.db.dialect} ${printable(db)})\n`);
   process.stdout.write(`API document: ${platform.url}/v1/openapi.json\n`);
+  process.stdout.write(`Public URL (printed on certificates): ${platform.services.ctx.publicUrl()}\n`);
   if (platform.demoCredentials) {
     const c = platform.demoCredentials;
     process.stdout.write(
@@ -134,8 +172,12 @@ async function serve(options: ServeOptions): Promise<void> {
 }
 
 /** Admin commands open the store directly (no server needed); the platform may be running on it. */
-async function withStore<T>(db: string | undefined, run: (platform: Awaited<ReturnType<typeof createPlatform>>) => Promise<T>): Promise<T> {
-  const platform = await cliErrors(`cannot open ${printable(requireDb(db))}`, () => createPlatform({ db: requireDb(db) }));
+async function withStore<T>(
+  command: Command,
+  run: (platform: Awaited<ReturnType<typeof createPlatform>>) => Promise<T>,
+): Promise<T> {
+  const { db, keyFile } = command.optsWithGlobals() as { db?: string; keyFile?: string };
+  const platform = await cliErrors(`cannot open ${printable(requireDb(db))}`, () => createPlatform({ db: requireDb(db), ...(keyFile ? { keyFile } : {}) }));
   try {
     return await cliErrors('refused', () => run(platform));
   } finally {
@@ -150,14 +192,8 @@ function parseOptions<T>(schema: { safeParse(value: unknown): { success: true; d
   throw new CliError(`${issue.path.join('.')}: ${issue.message}`);
 }
 
-function dbOf(command: Command): string | undefined {
-  return (command.optsWithGlobals() as { db?: string }).db;
-}
-
 export function register(program: Command): void {
-  const platform = program
-    .command('platform')
-    .description('the reference central platform: case intake, the 一窗受理 queue, status events (HTTP API under /v1)')
+  const platform = topCommand(program, 'platform')
     .option('--port <n>', 'TCP port to listen on (0 picks a free one)', '8780')
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--db <file|url>', 'SQLite file (created if missing) or postgres://user:pass@host:port/db')
@@ -167,7 +203,43 @@ export function register(program: Command): void {
     .option('--sms-gateway <url>', 'send SMS notices to this HTTP gateway (token from $TONGBAN_SMS_TOKEN); default: log/outbox only')
     .option('--claim-timeout <minutes>', 'a claim left undecided this long returns to the queue', '15')
     .option('--request-log', 'log every request as JSON lines')
+    .option('--public-url <url>', 'the address citizens reach the platform at, for every URL it prints (certificate QR codes); default: its listening URL')
+    .option('--key-file <file>', 'the 0600 key file (signing keys, data key); default: <db>.keys beside a SQLite file, else ~/.config/tongban/platform.keys')
+    .option('--retention <file>', 'retention policy JSON: {"defaultDays": 365, "byService": {"<code>": days}}')
     .action(serve);
+
+  platform
+    .command('purge')
+    .description('delete now the personal data of finished cases past retention (the server also does this daily)')
+    .option('--retention <file>', 'retention policy JSON (default: 365 days for every service)')
+    .action(async (options: { retention?: string }, command: Command) => {
+      const { db, keyFile } = command.optsWithGlobals() as { db?: string; keyFile?: string };
+      const report = await cliErrors(`cannot purge ${printable(requireDb(db))}`, async () => {
+        const p = await createPlatform({ db: requireDb(db), ...(keyFile ? { keyFile } : {}), ...(options.retention ? { retention: readRetention(options.retention) } : {}) });
+        try {
+          return await p.purgeExpired();
+        } finally {
+          await p.close();
+        }
+      });
+      process.stdout.write(`${JSON.stringify(report)}\n`);
+    });
+
+  platform
+    .command('rotate-signing-key')
+    .description('put a new document-signing key in front; older keys stay so that paper already issued still verifies')
+    .action((_options: unknown, command: Command) => {
+      const { db, keyFile } = command.optsWithGlobals() as { db?: string; keyFile?: string };
+      const file = keyFile ?? defaultKeyFile(requireDb(db), isPostgresUrl(requireDb(db)));
+      let keys;
+      try {
+        keys = rotateSigningKey(file, Date.now());
+      } catch (error) {
+        if (error instanceof KeyFileError) throw new CliError(error.message);
+        throw error;
+      }
+      process.stdout.write(`${JSON.stringify({ keyFile: file, signingKey: keys.signingKeys[0]!.keyId, older: keys.signingKeys.slice(1).map((k) => k.keyId) })}\n`);
+    });
 
   const centre = platform.command('centre').description('community centres');
   centre
@@ -176,7 +248,7 @@ export function register(program: Command): void {
     .requiredOption('--id <id>', 'centre id, e.g. xh-tianlin')
     .requiredOption('--name <name>', 'display name')
     .action(async (options: { id: string; name: string }, command: Command) => {
-      await withStore(dbOf(command), (p) => p.services.access.createCentre(options.id, options.name));
+      await withStore(command, (p) => p.services.access.createCentre(options.id, options.name));
       process.stdout.write(`${JSON.stringify({ centreId: options.id, name: options.name })}\n`);
     });
 
@@ -190,7 +262,7 @@ export function register(program: Command): void {
     .option('--name <name>', 'display name (default: the id)')
     .action(async (options: { centre: string; id: string; kind: string; name?: string }, command: Command) => {
       const request = parseOptions(RegisterTerminalRequest, { terminalId: options.id, kind: options.kind, name: options.name ?? options.id });
-      const issued = await withStore(dbOf(command), (p) => p.services.access.registerTerminal(options.centre, request));
+      const issued = await withStore(command, (p) => p.services.access.registerTerminal(options.centre, request));
       process.stdout.write(`${JSON.stringify(issued)}\n`);
     });
   terminal
@@ -198,7 +270,7 @@ export function register(program: Command): void {
     .description('replace a terminal credential (the old one stops working) and print the new one')
     .requiredOption('--id <terminalId>', 'terminal id')
     .action(async (options: { id: string }, command: Command) => {
-      const issued = await withStore(dbOf(command), (p) => p.services.access.reissueTerminalCredential(options.id));
+      const issued = await withStore(command, (p) => p.services.access.reissueTerminalCredential(options.id));
       process.stdout.write(`${JSON.stringify(issued)}\n`);
     });
 
@@ -225,7 +297,7 @@ export function register(program: Command): void {
           password,
           ...(options.department ? { department: options.department } : {}),
         });
-        const account = await withStore(dbOf(command), (p) => p.services.access.createStaff(options.centre, request));
+        const account = await withStore(command, (p) => p.services.access.createStaff(options.centre, request));
         process.stdout.write(`${JSON.stringify({ ...account, ...(options.passwordStdin ? {} : { password }) })}\n`);
       },
     );
@@ -241,7 +313,7 @@ export function register(program: Command): void {
     .action(async (options: { centre: string; code: string; name: string; nameEn?: string }, command: Command) => {
       const code = parseOptions(DepartmentCode, options.code);
       const name = { 'zh-CN': options.name, ...(options.nameEn ? { en: options.nameEn } : {}) };
-      await withStore(dbOf(command), async (p) => {
+      await withStore(command, async (p) => {
         await p.services.access.centre(options.centre);
         await p.services.departments.upsert(options.centre, code, name);
       });

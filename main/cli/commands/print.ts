@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
+import { topCommand } from '../top-command';
 import { EscPosSimulator, SerialReceiptPrinter, openPtyPair, type SimulatedPaperState } from '../../../drivers/escpos';
 import { IppDocumentPrinter } from '../../../drivers/ipp';
 import {
@@ -14,10 +15,12 @@ import {
   demoCertificate,
   demoDocument,
   documentHtml,
+  documentPageOptions,
   receiptTestPageParts,
   testPageHtml,
   type DocumentKind,
   type PrintOutcome,
+  type PdfPageOptions,
   type PrintableDocument,
 } from '../../printing';
 import { CliError } from '../cli-error';
@@ -97,6 +100,7 @@ async function render(template: string, options: { out: string; data?: string; m
   const kind = TEMPLATE_ALIASES[template];
   if (!kind) throw new CliError(`unknown template ${template}: one of ${Object.keys(TEMPLATE_ALIASES).join(', ')}`);
   let html: string;
+  let pageOptions: PdfPageOptions | undefined;
   if (kind === 'test-page') {
     html = testPageHtml('(rendered by tongban print render)', new Date().toISOString());
   } else {
@@ -118,6 +122,7 @@ async function render(template: string, options: { out: string; data?: string; m
     }
     try {
       html = await documentHtml(document);
+      pageOptions = documentPageOptions(document);
     } catch (error) {
       if (error instanceof DocumentDataError) throw new CliError(`--data ${options.data}: ${error.message}`);
       throw error;
@@ -125,7 +130,7 @@ async function render(template: string, options: { out: string; data?: string; m
   }
   const renderer = new ChromiumPdfRenderer();
   try {
-    const pdf = await renderer.render(html);
+    const pdf = await renderer.render(html, pageOptions);
     writeFileSync(options.out, pdf);
     print({ template: kind, out: path.resolve(options.out), bytes: pdf.length });
   } finally {
@@ -189,7 +194,7 @@ async function simEscpos(options: { link?: string }): Promise<void> {
 }
 
 export function register(program: Command): void {
-  const printCommand = program.command('print').description('print test pages, read printer state, render document templates to PDF');
+  const printCommand = topCommand(program, 'print');
   withConfigOptions(
     printCommand
       .command('test-page')
@@ -211,7 +216,7 @@ export function register(program: Command): void {
     .option('--months <n>', 'with the demo certificate: how many months of contributions')
     .action(render);
 
-  const sim = program.commands.find((c) => c.name() === 'sim') ?? program.command('sim').description('device simulators (demo, training, technicians)');
+  const sim = topCommand(program, 'sim');
   sim
     .command('escpos')
     .description(

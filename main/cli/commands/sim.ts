@@ -1,9 +1,11 @@
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
+import { topCommand } from '../top-command';
 import { SIM_FAULTS, startIdCardSimulator, type SimFault } from '../../../drivers/idcard/simulator';
 import { startQrSimulator } from '../../../drivers/qr/simulator';
 import { CliError } from '../cli-error';
 import { errorMessage } from '../../../common/errors';
+import { DEFAULT_BAUD_RATE } from '../../../contract/terminal/baud-rates';
 
 const out = (value: unknown): void => {
   process.stdout.write(`${JSON.stringify(value)}\n`);
@@ -45,9 +47,8 @@ interface IdcardSimOptions {
 }
 
 export function register(program: Command): void {
-  // Other device families add their simulators to the same group, whichever registers first.
-  const sim =
-    program.commands.find((c) => c.name() === 'sim') ?? program.command('sim').description('device simulators (demo, training, technicians)');
+  // Other device families (print.ts: the receipt printer) add their simulators to the same group.
+  const sim = topCommand(program, 'sim');
 
   sim
     .command('idcard')
@@ -57,7 +58,7 @@ export function register(program: Command): void {
     )
     .option('--link <path>', 'path of the pty link the terminal opens (default: a temporary path)')
     .option('--card <id>', 'card placed at start')
-    .option('--baud <rate>', 'rate the answers are paced at', '115200')
+    .option('--baud <rate>', 'rate the answers are paced at', String(DEFAULT_BAUD_RATE))
     .option('--fault <mode>', 'fault switched on at start (repeatable)', (v: string, all: string[]) => [...all, v], [])
     .option('--no-pace', 'send answers at once instead of at the line rate')
     .option('--slow-ms <ms>', 'delay of each answer in the slow fault', '400')

@@ -1,16 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
+import { topCommand } from '../top-command';
 import { startTerminal } from '../../terminal';
 import { startChromiumHost, UiNotBuiltError } from '../../host/chromium-host';
 import { ElectronNotBuiltError, findElectronBinary, launchElectron } from '../../electron/electron-binary';
 import { hasDisplay, launchChromium, type BrowserMode } from '../../host/chromium-launcher';
+import { writeLaunchPage } from '../../host/launch-page';
 import { createLogger } from '../../logging/logger';
+import { projectRoot } from '../../project-root';
 import { CliError } from '../cli-error';
 import { configFromOptions, withConfigOptions } from '../load-config-option';
-
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 interface StartOptions {
   config?: string;
@@ -18,6 +18,8 @@ interface StartOptions {
   port?: string;
   browser?: BrowserMode;
   shell: 'auto' | 'electron' | 'chromium';
+  /** A technician's explicit wish to see the page's address with its launch secret. */
+  printSecret?: boolean;
 }
 
 /**
@@ -70,21 +72,25 @@ async function startChromiumShell(options: StartOptions): Promise<void> {
     }
     throw error;
   }
+  const launchPage = writeLaunchPage(path.join(config.storage.dataDir, 'launch'), host.url);
   const browser = launchChromium({
-    url: host.url,
+    url: launchPage.fileUrl,
     mode: config.host.browser,
     chromiumPath: config.host.chromiumPath,
     profileDir: path.join(config.storage.dataDir, 'chromium-profile'),
     log,
   });
-  process.stdout.write(`Tongban terminal ${config.terminal.id} (${config.terminal.role}) ready: ${host.url}\n`);
-  if (!browser) process.stdout.write('No display or browser to open it in: open the URL above in Chromium.\n');
+  // The secret is printed only on request: standard output ends up in logs other users can read.
+  const where = options.printSecret ? host.url : `${host.origin} (launch page: ${launchPage.file})`;
+  process.stdout.write(`Tongban terminal ${config.terminal.id} (${config.terminal.role}) ready: ${where}\n`);
+  if (!browser) process.stdout.write('No display or browser to open it in: open the launch page above in Chromium.\n');
 
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
     browser?.kill();
+    launchPage.remove();
     await host.close();
     await terminal.close();
     log.info('stopped');
@@ -98,11 +104,10 @@ async function startChromiumShell(options: StartOptions): Promise<void> {
 
 export function register(program: Command): void {
   withConfigOptions(
-    program
-      .command('start')
-      .description('run the terminal: the Electron window where Electron is installed, else the Chromium host')
+    topCommand(program, 'start')
       .option('--port <n>', 'Chromium host port on 127.0.0.1 (0 = any free port)')
       .option('--browser <mode>', 'open Chromium: auto (if a display exists), kiosk, app, none')
-      .option('--shell <shell>', 'auto (Electron where installed and a display exists), electron, chromium', 'auto'),
+      .option('--shell <shell>', 'auto (Electron where installed and a display exists), electron, chromium', 'auto')
+      .option('--print-secret', "technician only: print the page's address with its launch secret (otherwise it is in the 0600 launch page)"),
   ).action((options: StartOptions) => start(options));
 }

@@ -1,4 +1,4 @@
-import { gb11643Problem } from '../../../contract/identity';
+import { gb11643Problem, realPastDate } from '../../../contract/identity';
 import type { ValueKind } from './types';
 
 /** Characters Tesseract commonly reads in place of digits on Chinese documents. */
@@ -52,10 +52,7 @@ function parseChineseDate(value: string, today: Date): string | undefined {
   const match = /([\dOolI]{4})\s*[年.\-/]\s*([\dOolI]{1,2})\s*[月.\-/]\s*([\dOolI]{1,2})\s*日?/u.exec(value);
   if (!match) return undefined;
   const [y, m, d] = [match[1], match[2], match[3]].map((part) => Number(fixDigits(part as string))) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
-  if (y < 1900 || date.getTime() > today.getTime()) return undefined;
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return realPastDate(y, m, d, today);
 }
 
 /**

@@ -1,5 +1,5 @@
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import { A4_DOCUMENT, RenderError, type PdfPageOptions, type PdfRenderer } from './pdf-renderer';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { A4_DOCUMENT, RenderError, pageFooterTemplate, type PdfPageOptions, type PdfRenderer } from './pdf-renderer';
 
 /** The flags the project runs Debian Chromium with everywhere (headless, no network chatter). */
 export const CHROMIUM_FLAGS = [
@@ -36,7 +36,8 @@ export class ChromiumPdfRenderer implements PdfRenderer {
   private documentContext(): Promise<BrowserContext> {
     if (!this.context) {
       const executablePath = this.options.executablePath ?? '/usr/bin/chromium';
-      this.browser = chromium.launch({ executablePath, args: CHROMIUM_FLAGS, headless: true });
+      // playwright-core loads with the first document, not with the terminal.
+      this.browser = import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath, args: CHROMIUM_FLAGS, headless: true }));
       const starting = this.browser.then(async (browser) => {
         browser.on('disconnected', () => {
           if (this.context === starting) this.forget();
@@ -75,6 +76,7 @@ export class ChromiumPdfRenderer implements PdfRenderer {
         format: options.pageSize,
         printBackground: options.printBackground,
         margin: { top: `${m.top}mm`, right: `${m.right}mm`, bottom: `${m.bottom}mm`, left: `${m.left}mm` },
+        ...(options.footer ? { displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: pageFooterTemplate(options.footer) } : {}),
       });
     } catch (error) {
       throw new RenderError(this.engine, `rendering failed: ${firstLine(error)}`, { cause: error });

@@ -1,4 +1,5 @@
 import { PrintableDocument } from '../documents';
+import { A4_DOCUMENT, type PdfPageOptions } from '../render/pdf-renderer';
 import { renderCertificate } from './certificate';
 import { renderReceipt } from './receipt';
 import { renderRejectionNotice } from './rejection-notice';
@@ -25,6 +26,12 @@ export async function documentHtml(document: PrintableDocument): Promise<string>
     case 'rejection-notice':
       return renderRejectionNotice(doc.data);
   }
+}
+
+/** The page set-up of a document: A4, with its holder and 第N页 共M页 at the foot of every page. */
+export function documentPageOptions(document: PrintableDocument): PdfPageOptions {
+  const holder = document.kind === 'contribution-certificate' ? document.data.person : document.data.applicant;
+  return { ...A4_DOCUMENT, footer: `${holder.name}  ${holder.idNumberMasked}` };
 }
 
 export class DocumentDataError extends Error {

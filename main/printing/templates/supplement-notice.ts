@@ -25,7 +25,7 @@ export async function renderSupplementNotice(n: Notice): Promise<string> {
 <div class="signature">${n.centre.name}（盖章）<br>${chineseDate(n.issuedOn)}${n.centre.phone ? html`<br>联系电话：${n.centre.phone}` : ''}</div>
 <div class="verify">
   ${await qrSvg(n.statusUrl, 22)}
-  <div>扫描二维码可查询办件进度、在线补正材料。<br>申请人签收：＿＿＿＿＿＿＿＿&emsp;&emsp;签收日期：＿＿＿＿年＿＿月＿＿日</div>
+  <div>扫描二维码可查询办件进度、在线补正材料。<br>核验码：<span class="status-code">${n.verification.code}</span>（核验地址：${n.verification.url}）<br>申请人签收：＿＿＿＿＿＿＿＿&emsp;&emsp;签收日期：＿＿＿＿年＿＿月＿＿日</div>
 </div>`;
   return page('补正材料告知书', body, { sample: n.sample });
 }

@@ -1,5 +1,6 @@
 import { useT } from '../i18n/use-t';
 import { DemoPanel } from './DemoPanel';
+import { HelpButton } from './HelpButton';
 import { useApi } from '../state/api-context';
 import { ReadAloudSwitch } from '../speech/ReadAloudSwitch';
 import { endSession, largeType, locale, screen, session, terminalInfo } from '../state/store';
@@ -44,6 +45,7 @@ export function Toolbar() {
             {t('toolbar.home')}
           </button>
         )}
+        {info?.role === 'kiosk' && <HelpButton />}
         <button
           type="button"
           class="button secondary"

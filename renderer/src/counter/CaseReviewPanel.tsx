@@ -10,6 +10,7 @@ import { attempt, decide, recall, reveal, skip } from './actions';
 import { counterStatus, review, revealed } from './counter-store';
 import { BundleItems, CaseDeadline, CaseNotes, DepartmentPicker } from './CycleParts';
 import { PriorityBadges, ServiceName } from './QueuePanel';
+import { canDecide, type DecisionName } from '../../../contract/platform/case-states';
 
 export type DecisionForm = 'reject' | 'request-materials' | 'transfer' | 'complete' | 'skip' | null;
 
@@ -242,18 +243,22 @@ function DecisionForms({ detail, form, setForm }: { detail: CaseDetail; form: De
   );
 }
 
-/** What may be done with the case from here, by this clerk (the platform has the last word). */
+/**
+ * What may be done with the case from here, by this clerk: the contract's state machine (the
+ * platform has the last word). A claimed case is decided only by the clerk who holds it.
+ */
 export function allowedActions(detail: CaseDetail, mine: boolean) {
+  const onMyDesk = detail.status !== 'claimed' || mine;
+  const may = (decision: DecisionName) => canDecide(detail.status, decision) && onMyDesk;
   return {
-    accept: detail.status === 'claimed' && mine,
-    reject: detail.status === 'claimed' && mine,
-    requestMaterials: detail.status === 'claimed' && mine,
-    skip: detail.status === 'claimed' && mine,
+    accept: may('accept'),
+    reject: may('reject'),
+    requestMaterials: may('request-materials'),
+    skip: may('release'),
     recall: detail.status === 'claimed' && mine,
-    // A returned case goes back to a department once the window has dealt with the reason.
-    transfer: detail.status === 'accepted' || detail.status === 'returned',
-    // Transferred cases are decided by their department's back office, not at the window.
-    complete: detail.status === 'accepted',
+    transfer: may('transfer'),
+    // A transferred case is decided by its department's back office, not at the window.
+    complete: may('complete') && detail.status === 'accepted',
   };
 }
 

@@ -11,6 +11,7 @@ import { cardRead, clearDesk, counterMessage, counterStatus, queue, review } fro
 import { BackOfficeDesk } from './BackOfficeDesk';
 import { PickupPanel } from './PickupPanel';
 import { QueuePanel } from './QueuePanel';
+import { HelpCallsPanel } from './HelpCallsPanel';
 import { Reports, WalkIn } from './ReportsAndWalkIn';
 import { StaffSignIn } from './StaffSignIn';
 
@@ -129,6 +130,7 @@ function Desk() {
       <p class={`counter-message ${message?.kind ?? ''}`} role="status" aria-live="polite" data-testid="counter-message">
         {message?.text ?? ''}
       </p>
+      <HelpCallsPanel />
       <div class="counter-columns">
         <QueuePanel />
         <CaseReviewPanel form={form} setForm={setForm} />

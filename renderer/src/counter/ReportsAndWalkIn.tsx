@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { FormValue, FormValues } from '../../../contract/forms/validate';
+import { prefilledValues } from '../../../contract/forms/prefill';
 import { shownFields, submittedValues, validateForm } from '../../../contract/forms/validate';
 import { idNumberProblem } from '../../../contract/platform/id-number';
 import { localized } from '../i18n';
@@ -8,6 +9,7 @@ import { useApi } from '../state/api-context';
 import { catalogue, locale } from '../state/store';
 import { attempt, info, loadStats, problem } from './actions';
 import { cardRead, queue, stats } from './counter-store';
+import { UNDECIDED_STATUSES } from '../../../contract/platform/case-states';
 
 function minutes(seconds: number | null): string | null {
   return seconds === null ? null : (seconds / 60).toFixed(1);
@@ -25,8 +27,8 @@ export function Reports() {
   const none = t('counter.reportsNone');
   const wait = minutes(figures?.waiting.meanSeconds ?? null);
   const handling = minutes(figures?.handling.meanSeconds ?? null);
-  const open = new Set(['queued', 'claimed']);
-  const decided = figures ? Object.entries(figures.cases.byStatus).reduce((sum, [status, n]) => (open.has(status) ? sum : sum + n), 0) : null;
+  const undecided = new Set<string>(UNDECIDED_STATUSES);
+  const decided = figures ? Object.entries(figures.cases.byStatus).reduce((sum, [status, n]) => (undecided.has(status) ? sum : sum + n), 0) : null;
   return (
     <section class="counter-panel counter-reports" aria-labelledby="reports-title">
       <header class="counter-panel-head">
@@ -72,12 +74,8 @@ export function WalkIn() {
   const [values, setValues] = useState<FormValues>({});
   const card = cardRead.value;
   const item = items.find((i) => i.code === code);
-  const prefilled: FormValues = {};
-  for (const field of item?.form.fields ?? []) {
-    if (field.prefill === 'name') prefilled[field.name] = card ? card.name : name;
-    // With a card, the terminal fills the number in; the page only has it masked.
-    if (field.prefill === 'idNumber' && !card) prefilled[field.name] = idNumber.toUpperCase();
-  }
+  // With a card, the terminal fills the form's card fields by the kiosk's rule (the number too: the page only has it masked).
+  const prefilled: FormValues = prefilledValues(item?.form.fields ?? [], card ? { ...card, idNumber: null } : { name, idNumber: idNumber.toUpperCase() });
   const all = { ...values, ...prefilled };
   const fields = item ? shownFields(item.form, all).filter((f) => !f.prefill) : [];
   const set = (field: string, value: FormValue | undefined) => setValues({ ...values, [field]: value });

@@ -1,32 +1,26 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { FormField, ServiceItem } from '../../../contract/platform/catalogue';
+import { prefillValue } from '../../../contract/forms/prefill';
 import { checkField, shownFields, validateForm, type FieldProblem, type FormValue } from '../../../contract/forms/validate';
 import type { IdentityView } from '../../../contract/terminal/api';
 import { localized } from '../i18n';
 import { useT } from '../i18n/use-t';
 import { LazyKeyboard } from '../keyboard/LazyKeyboard';
-import { formPage, formValues, identity, locale, touchedFields } from '../state/store';
+import { editingFromReview, formPage, formValues, identity, locale, touchedFields } from '../state/store';
+import { materialNeed, pagesOf } from '../state/capture';
+import { ErrorPanel } from '../components/ErrorPanel';
+import { ErrorSummary, type SummaryEntry } from './ErrorSummary';
 import { keyboardFor, normaliseTyped, typedInFull } from './field-input';
 import { MaterialsSection } from '../screens/Materials';
 import { licenceConsentPending } from '../state/capture';
+import { maskIdNumber } from '../../../contract/identity/id-number';
 import { useSpeak } from '../speech/use-speak';
 
 const FIELDS_PER_PAGE = 3;
 
 /** The card's value for a prefilled field, as the citizen may see it (the ID number masked). */
 export function prefillDisplay(field: FormField, who: IdentityView | null): string | undefined {
-  if (!who || !field.prefill) return undefined;
-  switch (field.prefill) {
-    case 'idNumber':
-      return who.idNumberMasked;
-    case 'name':
-    case 'sex':
-    case 'birthDate':
-      return who[field.prefill];
-    case 'nation':
-    case 'address':
-      return who[field.prefill];
-  }
+  return who ? prefillValue(field, { ...who, idNumber: who.idNumberMasked }) : undefined;
 }
 
 function useProblemText() {
@@ -50,7 +44,7 @@ function touch(name: string) {
 function ChoiceField({ field, problem }: { field: FormField; problem?: FieldProblem }) {
   const value = formValues.value[field.name];
   return (
-    <div role="radiogroup" aria-labelledby={`label-${field.name}`} aria-invalid={problem ? true : undefined} class="choices">
+    <div id={`field-${field.name}`} role="radiogroup" aria-labelledby={`label-${field.name}`} aria-invalid={problem ? true : undefined} class="choices">
       {(field.options ?? []).map((option) => {
         const text = localized(locale.value, option.label);
         return (
@@ -78,6 +72,7 @@ function ToggleField({ field, label }: { field: FormField; label: string }) {
   const value = formValues.value[field.name] === true;
   return (
     <button
+      id={`field-${field.name}`}
       type="button"
       role="checkbox"
       aria-checked={value}
@@ -118,11 +113,12 @@ function FieldRow({ field, active, onFocus, showProblem }: { field: FormField; a
   const t = useT();
   const problemText = useProblemText();
   const prefilled = prefillDisplay(field, identity.value);
-  const problem = showProblem ? checkField(field, formValues.value[field.name]) : undefined;
+  // A value from the card is the terminal's, not the citizen's to fix: no problem is shown on it.
+  const problem = showProblem && prefilled === undefined ? checkField(field, formValues.value[field.name]) : undefined;
   const help = field.help ? localized(locale.value, field.help) : undefined;
   return (
     <div class={`field${problem ? ' has-problem' : ''}`} data-field={field.name}>
-      <label id={`label-${field.name}`} for={`field-${field.name}`} class="field-label">
+      <label id={`label-${field.name}`} for={field.type === 'text' || !field.type ? `field-${field.name}` : undefined} class="field-label">
         <Label field={field} />
         {field.required && !prefilled && <span class="required" aria-hidden="true"> *</span>}
       </label>
@@ -158,9 +154,7 @@ function answerText(field: FormField, value: FormValue | undefined, t: ReturnTyp
     const option = field.options?.find((o) => o.value === value);
     return option ? localized(locale.value, option.label).text : String(value);
   }
-  if (field.type === 'idNumber' && typeof value === 'string' && value.length > 10) {
-    return `${value.slice(0, 6)}${'*'.repeat(value.length - 10)}${value.slice(-4)}`;
-  }
+  if (field.type === 'idNumber' && typeof value === 'string') return maskIdNumber(value);
   return String(value);
 }
 
@@ -171,51 +165,112 @@ export interface FormScreenProps {
 }
 
 /**
- * The service's form, a few fields a page, then a review page. Fields prefilled from the card
- * are shown, not asked; answers survive back and next; problems show as the citizen types once
- * a field has been left, and all at once when they try to go on.
+ * The service's form, a few fields a page, then a review page (GOV.UK's check answers). The
+ * pages are cut from every field of the schema, so the step count is fixed from the start even
+ * when an answer shows more fields; a page whose fields are all hidden is passed over. Problems
+ * show as the citizen types once a field has been left, and in an error summary at the top,
+ * linking to each field, when they try to go on; 修改 on the review leads to the field's page
+ * and straight back; required scans are asked for before the case can be sent.
  */
 export function FormScreen({ item, onSubmit, onCancel }: FormScreenProps) {
   const t = useT();
+  const problemText = useProblemText();
   const [activeField, setActiveField] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const [attempted, setAttempted] = useState(false);
+  const [submitFailed, setSubmitFailed] = useState(false);
   const who = identity.value;
   const askable = (f: FormField) => prefillDisplay(f, who) === undefined;
   const visible = shownFields(item.form, formValues.value);
+  const isShown = (f: FormField) => visible.includes(f);
   const pages: FormField[][] = [];
-  for (let i = 0; i < visible.length; i += FIELDS_PER_PAGE) pages.push(visible.slice(i, i + FIELDS_PER_PAGE));
+  for (let i = 0; i < item.form.fields.length; i += FIELDS_PER_PAGE) pages.push(item.form.fields.slice(i, i + FIELDS_PER_PAGE));
   const page = Math.min(formPage.value, pages.length);
   const onReview = page === pages.length;
-  const pageFields = pages[page] ?? [];
+  const pageFields = (pages[page] ?? []).filter(isShown);
   const problemsOn = (fields: FormField[]) => validateForm({ fields: fields.filter(askable) }, formValues.value);
   const active = pageFields.find((f) => f.name === activeField && askable(f));
   const mode = active ? keyboardFor(active) : undefined;
+  const pageOf = (field: FormField) => Math.floor(item.form.fields.indexOf(field) / FIELDS_PER_PAGE);
+  const labelOf = (name: string) => {
+    const field = item.form.fields.find((f) => f.name === name);
+    return field ? localized(locale.value, field.label).text : name;
+  };
+  const missingScans = item.materials.filter((m) => m.required && materialNeed(m) === 'scan' && pagesOf(m.code).length === 0);
 
+  const goTo = (target: number) => {
+    setActiveField(null);
+    setAttempted(false);
+    // Pages whose fields the answers hide are passed over, in the direction of travel.
+    let next = target;
+    const step = target >= page ? 1 : -1;
+    while (next >= 0 && next < pages.length && (pages[next] ?? []).filter(isShown).length === 0) next += step;
+    if (next < 0) onCancel();
+    else formPage.value = Math.min(next, pages.length);
+  };
   const next = () => {
     const problems = problemsOn(pageFields);
     if (problems.length > 0) {
       touchedFields.value = new Set([...touchedFields.value, ...pageFields.map((f) => f.name)]);
+      setAttempted(true);
       return;
     }
-    setActiveField(null);
-    formPage.value = page + 1;
+    if (editingFromReview.value) {
+      editingFromReview.value = false;
+      setActiveField(null);
+      setAttempted(false);
+      formPage.value = pages.length;
+      return;
+    }
+    goTo(page + 1);
   };
   const back = () => {
-    setActiveField(null);
+    if (editingFromReview.value) {
+      editingFromReview.value = false;
+      setAttempted(false);
+      formPage.value = pages.length;
+      return;
+    }
     if (page === 0) onCancel();
-    else formPage.value = page - 1;
+    else goTo(page - 1);
+  };
+  const edit = (field: FormField) => {
+    editingFromReview.value = true;
+    setAttempted(false);
+    formPage.value = pageOf(field);
   };
   const submit = async () => {
-    if (problemsOn(visible).length > 0 || submitting) return;
+    if (submitting) return;
+    if (problemsOn(visible).length > 0 || missingScans.length > 0) {
+      setAttempted(true);
+      return;
+    }
     setSubmitting(true);
+    setSubmitFailed(false);
     try {
       await onSubmit();
+    } catch {
+      setSubmitFailed(true);
     } finally {
       setSubmitting(false);
     }
   };
 
-  const pageProblems = onReview ? [] : problemsOn(pageFields).filter((p) => touchedFields.value.has(p.field));
+  const summary: SummaryEntry[] = !attempted
+    ? []
+    : onReview
+      ? [
+          ...problemsOn(visible).map((p) => {
+            const field = item.form.fields.find((f) => f.name === p.field) as FormField;
+            return { target: `field-${p.field}`, label: labelOf(p.field), text: problemText(p), go: () => edit(field) };
+          }),
+          ...missingScans.map((m) => ({
+            target: `material-${m.code}`,
+            label: localized(locale.value, m.name).text,
+            text: t('form.scanRequired', { names: localized(locale.value, m.name).text }),
+          })),
+        ]
+      : problemsOn(pageFields).map((p) => ({ target: `field-${p.field}`, label: labelOf(p.field), text: problemText(p) }));
   const name = localized(locale.value, item.name);
   // The keyboard takes the bottom of the screen; the field being typed is kept in view above it.
   useEffect(() => {
@@ -224,7 +279,7 @@ export function FormScreen({ item, onSubmit, onCancel }: FormScreenProps) {
   useSpeak(
     onReview ? 'form.review' : { key: 'form.step', params: { page: page + 1, pages: pages.length } },
     onReview ? 'form.reviewHint' : 'speech.form.instruction',
-    pageProblems.length > 0 && { key: 'form.fixProblems', params: { count: pageProblems.length } },
+    summary.length > 0 && 'form.summaryTitle',
   );
   return (
     <>
@@ -232,12 +287,13 @@ export function FormScreen({ item, onSubmit, onCancel }: FormScreenProps) {
       <p class="eyebrow">
         <span lang={name.lang}>{name.text}</span> · {onReview ? t('form.review') : t('form.step', { page: page + 1, pages: pages.length })}
       </p>
+      <ErrorSummary entries={summary} />
       {onReview ? (
         <>
           <h1 id="form-title">{t('form.review')}</h1>
           <p class="lead">{t('form.reviewHint')}</p>
           <dl class="facts review">
-            {visible.map((field, index) => (
+            {visible.map((field) => (
               <div key={field.name} class="review-row">
                 <dt>
                   <Label field={field} />
@@ -245,8 +301,12 @@ export function FormScreen({ item, onSubmit, onCancel }: FormScreenProps) {
                 <dd>
                   {answerText(field, formValues.value[field.name], t)}
                   {askable(field) && (
-                    <button type="button" class="button secondary small" onClick={() => (formPage.value = Math.floor(index / FIELDS_PER_PAGE))}>
+                    <button type="button" class="button secondary small" onClick={() => edit(field)}>
                       {t('form.edit')}
+                      <span class="visually-hidden">
+                        {' '}
+                        <Label field={field} />
+                      </span>
                     </button>
                   )}
                 </dd>
@@ -254,10 +314,13 @@ export function FormScreen({ item, onSubmit, onCancel }: FormScreenProps) {
             ))}
           </dl>
           <MaterialsSection item={item} />
+          {submitFailed && (
+            <ErrorPanel testId="submit-error" message="error.submitFailed" nextStep="error.submitNext" onRetry={() => void submit()} onBack={() => setSubmitFailed(false)} />
+          )}
         </>
       ) : (
         <>
-          <h1 id="form-title" class="visually-hidden">
+          <h1 id="form-title" class="form-title">
             <span lang={name.lang}>{name.text}</span>
           </h1>
           {pageFields.map((field) => (
@@ -269,7 +332,6 @@ export function FormScreen({ item, onSubmit, onCancel }: FormScreenProps) {
               showProblem={touchedFields.value.has(field.name) || (field.name === activeField && typedInFull(field, formValues.value[field.name]))}
             />
           ))}
-          {pageProblems.length > 1 && <p class="problem summary">{t('form.fixProblems', { count: pageProblems.length })}</p>}
         </>
       )}
       <div class="form-actions">
@@ -282,7 +344,7 @@ export function FormScreen({ item, onSubmit, onCancel }: FormScreenProps) {
           </button>
         ) : (
           <button type="button" class="button primary main-action" onClick={next}>
-            {t('form.next')}
+            {editingFromReview.value ? t('form.backToReview') : t('form.next')}
           </button>
         )}
       </div>

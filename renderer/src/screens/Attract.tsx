@@ -1,7 +1,7 @@
 import { useT } from '../i18n/use-t';
 import { useSpeak } from '../speech/use-speak';
 import { useApi } from '../state/api-context';
-import { beginSession, notice, screen, terminalInfo } from '../state/store';
+import { beginSession, lastEndReason, notice, screen, terminalInfo } from '../state/store';
 
 export function Attract() {
   const t = useT();
@@ -10,6 +10,11 @@ export function Attract() {
   return (
     <main class="screen attract" aria-labelledby="attract-title">
       <h1 id="attract-title">{t('attract.welcome')}</h1>
+      {lastEndReason.value && (
+        <p class="note ended-reason" role="status" data-testid="ended-reason">
+          {t(`ended.${lastEndReason.value}`)}
+        </p>
+      )}
       {notice.value && (
         <p class="notice" role="alert">
           {t(notice.value)}

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { RatingReason } from '../../../contract/platform/ratings';
 import { localized } from '../i18n';
 import { useT } from '../i18n/use-t';
@@ -68,7 +68,22 @@ function Rating({ caseId }: { caseId: string }) {
 /** The case in the citizen's words: where it stands, what happened when, and a rating once done. */
 export function CaseStatusScreen() {
   const t = useT();
+  const api = useApi();
   const status = caseStatus.value;
+  const caseId = status?.caseId;
+  // What the platform decides reaches the open page as it happens (the status feed's `case.updated`).
+  useEffect(() => {
+    if (!caseId) return undefined;
+    return api.on('case.updated', (change) => {
+      if (change.caseId !== caseId) return;
+      void api.call('cases.lookup', { caseId }).then(
+        (view) => {
+          if (caseStatus.value?.caseId === caseId) caseStatus.value = view;
+        },
+        () => undefined,
+      );
+    });
+  }, [api, caseId]);
   useSpeak('status.title', status?.status ? `status.${status.status}` : 'status.waitingSync');
   if (!status) return null;
   const item = catalogue.value?.items.find((i) => i.code === status.serviceCode);

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { CertificatePreview, PrintResultView } from '../../../contract/terminal/api';
+import { ErrorPanel } from '../components/ErrorPanel';
 import { isMessageKey } from '../i18n';
 import { useT } from '../i18n/use-t';
 import { useSpeak } from '../speech/use-speak';
@@ -21,9 +22,8 @@ export function Certificate() {
   const t = useT();
   const api = useApi();
   const [preview, setPreview] = useState<CertificatePreview | 'loading' | 'failed' | null>(null);
-  const [printed, setPrinted] = useState<PrintResultView | 'printing' | null>(null);
-  const say = (key: string | undefined) => (key && isMessageKey(key) ? t(key) : t('print.retryLater'));
-  const printedKey = printed && typeof printed === 'object' ? (isMessageKey(printed.message) ? printed.message : 'print.retryLater') : undefined;
+  const [printed, setPrinted] = useState<PrintResultView | 'printing' | 'failed' | null>(null);
+  const printedKey = printed && typeof printed === 'object' ? (isMessageKey(printed.message) ? printed.message : 'print.retryLater') : printed === 'failed' ? 'error.certificatePrintFailed' : undefined;
   useSpeak('certificate.title', identity.value ? 'certificate.choosePeriod' : 'certificate.needCard', preview === 'failed' && 'certificate.failed', printedKey);
 
   if (!identity.value) {
@@ -49,10 +49,15 @@ export function Certificate() {
       setPreview('failed');
     }
   };
-  const print = async (documentId: string) => {
+  const print = (documentId: string) => {
     setPrinted('printing');
-    setPrinted(await api.call('certificates.print', { documentId }));
+    api.call('certificates.print', { documentId }).then(setPrinted, () => setPrinted('failed'));
   };
+  const reprint = (retryId: string) => {
+    setPrinted('printing');
+    api.call('print.retry', { retryId }).then(setPrinted, () => setPrinted('failed'));
+  };
+  const failed = printed === 'failed' || (typeof printed === 'object' && printed !== null && !printed.ok);
 
   return (
     <main class="screen form-screen" aria-labelledby="cert-title">
@@ -68,11 +73,7 @@ export function Certificate() {
         ))}
       </div>
       {preview === 'loading' && <p role="status">{t('certificate.preparing')}</p>}
-      {preview === 'failed' && (
-        <p class="notice" role="alert">
-          {t('certificate.failed')}
-        </p>
-      )}
+      {preview === 'failed' && <ErrorPanel testId="certificate-failed" message="certificate.failed" onBack={() => (screen.value = 'guide')} />}
       {preview && typeof preview === 'object' && (
         <section aria-labelledby="preview-title" data-testid="certificate-preview">
           <h2 id="preview-title">
@@ -104,11 +105,19 @@ export function Certificate() {
               </tbody>
             </table>
           </div>
-          {printed && (
-            <p class={typeof printed === 'object' && printed.ok ? 'note' : 'notice'} role="status" data-testid="certificate-print-status">
-              {printed === 'printing' ? t('print.printing') : say(printed.message)}
-              {typeof printed === 'object' && printed.nextStep && <> {say(printed.nextStep)}</>}
+          {(printed === 'printing' || (typeof printed === 'object' && printed?.ok)) && (
+            <p class="note" role="status" data-testid="certificate-print-status">
+              {printed === 'printing' ? t('print.printingCertificate') : t('print.done')}
             </p>
+          )}
+          {failed && (
+            <ErrorPanel
+              testId="certificate-print-error"
+              message={printed === 'failed' ? 'error.certificatePrintFailed' : printed.message}
+              nextStep={printed === 'failed' ? undefined : printed.nextStep}
+              retryLabel="action.reprint"
+              onRetry={() => (typeof printed === 'object' && printed?.retryId ? reprint(printed.retryId) : print(preview.documentId))}
+            />
           )}
         </section>
       )}
@@ -116,7 +125,7 @@ export function Certificate() {
         <button type="button" class="button secondary main-action" onClick={() => (screen.value = 'guide')}>
           {t('form.back')}
         </button>
-        {preview && typeof preview === 'object' && (printed === null || (typeof printed === 'object' && !printed.ok)) && (
+        {preview && typeof preview === 'object' && printed === null && (
           <button type="button" class="button primary main-action" onClick={() => void print(preview.documentId)}>
             {t('certificate.print')}
           </button>

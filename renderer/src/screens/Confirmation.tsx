@@ -1,26 +1,40 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PrintResultView } from '../../../contract/terminal/api';
+import { ErrorPanel } from '../components/ErrorPanel';
 import { isMessageKey, localized } from '../i18n';
 import { useT } from '../i18n/use-t';
 import { useSpeak } from '../speech/use-speak';
 import { useApi } from '../state/api-context';
 import { catalogue, endSession, lastReceipt, locale, terminalInfo } from '../state/store';
 
-/** What the citizen takes away: the numbers, whether to wait for a counter, how to follow up. */
+type Printed = PrintResultView | 'printing' | 'failed' | null;
+
+/**
+ * What the citizen takes away, in words that match what happened: a case the platform has is
+ * submitted and awaits the counter's review; one still on this machine is saved here and will
+ * be submitted when the network is back — never "submitted" before it is.
+ */
 export function Confirmation() {
   const t = useT();
   const api = useApi();
   const receipt = lastReceipt.value;
-  const [printed, setPrinted] = useState<PrintResultView | 'printing' | 'failed' | null>(null);
-  useEffect(() => {
-    if (!receipt || !terminalInfo.value?.printers.a4) return;
+  const [printed, setPrinted] = useState<Printed>(null);
+  const printReceipt = () => {
+    if (!receipt) return;
     setPrinted('printing');
     api.call('print.caseReceipt', { caseId: receipt.caseId }).then(setPrinted, () => setPrinted('failed'));
+  };
+  const reprint = (retryId: string) => {
+    setPrinted('printing');
+    api.call('print.retry', { retryId }).then(setPrinted, () => setPrinted('failed'));
+  };
+  useEffect(() => {
+    if (receipt && terminalInfo.value?.printers.a4) printReceipt();
   }, [receipt?.caseId]);
   const printedKey = printed && typeof printed === 'object' ? (isMessageKey(printed.message) ? printed.message : 'print.retryLater') : printed === 'failed' ? 'print.retryLater' : undefined;
   // The numbers are read one digit at a time, as a citizen copies them down; nothing else of the case is said.
   useSpeak(
-    'confirm.title',
+    receipt?.synced === false ? 'confirm.offlineTitle' : 'confirm.submittedTitle',
     receipt?.queueNumber ? 'confirm.queueNumber' : null,
     receipt?.queueNumber ? { code: receipt.queueNumber } : null,
     receipt && 'confirm.caseNumber',
@@ -29,16 +43,17 @@ export function Confirmation() {
     printedKey,
   );
   if (!receipt) return null;
-  const say = (key: string | undefined) => (key && isMessageKey(key) ? t(key) : t('print.retryLater'));
+  const failed = printed === 'failed' || (typeof printed === 'object' && printed !== null && !printed.ok);
   return (
     <main class="screen confirmation" aria-labelledby="confirm-title">
-      <h1 id="confirm-title">
-        <span class="tick big" aria-hidden="true">
-          ✓
-        </span>
-        {t('confirm.title')}
+      <h1 id="confirm-title" data-testid="confirm-title">
+        {receipt.synced && (
+          <span class="tick big" aria-hidden="true">
+            ✓
+          </span>
+        )}
+        {receipt.synced ? t('confirm.submittedTitle') : t('confirm.offlineTitle')}
       </h1>
-      <p class="lead">{t('confirm.saved')}</p>
       <dl class="facts numbers">
         {receipt.queueNumber && (
           <>
@@ -55,16 +70,29 @@ export function Confirmation() {
       </dl>
       {!receipt.synced && (
         <p class="notice" role="status" data-testid="pending-sync">
-          {t('confirm.pendingSync')}
+          {t('confirm.offlineDetail')}
         </p>
       )}
       <BundleParts serviceCode={receipt.serviceCode} />
       <p class="lead">{t(`confirm.next.${receipt.counterVisit}`)}</p>
-      {printed && (
-        <p class={typeof printed === 'object' && printed.ok ? 'note print-status' : 'notice print-status'} role="status" data-testid="print-status">
-          {printed === 'printing' ? t('print.printing') : printed === 'failed' ? t('print.retryLater') : say(printed.message)}
-          {typeof printed === 'object' && printed.nextStep && <> {say(printed.nextStep)}</>}
+      {printed === 'printing' && (
+        <p class="note print-status" role="status" data-testid="print-status">
+          {t('print.printing')}
         </p>
+      )}
+      {typeof printed === 'object' && printed?.ok && (
+        <p class="note print-status" role="status" data-testid="print-status">
+          {t('print.done')}
+        </p>
+      )}
+      {failed && (
+        <ErrorPanel
+          testId="print-error"
+          message={printed === 'failed' ? 'print.retryLater' : printed.message}
+          nextStep={printed === 'failed' ? undefined : printed.nextStep}
+          retryLabel="action.reprint"
+          onRetry={() => (typeof printed === 'object' && printed?.retryId ? reprint(printed.retryId) : printReceipt())}
+        />
       )}
       <p>{t('confirm.howToCheck')}</p>
       <div class="form-actions">

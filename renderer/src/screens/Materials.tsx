@@ -24,6 +24,7 @@ import {
 } from '../state/capture';
 import { formValues, identity, locale, screen, terminalInfo } from '../state/store';
 import { LicenceConsent } from './LicenceConsent';
+import { maskIdNumber } from '../../../contract/identity/id-number';
 
 function Name({ material }: { material: Material }) {
   const { text, lang } = localized(locale.value, material.name);
@@ -57,7 +58,7 @@ export function MaterialsSection({ item }: { item: ServiceItem }) {
           const count = need === 'scan' ? pagesOf(m.code).length : 0;
           const licence = licenceState(m);
           return (
-            <li key={m.code} class="material-slot" data-material={m.code} data-state={need === 'scan' ? (count > 0 ? 'scanned' : 'none') : need} data-licence={licence}>
+            <li key={m.code} id={`material-${m.code}`} class="material-slot" data-material={m.code} data-state={need === 'scan' ? (count > 0 ? 'scanned' : 'none') : need} data-licence={licence}>
               <span class="badge">{m.required ? t('guide.required') : t('guide.optional')}</span>
               <span class="material-name">
                 <Name material={m} />
@@ -93,8 +94,7 @@ export function MaterialsSection({ item }: { item: ServiceItem }) {
 
 function maskedIfId(field: FormField | undefined, proposal: FieldProposalView): string {
   const isId = field?.type === 'idNumber' || proposal.field === 'idNumber' || proposal.field.endsWith('.idNumber');
-  const v = proposal.value;
-  return isId && v.length > 10 ? `${v.slice(0, 6)}${'*'.repeat(v.length - 10)}${v.slice(-4)}` : v;
+  return isId ? maskIdNumber(proposal.value) : proposal.value;
 }
 
 /** The form field a value read from paper would fill: same name, or the field the card would prefill. */

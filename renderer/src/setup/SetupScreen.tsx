@@ -6,6 +6,7 @@ import { useT } from '../i18n/use-t';
 import { TerminalApiError } from '../api/client';
 import { useApi } from '../state/api-context';
 import { screen } from '../state/store';
+import { BAUD_RATES, DEFAULT_BAUD_RATE, type BaudRate } from '../../../contract/terminal/baud-rates';
 
 type SingleRole = 'idcard' | 'a4Printer' | 'receiptPrinter' | 'scanner';
 type AnyDevice = NonNullable<DevicesConfig[SingleRole]> | DevicesConfig['qr'][number];
@@ -17,13 +18,12 @@ const TRANSPORTS: Record<SingleRole | 'qr', string[]> = {
   receiptPrinter: ['serial', 'simulator'],
   scanner: ['sane', 'escl', 'simulator'],
 };
-const BAUD_RATES = [115200, 57600, 38400, 19200, 9600] as const;
 
 /** A fresh device of a transport, with the fields the schema requires. */
 function blank(transport: string, ports: PortList | null): AnyDevice {
   switch (transport) {
     case 'serial':
-      return { transport: 'serial', path: ports?.serial[0]?.path ?? '', baudRate: 115200 };
+      return { transport: 'serial', path: ports?.serial[0]?.path ?? '', baudRate: DEFAULT_BAUD_RATE };
     case 'hid':
       return { transport: 'hid', vendorId: ports?.hid[0]?.vendorId ?? 0, productId: ports?.hid[0]?.productId ?? 0 };
     case 'ipp':
@@ -66,7 +66,7 @@ function DeviceEditor({ device, transports, ports, onChange }: { device: AnyDevi
           </label>
           <label>
             {t('setup.baudRate')}
-            <select value={String(device.baudRate)} onChange={(e) => onChange({ ...device, baudRate: Number((e.target as HTMLSelectElement).value) as (typeof BAUD_RATES)[number] })}>
+            <select value={String(device.baudRate)} onChange={(e) => onChange({ ...device, baudRate: Number((e.target as HTMLSelectElement).value) as BaudRate })}>
               {BAUD_RATES.map((b) => (
                 <option key={b} value={String(b)}>
                   {b}
@@ -197,6 +197,12 @@ export function SetupScreen() {
         ports={ports}
         onChange={(d) => devices && setDevices({ ...devices, [role]: d })}
       />
+      {role === 'idcard' && devices?.idcard?.transport === 'hid' && (
+        <p class="note" role="note" data-testid="hid-experimental">
+          {/* A reader just switched to HID in the editor has no model until saved: the schema's default then applies. */}
+          {t('setup.hidExperimental', { model: devices.idcard.model ?? 'tongban-v1' })}
+        </p>
+      )}
       <DeviceTest role={role} />
     </section>
   );

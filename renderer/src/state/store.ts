@@ -38,6 +38,12 @@ export const readAloudChoice = signal<boolean | null>(null);
 export const catalogue = signal<Catalogue | null>(null);
 export const session = signal<SessionInfo | null>(null);
 export const idleSecondsLeft = signal<number | null>(null);
+/** Seconds left to put the card back on the reader; null while it is there (or never was). */
+export const cardAwaySeconds = signal<number | null>(null);
+/** Why the last session ended, said on the attract screen until the next one begins. */
+export const lastEndReason = signal<SessionEndReason | null>(null);
+/** 修改 on the review page: the citizen goes to one field's page and comes straight back. */
+export const editingFromReview = signal(false);
 export const selectedService = signal<string | null>(null);
 export const selectedCategory = signal<string | null>(null);
 export const identity = signal<IdentityView | null>(null);
@@ -54,11 +60,14 @@ export const notice = signal<'notice.placeAgain' | 'notice.unreadable' | 'notice
  * Everything tied to one citizen goes back to the terminal's defaults: the next person at the
  * machine starts from a clean screen in the configured language and type size.
  */
-export function wipeSession(): void {
+export function wipeSession(reason: SessionEndReason): void {
   const info = terminalInfo.value;
   batch(() => {
     session.value = null;
+    lastEndReason.value = reason;
     idleSecondsLeft.value = null;
+    cardAwaySeconds.value = null;
+    editingFromReview.value = false;
     selectedService.value = null;
     selectedCategory.value = null;
     identity.value = null;
@@ -84,6 +93,8 @@ export function sessionBegan(info: SessionInfo): void {
   batch(() => {
     session.value = info;
     idleSecondsLeft.value = null;
+    cardAwaySeconds.value = null;
+    lastEndReason.value = null;
     notice.value = null;
     screen.value = 'menu';
   });
@@ -104,13 +115,14 @@ export function startForm(serviceCode: string): void {
     formValues.value = {};
     formPage.value = 0;
     touchedFields.value = new Set();
+    editingFromReview.value = false;
     screen.value = 'form';
   });
 }
 
 export async function endSession(api: TerminalApi, reason: SessionEndReason): Promise<void> {
   await api.call('session.end', { reason });
-  wipeSession();
+  wipeSession(reason);
 }
 
 /**
@@ -128,13 +140,18 @@ export async function submitCase(api: TerminalApi, item: ServiceItem): Promise<v
 }
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+const STATUS_PAGE = /\/status\/([2-9A-HJ-NP-Z]{16})(?![0-9A-Z])/;
 
-/** A receipt's QR code carries the case id; whatever else it says, the id is what counts. */
+/**
+ * A receipt's QR code is the platform's status page address with the receipt's code; older
+ * slips carry the case id. Whatever else the payload says, one of those two is what counts.
+ */
 export async function lookUpScannedCase(api: TerminalApi, payload: string): Promise<boolean> {
+  const statusCode = STATUS_PAGE.exec(payload)?.[1];
   const caseId = UUID.exec(payload)?.[0]?.toLowerCase();
-  if (!caseId) return false;
+  if (!statusCode && !caseId) return false;
   if (!session.value) sessionBegan(await api.call('session.begin', { via: 'qr' }));
-  caseStatus.value = await api.call('cases.lookup', { caseId });
+  caseStatus.value = await api.call('cases.lookup', statusCode ? { statusCode } : { caseId: caseId as string });
   screen.value = 'status';
   return true;
 }

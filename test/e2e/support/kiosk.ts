@@ -1,7 +1,13 @@
 import { expect, type Page } from '@playwright/test';
 
-/** A fictional card of the simulator placed on the reader, through the demo panel. */
+/**
+ * A fictional card of the simulator placed on the reader, through the demo panel, for a new
+ * visit: a card an earlier test left on the reader is taken away and its session ended first
+ * (the same card put back within the countdown would only resume that session).
+ */
 export async function placeCard(page: Page, cardId: string): Promise<void> {
+  await callApi(page, 'demo.removeCard', {});
+  await callApi(page, 'session.end', { reason: 'done' });
   await page.getByTestId('demo-panel').getByRole('button', { name: /演示面板|Demo panel/ }).click();
   await page.locator(`[data-card="${cardId}"]`).click();
   await expect(page.getByTestId('welcome')).toBeVisible({ timeout: 10_000 });
@@ -47,4 +53,19 @@ export function callApi<T>(page: Page, method: string, args: unknown): Promise<T
     },
     [method, args] as const,
   ) as Promise<T>;
+}
+
+/** On the review page: every required paper not yet scanned is scanned once on the capture screen. */
+export async function scanRequiredMaterials(page: Page): Promise<void> {
+  const slots = page.locator('[data-testid=materials] .material-slot[data-state="none"]').filter({ has: page.locator('.badge', { hasText: /^(必交|Required)$/ }) });
+  while ((await slots.count()) > 0) {
+    const slot = slots.first();
+    const code = await slot.getAttribute('data-material');
+    await slot.getByRole('button').click();
+    const capture = page.getByTestId('capture');
+    await capture.getByRole('button', { name: /^(开始扫描|Start scanning)$/ }).click();
+    await expect(capture.locator('img.page-preview')).toHaveCount(1, { timeout: 30_000 });
+    await capture.getByRole('button', { name: /^(完成|Done)$/ }).click();
+    await expect(page.locator(`[data-material="${code}"]`)).toHaveAttribute('data-state', 'scanned');
+  }
 }

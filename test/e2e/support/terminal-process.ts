@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -13,14 +13,18 @@ export interface RunningTerminal {
   stop: () => Promise<void>;
 }
 
-const READY = /ready: (http:\/\/127\.0\.0\.1:\d+)\/#secret=([0-9a-f]+)/;
+/** The host prints its origin and the 0600 launch page that holds the secret, never the secret. */
+const READY = /ready: (http:\/\/127\.0\.0\.1:\d+)(?: \(launch page: (\S+)\)|\/#secret=([0-9a-f]+))\n/;
 
-/** Runs `tongban start` exactly as a person would, on a free port, with its own data dir. */
-export async function startTerminal(sets: string[] = []): Promise<RunningTerminal> {
+/**
+ * Runs `tongban start` exactly as a person would, on a free port, with its own data dir;
+ * `browser`/`env` for a test that lets it open Chromium on a display of its own.
+ */
+export async function startTerminal(sets: string[] = [], options: { browser?: 'none' | 'kiosk'; env?: NodeJS.ProcessEnv; flags?: string[] } = {}): Promise<RunningTerminal> {
   const dir = mkdtempSync(path.join(tmpdir(), 'tongban-e2e-'));
-  const args = ['bin/tongban.js', 'start', '--browser', 'none', '--port', '0'];
+  const args = ['bin/tongban.js', 'start', '--browser', options.browser ?? 'none', '--port', '0', ...(options.flags ?? [])];
   for (const set of [`storage.dataDir=${dir}/data`, `storage.logDir=${dir}/log`, `storage.keyFile=${dir}/keys/store.key`, ...sets]) args.push("--set", set);
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, args, { cwd: process.cwd(), env: { ...process.env, TONGBAN_CONFIG: '' } });
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, args, { cwd: process.cwd(), env: { ...process.env, ...options.env, TONGBAN_CONFIG: '' } });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -36,7 +40,8 @@ export async function startTerminal(sets: string[] = []): Promise<RunningTermina
     child.on('exit', (code) => reject(new Error(`terminal exited (${code}):\n${out}`)));
   });
   const origin = match[1] as string;
-  const secret = match[2] as string;
+  const secret = match[3] ?? /#secret=([0-9a-f]+)/.exec(readFileSync(match[2] as string, 'utf8'))?.[1];
+  if (!secret) throw new Error(`the launch page ${match[2]} holds no secret:\n${out}`);
   return {
     url: `${origin}/#secret=${secret}`,
     dataDir: `${dir}/data`,

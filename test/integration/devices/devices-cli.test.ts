@@ -1,26 +1,13 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
+import { cliProcesses, nextJson } from '../../support/cli-processes';
 import type { DeviceTestResult } from '../../../main/devices/device-test';
 
 /** `tongban devices …` run as the technician runs it, against the simulators' own CLIs on socat ptys. */
-const children: ChildProcessWithoutNullStreams[] = [];
-const dirs: string[] = [];
-
-function startSim(args: string[]): { child: ChildProcessWithoutNullStreams; lines: AsyncIterator<string> } {
-  const child = spawn(process.execPath, ['bin/tongban.js', 'sim', ...args], { cwd: process.cwd() });
-  children.push(child);
-  return { child, lines: createInterface({ input: child.stdout })[Symbol.asyncIterator]() };
-}
-
-async function nextJson(lines: AsyncIterator<string>): Promise<Record<string, unknown>> {
-  const { value, done } = await lines.next();
-  if (done) throw new Error('simulator ended');
-  return JSON.parse(value) as Record<string, unknown>;
-}
+const { dirs, startSim } = cliProcesses(afterEach);
 
 function tongban(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -32,19 +19,6 @@ function tongban(args: string[]): Promise<{ code: number | null; stdout: string;
     child.on('exit', (code) => resolve({ code, stdout, stderr }));
   });
 }
-
-const exited = (child: ChildProcessWithoutNullStreams): Promise<number | null> =>
-  child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-
-afterEach(async () => {
-  for (const child of children.splice(0)) {
-    if (child.exitCode === null) {
-      child.kill('SIGTERM');
-      await exited(child);
-    }
-  }
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
 
 function tempDir(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'tongban-devices-'));

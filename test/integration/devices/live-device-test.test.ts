@@ -5,7 +5,7 @@ import { DeviceManager } from '../../../main/devices/device-manager';
 import { DeviceStates } from '../../../main/devices/device-states';
 import { liveDeviceTest } from '../../../main/devices/live-device-test';
 import { silentLogger } from '../../../main/logging/logger';
-import { hashPin } from '../../../main/security/pin';
+import { hashSecret as hashPin } from '../../../common/scrypt-hash';
 import { SetupService } from '../../../main/setup/setup-service';
 import { TechnicianLock } from '../../../main/setup/technician-lock';
 

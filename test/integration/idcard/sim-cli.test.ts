@@ -1,41 +1,13 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
+import { cliProcesses, exited, nextJson } from '../../support/cli-processes';
 import { IdCardReader, SerialTransport, type CardRead } from '../../../drivers/idcard';
 import { SerialScanner, type Scan } from '../../../drivers/qr';
 
 /** `tongban sim idcard` and `tongban sim qr` exactly as a technician runs them. */
-const children: ChildProcessWithoutNullStreams[] = [];
-const dirs: string[] = [];
-
-function startSim(args: string[]): { child: ChildProcessWithoutNullStreams; lines: AsyncIterator<string> } {
-  const child = spawn(process.execPath, ['bin/tongban.js', 'sim', ...args], { cwd: process.cwd() });
-  children.push(child);
-  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-  return { child, lines };
-}
-
-async function nextJson(lines: AsyncIterator<string>): Promise<Record<string, unknown>> {
-  const { value, done } = await lines.next();
-  if (done) throw new Error('simulator ended');
-  return JSON.parse(value) as Record<string, unknown>;
-}
-
-const exited = (child: ChildProcessWithoutNullStreams): Promise<number | null> =>
-  child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-
-afterEach(async () => {
-  for (const child of children.splice(0)) {
-    if (child.exitCode === null) {
-      child.kill('SIGTERM');
-      await exited(child);
-    }
-  }
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const { dirs, startSim } = cliProcesses(afterEach);
 
 describe('tongban sim', () => {
   it('idcard: prints the device on one JSON line, serves a card, obeys place/remove/fault and quits', async () => {

@@ -68,4 +68,37 @@ describe('tongban platform (CLI)', () => {
     await stopped;
     expect(second).toMatchObject({ code: 1, stderr: expect.stringContaining('EADDRINUSE') });
   });
+
+  it('prints certificate URLs under --public-url, whatever Host a request names, and rotates the signing key keeping the old one', async () => {
+    const store = path.join(dir, 'public', 'platform.db');
+    const server = spawn(process.execPath, [bin, 'platform', '--port', '0', '--db', store, '--seed-demo', '--public-url', 'https://zwfw.example.gov.cn/tongban/']);
+    let out = '';
+    server.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        server.once('exit', (code) => reject(new Error(`exited with ${code}: ${out}`)));
+        server.stdout.on('data', () => {
+          const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+          if (match && out.includes('Public URL')) resolve(match[1]!);
+        });
+      });
+      expect(out).toContain('Public URL (printed on certificates): https://zwfw.example.gov.cn/tongban');
+      const issued = await fetch(`${url}/v1/certificates/contribution`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer tbt_demo-kiosk-1.demo-kiosk-secret-not-for-production', 'content-type': 'application/json' },
+        body: JSON.stringify({ applicant: { name: '李四', idNumber: '440305199912310011' }, period: { from: '2024-01', to: '2024-02' }, visitId: 'visit-cli' }),
+      });
+      const body = (await issued.json()) as { verification: { url: string } };
+      expect(body.verification.url.startsWith('https://zwfw.example.gov.cn/tongban/v1/documents/verify?id=')).toBe(true);
+    } finally {
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      server.kill('SIGTERM');
+      await exited;
+    }
+    const rotated = JSON.parse((await run(process.execPath, [bin, 'platform', 'rotate-signing-key', '--db', store])).stdout) as { signingKey: string; older: string[] };
+    expect(rotated.older).toHaveLength(1);
+    expect(rotated.signingKey).not.toBe(rotated.older[0]);
+    const bad = await run(process.execPath, [bin, 'platform', '--port', '0', '--db', store, '--public-url', 'javascript:alert(1)']).catch((error: { code: number; stderr: string }) => error);
+    expect(bad).toMatchObject({ code: 1, stderr: expect.stringContaining('--public-url javascript:alert(1) must be an http or https URL') });
+  });
 });

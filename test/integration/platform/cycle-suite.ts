@@ -81,6 +81,8 @@ export function cycleSuite(dialect: 'sqlite' | 'postgres', newDb: (name: string)
         db: await newDb('cycle'),
         seedDemo: true,
         rateLimitPerMinute: 100_000,
+        // Every step signs a clerk or a back office in again, all from one address.
+        signInAttemptsPerMinute: 1_000,
         now: () => clock,
         notifier: { channel: 'test', send: async (notice) => void notices.push(notice) },
       });

@@ -14,6 +14,8 @@ import pg from 'pg';
 export interface LocalPostgres {
   /** A connection URL for a new, empty database. */
   createDatabase(name: string): Promise<string>;
+  /** The durability settings the server runs with, as `SHOW` reports them. */
+  durability(): Promise<{ fsync: string; synchronous_commit: string; full_page_writes: string }>;
   stop(): void;
 }
 
@@ -36,7 +38,12 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startLocalPostgres(): Promise<LocalPostgres> {
+/**
+ * `durable: true` keeps PostgreSQL's durable defaults (fsync, synchronous_commit,
+ * full_page_writes all on): benchmarks use it, so their figures are those of a real server.
+ * Tests turn durability off, which only makes them faster.
+ */
+export async function startLocalPostgres(options: { durable?: boolean } = {}): Promise<LocalPostgres> {
   const bin = postgresBin();
   const dir = mkdtempSync(path.join(tmpdir(), 'tongban-pg-'));
   const data = path.join(dir, 'data');
@@ -67,7 +74,7 @@ export async function startLocalPostgres(): Promise<LocalPostgres> {
     '-t',
     '30',
     '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`,
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=300${options.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off'}`,
     'start',
   ]);
   const adminUrl = `postgres://tongban@127.0.0.1:${port}/postgres`;
@@ -82,6 +89,16 @@ export async function startLocalPostgres(): Promise<LocalPostgres> {
         await client.end();
       }
       return `postgres://tongban@127.0.0.1:${port}/${encodeURIComponent(name)}`;
+    },
+    async durability() {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      try {
+        const show = async (name: string) => String((await client.query(`SHOW ${name}`)).rows[0]?.[name]);
+        return { fsync: await show('fsync'), synchronous_commit: await show('synchronous_commit'), full_page_writes: await show('full_page_writes') };
+      } finally {
+        await client.end();
+      }
     },
     stop() {
       if (stopped) return;

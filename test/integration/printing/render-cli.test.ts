@@ -25,6 +25,20 @@ describe('tongban print render', () => {
     expect(pdfFonts(out).every((f) => f.embedded)).toBe(true);
   });
 
+  it('puts 第N页 共M页 and the holder, masked, at the foot of every page of a long certificate', () => {
+    const out = path.join(dir, 'certificate-60.pdf');
+    const run = tongban('print', 'render', 'certificate', '--months', '60', '--out', out);
+    expect(run.status).toBe(0);
+    const pages = Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [out], { encoding: 'utf8' }).stdout)?.[1]);
+    expect(pages).toBeGreaterThan(1);
+    for (let n = 1; n <= pages; n += 1) {
+      const page = spawnSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', out, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
+      expect(page).toContain(`第${n}页共${pages}页`);
+      expect(page).toMatch(/\d{6}\*{8}\d{3}[\dX]/);
+    }
+    expect(pdfFonts(out).every((f) => f.embedded)).toBe(true);
+  });
+
   it('refuses data that would print an unmasked ID number, naming the field', () => {
     const run = tongban('print', 'render', 'certificate', '--data', 'test/fixtures/printing/certificate-unmasked-id.json', '--out', path.join(dir, 'bad.pdf'));
     expect(run.status).toBe(1);

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { verifyPin } from '../../../main/security/pin';
+import { verifySecret as verifyPin } from '../../../common/scrypt-hash';
 
 const tongban = (args: string[], input?: string) =>
   spawnSync(process.execPath, ['bin/tongban.js', ...args], { encoding: 'utf8', input, timeout: 30_000 });

@@ -27,6 +27,19 @@ describe('abortable waits', () => {
     expect(woken).toBe(true);
   });
 
+  it('a wake while nothing sleeps is kept for the next sleep, once', async () => {
+    const sleeper = new Sleeper();
+    sleeper.wake();
+    const started = Date.now();
+    await sleeper.sleep(60_000);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    let woken = false;
+    const waiting = sleeper.sleep(30).then(() => (woken = true));
+    await sleep(5);
+    expect(woken).toBe(false);
+    await waiting;
+  });
+
   it('whenTrue looks again at each event, and answers false at its timeout', async () => {
     const emitter = new EventEmitter();
     let value = 0;

@@ -33,7 +33,7 @@ describe('terminal configuration', () => {
 
   it('fills defaults for what a file leaves out', () => {
     const config = parseConfig(minimal, 'x');
-    expect(config.session).toEqual({ idleSeconds: 90, warnSeconds: 20, endOnCardRemoval: false });
+    expect(config.session).toEqual({ idleSeconds: 90, warnSeconds: 20, endOnCardRemoval: false, cardReturnSeconds: 10 });
     expect(config.ui.locale).toBe('zh-CN');
     expect(config.services.enabled).toBe('all');
     expect(config.host.port).toBe(0);

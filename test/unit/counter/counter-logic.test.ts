@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseSummary } from '../../../contract/platform/cases';
 import { counterMethods, CounterDecision, type CalledNumber } from '../../../contract/terminal/counter-api';
-import { announcementText, pushCalled, startOfShanghaiDay } from '../../../main/counter/announcement';
+import { startOfShanghaiDay } from '../../../contract/dates/shanghai-day';
+import { announcementText, pushCalled } from '../../../main/counter/announcement';
 import { platformDecision } from '../../../main/counter/counter-service';
 import { counterHandlers } from '../../../main/counter/handlers';
 import { filterQueue, wall, wallCalled } from '../../../renderer/src/counter/counter-store';

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import RENDERER_SAFE_CONTRACT from '../../../contract/renderer-safe.json' with { type: 'json' };
 
 /**
  * The rules of the house are lint rules; these cases prove each one bites, by linting code
@@ -61,5 +64,24 @@ describe('house rules', () => {
     expect(await ruleIds('platform/http/example.ts', ground)).toEqual([]);
     expect(await ruleIds('renderer/src/example.ts', "import { Backoff } from '../../common/backoff';\nexport const b = Backoff;\n")).toContain('import-x/no-restricted-paths');
     expect(await ruleIds('contract/example.ts', "import { Backoff } from '../common/backoff';\nexport const b = Backoff;\n")).toContain('import-x/no-restricted-paths');
+  });
+});
+
+describe('the contract the renderer may run', () => {
+  it.each([
+    ['a value from a schema file', "import { Decision } from '../../../contract/platform/cases';\nexport const d = Decision;\n", ['@typescript-eslint/no-restricted-imports']],
+    ['a type from a schema file', "import type { Decision } from '../../../contract/platform/cases';\nexport type D = Decision;\n", []],
+    ['a value from a listed file', "import { canDecide } from '../../../contract/platform/case-states';\nexport const c = canDecide;\n", []],
+  ])('renderer/ may import %s: %#', async (_what, code, expected) => {
+    expect(await ruleIds('renderer/src/counter/example.ts', code)).toEqual(expected);
+  });
+
+  it.each(RENDERER_SAFE_CONTRACT)('%s imports nothing but other run-time-safe contract files', (file) => {
+    const source = readFileSync(`${file}.ts`, 'utf8');
+    for (const match of source.matchAll(/^import\s+(type\s+)?[^'"]*from\s+'([^']+)'/gm)) {
+      if (match[1]) continue; // a type import is erased before the renderer runs
+      const target = path.posix.join(path.posix.dirname(file), match[2] as string);
+      expect(RENDERER_SAFE_CONTRACT, `${file} imports ${match[2]} at run time`).toContain(target);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EventFrame } from '../../../contract/terminal/api';
 import type { CardRead } from '../../../drivers/idcard';
 import { IdCardError } from '../../../drivers/idcard/errors';
@@ -35,7 +35,7 @@ function read(overrides: Partial<CardRead['identity']> = {}): CardRead {
   };
 }
 
-function setUp(options: { endOnCardRemoval?: boolean; inSetup?: boolean } = {}) {
+function setUp(options: { endOnCardRemoval?: boolean; inSetup?: boolean; cardReturnSeconds?: number } = {}) {
   const events = new EventBus();
   const frames: EventFrame[] = [];
   events.subscribe((f) => frames.push(f));
@@ -46,7 +46,7 @@ function setUp(options: { endOnCardRemoval?: boolean; inSetup?: boolean } = {}) 
     sessions,
     identity,
     events,
-    { endOnCardRemoval: options.endOnCardRemoval ?? true, inSetup: () => options.inSetup ?? false },
+    { endOnCardRemoval: options.endOnCardRemoval ?? true, cardReturnSeconds: options.cardReturnSeconds ?? 0, inSetup: () => options.inSetup ?? false },
     silentLogger(),
   );
   return { flow, sessions, identity, frames, done: () => sessions.dispose() };
@@ -71,6 +71,55 @@ describe('identity flow', () => {
     expect(sessions.current).toBeUndefined();
     expect(identity.current).toBeUndefined();
     done();
+  });
+
+  describe('with time to put the card back', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('counts down, and the same card back in time keeps the session and its identity', () => {
+      vi.useFakeTimers();
+      const { flow, sessions, identity, frames, done } = setUp({ cardReturnSeconds: 10 });
+      flow.cardRead(read());
+      const session = sessions.current?.id;
+      flow.cardRemoved();
+      expect(frames).toContainEqual({ event: 'session.cardAway', data: { sessionId: session, secondsLeft: 10 } });
+      vi.advanceTimersByTime(4000);
+      expect(frames).toContainEqual({ event: 'session.cardAway', data: { sessionId: session, secondsLeft: 6 } });
+      flow.cardRead(read());
+      expect(frames).toContainEqual({ event: 'session.cardBack', data: { sessionId: session } });
+      vi.advanceTimersByTime(20_000);
+      expect(sessions.current?.id).toBe(session);
+      expect(identity.current?.idNumber).toBe('11010519491231002X');
+      done();
+    });
+
+    it('wipes when the count reaches 0, and says why', () => {
+      vi.useFakeTimers();
+      const { flow, sessions, identity, frames, done } = setUp({ cardReturnSeconds: 3 });
+      flow.cardRead(read());
+      const session = sessions.current?.id;
+      flow.cardRemoved();
+      vi.advanceTimersByTime(2999);
+      expect(sessions.current).toBeDefined();
+      vi.advanceTimersByTime(1);
+      expect(sessions.current).toBeUndefined();
+      expect(identity.current).toBeUndefined();
+      expect(frames).toContainEqual({ event: 'session.ended', data: { sessionId: session, reason: 'card-removed' } });
+      done();
+    });
+
+    it("another person's card ends the first session rather than joining it", () => {
+      vi.useFakeTimers();
+      const { flow, sessions, identity, frames, done } = setUp({ cardReturnSeconds: 10 });
+      flow.cardRead(read());
+      const first = sessions.current?.id;
+      flow.cardRemoved();
+      flow.cardRead(read({ idNumber: '110105194912310021', name: '测试李四' }));
+      expect(frames).toContainEqual({ event: 'session.ended', data: { sessionId: first, reason: 'card-removed' } });
+      expect(sessions.current?.id).not.toBe(first);
+      expect(identity.current?.name).toBe('测试李四');
+      done();
+    });
   });
 
   it('keeps the session when removal does not end it', () => {

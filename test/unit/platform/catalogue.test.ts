@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CASE_TRANSITIONS } from '../../../contract/platform/cases';
+import { CASE_TRANSITIONS } from '../../../contract/platform/case-states';
 import { Catalogue } from '../../../contract/platform/catalogue';
 import { demoCatalogue } from '../../../platform/catalogue/demo-catalogue';
 

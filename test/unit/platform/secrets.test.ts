@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, hashPassword, issueTerminalCredential, parseTerminalCredential, sha256Hex, verifyPassword } from '../../../platform/core/secrets';
+import { hashSecret as hashPassword, verifySecret as verifyPassword } from '../../../common/scrypt-hash';
+import { canonicalJson, issueTerminalCredential, parseTerminalCredential, sha256Hex } from '../../../platform/core/secrets';
 
 describe('platform secrets', () => {
   it('hashes equal bodies equally whatever their key order, and different bodies differently', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashPin } from '../../../main/security/pin';
+import { hashSecret as hashPin } from '../../../common/scrypt-hash';
 import { TechnicianLock } from '../../../main/setup/technician-lock';
 
 describe('technician lock', () => {

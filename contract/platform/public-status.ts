@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { CaseStatus } from './cases';
+import { CaseEventType } from './events';
+
+/** The receipt's code in a status page address: 16 characters, no 0/O or 1/I. */
+export const StatusCode = z.string().regex(/^[2-9A-HJ-NP-Z]{16}$/, '16 characters from the receipt');
+
+/**
+ * `GET /v1/public/status/{code}` (and the page at `/status/{code}`): what anyone holding the
+ * receipt may see. Nothing personal — no name, no ID number, no answers, no staff's reasons.
+ */
+export const PublicCaseStatus = z.object({
+  caseNumber: z.string(),
+  service: z.object({ code: z.string(), name: z.object({ 'zh-CN': z.string(), en: z.string().optional() }) }),
+  centreName: z.string(),
+  status: CaseStatus,
+  submittedAt: z.string(),
+  history: z.array(z.object({ at: z.string(), type: CaseEventType, status: CaseStatus })),
+});
+export type PublicCaseStatus = z.infer<typeof PublicCaseStatus>;

@@ -1,0 +1,68 @@
+import type { PublicCaseStatus } from '../../contract/platform/public-status';
+import type { CaseEventType } from '../../contract/platform/events';
+import type { CaseStatus } from '../../contract/platform/cases';
+
+const STATUS_WORDS: Record<CaseStatus, string> = {
+  queued: '已提交，等待窗口审核',
+  claimed: '窗口正在审核',
+  accepted: '已受理，正在办理',
+  'awaiting-materials': '需要补正材料，请留意短信或到窗口咨询',
+  rejected: '不予受理，请留意短信或到窗口咨询',
+  transferred: '已转交主管部门办理',
+  returned: '已退回窗口复核',
+  ready: '已办好，请持回执到窗口领取',
+  completed: '已办结',
+};
+
+const EVENT_WORDS: Record<CaseEventType, string> = {
+  submitted: '提交申请',
+  claimed: '窗口开始审核',
+  released: '退回排队',
+  accepted: '受理',
+  rejected: '不予受理',
+  'materials-requested': '告知补正材料',
+  'materials-supplied': '补正材料',
+  transferred: '转交主管部门',
+  returned: '退回窗口复核',
+  approved: '主管部门审批通过',
+  completed: '办结',
+  collected: '领取结果',
+  rated: '评价',
+  'follow-up-closed': '回访完成',
+};
+
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** Beijing time, as the receipt prints it. */
+function shanghaiTime(isoTime: string): string {
+  return new Date(isoTime).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
+}
+
+const STYLE = `body{font-family:'Noto Sans CJK SC',sans-serif;margin:0;padding:1.5rem;line-height:1.6;font-size:18px;color:#1a1a1a;background:#fff}
+main{max-width:40rem;margin:0 auto}h1{font-size:1.6rem}dt{font-weight:bold}dd{margin:0 0 .75rem}
+.state{font-size:1.3rem;font-weight:bold;color:#0b4f8a}ol{padding-left:1.2rem}li{margin:.4rem 0}.note{color:#444;font-size:1rem}`;
+
+function page(title: string, body: string): string {
+  return `<!doctype html><html lang="zh-CN" translate="no"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escape(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
+}
+
+/** The page a receipt's QR code opens on a phone: the state and the history, nothing personal. */
+export function statusPageHtml(status: PublicCaseStatus): string {
+  const history = status.history
+    .map((h) => `<li><time datetime="${escape(h.at)}">${escape(shanghaiTime(h.at))}</time> ${escape(EVENT_WORDS[h.type])}</li>`)
+    .join('');
+  return page(
+    '办件进度',
+    `<h1>办件进度</h1>
+<dl><dt>办理事项</dt><dd>${escape(status.service.name['zh-CN'])}</dd>
+<dt>办件编号</dt><dd>${escape(status.caseNumber)}</dd>
+<dt>受理单位</dt><dd>${escape(status.centreName)}</dd>
+<dt>当前状态</dt><dd class="state" data-status="${escape(status.status)}">${escape(STATUS_WORDS[status.status])}</dd></dl>
+<h2>办理记录</h2><ol>${history}</ol>
+<p class="note">本页不显示个人信息。如有疑问，请持回执到受理窗口咨询。</p>`,
+  );
+}
+
+export function statusNotFoundHtml(): string {
+  return page('办件进度', '<h1>没有找到办件</h1><p>没有找到这个查询码对应的办件，请核对回执上的二维码或查询码，或持回执到受理窗口咨询。</p>');
+}
