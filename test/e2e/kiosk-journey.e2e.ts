@@ -87,6 +87,8 @@ async function journey(page: Page, variant: string): Promise<{ caseNumber: strin
   expect(review).toContain(`${agentId.slice(0, 6)}********${agentId.slice(-4)}`);
   await expectAccessible(page, 'review');
   await screenshot(page, `journey-${variant}-5-review`);
+  // 一次授权: the licence look-up is answered before the materials are final.
+  await page.getByTestId('licence-consent').getByRole('button', { name: /^(同意查询|Yes, look them up)$/ }).click();
   await scanRequiredMaterials(page);
   await page.getByRole('button', { name: '确认提交' }).click();
 
