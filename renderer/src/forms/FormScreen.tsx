@@ -12,7 +12,6 @@ import { ErrorPanel } from '../components/ErrorPanel';
 import { ErrorSummary, type SummaryEntry } from './ErrorSummary';
 import { keyboardFor, normaliseTyped, typedInFull } from './field-input';
 import { MaterialsSection } from '../screens/Materials';
-import { licenceConsentPending } from '../state/capture';
 import { maskIdNumber } from '../../../contract/identity/id-number';
 import { useSpeak } from '../speech/use-speak';
 
@@ -339,7 +338,7 @@ export function FormScreen({ item, onSubmit, onCancel }: FormScreenProps) {
           {t('form.back')}
         </button>
         {onReview ? (
-          <button type="button" class="button primary main-action" disabled={submitting || licenceConsentPending(item)} onClick={() => void submit()}>
+          <button type="button" class="button primary main-action" disabled={submitting} onClick={() => void submit()}>
             {t('form.submit')}
           </button>
         ) : (
