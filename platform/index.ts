@@ -22,6 +22,7 @@ import type { LicenceImport } from '../contract/platform/licences';
 import { HelpCalls } from './help/help-calls';
 import { PublicStatus } from './public-status/public-status';
 import { demoCatalogue } from './catalogue/demo-catalogue';
+import { createFleet, type FleetSettingsOptions } from './fleet/fleet';
 import { buildApp } from './http/app';
 import type { Services } from './http/services';
 import { NotificationDispatcher } from './notify/dispatcher';
@@ -86,6 +87,8 @@ export interface PlatformOptions {
   rateLimitPerMinute?: number;
   /** Sign-in attempts per minute per address (default 30). */
   signInAttemptsPerMinute?: number;
+  /** The fleet's alert rules and timings (defaults: 2 min without heartbeat, 2 min device down). */
+  fleet?: FleetSettingsOptions;
   /** Fastify's request log (pino, JSON lines to stdout); off by default. */
   requestLog?: boolean;
   /** Operational lines (notices in the demo, failures); default none. */
@@ -147,9 +150,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     const access = new AccessService(ctx);
     const publish = (events: Parameters<EventHub['publish']>[0]) => ctx.hub.publish(events);
     const caseAccess = new CaseAccess();
+    const notifier = options.notifier ?? new LogNotifier(log);
     const dispatcher = new NotificationDispatcher(
       db,
-      options.notifier ?? new LogNotifier(log),
+      notifier,
       ctx.now,
       (error) => log(`notification failed: ${errorMessage(error)}`),
       ctx.cipher,
@@ -179,6 +183,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     const sealed = (await services.blobs.sealLegacy()) + (await services.cases.sealLegacy());
     await services.ratings.assignFollowUpIds();
     if (sealed > 0 || signing.imported) await db.compact();
+    services.fleet = createFleet(ctx, notifier, signing.signer, options.fleet ?? {}, log);
+    const fleet = services.fleet;
     ctx.hub.on('events', (events) => dispatcher.handle(events));
     ctx.hub.on('events', (events) => {
       licences.onEvents(events).catch((error: unknown) => log(`adding a result to the licence library failed: ${errorMessage(error)}`));
@@ -200,11 +206,15 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       services,
       db,
       demoCredentials,
-      notificationsSettled: () => dispatcher.drain(),
+      notificationsSettled: async () => {
+        await dispatcher.drain();
+        await fleet.notices.drain();
+      },
       purgeExpired: purge,
       close: async () => {
         clearInterval(sweep);
         clearInterval(purging);
+        await fleet.stop();
         ctx.hub.removeAllListeners();
         await dispatcher.drain();
         await db.close();

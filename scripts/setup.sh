@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 
 purpose="${1:-run}"
 run_packages=(chromium fonts-noto-cjk socat librime1 rime-data-luna-pinyin rime-prelude rime-essay libzinnia0 tegaki-zinnia-simplified-chinese espeak-ng x11-utils)
-test_packages=(cups-ipp-utils avahi-daemon dbus sane-utils tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng poppler-utils postgresql xvfb sox imagemagick zbar-tools)
+test_packages=(cups-ipp-utils avahi-daemon dbus sane-utils tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng poppler-utils postgresql xvfb sox imagemagick zbar-tools systemd cage
+  fonts-arphic-ukai fonts-arphic-uming fonts-wqy-zenhei fonts-cwtex-fs ffmpeg)
 packages=("${run_packages[@]}")
 [ "$purpose" = test ] && packages+=("${test_packages[@]}")
 
@@ -31,7 +32,9 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$(state)" ]; then
   echo "setup: installing npm dependencies"
   # Electron's postinstall downloads its binary; where that cannot work the terminal runs in the
   # Chromium host, so the download is tried separately and allowed to fail.
-  ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm install --no-audit --no-fund
+  # onnxruntime-node's install script fetches CUDA libraries; its CPU runtime (all PaddleOCR
+  # needs) is inside the npm package, so the documented skip option leaves nothing missing.
+  ELECTRON_SKIP_BINARY_DOWNLOAD=1 ONNXRUNTIME_NODE_INSTALL=skip npm install --no-audit --no-fund
   if [ -z "${ELECTRON_SKIP_BINARY_DOWNLOAD:-}" ]; then
     if timeout 300 node node_modules/electron/install.js >/dev/null 2>&1; then
       echo "setup: Electron binary installed: npm start opens the Electron window"

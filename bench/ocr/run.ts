@@ -1,125 +1,127 @@
 /**
- * bench/ocr: seconds per A4 page at 300 dpi for tesseract.js (what the terminal runs) beside the
- * native Debian `tesseract` CLI on the same page images in the same run, the first page (cold:
- * workers or process starting, models loading) and the following ones (warm), with the character
- * error rate of each against the text drawn on the pages.
+ * bench/ocr: PaddleOCR (the terminal's default), tesseract.js (its second engine) and the native
+ * Debian `tesseract` CLI, on a generated page set (bench/ocr/page-set.ts), each engine given the
+ * SAME prepared image (prepareImage: greyscale, contrast, scaled to the target dpi). Model load is
+ * timed apart from recognition; recognition is warm (a page read first, not counted). Per page:
+ * seconds and character error rate; the pages are A4 rendered at 300 dpi and prepared at 200 and
+ * at 300 dpi. The CLI loads its models in every process: its per-page time includes that, as it
+ * would on a terminal that shells out to it; its load time is a page's time minus nothing (none apart).
  *
- * Both run on one core (one tesseract.js worker; OMP_THREAD_LIMIT=1 for the CLI) so the figures
- * compare engines, not thread counts.
- *
- * Run: npx tsx bench/ocr/run.ts [--lang chi_sim+eng] [--pages N]
+ * Run: npx tsx bench/ocr/run.ts [--pages N] [--dpi 200,300] [--engines paddle,tesseract,cli]
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os, { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DEFAULT_LANG_PATH, OcrEngine } from '../../main/ocr';
+import { DEFAULT_LANG_PATH, prepareImage, startEngine, type OcrEngine, type PreparedImage } from '../../main/ocr';
 import { normaliseOcrText } from '../../main/ocr/text';
-import {
-  characterErrorRate,
-  degrade,
-  householdRegisterDocument,
-  launchChromium,
-  marriageCertificateDocument,
-  noticeDocument,
-  renderDocument,
-  WANG_CHEN_MARRIAGE,
-  ZHANG_WEI,
-  type TestDocument,
-} from '../../test/fixtures/ocr/documents';
+import { characterErrorRate, launchChromium } from '../../test/fixtures/ocr/documents';
+import { benchPages, type BenchPage } from './page-set';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : undefined;
 };
-const langs = arg('--lang') ?? 'chi_sim+eng';
-const DPI = 300;
-
-const docs: { doc: TestDocument; noisy?: boolean }[] = [
-  { doc: noticeDocument('sans', 12) },
-  { doc: noticeDocument('serif', 14) },
-  { doc: noticeDocument('mono', 10.5) },
-  { doc: householdRegisterDocument(ZHANG_WEI, 'serif') },
-  { doc: marriageCertificateDocument(WANG_CHEN_MARRIAGE, 'sans') },
-  { doc: noticeDocument('sans', 14), noisy: true },
-].slice(0, Number(arg('--pages')) || undefined);
-
-const dir = mkdtempSync(path.join(tmpdir(), 'tongban-bench-ocr-'));
+const DPIS = (arg('--dpi') ?? '200,300').split(',').map(Number);
+const ENGINES = (arg('--engines') ?? 'paddle,tesseract,cli').split(',');
 const round = (n: number, digits = 3) => Math.round(n * 10 ** digits) / 10 ** digits;
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+const dir = mkdtempSync(path.join(tmpdir(), 'tongban-bench-ocr-'));
+
+interface PageFigure {
+  seconds: number;
+  cer: number;
+}
+type Figures = Record<string, Record<string, Record<string, PageFigure>>>;
+
+async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
+  const t0 = performance.now();
+  const value = await run();
+  return [value, (performance.now() - t0) / 1000];
+}
+
+function cli(prepared: PreparedImage): string {
+  const file = path.join(dir, 'page.png');
+  writeFileSync(file, prepared.png);
+  const run = spawnSync('tesseract', [file, 'stdout', '-l', 'chi_sim+eng', '--tessdata-dir', DEFAULT_LANG_PATH, '-c', 'preserve_interword_spaces=1'], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`tesseract failed: ${run.stderr}`);
+  return normaliseOcrText(run.stdout);
+}
 
 try {
   const browser = await launchChromium();
-  const pages: { name: string; file: string; truth: string }[] = [];
+  let pages: BenchPage[];
   try {
-    for (const { doc, noisy } of docs) {
-      const png = await renderDocument(browser, doc, DPI);
-      const name = noisy ? `${doc.name}-noisy` : doc.name;
-      const file = path.join(dir, `${name}.${noisy ? 'jpg' : 'png'}`);
-      writeFileSync(file, noisy ? await degrade(png, { angle: 1.5, noise: 70, seed: 11 }) : png);
-      pages.push({ name, file, truth: doc.truth });
-    }
+    pages = (await benchPages(browser, 300)).slice(0, Number(arg('--pages')) || undefined);
   } finally {
     await browser.close();
   }
+  // The same prepared image for every engine, made once per page and dpi, outside every timing.
+  const prepared = new Map<string, PreparedImage>();
+  for (const dpi of DPIS) for (const page of pages) prepared.set(`${page.name}@${dpi}`, await prepareImage(page.image, { dpi }));
 
-  // tesseract.js: the first page includes starting the worker and loading the models.
-  const jsTimes: number[] = [];
-  const jsCer: Record<string, number> = {};
-  const startedAt = performance.now();
-  const engine = await OcrEngine.start({ langs, workers: 1 });
-  const startSeconds = (performance.now() - startedAt) / 1000;
-  try {
-    for (const page of pages) {
-      const t0 = performance.now();
-      const result = await engine.recognize(readFileSync(page.file));
-      jsTimes.push((performance.now() - t0) / 1000);
-      jsCer[page.name] = round(characterErrorRate(result.text, page.truth), 4);
+  const loadSeconds: Record<string, number> = {};
+  const figures: Figures = {};
+  const engines: Record<string, OcrEngine | 'cli'> = {};
+  for (const name of ENGINES) {
+    if (name === 'cli') engines.cli = 'cli';
+    else {
+      const [engine, seconds] = await timed(() => startEngine(name as 'paddle' | 'tesseract', { workers: name === 'paddle' ? 2 : 1, langs: 'chi_sim+eng' }));
+      engines[name] = engine;
+      loadSeconds[name] = round(seconds);
     }
-  } finally {
-    await engine.close();
+  }
+  for (const [name, engine] of Object.entries(engines)) {
+    const read = (image: PreparedImage) => (engine === 'cli' ? Promise.resolve(cli(image)) : engine.recognize(image).then((r) => r.text));
+    // Warm-up: one page read and not counted (first inference allocates and JIT-compiles).
+    await read(prepared.values().next().value as PreparedImage);
+    for (const dpi of DPIS) {
+      const byPage: Record<string, PageFigure> = {};
+      for (const page of pages) {
+        const [text, seconds] = await timed(() => read(prepared.get(`${page.name}@${dpi}`) as PreparedImage));
+        byPage[page.name] = { seconds: round(seconds), cer: round(characterErrorRate(text, page.truth), 4) };
+      }
+      (figures[name] ??= {})[`${dpi}dpi`] = byPage;
+    }
+    if (engine !== 'cli') await engine.close();
   }
 
-  // The native CLI starts a process and loads the models for every page; the first also pays for a cold page cache.
-  const nativeTimes: number[] = [];
-  const nativeCer: Record<string, number> = {};
-  for (const page of pages) {
-    const t0 = performance.now();
-    const run = spawnSync('tesseract', [page.file, 'stdout', '-l', langs, '--tessdata-dir', DEFAULT_LANG_PATH, '-c', 'preserve_interword_spaces=1'], {
-      encoding: 'utf8',
-      env: { ...process.env, OMP_THREAD_LIMIT: '1' },
-    });
-    nativeTimes.push((performance.now() - t0) / 1000);
-    if (run.status !== 0) throw new Error(`tesseract failed on ${page.name}: ${run.stderr}`);
-    nativeCer[page.name] = round(characterErrorRate(normaliseOcrText(run.stdout), page.truth), 4);
-  }
-
-  const warm = (times: number[]) => round(mean(times.slice(1)));
-  const jsWarm = warm(jsTimes);
-  const nativeWarm = warm(nativeTimes);
-  const version = execFileSync('tesseract', ['--version'], { encoding: 'utf8' }).split('\n')[0];
+  const summary = Object.fromEntries(
+    Object.entries(figures).map(([name, byDpi]) => [
+      name,
+      Object.fromEntries(
+        Object.entries(byDpi).map(([dpi, byPage]) => {
+          const values = Object.entries(byPage);
+          const of = (conditions: string[]) => values.filter(([p]) => conditions.some((c) => p.endsWith(`-${c}`))).map(([, f]) => f.cer);
+          return [
+            dpi,
+            {
+              warmSecondsPerPage: round(mean(values.map(([, f]) => f.seconds))),
+              maxCerClean: round(Math.max(...of(['clean'])), 4),
+              maxCerNoisySkewedGrey: round(Math.max(...of(['noisy', 'skewed', 'grey'])), 4),
+              meanCer: round(mean(values.map(([, f]) => f.cer)), 4),
+            },
+          ];
+        }),
+      ),
+    ]),
+  );
+  const baseline = figures.cli ? 'cli' : undefined;
+  const ratios = baseline
+    ? Object.fromEntries(
+        Object.keys(figures).map((name) => [name, Object.fromEntries(DPIS.map((d) => [`${d}dpi`, round((summary[name]?.[`${d}dpi`]?.warmSecondsPerPage ?? 0) / (summary[baseline]?.[`${d}dpi`]?.warmSecondsPerPage ?? 1), 2)]))]),
+      )
+    : undefined;
   process.stdout.write(
     `${JSON.stringify(
       {
-        pages: pages.length,
-        page: `A4 at ${DPI} dpi (2481 × 3508 px)`,
-        langs,
-        method: 'same files for both; tesseract.js times include its preparation (greyscale, contrast, scale to 200 dpi, deskew), the CLI reads each 300 dpi file as is; one core each',
-        tesseractJs: {
-          workerStartSeconds: round(startSeconds),
-          firstPageSeconds: round(startSeconds + (jsTimes[0] ?? 0)),
-          warmSecondsPerPage: jsWarm,
-          meanCer: round(mean(Object.values(jsCer)), 4),
-          cer: jsCer,
-        },
-        nativeCli: {
-          version,
-          firstPageSeconds: round(nativeTimes[0] ?? 0),
-          warmSecondsPerPage: nativeWarm,
-          meanCer: round(mean(Object.values(nativeCer)), 4),
-          cer: nativeCer,
-        },
-        warmRatioJsToNative: round(jsWarm / nativeWarm, 2),
+        machine: { cores: os.availableParallelism(), loadAverage: os.loadavg().map((l) => round(l, 2)) },
+        pages: pages.map((p) => ({ name: p.name, face: p.face, condition: p.condition })),
+        method: 'A4 rendered at 300 dpi; every engine reads the same prepared image at each dpi; load timed apart; warm (one page read first, not counted); CER = edit distance / drawn length, whitespace ignored, NFKC',
+        loadSeconds,
+        summary,
+        warmTimeRatioToNativeCli: ratios,
+        perPage: figures,
       },
       null,
       2,

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Locks a Debian/Ubuntu machine down around the Tongban kiosk (see README.md next to this file).
 # Run once, as root, after installing the Tongban .deb:
-#   sudo bash setup-kiosk.sh [--config /etc/tongban/terminal.json] [--allow-usb-storage]
+#   sudo bash setup-kiosk.sh [--config /etc/tongban/terminal.json] [--allow-usb-storage] [--chromium-host [--host-dir DIR]]
 # Idempotent: running it again rewrites the same files.
 set -euo pipefail
 
@@ -9,17 +9,25 @@ app=/opt/Tongban/tongban
 user=tongban
 config=/etc/tongban/terminal.json
 block_usb_storage=yes
+shell=electron
+host_dir=/opt/tongban/current
 
 while [ $# -gt 0 ]; do
   case "$1" in
     --config) config="$2"; shift 2 ;;
     --allow-usb-storage) block_usb_storage=no; shift ;;
+    --chromium-host) shell=chromium; shift ;;
+    --host-dir) host_dir="$2"; shift 2 ;;
     *) echo "setup-kiosk: unknown option $1" >&2; exit 2 ;;
   esac
 done
 
 [ "$(id -u)" -eq 0 ] || { echo "setup-kiosk: run as root" >&2; exit 1; }
-[ -x "$app" ] || { echo "setup-kiosk: $app not found: install the Tongban .deb first" >&2; exit 1; }
+if [ "$shell" = electron ]; then
+  [ -x "$app" ] || { echo "setup-kiosk: $app not found: install the Tongban .deb first (or pass --chromium-host)" >&2; exit 1; }
+else
+  [ -f "$host_dir/bin/tongban.js" ] || { echo "setup-kiosk: $host_dir/bin/tongban.js not found: unpack a Chromium-host release there first" >&2; exit 1; }
+fi
 [ -f "$config" ] || { echo "setup-kiosk: no terminal configuration at $config (check it with: tongban config validate FILE)" >&2; exit 1; }
 
 echo "setup-kiosk: installing the compositor"
@@ -74,6 +82,11 @@ RestartSec=2
 WantedBy=graphical.target
 EOF
 
+# The Chromium host (where no Electron build runs): the same lock-down, with systemd's watchdog
+# on the terminal process itself. --chromium-host picks it instead of the Electron app.
+here=$(dirname "$(readlink -f "$0")")
+sed -e "s#@APP_DIR@#$host_dir#g" -e "s#@CONFIG@#$config#g" -e "s#@USER@#$user#g" "$here/tongban-host.service" > /etc/systemd/system/tongban-host.service
+
 echo "setup-kiosk: no other consoles, no Ctrl+Alt+Del, no SysRq, no power key"
 mkdir -p /etc/systemd/logind.conf.d /etc/systemd/system.conf.d
 cat > /etc/systemd/logind.conf.d/kiosk.conf <<'EOF'
@@ -113,7 +126,13 @@ fi
 systemctl daemon-reload
 systemctl set-default graphical.target >/dev/null
 systemctl disable --now display-manager.service >/dev/null 2>&1 || true
-systemctl enable tongban-kiosk.service >/dev/null
+if [ "$shell" = electron ]; then
+  systemctl disable tongban-host.service >/dev/null 2>&1 || true
+  systemctl enable tongban-kiosk.service >/dev/null
+else
+  systemctl disable tongban-kiosk.service >/dev/null 2>&1 || true
+  systemctl enable tongban-host.service >/dev/null
+fi
 
 # The Chromium host (where the Electron shell is not used): no browser UI over the kiosk, by policy.
 mkdir -p /etc/chromium/policies/managed

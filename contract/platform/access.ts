@@ -11,8 +11,11 @@ import { PersonName, PersonText } from './text';
 export const TerminalKind = z.enum(['kiosk', 'counter']);
 export type TerminalKind = z.infer<typeof TerminalKind>;
 
-/** `back-office`: staff of a department (后台审批), who see and decide only the cases sent to it. */
-export const StaffRole = z.enum(['staff', 'centre-admin', 'back-office']);
+/**
+ * `back-office`: staff of a department (后台审批), who see and decide only the cases sent to it.
+ * `technician`: works the fleet page (terminals, alerts, remote actions) and no case.
+ */
+export const StaffRole = z.enum(['staff', 'centre-admin', 'back-office', 'technician']);
 export type StaffRole = z.infer<typeof StaffRole>;
 
 export const Centre = z.object({ id: z.string(), name: z.string() });

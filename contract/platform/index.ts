@@ -12,6 +12,7 @@ export * from './errors';
 export * from './events';
 export * from './help';
 export * from './public-status';
+export * from './fleet';
 export * from './id-number';
 export * from './pickup';
 export * from './ratings';

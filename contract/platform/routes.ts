@@ -51,6 +51,15 @@ export const PLATFORM_ROUTES = {
   bundle: 'GET /v1/bundles/:caseId',
   pickupSearch: 'POST /v1/pickups/search',
   collect: 'POST /v1/pickups/:pickupId/collect',
+  // The fleet (platform/fleet): what a terminal calls.
+  heartbeat: 'PUT /v1/terminals/me/heartbeat',
+  remoteActions: 'GET /v1/terminals/me/actions',
+  ackAction: 'POST /v1/terminals/me/actions/:actionId/ack',
+  terminalConfig: 'GET /v1/terminals/me/config',
+  reportConfig: 'POST /v1/terminals/me/config/report',
+  fleetKey: 'GET /v1/fleet/key',
+  hostUpdateFeed: 'GET /v1/updates/chromium-host/latest.json',
+  updateFile: 'GET /v1/updates/:channel/files/:fileName',
   // 电子证照 (issue 20).
   licenceLookup: 'POST /v1/licences/lookups',
   caseLicences: 'GET /v1/cases/:caseId/licences',

@@ -7,6 +7,7 @@ import { RatingReason } from '../platform/ratings';
 import { captureEvents, captureMethods } from './capture-api';
 import { counterEvents, counterMethods } from './counter-api';
 import { cycleEvents, cycleMethods } from './cycle-api';
+import { fleetEvents, fleetMethods } from './fleet-api';
 import { DevicesConfig } from './devices';
 import { inputMethods } from './input-api';
 import { licenceMethods } from './licence-api';
@@ -260,10 +261,16 @@ export const terminalMethods = {
   'setup.devices': { args: NoArgs, result: z.object({ devices: DevicesConfig, file: z.string() }) },
   'setup.saveDevices': { args: z.object({ devices: DevicesConfig }).strict(), result: z.object({ file: z.string() }) },
   'setup.testDevice': { args: z.object({ role: DeviceTestRole }).strict(), result: DeviceTestResult },
+  /** A test capture from the document camera: whether the paper's edges were found, and the flattened size. */
+  'setup.testCamera': {
+    args: z.object({ image: z.string().startsWith('data:image/jpeg;base64,').max(6_000_000) }).strict(),
+    result: z.object({ found: z.boolean(), width: z.number().int().positive(), height: z.number().int().positive() }),
+  },
   ...counterMethods,
   ...cycleMethods,
   ...captureMethods,
   ...inputMethods,
+  ...fleetMethods,
   ...licenceMethods,
 } as const;
 
@@ -291,6 +298,7 @@ export const terminalEvents = {
   ...counterEvents,
   ...cycleEvents,
   ...captureEvents,
+  ...fleetEvents,
 } as const;
 
 export type MethodName = keyof typeof terminalMethods;

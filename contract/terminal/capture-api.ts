@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { READABLE_PAPERS } from './readable-papers';
 
 /**
  * The kiosk's capture of supporting papers (methods `capture.*`), spread into `terminalMethods`
@@ -18,6 +19,8 @@ export const CaptureFailure = z.enum([
   'device-error',
   'no-scanner',
   'too-many-pages',
+  /** The camera's photo could not be read as an image. */
+  'bad-photo',
 ]);
 export type CaptureFailure = z.infer<typeof CaptureFailure>;
 
@@ -36,9 +39,20 @@ export const CapturedPage = z.object({
 });
 export type CapturedPage = z.infer<typeof CapturedPage>;
 
+/** The document camera (高拍仪) the page opens with getUserMedia, as the technician chose it. */
+export const CameraChoice = z.object({
+  /** Part of the camera's label (its name); absent: the first camera. */
+  label: z.string().optional(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+});
+export type CameraChoice = z.infer<typeof CameraChoice>;
+
 export const CaptureView = z.object({
   /** Whether this terminal has a scanner at all. */
   scanner: z.boolean(),
+  /** The document camera, when this terminal has one. */
+  camera: CameraChoice.nullable(),
   pages: z.array(CapturedPage),
 });
 export type CaptureView = z.infer<typeof CaptureView>;
@@ -49,7 +63,8 @@ export const ScanOutcome = z.discriminatedUnion('ok', [
 ]);
 export type ScanOutcome = z.infer<typeof ScanOutcome>;
 
-export const CaptureDocumentType = z.enum(['household-register', 'marriage-certificate']);
+/** The papers OCR reads into fields (main/ocr/fields/document-types.ts says how). */
+export const CaptureDocumentType = z.enum(READABLE_PAPERS);
 export type CaptureDocumentType = z.infer<typeof CaptureDocumentType>;
 
 /** A value read from a page, for the citizen to confirm before it fills a form field. */
@@ -61,10 +76,33 @@ export const FieldProposalView = z.object({
   confidence: z.number().min(0).max(100),
   /** The printed label the value stood beside. */
   label: z.string(),
+  /** Below its field's threshold: shown as a proposal the citizen must confirm, never filled in silently. */
+  confirm: z.boolean(),
+  /** Which OCR line it came from (index into `PageReading.lines`). */
+  line: z.number().int().min(0),
 });
 export type FieldProposalView = z.infer<typeof FieldProposalView>;
 
-export const PageReading = z.object({
+/** One line of text as OCR read it, with its box in the pixels of `OcrReadingView.image`. */
+export const OcrLineView = z.object({
+  text: z.string(),
+  confidence: z.number().min(0).max(100),
+  box: z.object({ x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number() }),
+});
+export type OcrLineView = z.infer<typeof OcrLineView>;
+
+/** What OCR read from one page: for the review screens that show the text beside the image. */
+export const OcrReadingView = z.object({
+  engine: z.enum(['paddle', 'tesseract']),
+  /** Nothing legible: no fields, and the screen says so in plain words. */
+  blank: z.boolean(),
+  /** The size of the image the boxes are measured in (the page as prepared for OCR). */
+  image: z.object({ width: z.number().int().positive(), height: z.number().int().positive() }),
+  lines: z.array(OcrLineView),
+});
+export type OcrReadingView = z.infer<typeof OcrReadingView>;
+
+export const PageReading = OcrReadingView.extend({
   pageId: PageId,
   documentType: CaptureDocumentType.nullable(),
   /** The page's overall OCR confidence, 0–100. */
@@ -79,6 +117,14 @@ export const captureMethods = {
   'capture.pages': { args: NoArgs, result: CaptureView },
   /** Scans one page for a material; with `replacePageId` the new page takes that one's place (retake). */
   'capture.scan': { args: z.object({ materialCode: MaterialCode, replacePageId: PageId.optional() }).strict(), result: ScanOutcome },
+  /**
+   * A photo from the document camera (a JPEG data: URL taken in the page): the paper is found,
+   * flattened and kept like a scanned page.
+   */
+  'capture.photo': {
+    args: z.object({ materialCode: MaterialCode, image: z.string().startsWith('data:image/jpeg;base64,').max(6_000_000), replacePageId: PageId.optional() }).strict(),
+    result: ScanOutcome,
+  },
   'capture.deletePage': { args: z.object({ pageId: PageId }).strict(), result: CaptureView },
   'capture.read': { args: z.object({ pageId: PageId, documentType: CaptureDocumentType.optional() }).strict(), result: PageReading },
 } as const;

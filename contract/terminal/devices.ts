@@ -57,6 +57,17 @@ const DocumentScanner = z.discriminatedUnion('transport', [
   Simulator,
 ]);
 
+/** The document camera (高拍仪): a UVC camera the page opens; chosen by name, at a resolution. */
+const DocumentCamera = z
+  .object({
+    transport: z.literal('uvc'),
+    /** Part of the camera's name as the browser lists it; absent: the first camera. */
+    label: z.string().min(1).optional(),
+    width: z.number().int().min(320).max(8192).default(1920),
+    height: z.number().int().min(240).max(8192).default(1080),
+  })
+  .strict();
+
 export const DevicesConfig = z
   .object({
     idcard: IdCardReader.optional(),
@@ -64,6 +75,7 @@ export const DevicesConfig = z
     a4Printer: z.discriminatedUnion('transport', [IppPrinter, Simulator]).optional(),
     receiptPrinter: ReceiptPrinter.optional(),
     scanner: DocumentScanner.optional(),
+    camera: DocumentCamera.optional(),
   })
   .strict();
 

@@ -4,6 +4,7 @@ import { ScannerError } from '../../drivers/scanner';
 import type {
   CaptureDocumentType,
   CaptureFailure,
+  CameraChoice,
   CaptureView,
   CapturedPage,
   PageReading,
@@ -11,18 +12,21 @@ import type {
 } from '../../contract/terminal/capture-api';
 import { CaptureDocumentType as DocumentTypes } from '../../contract/terminal/capture-api';
 import type { ReadResult } from '../ocr';
+import { straightenDocument } from './straighten';
 import type { Logger } from '../logging/logger';
 import type { CaseMaterialInput } from '../store/case-store';
 
 /** What the capture service needs of OCR: the terminal's one warm `OcrService`. */
 export interface PageReader {
-  read(image: Buffer, options: { documentType?: CaptureDocumentType }): Promise<Pick<ReadResult, 'confidence' | 'fields'>>;
+  read(image: Buffer, options: { documentType?: CaptureDocumentType }): Promise<Pick<ReadResult, 'confidence' | 'fields' | 'engine' | 'blank' | 'image' | 'lines'>>;
   warm(): Promise<void>;
 }
 
 export interface CaptureServiceDeps {
   /** Undefined when the terminal has no scanner: every scan answers `no-scanner`. */
   scanner: Scanner | undefined;
+  /** The document camera the page opens, when the terminal has one. */
+  camera?: CameraChoice;
   reader: PageReader | undefined;
   session: () => { id: string } | undefined;
   /** A page read in the background is announced here (the `capture.read` event). */
@@ -62,6 +66,20 @@ function knownDocument(materialCode: string): CaptureDocumentType | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
+const percent = (value: number) => Math.max(0, Math.min(100, value));
+
+/** An OCR result as the screens see it: lines with boxes, fields with their source line and whether they need confirming. */
+export function readingView(result: Pick<ReadResult, 'confidence' | 'fields' | 'engine' | 'blank' | 'image' | 'lines'>): Omit<PageReading, 'pageId' | 'documentType'> {
+  return {
+    engine: result.engine,
+    blank: result.blank,
+    image: { width: result.image.width, height: result.image.height },
+    lines: result.lines.map((l) => ({ text: l.text, confidence: percent(l.confidence), box: l.bbox })),
+    confidence: percent(result.confidence),
+    fields: (result.fields ?? []).map((f) => ({ field: f.field, value: f.value, confidence: percent(f.confidence), label: f.source.label, confirm: f.confirm, line: f.source.line })),
+  };
+}
+
 export class CaptureError extends Error {
   constructor(
     readonly reason: 'no-session' | 'no-such-page' | 'no-reader',
@@ -87,7 +105,41 @@ export class CaptureService {
 
   view(): CaptureView {
     this.#followSession();
-    return { scanner: this.deps.scanner !== undefined, pages: this.#pages.map((p) => p.view) };
+    return { scanner: this.deps.scanner !== undefined, camera: this.deps.camera ?? null, pages: this.#pages.map((p) => p.view) };
+  }
+
+  /** A document-camera photo: the paper is found and flattened, then kept and read like a scan. */
+  async photo(materialCode: string, dataUrl: string, replacePageId?: string): Promise<ScanOutcome> {
+    const session = this.deps.session();
+    if (!session) throw new CaptureError('no-session', 'no citizen session');
+    this.#followSession();
+    if (replacePageId !== undefined) this.#find(replacePageId);
+    else if (this.#tooMany(materialCode)) return { ok: false, reason: 'too-many-pages' };
+    this.deps.reader?.warm().catch((error: unknown) => this.deps.log.warn({ err: error }, 'OCR could not be warmed'));
+    let held: HeldPage;
+    try {
+      const flat = await straightenDocument(Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64'));
+      this.deps.log.info({ materialCode, paperFound: flat.corners !== undefined, width: flat.width, height: flat.height }, 'camera photo straightened');
+      held = await this.#compress(materialCode, flat.image);
+    } catch (error) {
+      this.deps.log.warn({ materialCode, err: error }, 'camera photo unreadable');
+      return { ok: false, reason: 'bad-photo' };
+    }
+    if (this.deps.session()?.id !== session.id) return { ok: false, reason: 'cancelled' };
+    return this.#keep(held, replacePageId);
+  }
+
+  #tooMany(materialCode: string): boolean {
+    return this.#pages.length >= (this.deps.maxPages ?? 40) || this.#pages.filter((p) => p.view.materialCode === materialCode).length >= (this.deps.maxPagesPerMaterial ?? 10);
+  }
+
+  #keep(held: HeldPage, replacePageId: string | undefined): ScanOutcome {
+    const at = replacePageId === undefined ? -1 : this.#pages.findIndex((p) => p.view.pageId === replacePageId);
+    if (at >= 0) this.#pages[at] = held;
+    else this.#pages.push(held);
+    this.deps.log.info({ materialCode: held.view.materialCode, pageId: held.view.pageId, bytes: held.view.bytes, retake: at >= 0 }, 'page captured');
+    this.#readInBackground(held);
+    return { ok: true, page: held.view, view: this.view() };
   }
 
   async scan(materialCode: string, replacePageId?: string): Promise<ScanOutcome> {
@@ -97,9 +149,7 @@ export class CaptureService {
     const scanner = this.deps.scanner;
     if (!scanner) return { ok: false, reason: 'no-scanner' };
     if (replacePageId !== undefined) this.#find(replacePageId);
-    else if (this.#pages.length >= (this.deps.maxPages ?? 40) || this.#pages.filter((p) => p.view.materialCode === materialCode).length >= (this.deps.maxPagesPerMaterial ?? 10)) {
-      return { ok: false, reason: 'too-many-pages' };
-    }
+    else if (this.#tooMany(materialCode)) return { ok: false, reason: 'too-many-pages' };
     if (this.#scan) return { ok: false, reason: 'busy' };
     // OCR workers take seconds to start: begin while the citizen is at the scanner.
     this.deps.reader?.warm().catch((error: unknown) => this.deps.log.warn({ err: error }, 'OCR could not be warmed'));
@@ -122,12 +172,7 @@ export class CaptureService {
       if (this.#scan === abort) this.#scan = undefined;
     }
     if (abort.signal.aborted || this.deps.session()?.id !== session.id) return { ok: false, reason: 'cancelled' };
-    const at = replacePageId === undefined ? -1 : this.#pages.findIndex((p) => p.view.pageId === replacePageId);
-    if (at >= 0) this.#pages[at] = held;
-    else this.#pages.push(held);
-    this.deps.log.info({ materialCode, pageId: held.view.pageId, bytes: held.view.bytes, retake: at >= 0 }, 'page captured');
-    this.#readInBackground(held);
-    return { ok: true, page: held.view, view: this.view() };
+    return this.#keep(held, replacePageId);
   }
 
   deletePage(pageId: string): CaptureView {
@@ -150,8 +195,7 @@ export class CaptureService {
       reading = reader.read(page.data, type ? { documentType: type } : {}).then((result) => ({
         pageId,
         documentType: type ?? null,
-        confidence: Math.max(0, Math.min(100, result.confidence)),
-        fields: (result.fields ?? []).map((f) => ({ field: f.field, value: f.value, confidence: Math.max(0, Math.min(100, f.confidence)), label: f.source.label })),
+        ...readingView(result),
       }));
       // A failed read is not kept: asking again tries again.
       reading.catch(() => page.readings.delete(key));

@@ -22,6 +22,7 @@ export function captureHandlers(service: CaptureService | undefined): CaptureHan
   return {
     'capture.pages': () => capture().view(),
     'capture.scan': ({ materialCode, replacePageId }) => translated(() => capture().scan(materialCode, replacePageId)),
+    'capture.photo': ({ materialCode, image, replacePageId }) => translated(() => capture().photo(materialCode, image, replacePageId)),
     'capture.deletePage': ({ pageId }) => translated(() => capture().deletePage(pageId)),
     'capture.read': ({ pageId, documentType }) => translated(() => capture().read(pageId, documentType)),
   };

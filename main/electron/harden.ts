@@ -1,17 +1,20 @@
 import type { App, Session, WebContents } from 'electron';
 import type { Logger } from '../logging/logger';
 import { isAppUrl } from './app-origin';
+import { cameraCheckAllowed, cameraRequestAllowed } from './camera-permission';
 
 /**
- * The kiosk needs no browser permission: devices are driven by the main process, not by the
- * page. Every request and every check is refused, and so are device pickers and downloads.
+ * The kiosk needs one browser permission at most: the document camera's video, which the page
+ * reads with getUserMedia (`hasCamera`). Other devices are driven by the main process, not by
+ * the page: every other request and check is refused, and so are device pickers and downloads.
  */
-export function lockDownSession(ses: Session, log: Logger): void {
-  ses.setPermissionRequestHandler((_contents, permission, callback) => {
-    log.warn({ permission }, 'permission request denied');
-    callback(false);
+export function lockDownSession(ses: Session, log: Logger, options: { hasCamera: boolean } = { hasCamera: false }): void {
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const allowed = cameraRequestAllowed(permission, details as { requestingUrl?: string; mediaTypes?: string[] }, options.hasCamera);
+    if (!allowed) log.warn({ permission }, 'permission request denied');
+    callback(allowed);
   });
-  ses.setPermissionCheckHandler(() => false);
+  ses.setPermissionCheckHandler((_contents, permission, origin, details) => cameraCheckAllowed(permission, origin, details as { mediaType?: string }, options.hasCamera));
   ses.setDevicePermissionHandler(() => false);
   ses.on('select-hid-device', (event, _details, callback) => {
     event.preventDefault();

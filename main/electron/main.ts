@@ -103,7 +103,7 @@ async function start(): Promise<void> {
     'starting the Electron shell',
   );
   Menu.setApplicationMenu(null);
-  lockDownSession(session.defaultSession, log);
+  lockDownSession(session.defaultSession, log, { hasCamera: config.devices.camera !== undefined });
   serveApp(uiRoot, log);
   powerSaveBlocker.start('prevent-display-sleep');
 

@@ -11,7 +11,7 @@ export function appResponseHeaders(contentType: string): Record<string, string> 
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Cross-Origin-Resource-Policy': 'same-origin',
-    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=(), hid=(), display-capture=()',
+    'Permissions-Policy': 'camera=(self), microphone=(), geolocation=(), usb=(), serial=(), hid=(), display-capture=()',
     'Cache-Control': 'no-store',
   };
   // A string literal on purpose: electronegativity reads the policy from this assignment and

@@ -7,7 +7,8 @@ import type { Dispatch } from '../api/dispatcher';
 import type { EventBus } from '../api/event-bus';
 import type { Logger } from '../logging/logger';
 
-const MAX_MESSAGE_BYTES = 256 * 1024;
+/** Large enough for one document-camera photo (capture.photo, a JPEG of a few megapixels). */
+const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 
 export interface WsTransportOptions {
   origin: string;

@@ -1,41 +1,70 @@
-import { access } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
-import type Tesseract from 'tesseract.js';
-import { prepareImage, type ImageFormat } from './prepare';
-import { normaliseOcrText } from './text';
-import { errorMessage } from '../../common/errors';
+import type { ImageFormat, PreparedImage } from './prepare';
 
 /** Debian's tesseract-ocr-chi-sim and -eng packages put their models here. */
 export const DEFAULT_LANG_PATH = '/usr/share/tesseract-ocr/5/tessdata';
 export const DEFAULT_LANGS = 'chi_sim+eng';
 
-export interface OcrEngineOptions {
-  /** Folder with uncompressed `<lang>.traineddata` files; nothing is ever fetched from a network. */
-  langPath?: string;
-  langs?: string;
-  /** Workers kept warm; defaults to what the machine can run side by side. */
-  workers?: number;
+/** The engines behind `ocr.engine` and `tongban ocr --engine`. */
+export const OCR_ENGINES = ['paddle', 'tesseract'] as const;
+export type OcrEngineName = (typeof OCR_ENGINES)[number];
+
+export interface OcrBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
 }
 
 export interface OcrWord {
   text: string;
   confidence: number;
-  bbox: { x0: number; y0: number; x1: number; y1: number };
+  /** In the pixels of the prepared image (`OcrResult.image`). */
+  bbox: OcrBox;
 }
 
 export interface OcrLine extends OcrWord {
+  /** Tesseract reads words; PaddleOCR reads whole lines and gives none. */
   words: OcrWord[];
 }
 
-export interface OcrResult {
+/** What an engine read from one prepared image. */
+export interface EngineReading {
   text: string;
-  /** Tesseract's mean word confidence, 0–100. */
+  /** 0–100. */
   confidence: number;
   lines: OcrLine[];
+}
+
+export interface OcrResult extends EngineReading {
+  engine: OcrEngineName;
+  /** Nothing legible on the page: no text, confidence 0, and `message` says so in plain words. */
+  blank: boolean;
+  message?: string;
   image: { format: ImageFormat; width: number; height: number; dpi: number };
   langs: string;
   seconds: number;
+}
+
+/**
+ * One OCR engine, started once (models loaded, kept warm) and asked to read prepared images.
+ * Both engines get the very same prepared image (`prepareImage`), so they can be compared.
+ */
+export interface OcrEngine {
+  readonly name: OcrEngineName;
+  /** What it reads: tesseract's language list, or PaddleOCR's model set. */
+  readonly langs: string;
+  recognize(image: PreparedImage): Promise<EngineReading>;
+  close(): Promise<void>;
+}
+
+export interface OcrEngineOptions {
+  /** Tesseract: folder with uncompressed `<lang>.traineddata`; PaddleOCR: folder with the det/rec models and keys. */
+  modelPath?: string;
+  /** Tesseract languages joined by `+`. */
+  langs?: string;
+  /** Tesseract workers kept warm, or PaddleOCR's ONNX Runtime threads. */
+  workers?: number;
 }
 
 export class OcrSetupError extends Error {
@@ -55,94 +84,16 @@ export function defaultWorkerCount(): number {
   return Math.min(byCores, byMemory, 4);
 }
 
-/**
- * A pool of tesseract.js workers behind its scheduler. Workers are created once and kept warm
- * between citizens: loading chi_sim takes seconds, recognising a page takes about as long.
- */
-export class OcrEngine {
-  private constructor(
-    private readonly scheduler: Tesseract.Scheduler,
-    readonly langs: string,
-    readonly workers: number,
-  ) {}
-
-  static async start(options: OcrEngineOptions = {}): Promise<OcrEngine> {
-    const langPath = path.resolve(options.langPath ?? DEFAULT_LANG_PATH);
-    const langs = options.langs ?? DEFAULT_LANGS;
-    const codes = langs.split('+').filter(Boolean);
-    if (codes.length === 0 || codes.some((code) => !/^[a-z_]+$/.test(code))) {
-      throw new OcrSetupError(`language list "${langs}" is not of the form chi_sim+eng`);
+/** Engines load on first use: each pulls in a heavy runtime (WebAssembly Tesseract, ONNX Runtime). */
+export async function startEngine(name: OcrEngineName, options: OcrEngineOptions = {}): Promise<OcrEngine> {
+  switch (name) {
+    case 'paddle': {
+      const { PaddleEngine } = await import('./engines/paddle-engine');
+      return PaddleEngine.start(options);
     }
-    for (const code of codes) {
-      const file = path.join(langPath, `${code}.traineddata`);
-      try {
-        await access(file);
-      } catch {
-        throw new OcrSetupError(`no language data for ${code}: ${file} is missing (install tesseract-ocr-${code.replace('_', '-')} or set the language path)`);
-      }
-    }
-    const count = Math.max(1, options.workers ?? defaultWorkerCount());
-    // tesseract.js loads when OCR starts, not with the terminal or the CLI.
-    const { createScheduler, createWorker, OEM, PSM } = await import('tesseract.js');
-    const scheduler = createScheduler();
-    try {
-      const workers = await Promise.all(
-        Array.from({ length: count }, () =>
-          createWorker(codes, OEM.LSTM_ONLY, { langPath, gzip: false, cacheMethod: 'none' }),
-        ),
-      );
-      for (const worker of workers) {
-        // Chinese has no spaces between words; without this Tesseract puts one between every character.
-        await worker.setParameters({ preserve_interword_spaces: '1', tessedit_pageseg_mode: PSM.AUTO });
-        scheduler.addWorker(worker);
-      }
-    } catch (error) {
-      await scheduler.terminate();
-      throw new OcrSetupError(`could not start OCR workers (${langs} from ${langPath}): ${errorMessage(error)}`);
-    }
-    return new OcrEngine(scheduler, langs, count);
-  }
-
-  async recognize(image: Buffer): Promise<OcrResult> {
-    const started = performance.now();
-    const prepared = await prepareImage(image);
-    const { data } = await this.scheduler.addJob(
-      'recognize',
-      prepared.png,
-      // Tesseract measures the skew of the text lines and straightens the page before reading it.
-      { rotateAuto: true },
-      { text: true, blocks: true },
-    );
-    return {
-      text: normaliseOcrText(data.text),
-      confidence: Math.round(data.confidence * 10) / 10,
-      lines: collectLines(data),
-      image: { format: prepared.sourceFormat, width: prepared.width, height: prepared.height, dpi: prepared.dpi },
-      langs: this.langs,
-      seconds: Math.round(performance.now() - started) / 1000,
-    };
-  }
-
-  async close(): Promise<void> {
-    await this.scheduler.terminate();
-  }
-}
-
-function collectLines(page: Tesseract.Page): OcrLine[] {
-  const lines: OcrLine[] = [];
-  for (const block of page.blocks ?? []) {
-    for (const paragraph of block.paragraphs) {
-      for (const line of paragraph.lines) {
-        const text = normaliseOcrText(line.text);
-        if (!text) continue;
-        lines.push({
-          text,
-          confidence: Math.round(line.confidence * 10) / 10,
-          bbox: line.bbox,
-          words: line.words.map((word) => ({ text: word.text, confidence: Math.round(word.confidence * 10) / 10, bbox: word.bbox })),
-        });
-      }
+    case 'tesseract': {
+      const { TesseractEngine } = await import('./engines/tesseract-engine');
+      return TesseractEngine.start(options);
     }
   }
-  return lines;
 }

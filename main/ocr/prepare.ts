@@ -13,7 +13,7 @@ export class ImageFormatError extends Error {
 }
 
 export interface PreparedImage {
-  /** Greyscale PNG at roughly 200 dpi. */
+  /** Greyscale PNG at roughly the asked resolution (200 dpi unless told). */
   png: Buffer;
   width: number;
   height: number;
@@ -24,12 +24,10 @@ export interface PreparedImage {
 
 /**
  * Chinese glyphs are taller than Latin x-height: at 300 dpi a 22 pt heading is ~90 px high and
- * Tesseract's chi_sim model starts misreading it (as Latin, under chi_sim+eng). bench/ocr measured
- * 200 dpi as both more accurate on mixed pages and about twice as fast as 300.
+ * Tesseract's chi_sim model starts misreading it (as Latin, under chi_sim+eng); PaddleOCR's
+ * detector costs grow with the pixel count. bench/ocr compares 200 with 300 dpi for every engine.
  */
-const TARGET_DPI = 200;
-/** A4's long side at the target resolution: what the size heuristic aims at when no density is known. */
-const A4_LONG_SIDE = Math.round((297 / 25.4) * TARGET_DPI);
+export const TARGET_DPI = 200;
 const SMALL_LONG_SIDE = 1600;
 
 export function sniffFormat(bytes: Buffer): ImageFormat | undefined {
@@ -49,14 +47,16 @@ export function sniffFormat(bytes: Buffer): ImageFormat | undefined {
  * its long side came from a low-resolution capture and is enlarged; one far above A4 at 200 dpi
  * is reduced).
  */
-function scaleFactor(width: number, height: number, density: number | undefined): { factor: number; trustedDensity?: number } {
+function scaleFactor(width: number, height: number, density: number | undefined, targetDpi: number): { factor: number; trustedDensity?: number } {
   const longSide = Math.max(width, height);
   const impliedInches = density ? longSide / density : 0;
   if (density && impliedInches >= 2 && impliedInches <= 17) {
-    return { factor: clamp(TARGET_DPI / density), trustedDensity: density };
+    return { factor: clamp(targetDpi / density), trustedDensity: density };
   }
+  // A4's long side at the target resolution: what the size heuristic aims at when no density is known.
+  const a4LongSide = Math.round((297 / 25.4) * targetDpi);
   if (longSide < SMALL_LONG_SIDE) return { factor: clamp(2000 / longSide) };
-  if (longSide > A4_LONG_SIDE * 1.5) return { factor: clamp(A4_LONG_SIDE / longSide) };
+  if (longSide > a4LongSide * 1.5) return { factor: clamp(a4LongSide / longSide) };
   return { factor: 1 };
 }
 
@@ -64,8 +64,12 @@ function clamp(factor: number): number {
   return Math.min(3, Math.max(0.4, factor));
 }
 
-/** Greyscale, contrast-stretched, scaled: the cheap steps that most change Tesseract's accuracy. */
-export async function prepareImage(bytes: Buffer): Promise<PreparedImage> {
+/**
+ * Greyscale, contrast-stretched, scaled to `dpi` (default 200): the cheap steps that most change
+ * both engines' accuracy and speed. Every engine reads this same image.
+ */
+export async function prepareImage(bytes: Buffer, options: { dpi?: number } = {}): Promise<PreparedImage> {
+  const targetDpi = options.dpi ?? TARGET_DPI;
   const format = sniffFormat(bytes);
   if (!format) {
     throw new ImageFormatError(`unsupported image format (first bytes ${bytes.subarray(0, 4).toString('hex')}); expected ${SUPPORTED_FORMATS.join(', ')}`);
@@ -94,9 +98,9 @@ export async function prepareImage(bytes: Buffer): Promise<PreparedImage> {
     throw new ImageFormatError(`unreadable ${format} image: ${(error as Error).message}`);
   }
   if (width < 16 || height < 16) throw new ImageFormatError(`image too small to read (${width}×${height} px)`);
-  const { factor, trustedDensity } = scaleFactor(width, height, density);
+  const { factor, trustedDensity } = scaleFactor(width, height, density, targetDpi);
   const targetWidth = Math.round(width * factor);
-  const dpi = trustedDensity ? Math.round(trustedDensity * factor) : TARGET_DPI;
+  const dpi = trustedDensity ? Math.round(trustedDensity * factor) : targetDpi;
   try {
     const { data, info } = await input
       .rotate()

@@ -21,6 +21,10 @@ export interface Call {
   body?: Buffer | string | object;
   contentType?: string;
   headers?: Readonly<Record<string, string>>;
+  /** For a call that may take longer than the link's timeout (a long poll, a download). */
+  timeoutMs?: number;
+  /** Ends the call early (a long poll when the terminal stops). */
+  signal?: AbortSignal;
 }
 
 export interface Answer {
@@ -64,14 +68,16 @@ export class PlatformLink {
   /** Any answer the platform gives; only no answer at all throws. */
   async request(route: PlatformRoute, call: Call = {}): Promise<Answer> {
     const { method, name, href } = this.url(route, call);
-    const signal = AbortSignal.timeout(this.timeoutMs);
+    const timeoutMs = call.timeoutMs ?? this.timeoutMs;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
     const body = call.body === undefined ? undefined : isJsonBody(call.body) ? JSON.stringify(call.body) : call.body;
     try {
       const response = await fetch(href, { method, headers: this.headers(call), body, signal });
       const bytes = Buffer.from(await response.arrayBuffer());
       return { route: name, response, bytes, text: () => bytes.toString('utf8') };
     } catch (error) {
-      throw this.unreachable(name, signal.aborted ? `no answer within ${this.timeoutMs} ms` : fetchFailureReason(error));
+      throw this.unreachable(name, timeout.aborted ? `no answer within ${timeoutMs} ms` : call.signal?.aborted ? 'stopped' : fetchFailureReason(error));
     }
   }
 

@@ -30,11 +30,13 @@ export function startKiosk(core: TerminalCore): RoleServices {
   stops.add(startReconnectProbe({ worker, probe: () => client.health() }));
   stops.add(startPurgeSchedule({ store, log: log.child({ service: 'purge' }) }));
 
-  // One OCR pool for the whole terminal, warmed at the first scan and kept between citizens.
-  const ocr = core.scanner ? new OcrService({ workers: 1 }) : undefined;
+  // One OCR engine for the whole terminal, loaded at the first capture and kept between citizens.
+  const camera = config.devices.camera;
+  const ocr = core.scanner || camera ? new OcrService({ engine: config.ocr.engine, langs: config.ocr.language, modelPath: config.ocr.modelPath, workers: config.ocr.workers }) : undefined;
   if (ocr) stops.add(() => ocr.close());
   const capture = new CaptureService({
     scanner: core.scanner,
+    ...(camera ? { camera: { label: camera.label, width: camera.width, height: camera.height } } : {}),
     reader: ocr,
     session: () => sessions.current,
     onRead: (reading) => events.publish('capture.read', reading),
@@ -87,5 +89,13 @@ export function startKiosk(core: TerminalCore): RoleServices {
   });
   sessions.onWipe(() => certificates.wipe());
 
-  return { cases: caseService, capture, certificates, licences, outbox: worker, help, reprints };
+  return {
+    cases: caseService,
+    capture,
+    certificates,
+    licences,
+    help,
+    reprints,
+    outbox: { pending: () => worker.pending(), lastSyncAt: () => worker.lastSyncAt(), oldestPendingAt: () => cases.oldestPendingAt() },
+  };
 }

@@ -51,5 +51,5 @@ export interface RoleServices {
   /** The back office and the pickup at the same desk (issue 15). */
   deskCycle?: DeskCycle;
   /** The outbox, on a terminal that records cases. */
-  outbox?: { pending(): number; lastSyncAt(): string | null };
+  outbox?: { pending(): number; lastSyncAt(): string | null; oldestPendingAt(): string | null };
 }

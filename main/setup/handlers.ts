@@ -16,5 +16,6 @@ export function setupHandlers(lock: TechnicianLock, setup: SetupService): Pick<H
     'setup.devices': () => setup.devices(),
     'setup.saveDevices': ({ devices }) => setup.saveDevices(devices),
     'setup.testDevice': ({ role }) => setup.testDevice(role),
+    'setup.testCamera': ({ image }) => setup.testCamera(image),
   };
 }

@@ -1,5 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { errorMessage } from '../../common/errors';
+import { straightenDocument } from '../capture/straighten';
 import { ConfigError, parseConfig, readConfigFile } from '../../kiosk-config/load';
 import type { DevicesConfig } from '../../contract/terminal/devices';
 import type { DeviceTestResult, PortList } from '../../contract/terminal/api';
@@ -38,6 +40,17 @@ export class SetupService {
     this.#guard();
     const [serial, hid] = await Promise.all([listSerialPorts(), listHidDevices().catch(() => [])]);
     return { serial, hid };
+  }
+
+  /** A test capture from the document camera: the same paper finder the kiosk's captures go through. */
+  async testCamera(jpegDataUrl: string): Promise<{ found: boolean; width: number; height: number }> {
+    this.#guard();
+    try {
+      const flat = await straightenDocument(Buffer.from(jpegDataUrl.slice(jpegDataUrl.indexOf(',') + 1), 'base64'));
+      return { found: flat.corners !== undefined, width: flat.width, height: flat.height };
+    } catch (error) {
+      throw new ApiFailure('bad-request', `the camera frame is no readable JPEG: ${errorMessage(error)}`);
+    }
   }
 
   async testDevice(role: string): Promise<DeviceTestResult> {

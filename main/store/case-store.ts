@@ -308,6 +308,12 @@ export class CaseStore extends EventEmitter<CaseStoreEvents> {
     return (this.db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
   }
 
+  /** When the oldest case still waiting to be sent was recorded (the fleet's outbox age). */
+  oldestPendingAt(): string | null {
+    const row = this.db.prepare('SELECT MIN(c.created_at) AS at FROM outbox o JOIN cases c ON c.id = o.case_id').get() as { at: number | null };
+    return row.at === null ? null : iso(row.at);
+  }
+
   outboxHead(): OutboxEntry | undefined {
     const row = this.db.prepare('SELECT seq, case_id, attempts, next_attempt_at, last_error FROM outbox ORDER BY seq LIMIT 1').get() as
       | { seq: number; case_id: string; attempts: number; next_attempt_at: number; last_error: string | null }

@@ -252,11 +252,11 @@ const raw: z.input<typeof Catalogue> = {
       legalBasis: [t('《居住证暂行条例》', 'Interim Regulations on Residence Permits')],
       materials: [
         idCardMaterial,
+        // Photographed or scanned here: its code is the paper OCR reads into the form (居住地址, 居住证编号).
         {
-          code: 'residence-permit-card',
-          name: t('居住证原件', 'Residence permit card'),
+          code: 'residence-permit',
+          name: t('居住证（正面）', 'Residence permit (front)'),
           required: true,
-          scan: false,
         },
         {
           code: 'tenancy-contract',

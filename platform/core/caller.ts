@@ -17,6 +17,8 @@ export function requireCentre(caller: Caller, centreId: string): void {
 
 export function requireStaff(caller: Caller): Extract<Caller, { kind: 'staff' }> {
   if (caller.kind !== 'staff') throw forbidden('only signed-in counter staff may do this');
+  // A technician's account opens the fleet page only: it sees no citizen's case.
+  if (caller.role === 'technician') throw forbidden('a technician account works the fleet page only');
   return caller;
 }
 

@@ -62,6 +62,11 @@ export class DocumentSigner {
     const signature = sign(null, signedBytes(parsed, this.keyId), this.privateKey).toString('base64url');
     return { ...parsed, keyId: this.keyId, algorithm: 'Ed25519', signature };
   }
+
+  /** Signs another kind of payload under the same key (the fleet's configurations), base64url. */
+  signBytes(bytes: Buffer): string {
+    return sign(null, bytes, this.privateKey).toString('base64url');
+  }
 }
 
 /** Genuine only when the key is one of ours and the signature matches every byte of the content. */

@@ -45,6 +45,7 @@ import { listEvents, type EventFilter } from '../core/events';
 import { registerCertificateRoutes, registerDocumentRoutes } from '../documents/http';
 import { registerHelpRoutes } from '../help/http';
 import { registerPublicStatusRoutes } from '../public-status/http';
+import { registerFleetRoutes } from '../fleet/routes';
 import { idNumberProblem } from '../../contract/platform/id-number';
 import type { HttpOptions } from './app';
 import type { Services } from './services';
@@ -408,4 +409,5 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
       now: ctx.now,
     });
   }
+  if (services.fleet) registerFleetRoutes(app, services.fleet);
 }

@@ -8,6 +8,7 @@ import type { CaseService } from '../core/cases';
 import type { CatalogueStore } from '../core/catalogue';
 import type { PlatformContext } from '../core/context';
 import type { DocumentService } from '../documents/service';
+import type { Fleet } from '../fleet/fleet';
 import type { RatingService } from '../core/ratings';
 import type { LicenceService } from '../licences/service';
 import type { HelpCalls } from '../help/help-calls';
@@ -28,6 +29,8 @@ export interface Services {
   bundles: BundleService;
   /** Signs what the platform issues and answers GET /v1/documents/verify. */
   documents?: DocumentService;
+  /** Heartbeats, alerts, remote actions and signed configuration (platform/fleet). */
+  fleet?: Fleet;
   /** 电子证照: the licence library behind its adapter. */
   licences?: LicenceService;
 }

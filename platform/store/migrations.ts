@@ -278,6 +278,98 @@ CREATE INDEX pickups_applicant ON pickups (centre_id, applicant_key)
 `,
   },
   {
+    // The fleet (platform/fleet): heartbeats, alerts, remote actions, signed configuration.
+    version: 40,
+    sql: `
+CREATE TABLE fleet_heartbeats (
+  id {{id}},
+  terminal_id TEXT NOT NULL REFERENCES terminals(id),
+  at {{big}} NOT NULL,
+  body TEXT NOT NULL
+);
+CREATE INDEX fleet_heartbeats_terminal ON fleet_heartbeats (terminal_id, at);
+CREATE TABLE fleet_terminals (
+  terminal_id TEXT PRIMARY KEY REFERENCES terminals(id),
+  centre_id TEXT NOT NULL REFERENCES centres(id),
+  last_at {{big}} NOT NULL,
+  last_body TEXT NOT NULL
+);
+CREATE INDEX fleet_terminals_last ON fleet_terminals (last_at);
+CREATE TABLE fleet_alerts (
+  id {{id}},
+  centre_id TEXT NOT NULL REFERENCES centres(id),
+  terminal_id TEXT NOT NULL REFERENCES terminals(id),
+  rule TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  first_seen_at {{big}} NOT NULL,
+  raised_at {{big}},
+  cleared_at {{big}}
+);
+CREATE INDEX fleet_alerts_open ON fleet_alerts (terminal_id, cleared_at);
+CREATE TABLE fleet_deliveries (
+  id {{id}},
+  alert_id {{big}} NOT NULL,
+  event TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  target TEXT NOT NULL,
+  status TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  error TEXT,
+  at {{big}} NOT NULL
+);
+CREATE TABLE fleet_settings (
+  centre_id TEXT PRIMARY KEY REFERENCES centres(id),
+  technician_phone TEXT,
+  webhook_url TEXT,
+  webhook_secret TEXT,
+  opening_hours TEXT
+);
+CREATE TABLE fleet_actions (
+  id {{id}},
+  centre_id TEXT NOT NULL REFERENCES centres(id),
+  terminal_id TEXT NOT NULL REFERENCES terminals(id),
+  kind TEXT NOT NULL,
+  message TEXT,
+  requested_by TEXT NOT NULL,
+  requested_at {{big}} NOT NULL,
+  state TEXT NOT NULL,
+  detail TEXT,
+  acked_at {{big}},
+  screenshot {{blob}}
+);
+CREATE INDEX fleet_actions_terminal ON fleet_actions (terminal_id, state);
+CREATE TABLE fleet_config_history (
+  id {{id}},
+  centre_id TEXT NOT NULL REFERENCES centres(id),
+  target TEXT NOT NULL,
+  body TEXT NOT NULL,
+  changed_by TEXT NOT NULL,
+  changed_at {{big}} NOT NULL
+);
+CREATE INDEX fleet_config_target ON fleet_config_history (centre_id, target, id);
+CREATE TABLE fleet_releases (
+  channel TEXT NOT NULL,
+  version TEXT NOT NULL,
+  file_name TEXT NOT NULL,
+  sha512 TEXT NOT NULL,
+  size {{big}} NOT NULL,
+  data {{blob}} NOT NULL,
+  rollout_percent INTEGER NOT NULL,
+  released_at {{big}} NOT NULL,
+  PRIMARY KEY (channel, version)
+);
+CREATE TABLE fleet_config_reports (
+  id {{id}},
+  terminal_id TEXT NOT NULL REFERENCES terminals(id),
+  version {{big}} NOT NULL,
+  outcome TEXT NOT NULL,
+  reason TEXT,
+  at {{big}} NOT NULL
+);
+`,
+  },
+  {
     // Issue 20: the electronic licence library (电子证照) and the consents (一次授权) it is asked under.
     version: 50,
     sql: `

@@ -20,6 +20,8 @@ import { CardAwayBanner } from './components/CardAwayBanner';
 import { ErrorPanel } from './components/ErrorPanel';
 import { HelpBanner } from './components/HelpBanner';
 import { helpChanged } from './state/help';
+import { OutOfService, OutsideHours } from './fleet/OutOfService';
+import { serviceState, useFleet } from './fleet/use-fleet';
 import {
   cardAwaySeconds,
   catalogue,
@@ -144,6 +146,11 @@ function useDocumentSettings() {
 function Body() {
   const t = useT();
   const api = useApi();
+  // The technician's screens stay reachable whatever the service state: that is how a kiosk gets fixed.
+  const technician = screen.value === 'setup' || screen.value === 'setup-pin';
+  if (serviceState.value.mode === 'out-of-service' && !technician) return <OutOfService />;
+  // Closed: no new service starts (a citizen already in a form finishes it); looking up a case still works.
+  if (serviceState.value.mode === 'closed' && (screen.value === 'attract' || screen.value === 'menu')) return <OutsideHours />;
   switch (screen.value) {
     case 'loading':
       return <main class="screen centred"><p class="lead">{t('app.loading')}</p></main>;
@@ -188,6 +195,7 @@ export function App() {
   useSessionEvents();
   useDocumentSettings();
   useKeyboardWedge();
+  useFleet();
   return (
     <div class="app">
       <Toolbar />

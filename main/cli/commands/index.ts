@@ -18,7 +18,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   platform: { summary: 'the reference central platform: case intake, the 一窗受理 queue, status events (HTTP API under /v1)', load: () => only(import('./platform')) },
   health: { summary: "print the running terminal's latest health snapshot as JSON", load: () => only(import('./health')) },
   print: { summary: 'print test pages, read printer state, render document templates to PDF', load: () => only(import('./print')) },
-  ocr: { summary: 'read the text of an image offline and print it as JSON with its confidence', load: () => only(import('./ocr')) },
+  ocr: { summary: 'read the text of an image or PDF offline (PaddleOCR or tesseract) and print it as JSON with its confidence and lines', load: () => only(import('./ocr')) },
   idcard: { summary: 'ID-card reader tools', load: () => only(import('./idcard')) },
   // The receipt printer's simulator lives with the printing commands.
   sim: { summary: 'device simulators (demo, training, technicians)', load: async () => [...(await only(import('./sim'))), ...(await only(import('./print')))] },

@@ -26,6 +26,8 @@ interface ServeOptions {
   publicUrl?: string;
   keyFile?: string;
   retention?: string;
+  fleetSilence: string;
+  fleetDeviceGrace: string;
 }
 
 function parsePublicUrl(value: string): string {
@@ -75,6 +77,12 @@ function parseMinutes(value: string): number {
   const minutes = Number(value);
   if (!Number.isFinite(minutes) || minutes <= 0) throw new CliError(`--claim-timeout ${value} is not a positive number of minutes`);
   return minutes;
+}
+
+function parseSeconds(flag: string, value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new CliError(`${flag} ${value} is not a positive number of seconds`);
+  return seconds;
 }
 
 function readCatalogue(file: string): Catalogue {
@@ -135,6 +143,10 @@ async function serve(options: ServeOptions): Promise<void> {
     seedDemo: options.seedDemo ?? false,
     requestLog: options.requestLog ?? false,
     settings: { claimTimeoutMinutes: parseMinutes(options.claimTimeout) },
+    fleet: {
+      noHeartbeatMs: parseSeconds('--fleet-silence', options.fleetSilence) * 1000,
+      deviceDownMs: parseSeconds('--fleet-device-grace', options.fleetDeviceGrace) * 1000,
+    },
     log: (line) => process.stderr.write(`tongban platform: ${line}\n`),
     ...(options.publicUrl ? { publicUrl: parsePublicUrl(options.publicUrl) } : {}),
     ...(options.keyFile ? { keyFile: options.keyFile } : {}),
@@ -206,6 +218,8 @@ export function register(program: Command): void {
     .option('--public-url <url>', 'the address citizens reach the platform at, for every URL it prints (certificate QR codes); default: its listening URL')
     .option('--key-file <file>', 'the 0600 key file (signing keys, data key); default: <db>.keys beside a SQLite file, else ~/.config/tongban/platform.keys')
     .option('--retention <file>', 'retention policy JSON: {"defaultDays": 365, "byService": {"<code>": days}}')
+    .option('--fleet-silence <seconds>', 'a terminal without a heartbeat this long raises the no-heartbeat alert', '120')
+    .option('--fleet-device-grace <seconds>', 'a device disconnected this long raises an alert', '120')
     .action(serve);
 
   platform
@@ -262,7 +276,11 @@ export function register(program: Command): void {
     .option('--name <name>', 'display name (default: the id)')
     .action(async (options: { centre: string; id: string; kind: string; name?: string }, command: Command) => {
       const request = parseOptions(RegisterTerminalRequest, { terminalId: options.id, kind: options.kind, name: options.name ?? options.id });
-      const issued = await withStore(command, (p) => p.services.access.registerTerminal(options.centre, request));
+      const issued = await withStore(command, async (p) => ({
+        ...(await p.services.access.registerTerminal(options.centre, request)),
+        // What the terminal pins as fleet.platformKey: configurations are signed with it.
+        platformKey: (await p.services.fleet!.config.publicKey()).publicKey,
+      }));
       process.stdout.write(`${JSON.stringify(issued)}\n`);
     });
   terminal

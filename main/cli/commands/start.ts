@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { topCommand } from '../top-command';
+import { startWatchdog } from '../../health/watchdog';
 import { startTerminal } from '../../terminal';
 import { startChromiumHost, UiNotBuiltError } from '../../host/chromium-host';
 import { ElectronNotBuiltError, findElectronBinary, launchElectron } from '../../electron/electron-binary';
@@ -84,18 +85,21 @@ async function startChromiumShell(options: StartOptions): Promise<void> {
   const where = options.printSecret ? host.url : `${host.origin} (launch page: ${launchPage.file})`;
   process.stdout.write(`Tongban terminal ${config.terminal.id} (${config.terminal.role}) ready: ${where}\n`);
   if (!browser) process.stdout.write('No display or browser to open it in: open the launch page above in Chromium.\n');
+  const stopWatchdog = startWatchdog(log);
 
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    stopWatchdog();
     browser?.kill();
     launchPage.remove();
     await host.close();
     await terminal.close();
     log.info('stopped');
     log.flush();
-    process.exit(0);
+    // A restart the fleet asked for has set the exit code the supervisor restarts on.
+    process.exit();
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());

@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { documentTypes } from './document-types';
+import { documentTypes, thresholdOf } from './document-types';
 import { normaliseValue } from './values';
 import type { DocumentTypeId, FieldProposal, FieldSpec } from './types';
 
@@ -87,13 +87,26 @@ export function extractFields(type: DocumentTypeId, lines: OcrLineLike[], today 
       if (value === undefined) return;
       // The weakest character of the value decides: one misread character makes a wrong name.
       const weakest = Math.min(...confidence.slice(hit.end, end));
+      const score = Math.round(weakest * hit.quality * 10) / 10;
       proposals.push({
         field: hit.spec.field.replace('{n}', String(occurrence)),
         value,
-        confidence: Math.round(weakest * hit.quality * 10) / 10,
+        confidence: score,
+        confirm: score < thresholdOf(hit.spec),
         source: { documentType: type, label: hit.label, line: lineIndex },
       });
     });
   });
+  // Values with no label (a bank card's number) are known by their shape: the first line that has one.
+  for (const spec of doc.fields.filter((f) => f.labels.length === 0)) {
+    for (const [lineIndex, line] of lines.entries()) {
+      const { confidence } = compactLine(line);
+      const value = normaliseValue(spec.kind, line.text, today);
+      if (value === undefined) continue;
+      const score = Math.round(Math.min(...confidence, 100) * 10) / 10;
+      proposals.push({ field: spec.field, value, confidence: score, confirm: score < thresholdOf(spec), source: { documentType: type, label: '', line: lineIndex } });
+      break;
+    }
+  }
   return proposals;
 }

@@ -11,7 +11,7 @@ import { materialNeed, pagesOf } from '../state/capture';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { ErrorSummary, type SummaryEntry } from './ErrorSummary';
 import { keyboardFor, normaliseTyped, typedInFull } from './field-input';
-import { MaterialsSection } from '../screens/Materials';
+import { MaterialsSection, ReadablePapersSection } from '../screens/Materials';
 import { maskIdNumber } from '../../../contract/identity/id-number';
 import { useSpeak } from '../speech/use-speak';
 
@@ -322,6 +322,7 @@ export function FormScreen({ item, onSubmit, onCancel }: FormScreenProps) {
           <h1 id="form-title" class="form-title">
             <span lang={name.lang}>{name.text}</span>
           </h1>
+          {page === 0 && <ReadablePapersSection item={item} />}
           {pageFields.map((field) => (
             <FieldRow
               key={field.name}

@@ -1,24 +1,29 @@
 import { useEffect } from 'preact/hooks';
 import type { FormField, Material, ServiceItem } from '../../../contract/platform/catalogue';
+import { isReadablePaper } from '../../../contract/terminal/readable-papers';
 import type { CapturedPage, FieldProposalView, PageReading } from '../../../contract/terminal/capture-api';
 import { prefillDisplay } from '../forms/FormScreen';
 import { normaliseTyped } from '../forms/field-input';
 import { localized } from '../i18n';
 import { useT } from '../i18n/use-t';
 import { useApi } from '../state/api-context';
+import { CameraCapture } from '../capture/CameraCapture';
 import {
+  cameraChoice,
   capturedPages,
   capturingMaterial,
   deletePage,
   licenceState,
   materialNeed,
   pagesOf,
+  photoPage,
   readPage,
   readingArrived,
   readings,
   refreshPages,
   scanFailure,
   scanPage,
+  scannerPresent,
   scanning,
   usedProposals,
 } from '../state/capture';
@@ -35,6 +40,37 @@ function openCapture(code: string) {
   capturingMaterial.value = code;
   scanFailure.value = null;
   screen.value = 'capture';
+}
+
+/**
+ * On the form's first page: papers the terminal can read into the form (a 居住证 for its
+ * endorsement), offered before the citizen types what the paper already says.
+ */
+export function ReadablePapersSection({ item }: { item: ServiceItem }) {
+  const t = useT();
+  const papers = item.materials.filter((m) => materialNeed(m) === 'scan' && isReadablePaper(m.code));
+  if (papers.length === 0) return null;
+  return (
+    <section class="materials-step" aria-labelledby="papers-first-title" data-testid="papers-first">
+      <h2 id="papers-first-title">{t('capture.paperFirst')}</h2>
+      <ul class="plain-list material-slots">
+        {papers.map((m) => (
+          <li key={m.code} class="material-slot" data-material={m.code} data-state={pagesOf(m.code).length > 0 ? 'scanned' : 'none'}>
+            <span class="material-name">
+              <Name material={m} />
+            </span>
+            <button type="button" class="button secondary" onClick={() => openCapture(m.code)}>
+              {t('capture.readPaper')}
+              <span class="visually-hidden">
+                {' '}
+                <Name material={m} />
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }
 
 /**
@@ -104,6 +140,7 @@ function targetField(item: ServiceItem, proposal: FieldProposalView): FormField 
 
 function Proposals({ item, reading }: { item: ServiceItem; reading: PageReading }) {
   const t = useT();
+  if (reading.blank) return <p class="note" data-testid="blank-page">{t('capture.blank')}</p>;
   if (reading.fields.length === 0) return <p class="note">{t('capture.noProposals')}</p>;
   return (
     <div class="proposals">
@@ -116,12 +153,18 @@ function Proposals({ item, reading }: { item: ServiceItem; reading: PageReading 
           const used = usedProposals.value.has(key);
           const label = field ? localized(locale.value, field.label) : { text: proposal.label, lang: 'zh-CN' };
           return (
-            <li key={proposal.field} class="proposal" data-field={proposal.field}>
+            <li key={proposal.field} class="proposal" data-field={proposal.field} data-confirm={proposal.confirm ? 'needed' : 'no'}>
               <span class="proposal-label" lang={label.lang}>
                 {label.text}
               </span>
               <span class="proposal-value">{maskedIfId(field, proposal)}</span>
               <span class="note">{t('capture.confidence', { value: Math.round(proposal.confidence) })}</span>
+              {proposal.confirm && (
+                <span class="note proposal-check">
+                  <span aria-hidden="true">⚠ </span>
+                  {t('capture.confirmNeeded')}
+                </span>
+              )}
               {field && !fromCard && (
                 <button
                   type="button"
@@ -132,7 +175,7 @@ function Proposals({ item, reading }: { item: ServiceItem; reading: PageReading 
                     usedProposals.value = new Set([...usedProposals.value, key]);
                   }}
                 >
-                  {used ? t('capture.used') : t('capture.useValue')}
+                  {used ? t('capture.used') : proposal.confirm ? t('capture.confirmValue') : t('capture.useValue')}
                 </button>
               )}
               {fromCard && <span class="note">{t('capture.fromCard')}</span>}
@@ -195,13 +238,18 @@ export function CaptureScreen({ item }: { item: ServiceItem }) {
       <h1 id="capture-title">
         <Name material={material} />
       </h1>
-      <div class="scan-guidance">
-        <div class="scanner-shape" aria-hidden="true" />
-        <div>
-          <p class="lead">{t('capture.place')}</p>
-          <p>{t('capture.placeHint')}</p>
+      {cameraChoice.value && (
+        <CameraCapture choice={cameraChoice.value} busy={scanning.value} onPhoto={(jpeg) => photoPage(api, material.code, jpeg)} />
+      )}
+      {!cameraChoice.value && (
+        <div class="scan-guidance">
+          <div class="scanner-shape" aria-hidden="true" />
+          <div>
+            <p class="lead">{t('capture.place')}</p>
+            <p>{t('capture.placeHint')}</p>
+          </div>
         </div>
-      </div>
+      )}
       {terminalInfo.value?.demo && <p class="note">{t('capture.demoScanner')}</p>}
       {failure && (
         <p class="problem" role="alert">
@@ -225,9 +273,11 @@ export function CaptureScreen({ item }: { item: ServiceItem }) {
         <button type="button" class="button secondary main-action" onClick={() => (screen.value = 'form')}>
           {pages.length > 0 ? t('capture.done') : t('capture.back')}
         </button>
-        <button type="button" class="button primary main-action" disabled={scanning.value} onClick={() => void scanPage(api, material.code)}>
-          {pages.length > 0 ? t('capture.addPage') : t('capture.scanNow')}
-        </button>
+        {scannerPresent.value && (
+          <button type="button" class="button primary main-action" disabled={scanning.value} onClick={() => void scanPage(api, material.code)}>
+            {pages.length > 0 ? t('capture.addPage') : t('capture.scanNow')}
+          </button>
+        )}
       </div>
     </main>
   );

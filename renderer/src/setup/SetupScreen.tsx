@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { DeviceTestResult, PortList } from '../../../contract/terminal/api';
 import type { DevicesConfig } from '../../../contract/terminal/devices';
 import type { MessageKey } from '../i18n';
+import { CameraSetup } from './CameraSetup';
 import { useT } from '../i18n/use-t';
 import { TerminalApiError } from '../api/client';
 import { useApi } from '../state/api-context';
@@ -267,6 +268,7 @@ export function SetupScreen() {
           {single('a4Printer')}
           {single('receiptPrinter')}
           {single('scanner')}
+          <CameraSetup camera={devices.camera} onChange={(camera) => setDevices({ ...devices, camera })} />
         </>
       )}
       {message && (

@@ -1,6 +1,6 @@
 import { batch, signal } from '@preact/signals';
 import type { Material, ServiceItem } from '../../../contract/platform/catalogue';
-import type { CaptureFailure, CapturedPage, PageReading } from '../../../contract/terminal/capture-api';
+import type { CameraChoice, CaptureFailure, CapturedPage, PageReading, ScanOutcome } from '../../../contract/terminal/capture-api';
 import type { TerminalApi } from '../../../contract/terminal/api';
 import type { LicenceCheckView, LicenceMaterialState } from '../../../contract/terminal/licence-api';
 
@@ -13,6 +13,9 @@ export const capturedPages = signal<CapturedPage[]>([]);
 export const capturingMaterial = signal<string | null>(null);
 export const scanFailure = signal<CaptureFailure | null>(null);
 export const scanning = signal(false);
+/** The document camera, when the terminal has one (the capture screen then offers it first). */
+export const cameraChoice = signal<CameraChoice | null>(null);
+export const scannerPresent = signal(true);
 export const readings = signal<Readonly<Record<string, PageReading | 'reading' | 'failed'>>>({});
 /** Proposals the citizen has put into the form, by page and field. */
 export const usedProposals = signal<ReadonlySet<string>>(new Set());
@@ -26,6 +29,7 @@ export function wipeCapture(): void {
     capturingMaterial.value = null;
     scanFailure.value = null;
     scanning.value = false;
+    cameraChoice.value = null;
     readings.value = {};
     usedProposals.value = new Set();
     licenceCheck.value = null;
@@ -72,17 +76,31 @@ export function pagesOf(materialCode: string): CapturedPage[] {
 }
 
 export async function refreshPages(api: TerminalApi): Promise<void> {
-  capturedPages.value = (await api.call('capture.pages', {})).pages;
+  const view = await api.call('capture.pages', {});
+  batch(() => {
+    capturedPages.value = view.pages;
+    cameraChoice.value = view.camera;
+    scannerPresent.value = view.scanner;
+  });
 }
 
-export async function scanPage(api: TerminalApi, materialCode: string, replacePageId?: string): Promise<void> {
+export function scanPage(api: TerminalApi, materialCode: string, replacePageId?: string): Promise<void> {
+  return capture(replacePageId, () => api.call('capture.scan', { materialCode, ...(replacePageId ? { replacePageId } : {}) }));
+}
+
+/** A document-camera photo (JPEG data: URL) becomes a page like a scan; the terminal straightens it. */
+export function photoPage(api: TerminalApi, materialCode: string, image: string, replacePageId?: string): Promise<void> {
+  return capture(replacePageId, () => api.call('capture.photo', { materialCode, image, ...(replacePageId ? { replacePageId } : {}) }));
+}
+
+async function capture(replacePageId: string | undefined, run: () => Promise<ScanOutcome>): Promise<void> {
   if (scanning.value) return;
   batch(() => {
     scanning.value = true;
     scanFailure.value = null;
   });
   try {
-    const outcome = await api.call('capture.scan', { materialCode, ...(replacePageId ? { replacePageId } : {}) });
+    const outcome = await run();
     if (outcome.ok) {
       const kept = Object.fromEntries(Object.entries(readings.value).filter(([pageId]) => pageId !== replacePageId));
       batch(() => {

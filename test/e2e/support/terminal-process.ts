@@ -10,6 +10,8 @@ export interface RunningTerminal {
   origin: string;
   secret: string;
   output: () => string;
+  /** null while it runs. */
+  exitCode: () => number | null;
   stop: () => Promise<void>;
 }
 
@@ -48,6 +50,7 @@ export async function startTerminal(sets: string[] = [], options: { browser?: 'n
     origin,
     secret,
     output: () => out,
+    exitCode: () => child.exitCode,
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

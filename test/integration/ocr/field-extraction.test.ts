@@ -5,7 +5,7 @@
 import { distance } from 'fastest-levenshtein';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EsclScanner, startEsclSimulator } from '../../../drivers/scanner';
-import { extractFields, OcrEngine, type FieldProposal } from '../../../main/ocr';
+import { extractFields, OcrService, type FieldProposal } from '../../../main/ocr';
 import {
   degrade,
   householdRegisterDocument,
@@ -20,7 +20,7 @@ import {
 } from '../../fixtures/ocr/documents';
 
 const pages: Record<string, Buffer> = {};
-let engine: OcrEngine;
+let engine: OcrService;
 
 const BAD_CHECK = { ...LI_XIUYING, idNumber: `${LI_XIUYING.idNumber.slice(0, 17)}${LI_XIUYING.idNumber.endsWith('9') ? '8' : '9'}` };
 
@@ -35,7 +35,7 @@ beforeAll(async () => {
   } finally {
     await browser.close();
   }
-  engine = await OcrEngine.start({ langs: 'chi_sim', workers: 2 });
+  engine = new OcrService({ engine: 'paddle', workers: 2 });
 });
 
 afterAll(async () => {
@@ -47,7 +47,7 @@ function byField(proposals: FieldProposal[]): Record<string, string> {
 }
 
 async function propose(page: keyof typeof pages, type: 'household-register' | 'marriage-certificate') {
-  const result = await engine.recognize(pages[page] as Buffer);
+  const result = await engine.read(pages[page] as Buffer);
   const proposals = extractFields(type, result.lines);
   for (const p of proposals) {
     expect(p.confidence).toBeGreaterThanOrEqual(0);
@@ -126,7 +126,7 @@ describe('scan to proposals through the eSCL simulator', () => {
       const scanner = new EsclScanner({ url: simulator.url });
       const [page] = await scanner.scan({ resolution: 300, mode: 'grey', area: 'a4', format: 'png' });
       expect(page?.format).toBe('png');
-      const result = await engine.recognize(page?.data as Buffer);
+      const result = await engine.read(page?.data as Buffer);
       const fields = byField(extractFields('household-register', result.lines));
       expect(fields.idNumber, result.text).toBe(ZHANG_WEI.idNumber);
       expect(fields.name).toBe(ZHANG_WEI.name);

@@ -42,11 +42,13 @@ describe('tongban ocr', () => {
   it.each(['notice.png', 'notice.tif', 'notice.pgm'])('prints text and confidence as JSON for %s', async (file) => {
     const r = await tongban(['ocr', path.join(dir, file)]);
     expect(r.status, r.stderr).toBe(0);
-    const out = JSON.parse(r.stdout) as { text: string; confidence: number; langs: string; lines: { text: string; confidence: number; words: unknown[] }[]; image: { format: string } };
+    const out = JSON.parse(r.stdout) as { text: string; confidence: number; engine: string; blank: boolean; langs: string; lines: { text: string; confidence: number; bbox: { x0: number; x1: number }; words: unknown[] }[]; image: { format: string } };
     expect(characterErrorRate(out.text, notice.truth), out.text).toBeLessThan(0.03);
     expect(out.confidence).toBeGreaterThan(50);
     expect(out.confidence).toBeLessThanOrEqual(100);
-    expect(out.langs).toBe('chi_sim+eng');
+    expect(out.engine).toBe('paddle');
+    expect(out.blank).toBe(false);
+    expect(out.lines.every((l) => l.bbox.x1 > l.bbox.x0)).toBe(true);
     expect(out.lines.length).toBeGreaterThan(5);
     expect(out.image.format).toBe({ 'notice.png': 'png', 'notice.tif': 'tiff', 'notice.pgm': 'pnm' }[file]);
   });
@@ -54,8 +56,8 @@ describe('tongban ocr', () => {
   it('--fields proposes the household register fields, ID numbers masked in everything printed', async () => {
     const r = await tongban(['ocr', path.join(dir, 'household.jpg'), '--fields', 'household-register']);
     expect(r.status, r.stderr).toBe(0);
-    const out = JSON.parse(r.stdout) as { text: string; langs: string; documentType: string; fields: { field: string; value: string; confidence: number }[] };
-    expect(out.langs).toBe('chi_sim');
+    const out = JSON.parse(r.stdout) as { text: string; engine: string; langs: string; documentType: string; fields: { field: string; value: string; confidence: number }[] };
+    expect(out.engine).toBe('paddle');
     expect(out.documentType).toBe('household-register');
     const fields = Object.fromEntries(out.fields.map((f) => [f.field, f.value]));
     expect(fields).toMatchObject({ name: ZHANG_WEI.name, sex: '男', birthDate: '1985-03-12', idNumber: `${ZHANG_WEI.idNumber.slice(0, 6)}********${ZHANG_WEI.idNumber.slice(-4)}` });
@@ -66,9 +68,10 @@ describe('tongban ocr', () => {
   it.each([
     [['ocr', '/nonexistent/page.png'], /^tongban: cannot read \/nonexistent\/page\.png: no such file\n$/],
     [['ocr', dir], /^tongban: cannot read .*: is a directory\n$/],
-    [['ocr', path.join(dir, 'notes.txt')], /^tongban: .*notes\.txt: unsupported image format .*expected png, jpeg, tiff, pnm\n$/],
-    [['ocr', path.join(dir, 'notice.png'), '--fields', 'passport'], /^tongban: --fields passport: unknown document type; expected one of household-register, marriage-certificate\n$/],
-    [['ocr', path.join(dir, 'notice.png'), '--lang', 'klingon'], /^tongban: no language data for klingon: .*klingon\.traineddata is missing/],
+    [['ocr', path.join(dir, 'notes.txt')], /^tongban: .*notes\.txt: unsupported image format .*expected png, jpeg, tiff, pnm or pdf\n$/],
+    [['ocr', path.join(dir, 'notice.png'), '--fields', 'passport'], /^tongban: --fields passport: unknown document type; expected one of household-register, marriage-certificate, residence-permit, social-security-card, bank-card, disability-certificate\n$/],
+    [['ocr', path.join(dir, 'notice.png'), '--engine', 'abbyy'], /^tongban: --engine abbyy: unknown engine; expected paddle or tesseract\n$/],
+    [['ocr', path.join(dir, 'notice.png'), '--engine', 'tesseract', '--lang', 'klingon'], /^tongban: no language data for klingon: .*klingon\.traineddata is missing/],
   ])('fails in one clear line: %j', async (args, message) => {
     const r = await tongban(args);
     expect(r.status).toBe(1);

@@ -35,14 +35,14 @@ describe('CaptureService', () => {
   it('scans a page: a compressed JPEG for the case and a small preview for the screen', async () => {
     simulator.setFault('none');
     const { capture } = service();
-    const outcome = await capture.scan('bank-card');
+    const outcome = await capture.scan('bank-statement');
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
-    expect(outcome.page.materialCode).toBe('bank-card');
+    expect(outcome.page.materialCode).toBe('bank-statement');
     expect(outcome.page.preview).toMatch(/^data:image\/jpeg;base64,/);
     const preview = await sharp(Buffer.from(outcome.page.preview.split(',')[1]!, 'base64')).metadata();
     expect(Math.max(preview.width!, preview.height!)).toBeLessThanOrEqual(720);
-    const [material] = capture.materials(['bank-card']);
+    const [material] = capture.materials(['bank-statement']);
     expect(material?.scan?.contentType).toBe('image/jpeg');
     const stored = await sharp(material!.scan!.data).metadata();
     expect(stored.format).toBe('jpeg');
@@ -54,17 +54,17 @@ describe('CaptureService', () => {
   it('retakes a page in its place, adds pages, deletes one, and gives only the asked materials to a case', async () => {
     simulator.setFault('none');
     const { capture } = service();
-    const first = await capture.scan('bank-card');
-    const second = await capture.scan('bank-card');
+    const first = await capture.scan('bank-statement');
+    const second = await capture.scan('bank-statement');
     const other = await capture.scan('photo');
     if (!first.ok || !second.ok || !other.ok) throw new Error('scan failed');
-    const retake = await capture.scan('bank-card', first.page.pageId);
+    const retake = await capture.scan('bank-statement', first.page.pageId);
     if (!retake.ok) throw new Error('retake failed');
     expect(capture.view().pages.map((p) => p.pageId)).toEqual([retake.page.pageId, second.page.pageId, other.page.pageId]);
     expect(capture.deletePage(second.page.pageId).pages.map((p) => p.pageId)).toEqual([retake.page.pageId, other.page.pageId]);
     expect(() => capture.deletePage(second.page.pageId)).toThrow(CaptureError);
-    expect(capture.materials(['bank-card']).map((m) => m.code)).toEqual(['bank-card']);
-    capture.submitted(['bank-card']);
+    expect(capture.materials(['bank-statement']).map((m) => m.code)).toEqual(['bank-statement']);
+    capture.submitted(['bank-statement']);
     expect(capture.view().pages.map((p) => p.materialCode)).toEqual(['photo']);
   });
 
@@ -77,7 +77,7 @@ describe('CaptureService', () => {
     simulator.setFault(fault);
     try {
       const { capture } = service(undefined, { source: 'adf' });
-      expect(await capture.scan('bank-card')).toEqual({ ok: false, reason });
+      expect(await capture.scan('bank-statement')).toEqual({ ok: false, reason });
       expect(capture.view().pages).toEqual([]);
     } finally {
       simulator.setFault('none');
@@ -86,28 +86,28 @@ describe('CaptureService', () => {
 
   it('keeps nothing past the session: a wipe or a new session empties it, and no session means no scan', async () => {
     const { capture, session } = service();
-    await capture.scan('bank-card');
+    await capture.scan('bank-statement');
     expect(capture.view().pages).toHaveLength(1);
     capture.wipe();
     expect(capture.view().pages).toEqual([]);
-    await capture.scan('bank-card');
+    await capture.scan('bank-statement');
     session.current = { id: 'visit-2' };
     expect(capture.view().pages).toEqual([]);
-    expect(capture.materials(['bank-card'])).toEqual([]);
+    expect(capture.materials(['bank-statement'])).toEqual([]);
     session.current = undefined;
-    await expect(capture.scan('bank-card')).rejects.toThrow(CaptureError);
+    await expect(capture.scan('bank-statement')).rejects.toThrow(CaptureError);
   });
 
   it('answers no-scanner on a terminal without one', async () => {
     const capture = new CaptureService({ scanner: undefined, reader: undefined, session: () => ({ id: 'v' }), log: silentLogger() });
-    expect(await capture.scan('bank-card')).toEqual({ ok: false, reason: 'no-scanner' });
+    expect(await capture.scan('bank-statement')).toEqual({ ok: false, reason: 'no-scanner' });
     expect(capture.view().scanner).toBe(false);
   });
 
   it('reads a page with the shared OCR on request, once per document type', async () => {
     simulator.setFault('none');
     const { capture } = service();
-    const outcome = await capture.scan('bank-card');
+    const outcome = await capture.scan('bank-statement');
     if (!outcome.ok) throw new Error('scan failed');
     const reading = await capture.read(outcome.page.pageId);
     expect(reading.pageId).toBe(outcome.page.pageId);
