@@ -7,6 +7,7 @@ import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { EventBus } from './api/event-bus';
 import { captureHandlers } from './capture';
 import { caseHandlers } from './cases/handlers';
+import { licenceHandlers } from './licences/handlers';
 import { catalogueHandlers } from './catalogue/handlers';
 import { CatalogueSearch } from './catalogue/catalogue-search';
 import { CatalogueService } from './catalogue/catalogue-service';
@@ -201,6 +202,7 @@ export async function startTerminal(options: StartOptions): Promise<Terminal> {
         ...sessionHandlers(sessions),
         ...catalogueHandlers(catalogue, new CatalogueSearch()),
         ...caseHandlers(role.cases),
+        ...licenceHandlers(role.licences),
         ...captureHandlers(role.capture),
         ...certificateHandlers(role.certificates),
         ...printHandlers(printing.service, role.reprints),

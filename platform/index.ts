@@ -14,6 +14,11 @@ import { PlatformError } from './core/errors';
 import { DocumentService } from './documents';
 import { keyFileSigner, StoredIssuedDocuments } from './documents/stored';
 import { RatingService } from './core/ratings';
+import { DEMO_LICENCES } from './licences/demo-licences';
+import type { LicenceLibrary } from './licences/library';
+import { LicenceService } from './licences/service';
+import { StoredLicenceLibrary } from './licences/stored-library';
+import type { LicenceImport } from '../contract/platform/licences';
 import { HelpCalls } from './help/help-calls';
 import { PublicStatus } from './public-status/public-status';
 import { demoCatalogue } from './catalogue/demo-catalogue';
@@ -37,6 +42,7 @@ export type { DemoCredentials } from './seed/demo';
 export type { PurgeReport } from './retention/purge';
 export { RetentionPolicy } from './retention/policy';
 export type { Notifier, Notice } from './notify/notifier';
+export type { LicenceLibrary, LicenceRecord, NewLicence } from './licences/library';
 export { LogNotifier, SmsGatewayNotifier } from './notify/sms-gateway';
 export { PlatformError } from './core/errors';
 export { StoreError } from './store/database';
@@ -71,6 +77,10 @@ export interface PlatformOptions {
   seedDemo?: boolean;
   /** Install this catalogue; without one the stored catalogue is kept, or the demo catalogue installed. */
   catalogue?: Catalogue;
+  /** A city's electronic licence library (电子证照库); default the platform's own, in its store. */
+  licenceLibrary?: LicenceLibrary;
+  /** Licences to add to the platform's own library at start (a pilot's file; the demo's with seedDemo). */
+  licences?: readonly LicenceImport[];
   /** Where SMS notices go; default the log/outbox notifier. */
   notifier?: Notifier;
   settings?: Partial<PlatformSettings>;
@@ -151,6 +161,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     const departments = new DepartmentService(ctx);
     const cases = new CaseService(ctx, publish, caseAccess, new AcceptanceRules(ctx, departments));
     const pickups = new PickupService(ctx, publish, (caseId, seq, text) => dispatcher.notice(caseId, seq, text));
+    const documents = new DocumentService(signing.signer, new StoredIssuedDocuments(db, ctx.cipher), signing.previousKeys);
+    const licences = new LicenceService(ctx, options.licenceLibrary ?? new StoredLicenceLibrary(db, documents, ctx.now, ctx.cipher), documents);
     const services: Services = {
       ctx,
       access,
@@ -164,7 +176,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       backOffice: new BackOfficeService(ctx, publish, cases, departments, pickups),
       pickups,
       bundles: new BundleService(ctx),
-      documents: new DocumentService(signing.signer, new StoredIssuedDocuments(db, ctx.cipher), signing.previousKeys),
+      documents,
+      licences,
     };
     // Data an older platform kept in the clear is sealed now, and the clear copies wiped from the files.
     const sealed = (await services.blobs.sealLegacy()) + (await services.cases.sealLegacy());
@@ -173,6 +186,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     services.fleet = createFleet(ctx, notifier, signing.signer, options.fleet ?? {}, log);
     const fleet = services.fleet;
     ctx.hub.on('events', (events) => dispatcher.handle(events));
+    ctx.hub.on('events', (events) => {
+      licences.onEvents(events).catch((error: unknown) => log(`adding a result to the licence library failed: ${errorMessage(error)}`));
+    });
+    if (options.seedDemo) await licences.load(DEMO_LICENCES);
+    if (options.licences) await licences.load(options.licences);
     const sweep = setInterval(() => {
       services.cases.releaseAbandoned().catch((error: unknown) => log(`releasing abandoned claims failed: ${String(error)}`));
     }, RELEASE_SWEEP_MS);

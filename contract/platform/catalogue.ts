@@ -71,6 +71,8 @@ export const Material = z.object({
   required: z.boolean(),
   /** The electronic licence (电子证照) type that satisfies this material without paper. */
   electronicLicence: z.string().optional(),
+  /** Whose licence it is: the applicant's (default) or, for an agent's own papers, the agent's (form field agentIdNumber). */
+  holder: z.enum(['applicant', 'agent']).optional(),
   scan: z.boolean().default(true),
 });
 export type Material = z.infer<typeof Material>;
@@ -96,6 +98,8 @@ export const ServiceItem = z.object({
   feeCents: z.number().int().nonnegative(),
   resultDelivery: LocalizedText,
   counterVisit: z.enum(['none', 'required', 'maybe']),
+  /** The licence type its result is (e.g. a certificate): a completed case adds the result to the licence library. */
+  resultLicence: z.string().optional(),
   /** Who may apply, checked from the ID card before the form is filled (高龄津贴: 80 or more). */
   eligibility: z.object({ minAge: z.number().int().positive().max(150) }).strict().optional(),
   /** Names of the laws and regulations the service rests on (names only, no article numbers). */

@@ -60,6 +60,9 @@ export const PLATFORM_ROUTES = {
   fleetKey: 'GET /v1/fleet/key',
   hostUpdateFeed: 'GET /v1/updates/chromium-host/latest.json',
   updateFile: 'GET /v1/updates/:channel/files/:fileName',
+  // 电子证照 (issue 20).
+  licenceLookup: 'POST /v1/licences/lookups',
+  caseLicences: 'GET /v1/cases/:caseId/licences',
 } as const;
 
 export type PlatformRoute = keyof typeof PLATFORM_ROUTES;

@@ -10,6 +10,7 @@ import { cycleEvents, cycleMethods } from './cycle-api';
 import { fleetEvents, fleetMethods } from './fleet-api';
 import { DevicesConfig } from './devices';
 import { inputMethods } from './input-api';
+import { licenceMethods } from './licence-api';
 
 /**
  * TerminalApi: the one contract between the UI and the terminal process. Both transports
@@ -270,6 +271,7 @@ export const terminalMethods = {
   ...captureMethods,
   ...inputMethods,
   ...fleetMethods,
+  ...licenceMethods,
 } as const;
 
 export const terminalEvents = {

@@ -51,6 +51,8 @@ export interface CaseServiceDeps {
   terminal: { id: string; centreName: string; publicUrl: string };
   /** Pages the citizen scanned this session, for the given material codes; told once they are in a case. */
   scans?: { materials(codes: readonly string[]): CaseMaterialInput[]; submitted(codes: readonly string[]): void };
+  /** The licences found with the citizen's consent for a service this session (none without it). */
+  licences?: { held(serviceCode: string): readonly { code: string; type: string; number: string }[] };
 }
 
 /**
@@ -78,13 +80,14 @@ export class CaseService {
     if (ineligible) throw new ApiFailure('bad-request', `eligibility: age ${ineligible.age} is under ${ineligible.minAge}`);
     const form = submittedValues(item.form, values);
     const applicant = this.#applicant(form, identity);
-    const scanCodes = item.materials.filter((m) => m.scan && m.electronicLicence === undefined).map((m) => m.code);
+    const held = this.deps.licences?.held(serviceCode) ?? [];
+    const scanCodes = item.materials.filter((m) => m.scan && !held.some((h) => h.code === m.code)).map((m) => m.code);
     const recorded = this.deps.store.record({
       serviceCode,
       visitId: session.id,
       applicant,
       form,
-      materials: [...this.#electronicLicences(item, applicant), ...(this.deps.scans?.materials(scanCodes) ?? [])],
+      materials: [...held.map((h) => ({ code: h.code, electronicLicence: { type: h.type, number: h.number } })), ...(this.deps.scans?.materials(scanCodes) ?? [])],
       priority: { disabled: form.hasDisability === true },
       statusCode: newStatusCode(),
     });
@@ -193,13 +196,6 @@ export class CaseService {
     }
     const phone = isMobileNumber(form.phone) ? form.phone : undefined;
     return { name, idNumber, ...(phone ? { phone } : {}) };
-  }
-
-  /** Materials the platform already holds as electronic licences (电子证照) need no paper. */
-  #electronicLicences(item: ServiceItem, applicant: Applicant): CaseMaterialInput[] {
-    return item.materials
-      .filter((m) => m.electronicLicence !== undefined)
-      .map((m) => ({ code: m.code, electronicLicence: { type: m.electronicLicence as string, number: applicant.idNumber } }));
   }
 
   #byNumber(caseNumber: string, idLast4: string): LocalCase | undefined {

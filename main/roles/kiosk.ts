@@ -1,6 +1,7 @@
 import { CaptureService } from '../capture';
 import { CaseService } from '../cases/case-service';
 import { CertificateService } from '../certificates/certificate-service';
+import { LicenceCheck } from '../licences/licence-check';
 import { HelpService } from '../help/help-service';
 import { OcrService } from '../ocr';
 import { CitizenReprints } from '../printing/citizen-reprints';
@@ -43,6 +44,14 @@ export function startKiosk(core: TerminalCore): RoleServices {
   });
   sessions.onWipe(() => capture.wipe());
 
+  const licences = new LicenceCheck({
+    lookup: (request) => client.lookupLicences(request),
+    catalogue: core.catalogue,
+    identity: () => identity.current,
+    session: () => sessions.current,
+    log: log.child({ service: 'licences' }),
+  });
+  sessions.onWipe(() => licences.wipe());
   const reprints = new CitizenReprints(printing.service);
   sessions.onWipe(() => reprints.clear());
   const help = new HelpService({ client, location: config.terminal.location ?? '', events, log: log.child({ service: 'help' }) });
@@ -65,6 +74,7 @@ export function startKiosk(core: TerminalCore): RoleServices {
     // Receipts point at the platform's public status page: its configured public address, or its own.
     terminal: { id: config.terminal.id, centreName: config.terminal.centre.name, publicUrl: config.platform.publicUrl ?? core.platform.url },
     scans: capture,
+    licences,
     reprints,
   });
 
@@ -83,6 +93,7 @@ export function startKiosk(core: TerminalCore): RoleServices {
     cases: caseService,
     capture,
     certificates,
+    licences,
     help,
     reprints,
     outbox: { pending: () => worker.pending(), lastSyncAt: () => worker.lastSyncAt(), oldestPendingAt: () => cases.oldestPendingAt() },

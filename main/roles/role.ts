@@ -10,6 +10,7 @@ import type { HelpService } from '../help/help-service';
 import type { CitizenReprints } from '../printing/citizen-reprints';
 import type { DeskCycle } from '../counter/desk-cycle';
 import type { IdentityHolder } from '../identity/identity-holder';
+import type { LicenceCheck } from '../licences/licence-check';
 import type { Logger } from '../logging/logger';
 import type { TerminalPrinting } from '../printing/terminal-printers';
 import type { SessionService } from '../session/session-service';
@@ -40,6 +41,8 @@ export interface RoleServices {
   cases?: CaseService;
   capture?: CaptureService;
   certificates?: CertificateService;
+  /** 电子证照, looked up with the citizen's consent (issue 20). */
+  licences?: LicenceCheck;
   counter?: CounterService;
   /** 呼叫工作人员, on a citizen's machine. */
   help?: HelpService;

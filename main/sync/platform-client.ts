@@ -9,6 +9,7 @@ import { CaseEvent, EventsPage } from '../../contract/platform/events';
 import { HealthResponse } from '../../contract/platform';
 import { HelpCall, type HelpCallRequest } from '../../contract/platform/help';
 import { Rating, type RatingRequest } from '../../contract/platform/ratings';
+import { LicenceLookupResult, type LicenceLookupRequest } from '../../contract/platform/licences';
 import { PLATFORM_ROUTES } from '../../contract/platform/routes';
 import { parseAnswer } from '../platform-link/answers';
 import { followEventStream } from '../platform-link/event-stream';
@@ -52,6 +53,11 @@ export class PlatformClient {
 
   health(): Promise<HealthResponse> {
     return this.#link.json(HealthResponse, 'health', { authorization: this.#authorization });
+  }
+
+  /** 电子证照: only after the citizen's consent, which the request records. */
+  lookupLicences(request: LicenceLookupRequest): Promise<LicenceLookupResult> {
+    return this.#link.json(LicenceLookupResult, 'licenceLookup', { authorization: this.#authorization, body: request });
   }
 
   me(): Promise<WhoAmI> {

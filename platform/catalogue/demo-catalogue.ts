@@ -86,6 +86,7 @@ const agentIdMaterial: MaterialInput = {
   name: t('代办人居民身份证（代办时提供）', "Agent's ID card (when an agent applies)"),
   required: false,
   electronicLicence: 'resident-id-card',
+  holder: 'agent',
 };
 
 const raw: z.input<typeof Catalogue> = {
@@ -413,6 +414,13 @@ const raw: z.input<typeof Catalogue> = {
         idCardMaterial,
         householdRegisterMaterial,
         { code: 'bank-card', name: t('本人银行卡或存折', "The applicant's bank card or passbook"), required: true },
+        {
+          code: 'social-security-card',
+          name: t('社会保障卡（津贴可发放至社保卡）', 'Social security card (the allowance can be paid to it)'),
+          required: false,
+          electronicLicence: 'social-security-card',
+          scan: false,
+        },
         agentIdMaterial,
       ],
       form: {
@@ -597,6 +605,7 @@ const raw: z.input<typeof Catalogue> = {
       feeCents: 0,
       resultDelivery: t('制卡完成后短信通知领取或邮寄', 'SMS when the card is ready; collect or receive by post'),
       counterVisit: 'none',
+      resultLicence: 'social-security-card',
       popularity: 560,
     },
     {

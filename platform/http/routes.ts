@@ -53,6 +53,7 @@ import { bearerToken, byAddress, rateLimitKey } from './rate-limit-key';
 import { StreamLimits } from './stream-limits';
 import { streamEvents } from './sse';
 import { registerCycleRoutes } from './cycle-routes';
+import { registerLicenceRoutes } from '../licences/http';
 
 function caller(request: FastifyRequest): Caller {
   if (!request.caller) throw new PlatformError(401, 'unauthenticated', 'this route needs a bearer token');
@@ -395,6 +396,7 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
   registerHelpRoutes(app, services.help, caller);
   registerPublicStatusRoutes(app, services.publicStatus);
   registerCycleRoutes(app, services, caller);
+  if (services.licences) registerLicenceRoutes(app, services.licences, caller);
 
   if (services.documents) {
     registerDocumentRoutes(app, services.documents);

@@ -10,6 +10,7 @@ import type { PlatformContext } from '../core/context';
 import type { DocumentService } from '../documents/service';
 import type { Fleet } from '../fleet/fleet';
 import type { RatingService } from '../core/ratings';
+import type { LicenceService } from '../licences/service';
 import type { HelpCalls } from '../help/help-calls';
 import type { PublicStatus } from '../public-status/public-status';
 
@@ -30,4 +31,6 @@ export interface Services {
   documents?: DocumentService;
   /** Heartbeats, alerts, remote actions and signed configuration (platform/fleet). */
   fleet?: Fleet;
+  /** 电子证照: the licence library behind its adapter. */
+  licences?: LicenceService;
 }

@@ -369,6 +369,41 @@ CREATE TABLE fleet_config_reports (
 );
 `,
   },
+  {
+    // Issue 20: the electronic licence library (电子证照) and the consents (一次授权) it is asked under.
+    version: 50,
+    sql: `
+CREATE TABLE licences (
+  id TEXT PRIMARY KEY,
+  type TEXT NOT NULL,
+  number TEXT NOT NULL,
+  issuer TEXT NOT NULL,
+  valid_from TEXT NOT NULL,
+  valid_until TEXT,
+  holder_key TEXT NOT NULL,
+  holder_sealed TEXT NOT NULL,
+  media_type TEXT NOT NULL,
+  document_sealed TEXT NOT NULL,
+  signed TEXT NOT NULL,
+  source_case_id TEXT,
+  created_at {{big}} NOT NULL,
+  UNIQUE (type, number)
+);
+CREATE INDEX licences_holder ON licences (holder_key, type);
+CREATE TABLE licence_consents (
+  id TEXT PRIMARY KEY,
+  centre_id TEXT NOT NULL REFERENCES centres(id),
+  terminal_id TEXT NOT NULL,
+  visit_id TEXT NOT NULL,
+  holder_role TEXT NOT NULL,
+  holder_key TEXT NOT NULL,
+  types TEXT NOT NULL,
+  granted_at {{big}} NOT NULL,
+  recorded_at {{big}} NOT NULL
+);
+CREATE INDEX licence_consents_visit ON licence_consents (centre_id, visit_id)
+`,
+  },
 ];
 
 const TOKENS: Record<Dialect, Record<string, string>> = {

@@ -40,6 +40,8 @@ test('a citizen scans the photo on the capture screen, and the case reaches the 
   await toReview(page);
   await expect(page.getByRole('heading', { name: '核对信息' })).toBeVisible();
   const materials = page.getByTestId('materials');
+  // 一次授权 first: 测试张三's ID card is in the demo licence library.
+  await page.getByTestId('licence-consent').getByRole('button', { name: '同意查询' }).click();
   await expect(materials.locator('[data-material="id-card"]')).toContainText('已有电子证照，无需携带');
   const slot = materials.locator('[data-material="photo"]');
   await expect(slot).toHaveAttribute('data-state', 'none');

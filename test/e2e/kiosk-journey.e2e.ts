@@ -87,6 +87,8 @@ async function journey(page: Page, variant: string): Promise<{ caseNumber: strin
   expect(review).toContain(`${agentId.slice(0, 6)}********${agentId.slice(-4)}`);
   await expectAccessible(page, 'review');
   await screenshot(page, `journey-${variant}-5-review`);
+  // 一次授权: the licence look-up is answered before the materials are final.
+  await page.getByTestId('licence-consent').getByRole('button', { name: /^(同意查询|Yes, look them up)$/ }).click();
   await scanRequiredMaterials(page);
   await page.getByRole('button', { name: '确认提交' }).click();
 
@@ -194,6 +196,9 @@ test('with the platform down the citizen still gets a confirmation, and the case
     await page.locator('#field-bankAccount').fill('6013820000123456789');
     await page.getByRole('checkbox').click();
     await page.getByRole('button', { name: '下一步' }).click();
+    // The platform is down: the licence look-up cannot answer, and the papers are asked for in plain words.
+    await page.getByTestId('licence-consent').getByRole('button', { name: '同意查询' }).click();
+    await expect(page.getByTestId('materials').locator('[data-material="household-register"]')).toContainText('暂时无法查询电子证照');
     await scanRequiredMaterials(page);
     await page.getByRole('button', { name: '确认提交' }).click();
     await expect(page.getByRole('heading', { name: /申请已提交，待窗口审核|已保存在本机，网络恢复后自动提交/ })).toBeVisible({ timeout: 15_000 });

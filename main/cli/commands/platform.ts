@@ -5,6 +5,7 @@ import type { ZodError } from 'zod';
 import { DepartmentCode } from '../../../contract/platform/departments';
 import { CreateStaffRequest, RegisterTerminalRequest } from '../../../contract/platform/access';
 import { Catalogue } from '../../../contract/platform/catalogue';
+import { LicenceFile } from '../../../contract/platform/licences';
 import { createPlatform, PlatformError, RetentionPolicy, SmsGatewayNotifier, startPlatform, StoreError, type PlatformOptions } from '../../../platform';
 import { KeyFileError, rotateSigningKey, defaultKeyFile } from '../../../platform/secrets/key-file';
 import { isPostgresUrl } from '../../../platform/store/open';
@@ -18,6 +19,7 @@ interface ServeOptions {
   db?: string;
   seedDemo?: boolean;
   catalogue?: string;
+  licences?: string;
   smsGateway?: string;
   requestLog?: boolean;
   claimTimeout: string;
@@ -98,6 +100,22 @@ function readCatalogue(file: string): Catalogue {
   return parsed.data;
 }
 
+/** A pilot's licences: a JSON array of licences (contract/platform/licences.ts `LicenceImport`). */
+function readLicences(file: string): LicenceFile {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new CliError(`--licences ${file}: ${(error as Error).message}`);
+  }
+  const parsed = LicenceFile.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new CliError(`--licences ${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
 /** Store and platform failures a technician can act on become one clear line. */
 async function cliErrors<T>(what: string, run: () => Promise<T>): Promise<T> {
   try {
@@ -134,6 +152,7 @@ async function serve(options: ServeOptions): Promise<void> {
     ...(options.keyFile ? { keyFile: options.keyFile } : {}),
     ...(options.retention ? { retention: readRetention(options.retention) } : {}),
     ...(options.catalogue ? { catalogue: readCatalogue(options.catalogue) } : {}),
+    ...(options.licences ? { licences: readLicences(options.licences) } : {}),
     ...(options.smsGateway ? { notifier: new SmsGatewayNotifier({ url: options.smsGateway, token: process.env.TONGBAN_SMS_TOKEN }) } : {}),
   };
   const platform = await cliErrors(`cannot start the platform on ${options.host}:${options.port} with ${printable(db)}`, () => startPlatform(platformOptions));
@@ -192,6 +211,7 @@ export function register(program: Command): void {
     .option('--db <file|url>', 'SQLite file (created if missing) or postgres://user:pass@host:port/db')
     .option('--seed-demo', 'create the demo centre, kiosk and counter terminals and staff with known credentials')
     .option('--catalogue <file>', 'install this catalogue (JSON); default: keep the stored one, or the demo catalogue')
+    .option('--licences <file>', 'add these electronic licences (JSON array) to the platform’s licence library at start, for a pilot')
     .option('--sms-gateway <url>', 'send SMS notices to this HTTP gateway (token from $TONGBAN_SMS_TOKEN); default: log/outbox only')
     .option('--claim-timeout <minutes>', 'a claim left undecided this long returns to the queue', '15')
     .option('--request-log', 'log every request as JSON lines')

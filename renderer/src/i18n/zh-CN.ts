@@ -601,6 +601,17 @@ export const zhCN = {
   'fleet.opensAt': '今天 {time} 开始服务',
   'fleet.opensTomorrow': '今天的服务已结束，请在开放时间再来',
   'fleet.closedStillWorks': '现在仍可查询办件进度。',
+  'licences.guide': '可调用电子证照：经您授权查询到的，无需携带',
+  'licences.consentTitle': '调用电子证照授权',
+  'licences.consentText': '是否同意本次办理查询您的电子证照？查到有效证照的材料无需再提供纸质件。授权仅用于本次办理，并留有记录。',
+  'licences.consentYes': '同意查询',
+  'licences.consentNo': '不同意，我自己提供材料',
+  'licences.checking': '正在查询电子证照……',
+  'licences.consentGiven': '您已授权本次办理查询电子证照',
+  'licences.consentRefused': '您未授权查询电子证照，请提供以下全部材料',
+  'licences.expired': '电子证照已过期，不能使用，请提供纸质材料',
+  'licences.missing': '没有查到您的这项电子证照，请提供纸质材料',
+  'licences.unavailable': '暂时无法查询电子证照，请提供纸质材料',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

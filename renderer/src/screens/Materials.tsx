@@ -13,6 +13,7 @@ import {
   capturedPages,
   capturingMaterial,
   deletePage,
+  licenceState,
   materialNeed,
   pagesOf,
   photoPage,
@@ -27,6 +28,7 @@ import {
   usedProposals,
 } from '../state/capture';
 import { formValues, identity, locale, screen, terminalInfo } from '../state/store';
+import { LicenceConsent } from './LicenceConsent';
 import { maskIdNumber } from '../../../contract/identity/id-number';
 
 function Name({ material }: { material: Material }) {
@@ -85,12 +87,14 @@ export function MaterialsSection({ item }: { item: ServiceItem }) {
   return (
     <section class="materials-step" aria-labelledby="materials-step-title" data-testid="materials">
       <h2 id="materials-step-title">{t('capture.materials')}</h2>
+      <LicenceConsent item={item} />
       <ul class="plain-list material-slots">
         {item.materials.map((m) => {
           const need = materialNeed(m);
           const count = need === 'scan' ? pagesOf(m.code).length : 0;
+          const licence = licenceState(m);
           return (
-            <li key={m.code} id={`material-${m.code}`} class="material-slot" data-material={m.code} data-state={need === 'scan' ? (count > 0 ? 'scanned' : 'none') : need}>
+            <li key={m.code} id={`material-${m.code}`} class="material-slot" data-material={m.code} data-state={need === 'scan' ? (count > 0 ? 'scanned' : 'none') : need} data-licence={licence}>
               <span class="badge">{m.required ? t('guide.required') : t('guide.optional')}</span>
               <span class="material-name">
                 <Name material={m} />
@@ -104,6 +108,9 @@ export function MaterialsSection({ item }: { item: ServiceItem }) {
                       ? t('capture.scannedPages', { count })
                       : t('capture.notScanned')}
               </span>
+              {(licence === 'expired' || licence === 'missing' || licence === 'unavailable') && (
+                <span class="note licence-note">{t(`licences.${licence}`)}</span>
+              )}
               {need === 'scan' && (
                 <button type="button" class="button secondary" onClick={() => openCapture(m.code)}>
                   {count > 0 ? t('capture.viewPages') : t('capture.scan')}

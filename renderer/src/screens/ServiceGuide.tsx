@@ -112,7 +112,7 @@ export function ServiceGuide() {
               <li key={m.code}>
                 <span class="badge">{m.required ? t('guide.required') : t('guide.optional')}</span>
                 <Text value={m.name} />
-                {m.electronicLicence && <span class="note">{t('guide.electronicLicence')}</span>}
+                {m.electronicLicence && <span class="note">{t('licences.guide')}</span>}
               </li>
             ))}
           </ul>

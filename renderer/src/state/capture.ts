@@ -2,6 +2,7 @@ import { batch, signal } from '@preact/signals';
 import type { Material, ServiceItem } from '../../../contract/platform/catalogue';
 import type { CameraChoice, CaptureFailure, CapturedPage, PageReading, ScanOutcome } from '../../../contract/terminal/capture-api';
 import type { TerminalApi } from '../../../contract/terminal/api';
+import type { LicenceCheckView, LicenceMaterialState } from '../../../contract/terminal/licence-api';
 
 /**
  * The citizen's scanned papers as the page knows them: previews and what was read from them.
@@ -18,6 +19,9 @@ export const scannerPresent = signal(true);
 export const readings = signal<Readonly<Record<string, PageReading | 'reading' | 'failed'>>>({});
 /** Proposals the citizen has put into the form, by page and field. */
 export const usedProposals = signal<ReadonlySet<string>>(new Set());
+/** 电子证照 for the service being filled: the citizen's consent answer and, per material, whether a valid licence was found. */
+export const licenceCheck = signal<{ serviceCode: string; view: LicenceCheckView } | null>(null);
+export const licenceChecking = signal(false);
 
 export function wipeCapture(): void {
   batch(() => {
@@ -28,15 +32,39 @@ export function wipeCapture(): void {
     cameraChoice.value = null;
     readings.value = {};
     usedProposals.value = new Set();
+    licenceCheck.value = null;
+    licenceChecking.value = false;
   });
 }
 
 export type MaterialNeed = 'electronic' | 'scan' | 'bring';
 
-/** 电子证照 needs nothing; a paper the kiosk can scan gets a slot; anything else is shown at the counter. */
+/** Whether a valid licence was found for this material with the citizen's consent; undefined before asking. */
+export function licenceState(material: Material): LicenceMaterialState | undefined {
+  return licenceCheck.value?.view.materials.find((m) => m.code === material.code)?.state;
+}
+
+/** A licence found needs nothing; a paper the kiosk can scan gets a slot; anything else is shown at the counter. */
 export function materialNeed(material: Material): MaterialNeed {
-  if (material.electronicLicence !== undefined) return 'electronic';
+  if (licenceState(material) === 'held') return 'electronic';
   return material.scan ? 'scan' : 'bring';
+}
+
+/** The service has materials a licence could satisfy and the citizen has not answered the consent question yet. */
+export function licenceConsentPending(item: ServiceItem): boolean {
+  return item.materials.some((m) => m.electronicLicence !== undefined) && licenceCheck.value?.serviceCode !== item.code;
+}
+
+/** Asks the terminal to look up (consent given) or not (refused); the page learns only found / not found. */
+export async function answerLicenceConsent(api: TerminalApi, item: ServiceItem, consent: boolean, agentIdNumber?: string): Promise<void> {
+  if (licenceChecking.value) return;
+  licenceChecking.value = true;
+  try {
+    const view = await api.call('licences.check', { serviceCode: item.code, consent, ...(agentIdNumber ? { agentIdNumber } : {}) });
+    licenceCheck.value = { serviceCode: item.code, view };
+  } finally {
+    licenceChecking.value = false;
+  }
 }
 
 export function needsScans(item: ServiceItem): boolean {

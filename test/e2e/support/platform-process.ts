@@ -25,7 +25,7 @@ export interface RunningPlatform {
   output(): string;
 }
 
-/** `tongban platform` as an operator runs it, seeded with the demo centre. */
+/** `tongban platform` as an operator runs it, seeded with the demo centre; `extraArgs` e.g. `--licences FILE`. */
 export async function startPlatformProcess(extraArgs: string[] = []): Promise<RunningPlatform> {
   const dir = mkdtempSync(path.join(tmpdir(), 'tongban-platform-e2e-'));
   const db = path.join(dir, 'platform.db');
