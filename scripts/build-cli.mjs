@@ -48,9 +48,12 @@ function removeOldChunks(outdir, current) {
  */
 const EXTERNAL = ['better-sqlite3', 'serialport', '@serialport/*', 'node-hid', 'koffi', 'sharp', 'tesseract.js', 'playwright-core', 'pg', 'electron', 'ipp', 'onnxruntime-node', '@gutenye/*', '@techstark/opencv-js'];
 
-function cliBuildOptions(outdir = path.join(root, 'dist/cli')) {
+function cliBuildOptions(outdir, from) {
   return {
-    absWorkingDir: root,
+    absWorkingDir: from,
+    // A release is built from a copy of the sources (scripts/build-host-release.mjs); the packages
+    // it bundles still come from the project's node_modules.
+    nodePaths: [path.join(root, 'node_modules')],
     entryPoints: { index: 'main/cli/index.ts' },
     outdir,
     bundle: true,
@@ -72,16 +75,16 @@ function cliBuildOptions(outdir = path.join(root, 'dist/cli')) {
   };
 }
 
-export async function buildCli({ outdir = path.join(root, 'dist/cli'), metafile } = {}) {
+export async function buildCli({ from = root, outdir = path.join(from, 'dist/cli'), metafile } = {}) {
   // Taken before esbuild reads anything: a source saved during the build counts as newer.
   const startedAt = Date.now();
-  const result = await build({ ...cliBuildOptions(outdir), write: false });
+  const result = await build({ ...cliBuildOptions(outdir, from), write: false });
   const entry = path.join(outdir, 'index.mjs');
   // Chunks first, the entry after them: the entry is what a running CLI opens.
   const files = [...result.outputFiles].sort((a, b) => Number(a.path.startsWith(entry)) - Number(b.path.startsWith(entry)));
   for (const file of files) writeAtomically(file.path, file.contents);
   // Our own sources, and the lock for the bundled packages: an install that changes one changes the lock.
-  const sources = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('node_modules/'));
+  const sources = Object.keys(result.metafile.inputs).filter((f) => !f.split('/').includes('node_modules'));
   const info = { builtAt: startedAt, inputs: [...sources.sort(), 'package-lock.json'] };
   writeAtomically(path.join(outdir, 'build-info.json'), `${JSON.stringify(info, null, 1)}\n`);
   removeOldChunks(outdir, new Set(files.map((f) => path.basename(f.path))));

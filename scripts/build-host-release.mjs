@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Packs the Chromium host as a release for the update feed: the app's code, the built UI and
+// Packs the Chromium host as a release for the update feed: the app's code, the built UI and CLI, and
 // its package.json at the version given, as tongban-host-<version>.tar.gz. Dependencies are not
 // in it: a release runs on the install root's node_modules (build/linux-kiosk/README.md).
 //   node scripts/build-host-release.mjs --version 1.4.2 [--out release/]
@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildCli } from './build-cli.mjs';
 
 const project = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -38,6 +39,9 @@ try {
   for (const part of PARTS) cpSync(path.join(project, part), path.join(staging, part), { recursive: true });
   const pkg = JSON.parse(readFileSync(path.join(project, 'package.json'), 'utf8'));
   writeFileSync(path.join(staging, 'package.json'), `${JSON.stringify({ ...pkg, version }, null, 2)}\n`);
+  // The release runs the compiled command line (bin/tongban.js), built after the sources were
+  // written so that it is newer than each of them: the kiosk needs no build tools to start it.
+  await buildCli({ from: staging });
   mkdirSync(out, { recursive: true });
   const file = path.join(out, `tongban-host-${version}.tar.gz`);
   execFileSync('tar', ['-czf', file, '-C', staging, '.']);

@@ -1,4 +1,3 @@
-import sharp from 'sharp';
 import { loadOpenCv, type Cv } from './opencv';
 
 /**
@@ -131,6 +130,8 @@ function findPaper(cv: Cv, grey: Mat): Corner[] | undefined {
 /** Finds the paper in a photo and returns it flat and upright-rectangular, at the photo's resolution. */
 export async function straightenDocument(photo: Buffer): Promise<Straightened> {
   const { cv } = await loadOpenCv();
+  // sharp loads with the first photo, not with the terminal.
+  const { default: sharp } = await import('sharp');
   const source = sharp(photo, { failOn: 'error' }).rotate().removeAlpha();
   const { data, info } = await source.clone().raw().toBuffer({ resolveWithObject: true });
   const scale = Math.min(1, DETECT_LONG_SIDE / Math.max(info.width, info.height));

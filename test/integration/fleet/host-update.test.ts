@@ -19,7 +19,7 @@ function breakRelease(file: string, dir: string): void {
   const unpacked = path.join(dir, 'broken');
   mkdirSync(unpacked);
   execFileSync('tar', ['-xzf', file, '-C', unpacked]);
-  writeFileSync(path.join(unpacked, 'main/cli/index.ts'), "throw new Error('this build is broken');\n");
+  writeFileSync(path.join(unpacked, 'dist/cli/index.mjs'), "throw new Error('this build is broken');\n");
   execFileSync('tar', ['-czf', file, '-C', unpacked, '.']);
 }
 
