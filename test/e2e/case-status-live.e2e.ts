@@ -13,6 +13,8 @@ test("the open status page follows the counter's decisions without being reloade
     values: { phone: '13812345678', residency: 'local', hasDisability: false },
   });
   await removeCard(page);
+  // The card is away: the kiosk waits for it to come back, until the citizen ends the session.
+  await page.getByRole('button', { name: '结束办理' }).click();
   await expect(page.getByRole('heading', { name: '欢迎使用自助服务' })).toBeVisible();
   await expect
     .poll(async () => (await callApi<{ status: string | null }>(page, 'cases.lookup', { caseId: submitted.caseId })).status, { timeout: 15_000 })

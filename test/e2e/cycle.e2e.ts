@@ -246,6 +246,8 @@ test('a 一件事 submitted once at the kiosk: one case per item, each decided b
     .toBe('completed');
   await kioskPage.getByTestId('demo-panel').getByRole('button', { name: /演示面板/ }).click();
   await kioskPage.getByRole('button', { name: /取走身份证/ }).click();
+  // The card is away: the kiosk waits for it to come back, until the citizen ends the session.
+  await kioskPage.getByRole('button', { name: '结束办理' }).click();
   await expect(kioskPage.getByRole('heading', { name: '欢迎使用自助服务' })).toBeVisible();
   await kioskPage.getByRole('button', { name: '查询办件进度' }).click();
   await kioskPage.locator('#lookup-caseNumber').fill(caseNumber);

@@ -10,6 +10,7 @@ import { startTerminal, type RunningTerminal } from './support/terminal-process'
 let platform: RunningPlatform;
 let kiosk: RunningTerminal;
 let impostorPinned: RunningTerminal;
+let impostorId: string;
 let token: string;
 
 interface Report {
@@ -54,11 +55,13 @@ test.beforeAll(async () => {
   // A second kiosk whose pinned key is not the platform's: everything the platform signs fails for it.
   const issued = await platformCall<{ credential: string }>(platform.url, token, 'POST', '/v1/admin/terminals', { terminalId: 'kiosk-2', kind: 'kiosk', name: '二楼自助终端' });
   const [, id, secret] = /^tbt_([^.]+)\.(.+)$/.exec(issued.credential)!;
+  // The platform prefixes a registered terminal's id with its centre's.
+  impostorId = id!;
   const otherKey = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
   impostorPinned = await startTerminal([
     `platform.url=${platform.url}`,
     `platform.credential=${JSON.stringify({ terminalId: id, secret })}`,
-    'terminal.id=kiosk-2',
+    `terminal.id=${id}`,
     `fleet.platformKey=${otherKey}`,
     'fleet.heartbeatSeconds=1',
   ]);
@@ -164,7 +167,7 @@ test('configuration from the platform: a bad schema and a missing port are refus
   await expectAccessible(page, 'fleet detail with configuration reports');
 
   const role = await platformCall<{ id: number }>(platform.url, token, 'PUT', '/v1/fleet/config/roles/kiosk', { config: { ui: { largeTypeDefault: true } } });
-  const forged = await waitFor(async () => (await reports('kiosk-2')).find((r) => r.version === role.id), 'the signature refusal');
+  const forged = await waitFor(async () => (await reports(impostorId)).find((r) => r.version === role.id), 'the signature refusal');
   expect(forged).toMatchObject({ outcome: 'refused', reason: expect.stringContaining('signature: does not verify with the pinned platform key') });
 });
 

@@ -190,7 +190,8 @@ test('the right keyboard for each field: letters and pinyin for text, handwritin
   await expect(page.getByTestId('handwriting-pad')).toBeVisible();
 
   await page.getByRole('button', { name: '结束办理' }).click();
-  await placeCard(page, 'resident');
+  // 高龄津贴 is for those of 80 and over: the simulator's elder is.
+  await placeCard(page, 'elder');
   await openService(page, 'elderly-longevity-allowance');
   for (let i = 0; i < 10 && (await page.locator('#field-bankAccount').count()) === 0; i++) {
     const fields = await page.locator('.field').evaluateAll((els) => els.map((e) => e.getAttribute('data-field')));

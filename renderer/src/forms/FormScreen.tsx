@@ -272,8 +272,19 @@ export function FormScreen({ item, onSubmit, onCancel }: FormScreenProps) {
       : problemsOn(pageFields).map((p) => ({ target: `field-${p.field}`, label: labelOf(p.field), text: problemText(p) }));
   const name = localized(locale.value, item.name);
   // The keyboard takes the bottom of the screen; the field being typed is kept in view above it.
+  // The keyboard loads on first use: the area above it shrinks only once it is there, so the field
+  // is brought into view again whenever the scrolling area changes size.
   useEffect(() => {
-    if (active) document.getElementById(`field-${active.name}`)?.closest('.field')?.scrollIntoView({ block: 'nearest' });
+    if (!active) return;
+    const field = document.getElementById(`field-${active.name}`)?.closest('.field');
+    if (!field) return;
+    const keepInView = () => field.scrollIntoView({ block: 'nearest' });
+    keepInView();
+    const area = field.closest('main') ?? field.parentElement;
+    if (!area) return;
+    const observer = new ResizeObserver(keepInView);
+    observer.observe(area);
+    return () => observer.disconnect();
   }, [active?.name, mode]);
   useSpeak(
     onReview ? 'form.review' : { key: 'form.step', params: { page: page + 1, pages: pages.length } },

@@ -575,6 +575,7 @@ export const en: Record<MessageKey, string> = {
   'counter.problem.payload-too-large': 'What was sent is too large',
   'counter.problem.unsupported-media-type': 'This kind of file is not accepted',
   'counter.problem.queue-empty': 'Nobody is waiting',
+  'counter.problem.too-many-streams': 'Too many live connections are open; close other windows and try again',
   'counter.problem.no-card': 'There is no ID card on the reader; place it and try again',
   'counter.problem.signature-not-png': 'The signature image is not valid; sign again',
   // Entering text and hearing the screen: handwriting, pinyin, read-aloud.

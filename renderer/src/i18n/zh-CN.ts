@@ -574,6 +574,7 @@ export const zhCN = {
   'counter.problem.payload-too-large': '上传的内容过大',
   'counter.problem.unsupported-media-type': '文件类型不支持',
   'counter.problem.queue-empty': '没有等候的办件',
+  'counter.problem.too-many-streams': '打开的实时连接过多，请关闭其他窗口后再试',
   'counter.problem.no-card': '读卡器上没有身份证，请将身份证放好后再试',
   'counter.problem.signature-not-png': '签名图像无效，请重新签名',
   // Entering text and hearing the screen: handwriting, pinyin, read-aloud (语音播报).
