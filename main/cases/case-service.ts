@@ -23,6 +23,12 @@ import { receiptDocument } from './receipt-document';
 import { newStatusCode } from './status-code';
 import { timingSafeEqual } from 'node:crypto';
 
+/**
+ * How long a submit waits for the platform's queue number before the citizen is told the case is
+ * kept on this machine: a busy kiosk uploads its scans first, and a number is worth a short wait.
+ */
+const SYNC_WAIT_MS = 5000;
+
 /** How long the status page waits for a 一件事's items from the platform. */
 const BUNDLE_WAIT_MS = 2000;
 
@@ -219,6 +225,6 @@ export class CaseService {
       const current = this.deps.store.get(caseId);
       return current?.queueNumber ? current : undefined;
     };
-    return (await whenTrue(this.deps.store, 'changed', () => synced() !== undefined, this.deps.syncWaitMs ?? 1500)) ? synced() : undefined;
+    return (await whenTrue(this.deps.store, 'changed', () => synced() !== undefined, this.deps.syncWaitMs ?? SYNC_WAIT_MS)) ? synced() : undefined;
   }
 }
