@@ -37,6 +37,8 @@ import { defaultKeyFile } from './secrets/key-file';
 import { CaseAccess } from './core/case-access';
 import { DEFAULT_RETENTION, RetentionPolicy } from './retention/policy';
 import { purgeExpired, type PurgeReport } from './retention/purge';
+import { CaseNotes } from './desk/notes';
+import { DeskService } from './desk/desk-service';
 
 export type { DemoCredentials } from './seed/demo';
 export type { PurgeReport } from './retention/purge';
@@ -160,6 +162,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     );
     const departments = new DepartmentService(ctx);
     const cases = new CaseService(ctx, publish, caseAccess, new AcceptanceRules(ctx, departments));
+    const caseNotes = new CaseNotes(ctx);
     const pickups = new PickupService(ctx, publish, (caseId, seq, text) => dispatcher.notice(caseId, seq, text));
     const documents = new DocumentService(signing.signer, new StoredIssuedDocuments(db, ctx.cipher), signing.previousKeys);
     const licences = new LicenceService(ctx, options.licenceLibrary ?? new StoredLicenceLibrary(db, documents, ctx.now, ctx.cipher), documents);
@@ -173,14 +176,15 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       help: new HelpCalls(ctx),
       publicStatus: new PublicStatus(ctx),
       departments,
-      backOffice: new BackOfficeService(ctx, publish, cases, departments, pickups),
+      backOffice: new BackOfficeService(ctx, publish, cases, departments, pickups, caseNotes),
       pickups,
       bundles: new BundleService(ctx),
+      desk: new DeskService(ctx, publish, pickups),
       documents,
       licences,
     };
     // Data an older platform kept in the clear is sealed now, and the clear copies wiped from the files.
-    const sealed = (await services.blobs.sealLegacy()) + (await services.cases.sealLegacy());
+    const sealed = (await services.blobs.sealLegacy()) + (await services.cases.sealLegacy()) + (await caseNotes.sealLegacy());
     await services.ratings.assignFollowUpIds();
     if (sealed > 0 || signing.imported) await db.compact();
     services.fleet = createFleet(ctx, notifier, signing.signer, options.fleet ?? {}, log);

@@ -16,6 +16,8 @@ export const CaseEventType = z.enum([
   'completed',
   'rated',
   'follow-up-closed',
+  // The case went to a colleague at another window; its status does not change.
+  'handed-over',
 ]);
 export type CaseEventType = z.infer<typeof CaseEventType>;
 

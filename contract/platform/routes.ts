@@ -63,6 +63,12 @@ export const PLATFORM_ROUTES = {
   // 电子证照 (issue 20).
   licenceLookup: 'POST /v1/licences/lookups',
   caseLicences: 'GET /v1/cases/:caseId/licences',
+  // The counter desk for a day's work (issue 16, platform/desk).
+  deskCases: 'GET /v1/desk/cases',
+  deskSearch: 'POST /v1/desk/search',
+  deskColleagues: 'GET /v1/desk/colleagues',
+  deskHandover: 'POST /v1/desk/cases/:caseId/handover',
+  deskBatchCollect: 'POST /v1/desk/pickups/collect',
 } as const;
 
 export type PlatformRoute = keyof typeof PLATFORM_ROUTES;

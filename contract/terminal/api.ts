@@ -7,6 +7,7 @@ import { RatingReason } from '../platform/ratings';
 import { captureEvents, captureMethods } from './capture-api';
 import { counterEvents, counterMethods } from './counter-api';
 import { cycleEvents, cycleMethods } from './cycle-api';
+import { deskMethods } from './desk-api';
 import { fleetEvents, fleetMethods } from './fleet-api';
 import { DevicesConfig } from './devices';
 import { inputMethods } from './input-api';
@@ -268,6 +269,7 @@ export const terminalMethods = {
   },
   ...counterMethods,
   ...cycleMethods,
+  ...deskMethods,
   ...captureMethods,
   ...inputMethods,
   ...fleetMethods,

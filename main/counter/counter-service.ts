@@ -127,7 +127,7 @@ export class CounterService {
    */
   async unlock(password: string): Promise<SignInOutcome> {
     const session = this.session;
-    if (!session || this.state !== 'locked') throw new ApiFailure('not-allowed', 'the counter is not locked');
+    if (!session || this.state !== 'locked') throw new ApiFailure('not-allowed', 'the counter is not locked', { code: 'not-locked' });
     let answer;
     try {
       answer = await this.client().signIn(session.username, password);
@@ -196,7 +196,10 @@ export class CounterService {
 
   async callNext(): Promise<{ called: CalledNumber | null; case: CaseSummary | null }> {
     if (this.current?.status === 'claimed') {
-      throw new ApiFailure('not-allowed', `${this.current.queueNumber} is still on the desk: decide, skip or release it first`);
+      throw new ApiFailure('not-allowed', `${this.current.queueNumber} is still on the desk: decide, skip or release it first`, {
+        code: 'still-on-desk',
+        params: { number: this.current.queueNumber },
+      });
     }
     const claimed = await this.act((token, client) => client.claim(token));
     if (!claimed) return { called: null, case: null };
@@ -230,7 +233,7 @@ export class CounterService {
   async material(caseId: string, sha256: string): Promise<MaterialScan> {
     return this.act(async (token, client) => {
       const detail = await client.caseDetail(token, caseId);
-      if (!detail.materials.some((m) => m.blob === sha256)) throw new ApiFailure('bad-request', `case ${caseId} has no material ${sha256}`);
+      if (!detail.materials.some((m) => m.blob === sha256)) throw new ApiFailure('bad-request', `case ${caseId} has no material ${sha256}`, { code: 'no-such-material' });
       const blob = await client.blob(token, sha256);
       return { contentType: blob.contentType, dataBase64: blob.bytes.toString('base64') };
     });
@@ -240,6 +243,11 @@ export class CounterService {
     const summary = await this.act((token, client) => client.decide(token, caseId, platformDecision(decision)));
     if (this.current?.caseId === caseId) this.setCurrent(ON_DESK.has(summary.status) ? summary : null);
     return summary;
+  }
+
+  /** A case handed to another window leaves this desk: the next number may be called. */
+  leftDesk(caseId: string): void {
+    if (this.current?.caseId === caseId) this.setCurrent(null);
   }
 
   async createCase(input: {
@@ -288,7 +296,7 @@ export class CounterService {
   /** The card on this counter's reader: its name and number fill the applicant; the page only ever saw them masked. */
   private cardOnReader(): CardOnReader {
     const card = this.options.cardOnReader?.();
-    if (!card) throw new ApiFailure('not-allowed', 'no ID card has been read on this counter');
+    if (!card) throw new ApiFailure('not-allowed', 'no ID card has been read on this counter', { code: 'no-card' });
     return card;
   }
 
@@ -299,14 +307,14 @@ export class CounterService {
   }
 
   private client(): StaffClient {
-    if (!this.options.client) throw new ApiFailure('unavailable', 'this terminal has no platform configured (platform.url)');
+    if (!this.options.client) throw new ApiFailure('unavailable', 'this terminal has no platform configured (platform.url)', { code: 'no-platform' });
     return this.options.client;
   }
 
   private requireActive(): StaffSession {
-    if (this.state === 'locked') throw new ApiFailure('not-allowed', 'the counter is locked: unlock it with your password');
-    if (this.state === 'expired') throw new ApiFailure('not-allowed', 'the staff session has expired: sign in again');
-    if (this.state !== 'active' || !this.session) throw new ApiFailure('not-allowed', 'no staff member is signed in');
+    if (this.state === 'locked') throw new ApiFailure('not-allowed', 'the counter is locked: unlock it with your password', { code: 'desk-locked' });
+    if (this.state === 'expired') throw new ApiFailure('not-allowed', 'the staff session has expired: sign in again', { code: 'session-expired' });
+    if (this.state !== 'active' || !this.session) throw new ApiFailure('not-allowed', 'no staff member is signed in', { code: 'signed-out' });
     return this.session;
   }
 
@@ -320,7 +328,7 @@ export class CounterService {
     } catch (error) {
       if (error instanceof PlatformHttpError && error.status === 401 && this.session === session) {
         await this.endSession('expired');
-        throw new ApiFailure('not-allowed', 'the staff session has expired: sign in again');
+        throw new ApiFailure('not-allowed', 'the staff session has expired: sign in again', { code: 'session-expired' });
       }
       throw toApiFailure(error);
     }

@@ -23,6 +23,11 @@ export function cycleHandlers(cycle: DeskCycle | undefined): CycleHandlers {
     'pickup.find': (search) => desk().find(search),
     'pickup.collect': (input) => desk().collect(input),
     'pickup.post': ({ pickupId, carrier, trackingNumber }) => desk().post(pickupId, carrier, trackingNumber),
+    'desk.myCases': ({ list }) => desk().myCases(list),
+    'desk.search': (search) => desk().search(search),
+    'desk.colleagues': () => desk().colleagues(),
+    'desk.handover': ({ caseId, staffId, note }) => desk().handover(caseId, staffId, note),
+    'pickup.collectBatch': (input) => desk().collectBatch(input),
     'pickup.rate': ({ caseId, visitId, level, reasons }) => desk().rate(caseId, visitId, level, reasons),
   };
 }

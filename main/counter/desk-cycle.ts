@@ -3,6 +3,7 @@ import type { BackOfficeCase, BackOfficeDecision, BackOfficeQueue, CaseNote } fr
 import type { BundleView } from '../../contract/platform/bundles';
 import type { CaseStatus, CaseSummary } from '../../contract/platform/cases';
 import type { Department } from '../../contract/platform/departments';
+import type { BatchCollection, Colleague, DeskCases, DeskList, DeskSearch, DeskSearchResult } from '../../contract/platform/desk';
 import type { Identity } from '../../contract/identity';
 import type { Collection, CollectRequest, PickupSearchResult } from '../../contract/platform/pickup';
 import type { Rating, RatingReason } from '../../contract/platform/ratings';
@@ -12,6 +13,12 @@ import type { CounterService } from './counter-service';
 
 /** PNG files start with these eight bytes; anything else is not a signature image. */
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+interface HandOverInput {
+  foundBy: 'id-card' | 'code' | 'case';
+  collector: DeskCollector;
+  signature: DrawnSignature;
+}
 
 export interface DeskCycleOptions {
   desk: CounterService;
@@ -80,7 +87,24 @@ export class DeskCycle {
    * strokes. An agent is whoever's card is on the reader at this moment, with the citizen's
    * authorisation as the clerk recorded it.
    */
-  async collect(input: { pickupId: string; foundBy: 'id-card' | 'code' | 'case'; collector: DeskCollector; signature: DrawnSignature }): Promise<Collection> {
+  async collect(input: { pickupId: string } & HandOverInput): Promise<Collection> {
+    const { png, sha256, request } = this.handOver(input);
+    return this.desk.act(async (token, client) => {
+      await client.putBlob(token, sha256, 'image/png', png);
+      return client.collect(token, input.pickupId, request);
+    });
+  }
+
+  /** 一口发证 at once: the same signature and collector for every pickup of the citizen. */
+  async collectBatch(input: { pickupIds: string[] } & HandOverInput): Promise<BatchCollection> {
+    const { png, sha256, request } = this.handOver(input);
+    return this.desk.act(async (token, client) => {
+      await client.putBlob(token, sha256, 'image/png', png);
+      return client.collectBatch(token, { pickupIds: input.pickupIds, collect: request });
+    });
+  }
+
+  private handOver(input: HandOverInput): { png: Buffer; sha256: string; request: Extract<CollectRequest, { method: 'counter' }> } {
     const png = Buffer.from(input.signature.pngBase64, 'base64');
     if (!png.subarray(0, 8).equals(PNG_SIGNATURE)) throw new ApiFailure('bad-request', 'the signature image is not a PNG', { code: 'signature-not-png' });
     const sha256 = createHash('sha256').update(png).digest('hex');
@@ -89,16 +113,30 @@ export class DeskCycle {
       const agent = this.card();
       collector = { kind: 'agent', name: agent.name, idNumber: agent.idNumber, relation: input.collector.relation, authorisation: input.collector.authorisation };
     }
-    return this.desk.act(async (token, client) => {
-      await client.putBlob(token, sha256, 'image/png', png);
-      return client.collect(token, input.pickupId, {
-        method: 'counter',
-        foundBy: input.foundBy,
-        collector,
-        signature: { png: sha256, vector: input.signature.vector },
-        windowName: this.options.windowName,
-      });
-    });
+    return {
+      png,
+      sha256,
+      request: { method: 'counter', foundBy: input.foundBy, collector, signature: { png: sha256, vector: input.signature.vector }, windowName: this.options.windowName },
+    };
+  }
+
+  myCases(list: DeskList): Promise<DeskCases> {
+    return this.desk.act((token, client) => client.deskCases(token, list));
+  }
+
+  search(search: DeskSearch): Promise<DeskSearchResult> {
+    return this.desk.act((token, client) => client.deskSearch(token, search));
+  }
+
+  colleagues(): Promise<Colleague[]> {
+    return this.desk.act((token, client) => client.colleagues(token));
+  }
+
+  /** The case leaves this desk: if it was the one called here, the desk is free for the next number. */
+  async handover(caseId: string, staffId: string, note?: string): Promise<CaseSummary> {
+    const summary = await this.desk.act((token, client) => client.handover(token, caseId, staffId, note));
+    this.desk.leftDesk(caseId);
+    return summary;
   }
 
   post(pickupId: string, carrier: string, trackingNumber: string): Promise<Collection> {

@@ -3,6 +3,7 @@ import { SignInResponse } from '../../contract/platform/access';
 import { BackOfficeCase, BackOfficeQueue, CaseNote, type BackOfficeDecision } from '../../contract/platform/back-office';
 import { BundleView } from '../../contract/platform/bundles';
 import { Department } from '../../contract/platform/departments';
+import { BatchCollection, Colleague, DeskCases, DeskSearchResult, type BatchCollectRequest, type DeskList, type DeskSearch } from '../../contract/platform/desk';
 import { Collection, PickupSearchResult, type CollectRequest, type PickupSearch } from '../../contract/platform/pickup';
 import { Rating, type RatingRequest } from '../../contract/platform/ratings';
 import { CaseDetail, CaseSummary, IntakeReceipt, QueueResponse, RevealResponse, type Decision, type IntakeRequest } from '../../contract/platform/cases';
@@ -135,6 +136,27 @@ export class StaffClient {
 
   rate(token: string, caseId: string, request: RatingRequest): Promise<Rating> {
     return this.#link.json(Rating, 'rate', { params: { caseId }, authorization: bearer(token), body: request });
+  }
+
+  deskCases(token: string, list: DeskList): Promise<DeskCases> {
+    return this.#link.json(DeskCases, 'deskCases', { authorization: bearer(token), query: { list } });
+  }
+
+  /** POST, so that a name searched for never sits in a URL. */
+  deskSearch(token: string, search: DeskSearch): Promise<DeskSearchResult> {
+    return this.#link.json(DeskSearchResult, 'deskSearch', { authorization: bearer(token), body: search });
+  }
+
+  colleagues(token: string): Promise<Colleague[]> {
+    return this.#link.json(z.array(Colleague), 'deskColleagues', { authorization: bearer(token) });
+  }
+
+  handover(token: string, caseId: string, staffId: string, note?: string): Promise<CaseSummary> {
+    return this.#link.json(CaseSummary, 'deskHandover', { params: { caseId }, authorization: bearer(token), body: { staffId, ...(note ? { note } : {}) } });
+  }
+
+  collectBatch(token: string, request: BatchCollectRequest): Promise<BatchCollection> {
+    return this.#link.json(BatchCollection, 'deskBatchCollect', { authorization: bearer(token), body: request });
   }
 
   async putBlob(token: string, sha256: string, contentType: string, bytes: Buffer): Promise<void> {

@@ -6,11 +6,12 @@ import type { Queryable } from '../store/database';
 import { actorOf, requireBackOffice, requireCentre, requireStaff, type Caller } from './caller';
 import { illegalTransition, summaryOf, type CaseRow, type CaseService } from './cases';
 import { openRequest } from './stored-request';
-import { iso, type PlatformContext } from './context';
+import type { PlatformContext } from './context';
 import type { DepartmentService } from './departments';
 import { forbidden, notFound, PlatformError } from './errors';
 import { appendEvent, listEvents } from './events';
 import type { IssuedPickup, PickupService } from './pickup';
+import type { CaseNotes } from '../desk/notes';
 
 const LISTED: readonly CaseStatus[] = ['transferred', 'awaiting-materials', 'returned', 'ready', 'completed', 'rejected'];
 const DECIDED: readonly CaseStatus[] = ['ready', 'completed', 'rejected'];
@@ -27,6 +28,7 @@ export class BackOfficeService {
     private readonly cases: CaseService,
     private readonly departments: DepartmentService,
     private readonly pickups: PickupService,
+    private readonly caseNotes: CaseNotes,
   ) {}
 
   async queue(caller: Caller, status: CaseStatus = 'transferred'): Promise<BackOfficeQueue> {
@@ -58,18 +60,14 @@ export class BackOfficeService {
     return {
       detail,
       history: history.events,
-      notes: await this.notes(row.id),
+      notes: await this.caseNotes.list(caller, row.id),
       materialNames: Object.fromEntries((item?.materials ?? []).map((m) => [m.code, m.name['zh-CN']])),
       electronicLicences: [],
     };
   }
 
-  async notes(caseId: string): Promise<CaseNote[]> {
-    const rows = await this.ctx.db.all<{ id: number; at: number; author_id: string; author_name: string; text: string }>(
-      'SELECT id, at, author_id, author_name, text FROM case_notes WHERE case_id = ? ORDER BY id',
-      [caseId],
-    );
-    return rows.map((r) => ({ id: r.id, at: iso(r.at), author: { id: r.author_id, displayName: r.author_name }, text: r.text }));
+  async notes(caller: Caller, caseId: string): Promise<CaseNote[]> {
+    return this.caseNotes.list(caller, caseId);
   }
 
   /** Internal notes: the back office on its department's cases, window staff on any case of the centre. */
@@ -81,12 +79,7 @@ export class BackOfficeService {
       if (!row) throw notFound(`case ${caseId}`);
       requireCentre(staff, row.centre_id);
     }
-    const now = this.ctx.now();
-    const row = await this.ctx.db.get<{ id: number }>(
-      'INSERT INTO case_notes (case_id, centre_id, author_id, author_name, text, at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
-      [caseId, staff.centreId, staff.id, staff.displayName, text, now],
-    );
-    return { id: row!.id, at: iso(now), author: { id: staff.id, displayName: staff.displayName }, text };
+    return this.caseNotes.add(staff, caseId, text);
   }
 
   async decide(caller: Caller, caseId: string, decision: BackOfficeDecision): Promise<CaseSummary> {

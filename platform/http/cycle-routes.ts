@@ -94,7 +94,7 @@ export function registerCycleRoutes(app: FastifyInstance, services: Services, ca
       requireStaff(who);
       if (who.kind === 'staff' && who.role === 'back-office') return (await backOffice.read(who, request.params.caseId)).notes;
       await services.cases.read(who, request.params.caseId);
-      return backOffice.notes(request.params.caseId);
+      return backOffice.notes(who, request.params.caseId);
     },
   });
 

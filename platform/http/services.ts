@@ -2,6 +2,7 @@ import type { AccessService } from '../core/access';
 import type { BackOfficeService } from '../core/back-office';
 import type { BundleService } from '../core/bundles';
 import type { DepartmentService } from '../core/departments';
+import type { DeskService } from '../desk/desk-service';
 import type { PickupService } from '../core/pickup';
 import type { BlobService } from '../core/blobs';
 import type { CaseService } from '../core/cases';
@@ -27,6 +28,8 @@ export interface Services {
   backOffice: BackOfficeService;
   pickups: PickupService;
   bundles: BundleService;
+  /** The counter desk for a day's work (platform/desk). */
+  desk: DeskService;
   /** Signs what the platform issues and answers GET /v1/documents/verify. */
   documents?: DocumentService;
   /** Heartbeats, alerts, remote actions and signed configuration (platform/fleet). */

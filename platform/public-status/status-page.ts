@@ -29,6 +29,7 @@ const EVENT_WORDS: Record<CaseEventType, string> = {
   collected: '领取结果',
   rated: '评价',
   'follow-up-closed': '回访完成',
+  'handed-over': '转由其他窗口办理',
 };
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

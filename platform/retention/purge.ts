@@ -33,6 +33,9 @@ export async function purgeExpired(ctx: PlatformContext, policy: RetentionPolicy
     await ctx.db.transaction(async (tx) => {
       await tx.run('UPDATE cases SET request = ?, purged_at = ? WHERE id = ?', [purgedRequest(row), now, row.id]);
       await tx.run('UPDATE ratings SET comment = NULL WHERE case_id = ?', [row.id]);
+      // The desk's search keys and the notes may identify the citizen: they go with the case's personal data.
+      await tx.run('DELETE FROM case_search_keys WHERE case_id = ?', [row.id]);
+      await tx.run('DELETE FROM case_notes WHERE case_id = ?', [row.id]);
       for (const sha of new Set(blobsOf(row))) {
         // A scan is content-addressed: another case of the centre not yet purged may hold the same one.
         const needed = await tx.get(

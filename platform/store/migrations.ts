@@ -404,6 +404,30 @@ CREATE TABLE licence_consents (
 CREATE INDEX licence_consents_visit ON licence_consents (centre_id, visit_id)
 `,
   },
+  {
+    // Issue 16 (the counter desk): keyed fingerprints of the applicant's name and ID number's
+    // last 4, so that the desk finds sealed cases without opening them; notes sealed like cases.
+    version: 60,
+    sql: `
+CREATE TABLE case_search_keys (
+  case_id TEXT PRIMARY KEY REFERENCES cases(id),
+  centre_id TEXT NOT NULL,
+  name_key TEXT NOT NULL,
+  id_tail_key TEXT NOT NULL
+);
+CREATE INDEX case_search_name ON case_search_keys (centre_id, name_key);
+CREATE INDEX case_search_id_tail ON case_search_keys (centre_id, id_tail_key);
+ALTER TABLE case_notes ADD COLUMN sealed INTEGER NOT NULL DEFAULT 0
+`,
+  },
+  {
+    // Issue 16: "my cases" asks for a clerk's cases by status and by who holds them.
+    version: 61,
+    sql: `
+CREATE INDEX cases_claimed_by ON cases (centre_id, claimed_by, status);
+CREATE INDEX events_actor ON events (actor_id, case_id)
+`,
+  },
 ];
 
 const TOKENS: Record<Dialect, Record<string, string>> = {

@@ -6,9 +6,11 @@ import { useT } from '../i18n/use-t';
 import { useApi } from '../state/api-context';
 import { locale } from '../state/store';
 import { attempt, info } from './actions';
-import { counterMessage, counterStatus } from './counter-store';
-import { CaseFormValues, CaseHistory, Materials } from './CaseReviewPanel';
-import { BundleItems, CaseDeadline, CaseNotes, formatDay } from './CycleParts';
+import { counterStatus } from './counter-store';
+import { DeskBar, MessageLine } from './DeskChrome';
+import { listKeys } from './list-keys';
+import { CaseFacts, CaseFormValues, CaseHistory, Materials } from './CaseReviewPanel';
+import { BundleItems, CaseNotes, formatDay } from './CycleParts';
 import { ServiceName } from './QueuePanel';
 
 const LISTS: CaseStatus[] = ['transferred', 'awaiting-materials', 'returned', 'ready'];
@@ -111,19 +113,7 @@ function CaseView({ caseId, onDone }: { caseId: string; onDone: () => void }) {
   return (
     <section class="counter-panel counter-review" aria-labelledby="bo-case-title" data-testid="back-office-case">
       <h2 id="bo-case-title">{t('counter.reviewTitle', { number: detail.queueNumber })}</h2>
-      <dl class="case-facts">
-        <dt>{t('counter.status')}</dt>
-        <dd data-testid="case-status">{t(`counter.caseStatus.${detail.status}`)}</dd>
-        <dt>{t('counter.col.service')}</dt>
-        <dd>
-          <ServiceName code={detail.serviceCode} />
-        </dd>
-        <dt>{t('counter.applicant')}</dt>
-        <dd>{detail.applicantMasked.name}</dd>
-        <dt>{t('counter.idNumber')}</dt>
-        <dd data-testid="applicant-id">{detail.applicantMasked.idNumber}</dd>
-        <CaseDeadline summary={detail} />
-      </dl>
+      <CaseFacts detail={detail} />
       <BundleItems detail={detail} />
       <h3>{t('counter.formTitle')}</h3>
       <CaseFormValues serviceCode={detail.serviceCode} values={detail.form} />
@@ -157,25 +147,11 @@ export function BackOfficeDesk() {
   const load = () => void attempt(() => api.call('backOffice.queue', { status: list })).then((q) => q && setQueue(q));
   useEffect(load, [api, list]);
   useEffect(() => api.on('backOffice.updated', () => load()), [api, list]);
-  const message = counterMessage.value;
   const department = queue ? localized(locale.value, queue.department.name).text : (status.staff?.department ?? '');
   return (
     <div class="counter-desk">
-      <header class="counter-bar">
-        <h1>{t('cycle.backOfficeOf', { department })}</h1>
-        <p>{status.staff ? t('counter.staff', { name: status.staff.displayName }) : null}</p>
-        <nav class="counter-bar-actions">
-          <button type="button" class="button secondary" onClick={() => void api.call('counter.lock', {})}>
-            {t('counter.lock')}
-          </button>
-          <button type="button" class="button secondary" onClick={() => void api.call('counter.signOut', {})}>
-            {t('counter.signOut')}
-          </button>
-        </nav>
-      </header>
-      <p class={`counter-message ${message?.kind ?? ''}`} role="status" aria-live="polite" data-testid="counter-message">
-        {message?.text ?? ''}
-      </p>
+      <DeskBar title={t('cycle.backOfficeOf', { department })} />
+      <MessageLine />
       <div class="counter-columns">
         <section class="counter-panel" aria-labelledby="bo-list-title">
           <h2 id="bo-list-title">{t('cycle.backOfficeTitle')}</h2>
@@ -198,9 +174,9 @@ export function BackOfficeDesk() {
                   <th scope="col">{t('cycle.open')}</th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody onKeyDown={listKeys((row) => setOpen(row.dataset.case!))}>
                 {queue.cases.map((c) => (
-                  <tr key={c.caseId} data-case={c.caseId} data-queue-number={c.queueNumber}>
+                  <tr key={c.caseId} data-row data-case={c.caseId} data-queue-number={c.queueNumber} tabIndex={0}>
                     <td>{c.queueNumber}</td>
                     <td>
                       <ServiceName code={c.serviceCode} />

@@ -1,5 +1,6 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { CaseDetail } from '../../../contract/platform/cases';
+import type { CaseDetail, RevealResponse } from '../../../contract/platform/cases';
 import type { CaseReview } from '../../../contract/terminal/counter-api';
 import { REJECT_REASONS, type RejectReason } from '../../../contract/terminal/reject-reasons';
 import { localized } from '../i18n';
@@ -7,8 +8,10 @@ import { useT } from '../i18n/use-t';
 import { useApi } from '../state/api-context';
 import { catalogue, locale } from '../state/store';
 import { attempt, decide, recall, reveal, skip } from './actions';
-import { counterStatus, review, revealed } from './counter-store';
-import { BundleItems, CaseDeadline, CaseNotes, DepartmentPicker } from './CycleParts';
+import { deskTab, openedFromMyList, pendingDecision, pickupFor, review, revealed } from './counter-store';
+import { BundleItems, CaseDeadline, CaseNotes } from './CycleParts';
+import { ConfirmDecision } from './ConfirmDecision';
+import { onMyDesk, TransferForm, transferTargets, useFirstFieldFocus } from './TransferForm';
 import { PriorityBadges, ServiceName } from './QueuePanel';
 import { canDecide, type DecisionName } from '../../../contract/platform/case-states';
 
@@ -156,7 +159,7 @@ function Reveal({ detail }: { detail: CaseDetail }) {
   );
 }
 
-function DecisionForms({ detail, form, setForm }: { detail: CaseDetail; form: DecisionForm; setForm: (f: DecisionForm) => void }) {
+function DecisionForms({ detail, form, setForm, mine }: { detail: CaseDetail; form: DecisionForm; setForm: (f: DecisionForm) => void; mine: boolean }) {
   const t = useT();
   const api = useApi();
   const [reason, setReason] = useState<RejectReason>('not-in-scope');
@@ -166,16 +169,18 @@ function DecisionForms({ detail, form, setForm }: { detail: CaseDetail; form: De
     .map((m) => m.name['zh-CN'])
     .join('\n');
   const [missing, setMissing] = useState(missingDefault ?? '');
-  const [department, setDepartment] = useState(itemOf(detail.serviceCode)?.decidedBy ?? '');
   const [result, setResult] = useState('');
   const [note, setNote] = useState(t('counter.skipDefault'));
+  const ref = useFirstFieldFocus();
   if (!form) return null;
+  if (form === 'transfer') return <TransferForm summary={detail} mine={mine} onDone={(moved) => moved && setForm(null)} />;
   const done = (ok: boolean) => ok && setForm(null);
   const submit = async (e: Event) => {
     e.preventDefault();
     switch (form) {
       case 'reject':
-        return done(await decide(api, detail.caseId, { decision: 'reject', reason, text }));
+        pendingDecision.value = { caseId: detail.caseId, queueNumber: detail.queueNumber, decision: { decision: 'reject', reason, text } };
+        return;
       case 'request-materials':
         return done(
           await decide(api, detail.caseId, {
@@ -183,17 +188,16 @@ function DecisionForms({ detail, form, setForm }: { detail: CaseDetail; form: De
             missingMaterials: missing.split('\n').map((l) => l.trim()).filter(Boolean),
           }),
         );
-      case 'transfer':
-        return done(await decide(api, detail.caseId, { decision: 'transfer', ...(department ? { department } : {}) }));
       case 'complete':
-        return done(await decide(api, detail.caseId, { decision: 'complete', result }));
+        pendingDecision.value = { caseId: detail.caseId, queueNumber: detail.queueNumber, decision: { decision: 'complete', result } };
+        return;
       case 'skip':
         await skip(api, detail.caseId, note);
         return setForm(null);
     }
   };
   return (
-    <form class="decision-form" data-testid={`decision-${form}`} onSubmit={(e) => void submit(e)}>
+    <form ref={ref} class="decision-form" data-testid={`decision-${form}`} onSubmit={(e) => void submit(e)}>
       {form === 'reject' && (
         <>
           <label>
@@ -218,7 +222,6 @@ function DecisionForms({ detail, form, setForm }: { detail: CaseDetail; form: De
           <textarea name="missing" required rows={4} value={missing} onInput={(e) => setMissing(e.currentTarget.value)} />
         </label>
       )}
-      {form === 'transfer' && <DepartmentPicker value={department} onChange={setDepartment} />}
       {form === 'complete' && (
         <label>
           {t('counter.result')}
@@ -248,18 +251,78 @@ function DecisionForms({ detail, form, setForm }: { detail: CaseDetail; form: De
  * platform has the last word). A claimed case is decided only by the clerk who holds it.
  */
 export function allowedActions(detail: CaseDetail, mine: boolean) {
-  const onMyDesk = detail.status !== 'claimed' || mine;
-  const may = (decision: DecisionName) => canDecide(detail.status, decision) && onMyDesk;
+  const onThisDesk = detail.status !== 'claimed' || mine;
+  const may = (decision: DecisionName) => canDecide(detail.status, decision) && onThisDesk;
   return {
     accept: may('accept'),
     reject: may('reject'),
     requestMaterials: may('request-materials'),
     skip: may('release'),
     recall: detail.status === 'claimed' && mine,
-    transfer: may('transfer'),
+    transfer: may('transfer') || transferTargets(detail, mine).window,
+    handOut: detail.status === 'ready',
     // A transferred case is decided by its department's back office, not at the window.
     complete: may('complete') && detail.status === 'accepted',
   };
+}
+
+/**
+ * The facts at the head of a case, on the window's panel and the back office's alike; an
+ * applicant revealed for a purpose shows in full, otherwise masked.
+ */
+export function CaseFacts({ detail, revealed: open, children }: { detail: CaseDetail; revealed?: RevealResponse | null; children?: ComponentChildren }) {
+  const t = useT();
+  return (
+    <dl class="case-facts">
+      <dt>{t('counter.status')}</dt>
+      <dd data-testid="case-status">{t(`counter.caseStatus.${detail.status}`)}</dd>
+      <dt>{t('counter.col.service')}</dt>
+      <dd>
+        <ServiceName code={detail.serviceCode} />
+      </dd>
+      {children}
+      <dt>{t('counter.applicant')}</dt>
+      <dd data-testid="applicant-name">{open ? open.applicant.name : detail.applicantMasked.name}</dd>
+      <dt>{t('counter.idNumber')}</dt>
+      <dd data-testid="applicant-id">{open ? open.applicant.idNumber : detail.applicantMasked.idNumber}</dd>
+      {open?.applicant.phone && (
+        <>
+          <dt>{t('counter.phone')}</dt>
+          <dd>{open.applicant.phone}</dd>
+        </>
+      )}
+      <CaseDeadline summary={detail} />
+    </dl>
+  );
+}
+
+/** A newly opened case takes the focus to its heading, once, so Tab walks on into its panel. */
+let focusedCase: string | null = null;
+function focusOnOpen(heading: HTMLElement | null, caseId: string): void {
+  if (!heading || focusedCase === caseId) return;
+  focusedCase = caseId;
+  heading.focus();
+}
+
+/** Alt+A and the 受理 button both only ask; ConfirmDecision decides. */
+export function askToAccept(detail: Pick<CaseDetail, 'caseId' | 'queueNumber'>): void {
+  pendingDecision.value = { caseId: detail.caseId, queueNumber: detail.queueNumber, decision: { decision: 'accept' } };
+}
+
+/** 发证: the pickup tab, looking the case up by its id. */
+export function handOut(caseId: string): void {
+  pickupFor.value = caseId;
+  deskTab.value = 'pickup';
+}
+
+/** Esc closes the panel and gives the focus back to the row the case was opened from (or 叫号). */
+function closeReview(caseId: string): void {
+  review.value = null;
+  pendingDecision.value = null;
+  requestAnimationFrame(() => {
+    const row = document.querySelector<HTMLElement>(`[data-row][data-case="${caseId}"]`) ?? document.querySelector<HTMLElement>('[data-call-next]');
+    row?.focus();
+  });
 }
 
 export function CaseReviewPanel({ form, setForm }: { form: DecisionForm; setForm: (f: DecisionForm) => void }) {
@@ -275,41 +338,36 @@ export function CaseReviewPanel({ form, setForm }: { form: DecisionForm; setForm
     );
   }
   const { detail, history } = found;
-  const mine = counterStatus.value?.current?.caseId === detail.caseId;
+  const mine = onMyDesk(detail, openedFromMyList.value === detail.caseId);
   const can = allowedActions(detail, mine);
   const open = revealed.value;
   const formValues = open ? open.form : detail.form;
   return (
-    <section class="counter-panel counter-review" aria-labelledby="review-title" data-testid="case-review">
+    <section
+      class="counter-panel counter-review"
+      aria-labelledby="review-title"
+      data-testid="case-review"
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || e.defaultPrevented) return;
+        e.preventDefault();
+        if (form) setForm(null);
+        else closeReview(detail.caseId);
+      }}
+    >
       <header class="counter-panel-head">
-        <h2 id="review-title">{t('counter.reviewTitle', { number: detail.queueNumber })}</h2>
-        <button type="button" class="button secondary small" onClick={() => (review.value = null)}>
+        <h2 id="review-title" tabIndex={-1} ref={(h) => focusOnOpen(h, detail.caseId)}>
+          {t('counter.reviewTitle', { number: detail.queueNumber })}
+        </h2>
+        <button type="button" class="button secondary small" onClick={() => closeReview(detail.caseId)} aria-keyshortcuts="Escape">
           {t('counter.closeReview')}
         </button>
       </header>
-      <dl class="case-facts">
-        <dt>{t('counter.status')}</dt>
-        <dd data-testid="case-status">{t(`counter.caseStatus.${detail.status}`)}</dd>
-        <dt>{t('counter.col.service')}</dt>
-        <dd>
-          <ServiceName code={detail.serviceCode} />
-        </dd>
+      <CaseFacts detail={detail} revealed={open}>
         <dt>{t('counter.col.source')}</dt>
         <dd>
           {t(`counter.source.${detail.source}`)} <PriorityBadges summary={detail} />
         </dd>
-        <dt>{t('counter.applicant')}</dt>
-        <dd data-testid="applicant-name">{open ? open.applicant.name : detail.applicantMasked.name}</dd>
-        <dt>{t('counter.idNumber')}</dt>
-        <dd data-testid="applicant-id">{open ? open.applicant.idNumber : detail.applicantMasked.idNumber}</dd>
-        {open?.applicant.phone && (
-          <>
-            <dt>{t('counter.phone')}</dt>
-            <dd>{open.applicant.phone}</dd>
-          </>
-        )}
-        <CaseDeadline summary={detail} />
-      </dl>
+      </CaseFacts>
       <BundleItems detail={detail} />
       <Reveal detail={detail} />
       <h3>{t('counter.formTitle')}</h3>
@@ -332,7 +390,7 @@ export function CaseReviewPanel({ form, setForm }: { form: DecisionForm; setForm
           </button>
         )}
         {can.accept && (
-          <button type="button" class="button primary" onClick={() => void decide(api, detail.caseId, { decision: 'accept' })}>
+          <button type="button" class="button primary" onClick={() => askToAccept(detail)} aria-keyshortcuts="Alt+A">
             {t('counter.accept')}
           </button>
         )}
@@ -356,8 +414,14 @@ export function CaseReviewPanel({ form, setForm }: { form: DecisionForm; setForm
             {t('counter.complete')}
           </button>
         )}
+        {can.handOut && (
+          <button type="button" class="button primary" onClick={() => handOut(detail.caseId)}>
+            {t('desk.handOut')}
+          </button>
+        )}
       </div>
-      <DecisionForms key={`${detail.caseId}-${form}`} detail={detail} form={form} setForm={setForm} />
+      <ConfirmDecision onDone={() => setForm(null)} />
+      <DecisionForms key={`${detail.caseId}-${form}`} detail={detail} form={form} setForm={setForm} mine={mine} />
     </section>
   );
 }

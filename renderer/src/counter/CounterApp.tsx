@@ -5,9 +5,11 @@ import { langTag } from '../i18n';
 import { useT } from '../i18n/use-t';
 import { useApi } from '../state/api-context';
 import { locale, terminalInfo } from '../state/store';
-import { callNext, decide, loadQueue, recall } from './actions';
-import { CaseReviewPanel, allowedActions, type DecisionForm } from './CaseReviewPanel';
-import { cardRead, clearDesk, counterMessage, counterStatus, queue, review } from './counter-store';
+import { callNext, loadQueue, recall } from './actions';
+import { CaseReviewPanel, allowedActions, askToAccept, type DecisionForm } from './CaseReviewPanel';
+import { cardRead, clearDesk, counterMessage, counterStatus, deskTab, queue, review, type DeskTab } from './counter-store';
+import { DeskBar, MessageLine } from './DeskChrome';
+import { MyCasesPanel } from './MyCasesPanel';
 import { BackOfficeDesk } from './BackOfficeDesk';
 import { PickupPanel } from './PickupPanel';
 import { QueuePanel } from './QueuePanel';
@@ -72,7 +74,7 @@ function useShortcuts(api: TerminalApi, setForm: (f: DecisionForm) => void) {
         l: () => void api.call('counter.lock', {}),
         r: can?.recall && detail ? () => void recall(api, detail.caseId) : undefined,
         s: can?.skip ? () => setForm('skip') : undefined,
-        a: can?.accept && detail ? () => void decide(api, detail.caseId, { decision: 'accept' }) : undefined,
+        a: can?.accept && detail ? () => askToAccept(detail) : undefined,
         j: can?.reject ? () => setForm('reject') : undefined,
         m: can?.requestMaterials ? () => setForm('request-materials') : undefined,
         t: can?.transfer ? () => setForm('transfer') : undefined,
@@ -94,59 +96,47 @@ function wallLink(): string {
   return `${window.location.pathname}#${params.toString()}`;
 }
 
+const TABS: { tab: DeskTab; label: 'desk.myCasesTitle' | 'counter.reportsTitle' | 'counter.walkInTitle' | 'cycle.pickupTitle' }[] = [
+  { tab: 'my-cases', label: 'desk.myCasesTitle' },
+  { tab: 'pickup', label: 'cycle.pickupTitle' },
+  { tab: 'walk-in', label: 'counter.walkInTitle' },
+  { tab: 'reports', label: 'counter.reportsTitle' },
+];
+
 function Desk() {
   const t = useT();
   const api = useApi();
   const status = counterStatus.value!;
   const [form, setForm] = useState<DecisionForm>(null);
-  const [tab, setTab] = useState<'reports' | 'walk-in' | 'pickup'>('reports');
+  const tab = deskTab.value;
   useShortcuts(api, setForm);
   useEffect(() => {
     void loadQueue(api);
   }, [api]);
-  const message = counterMessage.value;
   return (
     <div class="counter-desk">
-      <header class="counter-bar">
-        <h1>
-          {t('counter.title')} · {status.windowName}
-        </h1>
-        <p>{status.staff ? t('counter.staff', { name: status.staff.displayName }) : null}</p>
-        <nav class="counter-bar-actions">
-          <button type="button" class="button primary" onClick={() => void callNext(api)} aria-keyshortcuts="Alt+N">
-            {t('counter.callNext')}
-          </button>
-          <a class="button secondary" href={wallLink()} target="_blank" rel="noreferrer">
-            {t('counter.openWall')}
-          </a>
-          <button type="button" class="button secondary" onClick={() => void api.call('counter.lock', {})} aria-keyshortcuts="Alt+L">
-            {t('counter.lock')}
-          </button>
-          <button type="button" class="button secondary" onClick={() => void api.call('counter.signOut', {})}>
-            {t('counter.signOut')}
-          </button>
-        </nav>
-      </header>
-      <p class={`counter-message ${message?.kind ?? ''}`} role="status" aria-live="polite" data-testid="counter-message">
-        {message?.text ?? ''}
-      </p>
+      <DeskBar title={`${t('counter.title')} · ${status.windowName}`}>
+        <button type="button" class="button primary" onClick={() => void callNext(api)} aria-keyshortcuts="Alt+N" data-call-next>
+          {t('counter.callNext')}
+        </button>
+        <a class="button secondary" href={wallLink()} target="_blank" rel="noreferrer">
+          {t('counter.openWall')}
+        </a>
+      </DeskBar>
+      <MessageLine />
       <HelpCallsPanel />
       <div class="counter-columns">
         <QueuePanel />
         <CaseReviewPanel form={form} setForm={setForm} />
       </div>
       <div class="counter-tabs" role="tablist" aria-label={t('counter.title')}>
-        <button type="button" role="tab" class="button secondary small" aria-selected={tab === 'reports'} onClick={() => setTab('reports')}>
-          {t('counter.reportsTitle')}
-        </button>
-        <button type="button" role="tab" class="button secondary small" aria-selected={tab === 'walk-in'} onClick={() => setTab('walk-in')}>
-          {t('counter.walkInTitle')}
-        </button>
-        <button type="button" role="tab" class="button secondary small" aria-selected={tab === 'pickup'} onClick={() => setTab('pickup')}>
-          {t('cycle.pickupTitle')}
-        </button>
+        {TABS.map(({ tab: id, label }) => (
+          <button key={id} type="button" role="tab" class="button secondary small" aria-selected={tab === id} onClick={() => (deskTab.value = id)}>
+            {t(label)}
+          </button>
+        ))}
       </div>
-      {tab === 'reports' ? <Reports /> : tab === 'walk-in' ? <WalkIn /> : <PickupPanel />}
+      {tab === 'my-cases' ? <MyCasesPanel /> : tab === 'reports' ? <Reports /> : tab === 'walk-in' ? <WalkIn /> : <PickupPanel />}
       <footer class="counter-shortcuts">
         <h2>{t('counter.shortcutsTitle')}</h2>
         <p>{t('counter.shortcuts')}</p>

@@ -1,10 +1,10 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Collection, Pickup } from '../../../contract/platform/pickup';
 import type { DrawnSignature } from '../../../contract/terminal/cycle-api';
 import { useT } from '../i18n/use-t';
 import { useApi } from '../state/api-context';
 import { attempt, info } from './actions';
-import { cardRead } from './counter-store';
+import { cardRead, pickupFor } from './counter-store';
 import { ServiceName } from './QueuePanel';
 import { SignaturePad } from './SignaturePad';
 
@@ -36,7 +36,8 @@ function RateCollection({ collection }: { collection: Collection }) {
   );
 }
 
-function HandOver({ pickup, foundBy, onDone }: { pickup: Pickup; foundBy: FoundBy; onDone: (c: Collection) => void }) {
+/** One pickup, or several of the same citizen handed over together (一口发证) against one signature. */
+function HandOver({ pickups, foundBy, onDone }: { pickups: Pickup[]; foundBy: FoundBy; onDone: (c: Collection) => void }) {
   const t = useT();
   const api = useApi();
   const [collector, setCollector] = useState<'self' | 'agent'>('self');
@@ -49,17 +50,18 @@ function HandOver({ pickup, foundBy, onDone }: { pickup: Pickup; foundBy: FoundB
   const collect = async (e: Event) => {
     e.preventDefault();
     if (!signature) return info(t('cycle.signatureEmpty'));
-    const done = await attempt(() =>
-      api.call('pickup.collect', {
-        pickupId: pickup.pickupId,
-        foundBy,
-        collector:
-          collector === 'self'
-            ? { kind: 'self' }
-            : { kind: 'agent-on-reader', relation, authorisation: { kind: authorisation, ...(note ? { note } : {}) } },
-        signature,
-      }),
-    );
+    const who =
+      collector === 'self'
+        ? ({ kind: 'self' } as const)
+        : ({ kind: 'agent-on-reader', relation, authorisation: { kind: authorisation, ...(note ? { note } : {}) } } as const);
+    if (pickups.length > 1) {
+      const batch = await attempt(() => api.call('pickup.collectBatch', { pickupIds: pickups.map((p) => p.pickupId), foundBy, collector: who, signature }));
+      if (!batch) return;
+      info(t('desk.collectedAll', { count: batch.caseIds.length }));
+      // One rating for the visit: the first collection's visit ties it, each case is rated.
+      return onDone({ ...batch.collections[0]!, caseIds: batch.caseIds });
+    }
+    const done = await attempt(() => api.call('pickup.collect', { pickupId: pickups[0]!.pickupId, foundBy, collector: who, signature }));
     if (done) {
       info(t('cycle.collected'));
       onDone(done);
@@ -67,7 +69,7 @@ function HandOver({ pickup, foundBy, onDone }: { pickup: Pickup; foundBy: FoundB
   };
   const post = async (e: Event) => {
     e.preventDefault();
-    const done = await attempt(() => api.call('pickup.post', { pickupId: pickup.pickupId, carrier, trackingNumber: tracking }));
+    const done = await attempt(() => api.call('pickup.post', { pickupId: pickups[0]!.pickupId, carrier, trackingNumber: tracking }));
     if (done) {
       info(t('cycle.posted', { carrier, number: tracking }));
       onDone(done);
@@ -110,7 +112,8 @@ function HandOver({ pickup, foundBy, onDone }: { pickup: Pickup; foundBy: FoundB
           {t('cycle.collect')}
         </button>
       </form>
-      <form class="decision-form" onSubmit={(e) => void post(e)}>
+      {pickups.length === 1 && (
+      <form class="decision-form" onSubmit={(e) => void post(e)} data-testid="pickup-post">
         <h4>{t('cycle.postTitle')}</h4>
         <label>
           {t('cycle.carrier')}
@@ -124,6 +127,7 @@ function HandOver({ pickup, foundBy, onDone }: { pickup: Pickup; foundBy: FoundB
           {t('cycle.post')}
         </button>
       </form>
+      )}
     </div>
   );
 }
@@ -135,15 +139,24 @@ export function PickupPanel() {
   const [code, setCode] = useState('');
   const [caseNumber, setCaseNumber] = useState('');
   const [found, setFound] = useState<{ pickups: Pickup[]; by: FoundBy } | null>(null);
-  const [chosen, setChosen] = useState<Pickup | null>(null);
+  const [chosen, setChosen] = useState<Pickup[] | null>(null);
   const [collection, setCollection] = useState<Collection | null>(null);
   const show = (result: { pickups: Pickup[] } | undefined, by: FoundBy) => {
     if (!result) return;
     setCollection(null);
     setFound({ pickups: result.pickups, by });
-    setChosen(result.pickups.length === 1 ? result.pickups[0]! : null);
+    setChosen(result.pickups.length === 1 ? result.pickups : null);
     info(result.pickups.length === 0 ? t('cycle.nothingReady') : t('cycle.pickupFound', { count: result.pickups.length }));
   };
+  // 发证 from a case (my cases, its panel): the pickup tab opens on it.
+  const wanted = pickupFor.value;
+  useEffect(() => {
+    if (!wanted) return;
+    pickupFor.value = null;
+    setCaseNumber(wanted);
+    void attempt(() => api.call('pickup.find', { by: 'case', caseId: wanted })).then((r) => show(r, 'case'));
+  }, [api, wanted]);
+  const chosenIds = new Set(chosen?.map((p) => p.pickupId) ?? []);
   return (
     <section class="counter-panel counter-pickup" aria-labelledby="pickup-title" data-testid="pickup">
       <h2 id="pickup-title">{t('cycle.pickupTitle')}</h2>
@@ -180,7 +193,7 @@ export function PickupPanel() {
       </form>
       {found && found.pickups.length === 0 && <p>{t('cycle.nothingReady')}</p>}
       {found?.pickups.map((pickup) => (
-        <article key={pickup.pickupId} class="pickup" data-testid="pickup-result" aria-current={chosen?.pickupId === pickup.pickupId}>
+        <article key={pickup.pickupId} class="pickup" data-testid="pickup-result" aria-current={chosenIds.has(pickup.pickupId)}>
           <h3>{t('cycle.pickupOf', { name: pickup.applicantMasked.name, idNumber: pickup.applicantMasked.idNumber })}</h3>
           <ul>
             {pickup.cases
@@ -192,14 +205,21 @@ export function PickupPanel() {
                 </li>
               ))}
           </ul>
-          {chosen?.pickupId !== pickup.pickupId && (
-            <button type="button" class="button secondary small" onClick={() => setChosen(pickup)}>
+          {!chosenIds.has(pickup.pickupId) && (
+            <button type="button" class="button secondary small" onClick={() => setChosen([pickup])}>
               {t('cycle.choose')}
             </button>
           )}
         </article>
       ))}
-      {chosen && !collection && found && <HandOver key={chosen.pickupId} pickup={chosen} foundBy={found.by} onDone={setCollection} />}
+      {found && found.pickups.length > 1 && !collection && (
+        <button type="button" class="button primary" data-testid="pickup-all" onClick={() => setChosen(found.pickups)}>
+          {t('desk.collectAll', { count: found.pickups.reduce((n, p) => n + p.cases.filter((c) => c.result.decisionText).length, 0) })}
+        </button>
+      )}
+      {chosen && !collection && found && (
+        <HandOver key={chosen.map((p) => p.pickupId).join()} pickups={chosen} foundBy={found.by} onDone={setCollection} />
+      )}
       {collection && <RateCollection collection={collection} />}
     </section>
   );

@@ -6,6 +6,7 @@ import { useApi } from '../state/api-context';
 import { catalogue, locale } from '../state/store';
 import { openCase } from './actions';
 import { filterQueue, queue, queueFilter, waitingMinutes } from './counter-store';
+import { listKeys } from './list-keys';
 
 export function ServiceName({ code }: { code: string }) {
   const item = catalogue.value?.items.find((i) => i.code === code);
@@ -108,9 +109,9 @@ export function QueuePanel() {
               </th>
             </tr>
           </thead>
-          <tbody>
+          <tbody onKeyDown={listKeys((row) => void openCase(api, row.dataset.case!))}>
             {waiting.map((c) => (
-              <tr key={c.caseId} data-queue-number={c.queueNumber}>
+              <tr key={c.caseId} data-row data-case={c.caseId} data-queue-number={c.queueNumber} tabIndex={0}>
                 <th scope="row" class="queue-number">
                   {c.queueNumber}
                 </th>
@@ -128,6 +129,46 @@ export function QueuePanel() {
                     <span class="visually-hidden"> {c.queueNumber}</span>
                   </button>
                 </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <ClaimedList />
+    </section>
+  );
+}
+
+/** 审核中: the numbers called at the centre's windows and not yet decided, the longest held first. */
+function ClaimedList() {
+  const t = useT();
+  const api = useApi();
+  const now = useMinuteClock();
+  const claimed = [...(queue.value?.claimed ?? [])].sort((a, b) => (a.claimedAt ?? '').localeCompare(b.claimedAt ?? ''));
+  return (
+    <section aria-labelledby="claimed-title">
+      <h3 id="claimed-title">{t('desk.claimedTitle', { count: claimed.length })}</h3>
+      {claimed.length === 0 ? (
+        <p>{t('desk.claimedNone')}</p>
+      ) : (
+        <table class="queue-table" data-testid="claimed-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('counter.col.number')}</th>
+              <th scope="col">{t('counter.col.service')}</th>
+              <th scope="col">{t('desk.col.claimedFor')}</th>
+            </tr>
+          </thead>
+          <tbody onKeyDown={listKeys((row) => void openCase(api, row.dataset.case!))}>
+            {claimed.map((c) => (
+              <tr key={c.caseId} data-row data-case={c.caseId} data-queue-number={c.queueNumber} tabIndex={0}>
+                <th scope="row" class="queue-number">
+                  {c.queueNumber}
+                </th>
+                <td>
+                  <ServiceName code={c.serviceCode} />
+                </td>
+                <td>{c.claimedAt ? t('counter.minutes', { minutes: waitingMinutes(c.claimedAt, now) }) : ''}</td>
               </tr>
             ))}
           </tbody>

@@ -7,7 +7,8 @@ import { localized } from '../i18n';
 import { useT } from '../i18n/use-t';
 import { useApi } from '../state/api-context';
 import { catalogue, locale } from '../state/store';
-import { attempt, info, loadStats, problem } from './actions';
+import { attempt, complain, info, loadStats } from './actions';
+import { fieldLabel } from './field-labels';
 import { cardRead, queue, stats } from './counter-store';
 import { UNDECIDED_STATUSES } from '../../../contract/platform/case-states';
 
@@ -84,20 +85,22 @@ export function WalkIn() {
     e.preventDefault();
     if (!item) return;
     const idProblem = card ? null : idNumberProblem(idNumber.toUpperCase());
-    if (idProblem) return problem(`${t('counter.walkInIdNumber')}: ${idProblem}`);
+    if (idProblem) return complain(t('counter.walkInProblem', { label: t('counter.walkInIdNumber'), problem: t('form.error.badIdNumber') }));
     const first = validateForm(item.form, all).find((p) => item.form.fields.find((f) => f.name === p.field)?.prefill === undefined);
-    if (first) return problem(`${first.field}: ${t(`form.error.${first.code}`, first.params)}`);
+    if (first) return complain(t('counter.walkInProblem', { label: fieldLabel(`form.${first.field}`, item.code), problem: t(`form.error.${first.code}`, first.params) }));
     const answers = submittedValues(item.form, all);
     if (card) {
       for (const field of item.form.fields) if (field.prefill === 'idNumber') delete answers[field.name];
     }
-    const receipt = await attempt(() =>
-      api.call('counter.createCase', {
-        serviceCode: item.code,
-        applicant: card ? { fromCard: true, ...(phone ? { phone } : {}) } : { name, idNumber: idNumber.toUpperCase(), ...(phone ? { phone } : {}) },
-        values: answers,
-        disabled,
-      }),
+    const receipt = await attempt(
+      () =>
+        api.call('counter.createCase', {
+          serviceCode: item.code,
+          applicant: card ? { fromCard: true, ...(phone ? { phone } : {}) } : { name, idNumber: idNumber.toUpperCase(), ...(phone ? { phone } : {}) },
+          values: answers,
+          disabled,
+        }),
+      item.code,
     );
     if (!receipt) return;
     info(t('counter.walkInCreated', { number: receipt.queueNumber }));

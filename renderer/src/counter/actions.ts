@@ -3,17 +3,32 @@ import type { CounterDecision } from '../../../contract/terminal/counter-api';
 import { TerminalApiError } from '../api/client';
 import { isMessageKey, translate } from '../i18n';
 import { locale } from '../state/store';
+import { fieldPart } from './field-labels';
 import { counterMessage, lastCalled, queue, review, revealed, stats } from './counter-store';
 
-/** A failure's reason code goes through the i18n table; only an unknown one falls back to the terminal's words. */
-function problem(error: unknown): void {
-  const reason = error instanceof TerminalApiError && error.error.reason ? `counter.problem.${error.error.reason}` : undefined;
-  if (reason && isMessageKey(reason)) {
-    counterMessage.value = { text: translate(locale.value, reason, error instanceof TerminalApiError ? error.error.params : {}), kind: 'problem' };
-    return;
-  }
-  const message = error instanceof TerminalApiError ? error.message : String(error);
-  counterMessage.value = { text: translate(locale.value, 'counter.error', { message }), kind: 'problem' };
+/**
+ * A failure in the clerk's words: the reason code (the platform's ErrorCode, or the terminal's
+ * own) through the i18n table, the field it names by its label; without a known reason, the
+ * words of the API's error code. The terminal's English message is for the log, never the desk.
+ */
+export function problemText(error: unknown, serviceCode = review.value?.detail.serviceCode): string {
+  const lang = locale.value;
+  if (!(error instanceof TerminalApiError)) return translate(lang, 'counter.apiError.internal');
+  const { reason, params, issues, code } = error.error;
+  const key = reason ? `counter.problem.${reason}` : '';
+  if (isMessageKey(key)) return translate(lang, key, { ...params, field: fieldPart(params?.field, serviceCode) });
+  // The terminal refused the call's arguments: the first one it names.
+  if (code === 'bad-request' && issues?.[0]) return translate(lang, 'counter.apiError.bad-request', { field: fieldPart(issues[0].path, serviceCode) });
+  return translate(lang, `counter.apiError.${code}`, { field: '' });
+}
+
+function problem(error: unknown, serviceCode?: string): void {
+  counterMessage.value = { text: problemText(error, serviceCode), kind: 'problem' };
+}
+
+/** A problem the desk found itself, already in the clerk's words. */
+function complain(text: string): void {
+  counterMessage.value = { text, kind: 'problem' };
 }
 
 function info(text: string): void {
@@ -21,11 +36,11 @@ function info(text: string): void {
 }
 
 /** Every desk action reports its outcome in the message line; none throws into the UI. */
-async function attempt<T>(run: () => Promise<T>): Promise<T | undefined> {
+async function attempt<T>(run: () => Promise<T>, serviceCode?: string): Promise<T | undefined> {
   try {
     return await run();
   } catch (error) {
-    problem(error);
+    problem(error, serviceCode);
     return undefined;
   }
 }
@@ -87,4 +102,4 @@ export async function loadStats(api: TerminalApi): Promise<void> {
   if (figures) stats.value = figures;
 }
 
-export { attempt, info, problem };
+export { attempt, complain, info, problem };

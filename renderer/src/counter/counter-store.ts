@@ -2,7 +2,7 @@ import { batch, signal } from '@preact/signals';
 import type { CentreStats } from '../../../contract/platform/ratings';
 import type { CaseSummary, RevealResponse } from '../../../contract/platform/cases';
 import type { IdentityView } from '../../../contract/terminal/api';
-import type { CalledNumber, CaseReview, CounterStatus, QueueView, WallView } from '../../../contract/terminal/counter-api';
+import type { CalledNumber, CaseReview, CounterDecision, CounterStatus, QueueView, WallView } from '../../../contract/terminal/counter-api';
 
 export const counterStatus = signal<CounterStatus | null>(null);
 export const queue = signal<QueueView | null>(null);
@@ -15,6 +15,17 @@ export const cardRead = signal<IdentityView | null>(null);
 export const lastCalled = signal<CalledNumber | null>(null);
 /** A message for the clerk (a decision taken, a failure); set by actions, shown in a live region. */
 export const counterMessage = signal<{ text: string; kind: 'info' | 'problem' } | null>(null);
+
+/** An irreversible decision the clerk asked for, waiting for their confirmation. */
+export type PendingDecision = { caseId: string; queueNumber: string; decision: Extract<CounterDecision, { decision: 'accept' | 'reject' | 'complete' }> };
+export const pendingDecision = signal<PendingDecision | null>(null);
+
+export type DeskTab = 'my-cases' | 'reports' | 'walk-in' | 'pickup';
+export const deskTab = signal<DeskTab>('my-cases');
+/** The case last opened from "my cases": the platform holds it for this clerk, whatever this window called. */
+export const openedFromMyList = signal<string | null>(null);
+/** A case whose result the clerk hands out next: the pickup tab looks it up by its id. */
+export const pickupFor = signal<string | null>(null);
 
 export interface QueueFilter {
   service: string;
@@ -32,6 +43,9 @@ export function clearDesk(): void {
     stats.value = null;
     lastCalled.value = null;
     cardRead.value = null;
+    pendingDecision.value = null;
+    pickupFor.value = null;
+    openedFromMyList.value = null;
   });
 }
 

@@ -1,0 +1,184 @@
+import { Fragment } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { CaseSummary } from '../../../contract/platform/cases';
+import type { DeskList, DeskSearch } from '../../../contract/platform/desk';
+import { DESK_LISTS } from '../../../contract/platform/desk-lists';
+import { useT } from '../i18n/use-t';
+import { useApi } from '../state/api-context';
+import { attempt, info, openCase } from './actions';
+import { handOut } from './CaseReviewPanel';
+import { openedFromMyList, queue } from './counter-store';
+import { DepartmentName, formatDay } from './CycleParts';
+import { listKeys } from './list-keys';
+import { ServiceName } from './QueuePanel';
+import { TransferForm, transferTargets } from './TransferForm';
+
+type SearchBy = DeskSearch['by'];
+
+/** Opens a case of my list: the platform holds it for this clerk, so its panel offers what they may do. */
+function openMine(api: ReturnType<typeof useApi>, caseId: string): void {
+  openedFromMyList.value = caseId;
+  void openCase(api, caseId);
+}
+
+/** The rows of a list of cases; ArrowUp/ArrowDown move between them, Enter opens one. */
+function CaseRows({ cases, testId, onChanged }: { cases: CaseSummary[]; testId: string; onChanged: () => void }) {
+  const t = useT();
+  const api = useApi();
+  const [moving, setMoving] = useState<string | null>(null);
+  if (cases.length === 0) return <p>{t('cycle.listEmpty')}</p>;
+  return (
+    <table class="queue-table" data-testid={testId}>
+      <thead>
+        <tr>
+          <th scope="col">{t('counter.col.number')}</th>
+          <th scope="col">{t('counter.col.service')}</th>
+          <th scope="col">{t('counter.status')}</th>
+          <th scope="col">{t('counter.applicant')}</th>
+          <th scope="col">{t('desk.col.department')}</th>
+          {/* The case's timeliness (on time, warning, overdue) is shown in this column with its deadline. */}
+          <th scope="col">{t('cycle.col.deadline')}</th>
+          <th scope="col">
+            <span class="visually-hidden">{t('desk.col.actions')}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody onKeyDown={listKeys((row) => openMine(api, row.dataset.case!))}>
+        {cases.map((c) => (
+          <Fragment key={c.caseId}>
+            <tr
+              data-row
+              data-case={c.caseId}
+              data-queue-number={c.queueNumber}
+              tabIndex={0}
+              aria-label={t('desk.rowLabel', { number: c.queueNumber, status: t(`counter.caseStatus.${c.status}`) })}
+            >
+              <th scope="row" class="queue-number">
+                {c.queueNumber}
+              </th>
+              <td>
+                <ServiceName code={c.serviceCode} />
+              </td>
+              <td>{t(`counter.caseStatus.${c.status}`)}</td>
+              <td>
+                {c.applicantMasked.name} {c.applicantMasked.idNumber}
+              </td>
+              <td>
+                <DepartmentName code={c.department} />
+              </td>
+              <td class="case-timeliness" data-deadline={c.deadlineAt ?? ''}>
+                {c.deadlineAt ? formatDay(c.deadlineAt) : ''}
+              </td>
+              <td class="row-actions">
+                <button type="button" class="button secondary small" onClick={() => openMine(api, c.caseId)}>
+                  {t('counter.open')}
+                  <span class="visually-hidden"> {c.queueNumber}</span>
+                </button>
+                {(transferTargets(c, c.claimedBy !== null).department || transferTargets(c, c.claimedBy !== null).window) && (
+                  <button type="button" class="button secondary small" onClick={() => setMoving(moving === c.caseId ? null : c.caseId)}>
+                    {t('counter.transfer')}
+                    <span class="visually-hidden"> {c.queueNumber}</span>
+                  </button>
+                )}
+                {c.status === 'ready' && (
+                  <button type="button" class="button secondary small" onClick={() => handOut(c.caseId)}>
+                    {t('desk.handOut')}
+                    <span class="visually-hidden"> {c.queueNumber}</span>
+                  </button>
+                )}
+              </td>
+            </tr>
+            {moving === c.caseId && (
+              <tr>
+                <td colSpan={7}>
+                  <TransferForm
+                    summary={c}
+                    mine={c.claimedBy !== null}
+                    onDone={(moved) => {
+                      setMoving(null);
+                      if (moved) onChanged();
+                    }}
+                  />
+                </td>
+              </tr>
+            )}
+          </Fragment>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** 按编号、姓名或身份证后四位查找: the centre's cases, masked. */
+function CaseSearch() {
+  const t = useT();
+  const api = useApi();
+  const [by, setBy] = useState<SearchBy>('number');
+  const [value, setValue] = useState('');
+  const [found, setFound] = useState<CaseSummary[] | null>(null);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const search: DeskSearch = by === 'number' ? { by, number: value } : by === 'name' ? { by, name: value } : { by, tail: value.toUpperCase() };
+    const result = await attempt(() => api.call('desk.search', search));
+    if (!result) return;
+    setFound(result.cases);
+    info(t('desk.searchFound', { count: result.cases.length }));
+  };
+  return (
+    <section aria-labelledby="desk-search-title">
+      <h3 id="desk-search-title">{t('desk.searchTitle')}</h3>
+      <form class="reveal-form" onSubmit={(e) => void submit(e)}>
+        <label>
+          {t('desk.searchBy')}
+          <select name="by" value={by} onChange={(e) => setBy(e.currentTarget.value as SearchBy)}>
+            <option value="number">{t('desk.searchBy.number')}</option>
+            <option value="name">{t('desk.searchBy.name')}</option>
+            <option value="id-tail">{t('desk.searchBy.id-tail')}</option>
+          </select>
+        </label>
+        <label>
+          {t('desk.searchValue')}
+          <input
+            name="search"
+            required
+            maxLength={by === 'id-tail' ? 4 : 60}
+            pattern={by === 'id-tail' ? '\\d{3}[\\dXx]' : undefined}
+            value={value}
+            onInput={(e) => setValue(e.currentTarget.value)}
+          />
+        </label>
+        <button type="submit" class="button secondary small">
+          {t('desk.search')}
+        </button>
+      </form>
+      {found && <CaseRows cases={found} testId="desk-search-results" onChanged={() => setFound(null)} />}
+    </section>
+  );
+}
+
+/** 我的办件: this clerk's cases by list, and search across the centre. */
+export function MyCasesPanel() {
+  const t = useT();
+  const api = useApi();
+  const [list, setList] = useState<DeskList>('claimed');
+  const [cases, setCases] = useState<CaseSummary[] | null>(null);
+  // Every change the platform reports reaches the desk as a fresh queue: a moment to read the list again.
+  const queueAt = queue.value?.at;
+  const load = () => void attempt(() => api.call('desk.myCases', { list })).then((found) => found && setCases(found.cases));
+  useEffect(load, [api, list, queueAt]);
+  return (
+    <section class="counter-panel counter-my-cases" aria-labelledby="my-cases-title" data-testid="my-cases">
+      <h2 id="my-cases-title">{t('desk.myCasesTitle')}</h2>
+      <div class="counter-tabs" role="tablist" aria-label={t('desk.myCasesTitle')}>
+        {DESK_LISTS.map((l) => (
+          <button key={l} type="button" role="tab" class="button secondary small" aria-selected={list === l} onClick={() => setList(l)}>
+            {t(`desk.list.${l}`)}
+          </button>
+        ))}
+      </div>
+      <p data-testid="my-cases-count">{t('cycle.listCount', { count: cases?.length ?? 0 })}</p>
+      {cases && <CaseRows cases={cases} testId="my-cases-list" onChanged={load} />}
+      <CaseSearch />
+    </section>
+  );
+}
