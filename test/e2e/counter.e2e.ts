@@ -158,7 +158,8 @@ test('sign in, live queue, call next to the wall display, review and every decis
   await expect(wallPage.getByTestId('wall-announcement')).toHaveText(`请${elderly.queueNumber}号到3号窗口`);
   expect(await wallPage.evaluate(() => window.tongbanUtterances)).toEqual([`请${elderly.queueNumber}号到3号窗口`]);
   expect(await statusSeenByKiosk(elderly.caseId)).toBe('claimed');
-  await expect(page.locator(`tr[data-queue-number="${elderly.queueNumber}"]`)).toHaveCount(0);
+  await expect(page.getByTestId('queue-table').locator(`tr[data-queue-number="${elderly.queueNumber}"]`)).toHaveCount(0);
+  await expect(page.getByTestId('claimed-table').locator(`tr[data-queue-number="${elderly.queueNumber}"]`)).toBeVisible();
 
   // Personal data masked until revealed with a purpose.
   await expect(page.getByTestId('applicant-id')).toHaveText(/^110105\*+002X$/);
@@ -171,12 +172,23 @@ test('sign in, live queue, call next to the wall display, review and every decis
   // Recall announces again; accept, then complete with the result handed out (Alt+A, Alt+C).
   await page.getByRole('button', { name: '重呼' }).click();
   await expect.poll(() => wallPage.evaluate(() => window.tongbanUtterances?.length)).toBe(2);
+  // Alt+A only asks: nothing is accepted until the clerk confirms (Enter, the focus is on 确认受理).
   await page.keyboard.press('Alt+A');
+  await expect(page.getByTestId('confirm-decision')).toContainText(`确认受理 ${elderly.queueNumber} 号？`);
+  await expect(page.getByRole('button', { name: '确认受理' })).toBeFocused();
+  expect(await statusSeenByKiosk(elderly.caseId)).toBe('claimed');
+  await expect(page.getByTestId('case-status')).toHaveText('审核中');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('confirm-decision')).toHaveCount(0);
+  await expect(page.getByTestId('case-status')).toHaveText('审核中');
+  await page.keyboard.press('Alt+A');
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('case-status')).toHaveText('已受理');
   expect(await statusSeenByKiosk(elderly.caseId)).toBe('accepted');
   await page.keyboard.press('Alt+C');
   await page.getByLabel('办结结果（发放的证照或文书）').fill('参保缴费证明一份');
-  await page.getByRole('button', { name: '确认' }).click();
+  await page.getByRole('button', { name: '确认', exact: true }).click();
+  await page.getByRole('button', { name: '确认办结' }).click();
   await expect(page.getByTestId('case-status')).toHaveText('已办结');
   expect(await statusSeenByKiosk(elderly.caseId)).toBe('completed');
 
@@ -194,7 +206,8 @@ test('sign in, live queue, call next to the wall display, review and every decis
   await page.getByRole('button', { name: '不予受理' }).click();
   await page.getByLabel('不予受理原因').selectOption('not-eligible');
   await page.getByLabel('具体说明').fill('未在本区参保');
-  await page.getByRole('button', { name: '确认' }).click();
+  await page.getByRole('button', { name: '确认', exact: true }).click();
+  await page.getByRole('button', { name: '确认不予受理' }).click();
   await expect(page.getByTestId('case-status')).toHaveText('不予受理');
   expect(await statusSeenByKiosk(first.caseId)).toBe('rejected');
   expect((await platformCall('GET', `/v1/cases/${first.caseId}`, demo.kiosk.credential)).body.decision.reason).toBe('申请人不符合办理条件：未在本区参保');
@@ -221,6 +234,7 @@ test('sign in, live queue, call next to the wall display, review and every decis
   await expectAccessible(wallPage);
 
   // Today's figures from the platform.
+  await page.getByRole('tab', { name: '今日统计' }).click();
   await page.getByRole('button', { name: '刷新统计' }).click();
   await expect(page.getByTestId('reports')).toContainText('今日已处理3');
   await expectAccessible(page);

@@ -90,12 +90,13 @@ async function acceptAndSend(page: Page, queueNumber: string, transfer: boolean)
   await page.getByRole('button', { name: '叫号' }).click();
   await expect(page.getByRole('heading', { name: `办件审核 ${queueNumber}` })).toBeVisible();
   await page.getByRole('button', { name: '受理', exact: true }).click();
+  await page.getByRole('button', { name: '确认受理' }).click();
   if (!transfer) return;
   await expect(page.getByTestId('case-status')).toHaveText('已受理');
   await expect(page.getByTestId('case-deadline')).toContainText('个工作日内');
   await page.getByRole('button', { name: '转办' }).click();
   await expect(page.getByLabel('接收部门')).toHaveValue('social-insurance');
-  await page.getByRole('button', { name: '确认' }).click();
+  await page.getByRole('button', { name: '确认', exact: true }).click();
   await expect(page.getByTestId('case-status')).toHaveText('已转办');
 }
 

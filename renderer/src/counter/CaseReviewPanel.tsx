@@ -296,11 +296,14 @@ export function CaseFacts({ detail, revealed: open, children }: { detail: CaseDe
   );
 }
 
-/** A newly opened case takes the focus to its heading, once, so Tab walks on into its panel. */
-let focusedCase: string | null = null;
-function focusOnOpen(heading: HTMLElement | null, caseId: string): void {
-  if (!heading || focusedCase === caseId) return;
-  focusedCase = caseId;
+/**
+ * A case opened (or read again after a decision) takes the focus to its heading, once, so the
+ * keyboard carries on in its panel rather than from a button that has gone.
+ */
+let focusedReview: CaseReview | null = null;
+function focusOnOpen(heading: HTMLElement | null, shown: CaseReview): void {
+  if (!heading || focusedReview === shown) return;
+  focusedReview = shown;
   heading.focus();
 }
 
@@ -316,7 +319,7 @@ export function handOut(caseId: string): void {
 }
 
 /** Esc closes the panel and gives the focus back to the row the case was opened from (or 叫号). */
-function closeReview(caseId: string): void {
+export function closeReview(caseId: string): void {
   review.value = null;
   pendingDecision.value = null;
   requestAnimationFrame(() => {
@@ -343,19 +346,9 @@ export function CaseReviewPanel({ form, setForm }: { form: DecisionForm; setForm
   const open = revealed.value;
   const formValues = open ? open.form : detail.form;
   return (
-    <section
-      class="counter-panel counter-review"
-      aria-labelledby="review-title"
-      data-testid="case-review"
-      onKeyDown={(e) => {
-        if (e.key !== 'Escape' || e.defaultPrevented) return;
-        e.preventDefault();
-        if (form) setForm(null);
-        else closeReview(detail.caseId);
-      }}
-    >
+    <section class="counter-panel counter-review" aria-labelledby="review-title" data-testid="case-review">
       <header class="counter-panel-head">
-        <h2 id="review-title" tabIndex={-1} ref={(h) => focusOnOpen(h, detail.caseId)}>
+        <h2 id="review-title" tabIndex={-1} ref={(h) => focusOnOpen(h, found)}>
           {t('counter.reviewTitle', { number: detail.queueNumber })}
         </h2>
         <button type="button" class="button secondary small" onClick={() => closeReview(detail.caseId)} aria-keyshortcuts="Escape">

@@ -6,7 +6,7 @@ import { pendingDecision } from './counter-store';
 
 /**
  * 受理, 不予受理 and 办结 cannot be undone: each waits here for the clerk's confirmation, with the
- * focus on 确认 (Enter confirms, Esc goes back). A shortcut only ever opens this, never decides.
+ * focus on 确认 (Enter confirms, Esc goes back: the desk's shortcuts). A shortcut only ever opens this, never decides.
  */
 export function ConfirmDecision({ onDone }: { onDone: () => void }) {
   const t = useT();
@@ -28,12 +28,6 @@ export function ConfirmDecision({ onDone }: { onDone: () => void }) {
       aria-labelledby="confirm-decision-title"
       aria-describedby="confirm-decision-text"
       data-testid="confirm-decision"
-      onKeyDown={(e) => {
-        if (e.key !== 'Escape') return;
-        e.preventDefault();
-        e.stopPropagation();
-        cancel();
-      }}
     >
       <h3 id="confirm-decision-title">{t(`counter.confirmTitle.${kind}`, { number: pending.queueNumber })}</h3>
       <p id="confirm-decision-text">{t('counter.confirmIrreversible')}</p>

@@ -6,8 +6,9 @@ import { useT } from '../i18n/use-t';
 import { useApi } from '../state/api-context';
 import { locale, terminalInfo } from '../state/store';
 import { callNext, loadQueue, recall } from './actions';
-import { CaseReviewPanel, allowedActions, askToAccept, type DecisionForm } from './CaseReviewPanel';
-import { cardRead, clearDesk, counterMessage, counterStatus, deskTab, queue, review, type DeskTab } from './counter-store';
+import { CaseReviewPanel, allowedActions, askToAccept, closeReview, type DecisionForm } from './CaseReviewPanel';
+import { onMyDesk } from './TransferForm';
+import { cardRead, clearDesk, counterMessage, counterStatus, deskTab, openedFromMyList, pendingDecision, queue, review, type DeskTab } from './counter-store';
 import { DeskBar, MessageLine } from './DeskChrome';
 import { MyCasesPanel } from './MyCasesPanel';
 import { BackOfficeDesk } from './BackOfficeDesk';
@@ -62,13 +63,25 @@ function useCounterEvents(api: TerminalApi) {
   }, [api]);
 }
 
-/** Alt+letter, so that typing in a field never triggers a decision. */
-function useShortcuts(api: TerminalApi, setForm: (f: DecisionForm) => void) {
+/**
+ * Alt+letter, so that typing in a field never triggers a decision; Esc steps back one level
+ * (the confirmation, then an open form, then the case's panel).
+ */
+function useShortcuts(api: TerminalApi, form: DecisionForm, setForm: (f: DecisionForm) => void) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (!event.altKey || event.ctrlKey || event.metaKey || counterStatus.value?.state !== 'active') return;
+      if (counterStatus.value?.state !== 'active') return;
       const detail = review.value?.detail;
-      const can = detail ? allowedActions(detail, counterStatus.value.current?.caseId === detail.caseId) : undefined;
+      if (event.key === 'Escape' && !event.defaultPrevented && !event.altKey) {
+        if (pendingDecision.value) pendingDecision.value = null;
+        else if (form) setForm(null);
+        else if (detail) closeReview(detail.caseId);
+        else return;
+        event.preventDefault();
+        return;
+      }
+      if (!event.altKey || event.ctrlKey || event.metaKey) return;
+      const can = detail ? allowedActions(detail, onMyDesk(detail, openedFromMyList.value === detail.caseId)) : undefined;
       const actions: Record<string, (() => void) | undefined> = {
         n: () => void callNext(api),
         l: () => void api.call('counter.lock', {}),
@@ -87,7 +100,7 @@ function useShortcuts(api: TerminalApi, setForm: (f: DecisionForm) => void) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [api, setForm]);
+  }, [api, form, setForm]);
 }
 
 function wallLink(): string {
@@ -109,7 +122,7 @@ function Desk() {
   const status = counterStatus.value!;
   const [form, setForm] = useState<DecisionForm>(null);
   const tab = deskTab.value;
-  useShortcuts(api, setForm);
+  useShortcuts(api, form, setForm);
   useEffect(() => {
     void loadQueue(api);
   }, [api]);
