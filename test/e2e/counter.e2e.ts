@@ -137,12 +137,12 @@ test('sign in, live queue, call next to the wall display, review and every decis
   // A case posted by the kiosk shows on the counter without a reload, within a second.
   const scan = await sharp({ create: { width: 48, height: 32, channels: 3, background: '#7a8ca3' } }).png().toBuffer();
   const first = await kioskSubmits(YOUNG_ID, scan);
-  const row = page.locator(`tr[data-queue-number="${first.queueNumber}"]`);
+  const row = page.getByTestId('queue-table').locator(`tr[data-queue-number="${first.queueNumber}"]`);
   await expect(row).toBeVisible({ timeout: 1000 });
   await expect(row).toContainText('参保缴费证明');
   await expect(row).toContainText('自助终端');
   const elderly = await kioskSubmits(ELDERLY_ID);
-  const elderlyRow = page.locator(`tr[data-queue-number="${elderly.queueNumber}"]`);
+  const elderlyRow = page.getByTestId('queue-table').locator(`tr[data-queue-number="${elderly.queueNumber}"]`);
   await expect(elderlyRow).toContainText('老年人', { timeout: 1000 });
   await expect(page.getByTestId('queue-count')).toHaveText('等候 2 件');
   const third = await kioskSubmits();
@@ -227,7 +227,7 @@ test('sign in, live queue, call next to the wall display, review and every decis
   await expect(page.getByRole('heading', { name: `办件审核 ${fourth.queueNumber}` })).toBeVisible();
   await page.keyboard.press('Alt+S');
   await page.getByRole('button', { name: '确认' }).click();
-  await expect(page.locator(`tr[data-queue-number="${fourth.queueNumber}"]`)).toBeVisible({ timeout: 1000 });
+  await expect(page.getByTestId('queue-table').locator(`tr[data-queue-number="${fourth.queueNumber}"]`)).toBeVisible({ timeout: 1000 });
   expect(await statusSeenByKiosk(fourth.caseId)).toBe('queued');
   await expect(wallPage.locator('.wall-recent li')).toHaveCount(3);
   await screenshot(wallPage, 'counter-wall-display');
@@ -251,7 +251,7 @@ test('sign in, live queue, call next to the wall display, review and every decis
   await page.getByRole('button', { name: '创建办件' }).click();
   await expect(page.getByTestId('counter-message')).toHaveText(/已创建办件，排队号 A\d{3}/);
   const walkIn = (await page.getByTestId('counter-message').textContent())!.match(/A\d{3}/)![0];
-  await expect(page.locator(`tr[data-queue-number="${walkIn}"]`)).toContainText('窗口现场', { timeout: 1000 });
+  await expect(page.getByTestId('queue-table').locator(`tr[data-queue-number="${walkIn}"]`)).toContainText('窗口现场', { timeout: 1000 });
   await expectAccessible(page);
   expect(frames.length).toBeGreaterThan(10);
   expect(frames.filter((f) => f.includes('tbs_'))).toEqual([]);
@@ -294,7 +294,7 @@ test('lock, sign-out and an expired staff session: nothing can be done and the s
   const terminal = terminals[0]!;
   await signIn(page, terminal, demo.clerk.username, demo.clerk.password);
   const waiting = await kioskSubmits();
-  await expect(page.locator(`tr[data-queue-number="${waiting.queueNumber}"]`)).toBeVisible({ timeout: 1000 });
+  await expect(page.getByTestId('queue-table').locator(`tr[data-queue-number="${waiting.queueNumber}"]`)).toBeVisible({ timeout: 1000 });
 
   await page.keyboard.press('Alt+L');
   await expect(page.getByRole('heading', { name: '窗口已锁定' })).toBeVisible();
@@ -302,7 +302,7 @@ test('lock, sign-out and an expired staff session: nothing can be done and the s
   await expectAccessible(page);
   await page.getByLabel('密码').fill(demo.clerk.password);
   await page.getByRole('button', { name: '解锁' }).click();
-  await expect(page.locator(`tr[data-queue-number="${waiting.queueNumber}"]`)).toBeVisible();
+  await expect(page.getByTestId('queue-table').locator(`tr[data-queue-number="${waiting.queueNumber}"]`)).toBeVisible();
 
   await page.getByRole('button', { name: '退出登录' }).click();
   await expect(page.getByRole('heading', { name: '窗口人员登录' })).toBeVisible();

@@ -86,7 +86,7 @@ async function kioskSubmits(page: Page, serviceCode: string, values: Record<stri
 
 /** Window 1: call the number, accept it (受理) and send it on. */
 async function acceptAndSend(page: Page, queueNumber: string, transfer: boolean) {
-  await expect(page.locator(`tr[data-queue-number="${queueNumber}"]`)).toBeVisible({ timeout: 5000 });
+  await expect(page.getByTestId('queue-table').locator(`tr[data-queue-number="${queueNumber}"]`)).toBeVisible({ timeout: 5000 });
   await page.getByRole('button', { name: '叫号' }).click();
   await expect(page.getByRole('heading', { name: `办件审核 ${queueNumber}` })).toBeVisible();
   await page.getByRole('button', { name: '受理', exact: true }).click();
@@ -94,7 +94,7 @@ async function acceptAndSend(page: Page, queueNumber: string, transfer: boolean)
   if (!transfer) return;
   await expect(page.getByTestId('case-status')).toHaveText('已受理');
   await expect(page.getByTestId('case-deadline')).toContainText('个工作日内');
-  await page.getByRole('button', { name: '转办' }).click();
+  await page.getByTestId('case-review').getByRole('button', { name: '转办' }).click();
   await expect(page.getByLabel('接收部门')).toHaveValue('social-insurance');
   await page.getByRole('button', { name: '确认', exact: true }).click();
   await expect(page.getByTestId('case-status')).toHaveText('已转办');
