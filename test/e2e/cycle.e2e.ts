@@ -3,6 +3,7 @@ import { callApi, placeCard } from './support/kiosk';
 import { expectAccessible } from './support/accessibility';
 import { DEMO, kioskOn, startPlatformProcess, type RunningPlatform } from './support/platform-process';
 import { screenshot } from './support/screens';
+import { sign } from './support/signature';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
 
 /**
@@ -114,17 +115,6 @@ async function approveInBackOffice(page: Page, department: string, queueNumber: 
   await page.getByLabel('审批决定内容').fill('准予办理');
   await page.getByRole('button', { name: '确认' }).click();
   await expect(page.getByTestId('back-office-case').getByTestId('case-status')).toHaveText('待领取');
-}
-
-async function sign(page: Page) {
-  const pad = page.getByTestId('signature-pad');
-  await pad.scrollIntoViewIfNeeded();
-  const box = (await pad.boundingBox())!;
-  await page.mouse.move(box.x + 20, box.y + box.height / 2);
-  await page.mouse.down();
-  for (const [dx, dy] of [[60, -20], [120, 15], [180, -10], [240, 20]] as const) await page.mouse.move(box.x + dx, box.y + box.height / 2 + dy, { steps: 4 });
-  await page.mouse.up();
-  await expect(pad).toHaveAttribute('data-strokes', '1');
 }
 
 /** One browser context per screen, as three machines would be (axe needs pages of a context). */

@@ -1,6 +1,7 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { callApi, placeCard } from './support/kiosk';
 import { expectAccessible } from './support/accessibility';
+import { sign } from './support/signature';
 import { DEMO, kioskOn, startPlatformProcess, type RunningPlatform } from './support/platform-process';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
 
@@ -89,6 +90,23 @@ async function signInByKeyboard(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: /综合窗口 · 6号窗口|6号窗口/ })).toBeVisible();
 }
 
+/** The kiosk with the citizen's card on it, and the desk signed in by keyboard: two machines, two browser contexts. */
+async function screens(browser: Browser): Promise<{ kioskPage: Page; desk: Page }> {
+  const kioskPage = await (await browser.newContext()).newPage();
+  await kioskPage.goto(kiosk.url);
+  await placeCard(kioskPage, 'resident');
+  const desk = await (await browser.newContext()).newPage();
+  await signInByKeyboard(desk);
+  return { kioskPage, desk };
+}
+
+/** A kiosk case, waited for until the desk's queue shows it. */
+async function submittedAndQueued(kioskPage: Page, desk: Page): Promise<{ caseId: string; queueNumber: string }> {
+  const submitted = await kioskSubmits(kioskPage);
+  await expect(desk.getByTestId('queue-table').locator(`tr[data-queue-number="${submitted.queueNumber}"]`)).toBeVisible({ timeout: 10_000 });
+  return submitted;
+}
+
 /** No sentence in English on the Chinese desk: queue numbers (A023) and case numbers aside, no Latin words. */
 async function expectChineseMessage(page: Page, expected: string | RegExp): Promise<void> {
   const line = page.getByTestId('counter-message');
@@ -101,13 +119,8 @@ test('a whole case by keyboard alone: call, accept (confirmed), note, transfer, 
   browser,
 }) => {
   test.setTimeout(180_000);
-  const kioskPage = await (await browser.newContext()).newPage();
-  await kioskPage.goto(kiosk.url);
-  await placeCard(kioskPage, 'resident');
-  const desk = await (await browser.newContext()).newPage();
-  await signInByKeyboard(desk);
-  const { caseId, queueNumber } = await kioskSubmits(kioskPage);
-  await expect(desk.getByTestId('queue-table').locator(`tr[data-queue-number="${queueNumber}"]`)).toBeVisible({ timeout: 10_000 });
+  const { kioskPage, desk } = await screens(browser);
+  const { caseId, queueNumber } = await submittedAndQueued(kioskPage, desk);
 
   // Arrow keys walk the queue; Alt+N calls the next number and opens its panel, the focus on its heading.
   await tabTo(desk, desk.getByTestId('queue-table').locator('tr[data-row]').first());
@@ -178,13 +191,8 @@ test('a whole case by keyboard alone: call, accept (confirmed), note, transfer, 
 
 test('every platform error the desk meets reaches it in Chinese, fields named by their labels', async ({ browser }) => {
   test.setTimeout(180_000);
-  const kioskPage = await (await browser.newContext()).newPage();
-  await kioskPage.goto(kiosk.url);
-  await placeCard(kioskPage, 'resident');
-  const desk = await (await browser.newContext()).newPage();
-  await signInByKeyboard(desk);
-  const first = await kioskSubmits(kioskPage);
-  await expect(desk.getByTestId('queue-table').locator(`tr[data-queue-number="${first.queueNumber}"]`)).toBeVisible({ timeout: 10_000 });
+  const { kioskPage, desk } = await screens(browser);
+  const first = await submittedAndQueued(kioskPage, desk);
 
   // The terminal's own refusal: a number is still on the desk.
   await desk.keyboard.press('Alt+N');
@@ -205,8 +213,7 @@ test('every platform error the desk meets reaches it in Chinese, fields named by
   await desk.keyboard.press('Escape');
 
   // conflict: the next number, handed to a colleague's window from elsewhere while this desk still shows it.
-  const second = await kioskSubmits(kioskPage);
-  await expect(desk.getByTestId('queue-table').locator(`tr[data-queue-number="${second.queueNumber}"]`)).toBeVisible({ timeout: 10_000 });
+  const second = await submittedAndQueued(kioskPage, desk);
   await desk.keyboard.press('Alt+N');
   await expect(desk.getByRole('heading', { name: `办件审核 ${second.queueNumber}` })).toBeVisible();
   const admin = await staffToken('demo.admin', 'tongban-demo-admin');
@@ -249,4 +256,31 @@ test('every platform error the desk meets reaches it in Chinese, fields named by
   } finally {
     await platform.restart();
   }
+});
+
+test('several results of one citizen, ready at once, handed out together against one signature', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const { kioskPage, desk } = await screens(browser);
+  const clerk = await staffToken(DEMO.clerk.username, DEMO.clerk.password);
+  const shebao = await staffToken('demo.shebao', 'tongban-demo-backoffice');
+  const cases = [await submittedAndQueued(kioskPage, desk), await submittedAndQueued(kioskPage, desk)];
+  for (const { caseId } of cases) {
+    expect((await platformCall('POST', '/v1/queue/claim', clerk, { caseId })).status).toBe(200);
+    for (const decision of [{ decision: 'accept' }, { decision: 'transfer' }]) {
+      expect((await platformCall('POST', `/v1/cases/${caseId}/decisions`, clerk, decision)).status).toBe(200);
+    }
+    const approved = await platformCall('POST', `/v1/back-office/cases/${caseId}/decisions`, shebao, { decision: 'approve', result: { decisionText: '准予办理' } });
+    expect(approved.status).toBe(200);
+  }
+
+  await desk.getByRole('tab', { name: '领取结果' }).click();
+  await callApi(desk, 'demo.placeCard', { cardId: 'resident' });
+  await desk.getByRole('button', { name: '读取读卡器上的身份证查找' }).click();
+  await expect(desk.getByTestId('pickup-result')).toHaveCount(2);
+  await desk.getByTestId('pickup-all').click();
+  await sign(desk);
+  await desk.getByRole('button', { name: '确认领取' }).click();
+  await expectChineseMessage(desk, '2 件结果已一并发放');
+  for (const { caseId } of cases) expect((await platformCall('GET', `/v1/cases/${caseId}`, clerk)).body.status).toBe('completed');
+  await expectAccessible(desk);
 });

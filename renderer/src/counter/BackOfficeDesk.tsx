@@ -7,11 +7,10 @@ import { useApi } from '../state/api-context';
 import { locale } from '../state/store';
 import { attempt, info } from './actions';
 import { counterStatus } from './counter-store';
-import { DeskBar, MessageLine } from './DeskChrome';
-import { listKeys } from './list-keys';
+import { DeskBar, FormActions, MessageLine } from './DeskChrome';
+import { CaseTable } from './CaseTable';
 import { CaseFacts, CaseFormValues, CaseHistory, Materials } from './CaseReviewPanel';
 import { BundleItems, CaseNotes, formatDay } from './CycleParts';
-import { ServiceName } from './QueuePanel';
 
 const LISTS: CaseStatus[] = ['transferred', 'awaiting-materials', 'returned', 'ready'];
 type DecisionForm = 'approve' | 'return' | 'request-materials' | null;
@@ -88,14 +87,7 @@ function Decide({ found, onDone }: { found: BackOfficeCase; onDone: () => void }
               <textarea name="missing" required rows={4} value={missing} onInput={(e) => setMissing(e.currentTarget.value)} />
             </label>
           )}
-          <div class="form-actions">
-            <button type="button" class="button secondary" onClick={() => setForm(null)}>
-              {t('counter.cancel')}
-            </button>
-            <button type="submit" class="button primary">
-              {t('counter.confirm')}
-            </button>
-          </div>
+          <FormActions onCancel={() => setForm(null)} />
         </form>
       )}
     </>
@@ -165,32 +157,21 @@ export function BackOfficeDesk() {
           <p data-testid="back-office-count">{t('cycle.listCount', { count: queue?.cases.length ?? 0 })}</p>
           {queue && queue.cases.length === 0 && <p>{t('cycle.listEmpty')}</p>}
           {queue && queue.cases.length > 0 && (
-            <table class="queue-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('counter.col.number')}</th>
-                  <th scope="col">{t('counter.col.service')}</th>
-                  <th scope="col">{t('cycle.col.deadline')}</th>
-                  <th scope="col">{t('cycle.open')}</th>
-                </tr>
-              </thead>
-              <tbody onKeyDown={listKeys((row) => setOpen(row.dataset.case!))}>
-                {queue.cases.map((c) => (
-                  <tr key={c.caseId} data-row data-case={c.caseId} data-queue-number={c.queueNumber} tabIndex={0}>
-                    <td>{c.queueNumber}</td>
-                    <td>
-                      <ServiceName code={c.serviceCode} />
-                    </td>
-                    <td>{c.deadlineAt ? formatDay(c.deadlineAt) : ''}</td>
-                    <td>
-                      <button type="button" class="button secondary small" onClick={() => setOpen(c.caseId)}>
-                        {t('cycle.open')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <CaseTable
+              cases={queue.cases}
+              onOpen={setOpen}
+              columns={[
+                { head: t('cycle.col.deadline'), cell: (c) => (c.deadlineAt ? formatDay(c.deadlineAt) : '') },
+                {
+                  head: t('cycle.open'),
+                  cell: (c) => (
+                    <button type="button" class="button secondary small" onClick={() => setOpen(c.caseId)}>
+                      {t('cycle.open')}
+                    </button>
+                  ),
+                },
+              ]}
+            />
           )}
         </section>
         {open && <CaseView key={open} caseId={open} onDone={load} />}

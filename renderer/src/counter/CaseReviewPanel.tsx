@@ -5,6 +5,7 @@ import type { CaseReview } from '../../../contract/terminal/counter-api';
 import { REJECT_REASONS, type RejectReason } from '../../../contract/terminal/reject-reasons';
 import { localized } from '../i18n';
 import { useT } from '../i18n/use-t';
+import { FormActions } from './DeskChrome';
 import { useApi } from '../state/api-context';
 import { catalogue, locale } from '../state/store';
 import { attempt, decide, recall, reveal, skip } from './actions';
@@ -234,14 +235,7 @@ function DecisionForms({ detail, form, setForm, mine }: { detail: CaseDetail; fo
           <input name="note" required value={note} onInput={(e) => setNote(e.currentTarget.value)} />
         </label>
       )}
-      <div class="form-actions">
-        <button type="button" class="button secondary" onClick={() => setForm(null)}>
-          {t('counter.cancel')}
-        </button>
-        <button type="submit" class="button primary">
-          {t('counter.confirm')}
-        </button>
-      </div>
+      <FormActions onCancel={() => setForm(null)} />
     </form>
   );
 }

@@ -34,3 +34,18 @@ export function MessageLine() {
     </p>
   );
 }
+
+/** 取消 and 确认 at the foot of every decision form. */
+export function FormActions({ onCancel }: { onCancel: () => void }) {
+  const t = useT();
+  return (
+    <div class="form-actions">
+      <button type="button" class="button secondary" onClick={onCancel}>
+        {t('counter.cancel')}
+      </button>
+      <button type="submit" class="button primary">
+        {t('counter.confirm')}
+      </button>
+    </div>
+  );
+}

@@ -1,4 +1,3 @@
-import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { CaseSummary } from '../../../contract/platform/cases';
 import type { DeskList, DeskSearch } from '../../../contract/platform/desk';
@@ -9,8 +8,7 @@ import { attempt, info, openCase } from './actions';
 import { handOut } from './CaseReviewPanel';
 import { openedFromMyList, queue } from './counter-store';
 import { DepartmentName, formatDay } from './CycleParts';
-import { listKeys } from './list-keys';
-import { ServiceName } from './QueuePanel';
+import { CaseTable } from './CaseTable';
 import { TransferForm, transferTargets } from './TransferForm';
 
 type SearchBy = DeskSearch['by'];
@@ -27,85 +25,59 @@ function CaseRows({ cases, testId, onChanged }: { cases: CaseSummary[]; testId: 
   const api = useApi();
   const [moving, setMoving] = useState<string | null>(null);
   if (cases.length === 0) return <p>{t('cycle.listEmpty')}</p>;
+  const movable = (c: CaseSummary) => {
+    const can = transferTargets(c, c.claimedBy !== null);
+    return can.department || can.window;
+  };
   return (
-    <table class="queue-table" data-testid={testId}>
-      <thead>
-        <tr>
-          <th scope="col">{t('counter.col.number')}</th>
-          <th scope="col">{t('counter.col.service')}</th>
-          <th scope="col">{t('counter.status')}</th>
-          <th scope="col">{t('counter.applicant')}</th>
-          <th scope="col">{t('desk.col.department')}</th>
-          {/* The case's timeliness (on time, warning, overdue) is shown in this column with its deadline. */}
-          <th scope="col">{t('cycle.col.deadline')}</th>
-          <th scope="col">
-            <span class="visually-hidden">{t('desk.col.actions')}</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody onKeyDown={listKeys((row) => openMine(api, row.dataset.case!))}>
-        {cases.map((c) => (
-          <Fragment key={c.caseId}>
-            <tr
-              data-row
-              data-case={c.caseId}
-              data-queue-number={c.queueNumber}
-              tabIndex={0}
-              aria-label={t('desk.rowLabel', { number: c.queueNumber, status: t(`counter.caseStatus.${c.status}`) })}
-            >
-              <th scope="row" class="queue-number">
-                {c.queueNumber}
-              </th>
-              <td>
-                <ServiceName code={c.serviceCode} />
-              </td>
-              <td>{t(`counter.caseStatus.${c.status}`)}</td>
-              <td>
-                {c.applicantMasked.name} {c.applicantMasked.idNumber}
-              </td>
-              <td>
-                <DepartmentName code={c.department} />
-              </td>
-              <td class="case-timeliness" data-deadline={c.deadlineAt ?? ''}>
-                {c.deadlineAt ? formatDay(c.deadlineAt) : ''}
-              </td>
-              <td class="row-actions">
-                <button type="button" class="button secondary small" onClick={() => openMine(api, c.caseId)}>
-                  {t('counter.open')}
+    <CaseTable
+      cases={cases}
+      testId={testId}
+      onOpen={(caseId) => openMine(api, caseId)}
+      rowLabel={(c) => t('desk.rowLabel', { number: c.queueNumber, status: t(`counter.caseStatus.${c.status}`) })}
+      columns={[
+        { head: t('counter.status'), cell: (c) => t(`counter.caseStatus.${c.status}`) },
+        { head: t('counter.applicant'), cell: (c) => `${c.applicantMasked.name} ${c.applicantMasked.idNumber}` },
+        { head: t('desk.col.department'), cell: (c) => <DepartmentName code={c.department} /> },
+        // The case's timeliness (on time, warning, overdue) belongs in this column, with its deadline.
+        { head: t('cycle.col.deadline'), cell: (c) => (c.deadlineAt ? formatDay(c.deadlineAt) : '') },
+        {
+          head: <span class="visually-hidden">{t('desk.col.actions')}</span>,
+          cell: (c) => (
+            <span class="row-actions">
+              <button type="button" class="button secondary small" onClick={() => openMine(api, c.caseId)}>
+                {t('counter.open')}
+                <span class="visually-hidden"> {c.queueNumber}</span>
+              </button>
+              {movable(c) && (
+                <button type="button" class="button secondary small" onClick={() => setMoving(moving === c.caseId ? null : c.caseId)}>
+                  {t('counter.transfer')}
                   <span class="visually-hidden"> {c.queueNumber}</span>
                 </button>
-                {(transferTargets(c, c.claimedBy !== null).department || transferTargets(c, c.claimedBy !== null).window) && (
-                  <button type="button" class="button secondary small" onClick={() => setMoving(moving === c.caseId ? null : c.caseId)}>
-                    {t('counter.transfer')}
-                    <span class="visually-hidden"> {c.queueNumber}</span>
-                  </button>
-                )}
-                {c.status === 'ready' && (
-                  <button type="button" class="button secondary small" onClick={() => handOut(c.caseId)}>
-                    {t('desk.handOut')}
-                    <span class="visually-hidden"> {c.queueNumber}</span>
-                  </button>
-                )}
-              </td>
-            </tr>
-            {moving === c.caseId && (
-              <tr>
-                <td colSpan={7}>
-                  <TransferForm
-                    summary={c}
-                    mine={c.claimedBy !== null}
-                    onDone={(moved) => {
-                      setMoving(null);
-                      if (moved) onChanged();
-                    }}
-                  />
-                </td>
-              </tr>
-            )}
-          </Fragment>
-        ))}
-      </tbody>
-    </table>
+              )}
+              {c.status === 'ready' && (
+                <button type="button" class="button secondary small" onClick={() => handOut(c.caseId)}>
+                  {t('desk.handOut')}
+                  <span class="visually-hidden"> {c.queueNumber}</span>
+                </button>
+              )}
+            </span>
+          ),
+        },
+      ]}
+      below={(c) =>
+        moving === c.caseId && (
+          <TransferForm
+            summary={c}
+            mine={c.claimedBy !== null}
+            onDone={(moved) => {
+              setMoving(null);
+              if (moved) onChanged();
+            }}
+          />
+        )
+      }
+    />
   );
 }
 

@@ -6,7 +6,7 @@ import { useApi } from '../state/api-context';
 import { catalogue, locale } from '../state/store';
 import { openCase } from './actions';
 import { filterQueue, queue, queueFilter, waitingMinutes } from './counter-store';
-import { listKeys } from './list-keys';
+import { CaseTable } from './CaseTable';
 
 export function ServiceName({ code }: { code: string }) {
   const item = catalogue.value?.items.find((i) => i.code === code);
@@ -96,43 +96,25 @@ export function QueuePanel() {
       {waiting.length === 0 ? (
         <p class="queue-empty">{t('counter.queueEmpty')}</p>
       ) : (
-        <table class="queue-table" data-testid="queue-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('counter.col.number')}</th>
-              <th scope="col">{t('counter.col.service')}</th>
-              <th scope="col">{t('counter.col.wait')}</th>
-              <th scope="col">{t('counter.col.priority')}</th>
-              <th scope="col">{t('counter.col.source')}</th>
-              <th scope="col">
-                <span class="visually-hidden">{t('counter.open')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody onKeyDown={listKeys((row) => void openCase(api, row.dataset.case!))}>
-            {waiting.map((c) => (
-              <tr key={c.caseId} data-row data-case={c.caseId} data-queue-number={c.queueNumber} tabIndex={0}>
-                <th scope="row" class="queue-number">
-                  {c.queueNumber}
-                </th>
-                <td>
-                  <ServiceName code={c.serviceCode} />
-                </td>
-                <td>{t('counter.minutes', { minutes: waitingMinutes(c.receivedAt, now) })}</td>
-                <td>
-                  <PriorityBadges summary={c} />
-                </td>
-                <td>{t(`counter.source.${c.source}`)}</td>
-                <td>
-                  <button type="button" class="button secondary small" onClick={() => void openCase(api, c.caseId)}>
-                    {t('counter.open')}
-                    <span class="visually-hidden"> {c.queueNumber}</span>
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CaseTable
+          cases={waiting}
+          testId="queue-table"
+          onOpen={(caseId) => void openCase(api, caseId)}
+          columns={[
+            { head: t('counter.col.wait'), cell: (c) => t('counter.minutes', { minutes: waitingMinutes(c.receivedAt, now) }) },
+            { head: t('counter.col.priority'), cell: (c) => <PriorityBadges summary={c} /> },
+            { head: t('counter.col.source'), cell: (c) => t(`counter.source.${c.source}`) },
+            {
+              head: <span class="visually-hidden">{t('counter.open')}</span>,
+              cell: (c) => (
+                <button type="button" class="button secondary small" onClick={() => void openCase(api, c.caseId)}>
+                  {t('counter.open')}
+                  <span class="visually-hidden"> {c.queueNumber}</span>
+                </button>
+              ),
+            },
+          ]}
+        />
       )}
       <ClaimedList />
     </section>
@@ -151,28 +133,12 @@ function ClaimedList() {
       {claimed.length === 0 ? (
         <p>{t('desk.claimedNone')}</p>
       ) : (
-        <table class="queue-table" data-testid="claimed-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('counter.col.number')}</th>
-              <th scope="col">{t('counter.col.service')}</th>
-              <th scope="col">{t('desk.col.claimedFor')}</th>
-            </tr>
-          </thead>
-          <tbody onKeyDown={listKeys((row) => void openCase(api, row.dataset.case!))}>
-            {claimed.map((c) => (
-              <tr key={c.caseId} data-row data-case={c.caseId} data-queue-number={c.queueNumber} tabIndex={0}>
-                <th scope="row" class="queue-number">
-                  {c.queueNumber}
-                </th>
-                <td>
-                  <ServiceName code={c.serviceCode} />
-                </td>
-                <td>{c.claimedAt ? t('counter.minutes', { minutes: waitingMinutes(c.claimedAt, now) }) : ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CaseTable
+          cases={claimed}
+          testId="claimed-table"
+          onOpen={(caseId) => void openCase(api, caseId)}
+          columns={[{ head: t('desk.col.claimedFor'), cell: (c) => (c.claimedAt ? t('counter.minutes', { minutes: waitingMinutes(c.claimedAt, now) }) : '') }]}
+        />
       )}
     </section>
   );

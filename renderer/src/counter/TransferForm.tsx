@@ -3,6 +3,7 @@ import type { CaseSummary } from '../../../contract/platform/cases';
 import type { Colleague } from '../../../contract/platform/desk';
 import { canDecide } from '../../../contract/platform/case-states';
 import { useT } from '../i18n/use-t';
+import { FormActions } from './DeskChrome';
 import { useApi } from '../state/api-context';
 import { catalogue } from '../state/store';
 import { attempt, decide, info } from './actions';
@@ -77,14 +78,7 @@ export function TransferForm({ summary, mine, onDone }: { summary: CaseSummary; 
           </select>
         </label>
       )}
-      <div class="form-actions">
-        <button type="button" class="button secondary" onClick={() => onDone(false)}>
-          {t('counter.cancel')}
-        </button>
-        <button type="submit" class="button primary">
-          {t('counter.confirm')}
-        </button>
-      </div>
+      <FormActions onCancel={() => onDone(false)} />
     </form>
   );
 }
