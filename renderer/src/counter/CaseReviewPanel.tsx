@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { CaseDetail, RevealResponse } from '../../../contract/platform/cases';
 import type { CaseReview } from '../../../contract/terminal/counter-api';
 import { REJECT_REASONS, type RejectReason } from '../../../contract/terminal/reject-reasons';
-import { localized } from '../i18n';
+import { isMessageKey, localized, translate } from '../i18n';
 import { useT } from '../i18n/use-t';
 import { FormActions } from './DeskChrome';
 import { useApi } from '../state/api-context';
@@ -62,6 +62,22 @@ export function CaseFormValues({ serviceCode, values }: { serviceCode: string; v
   );
 }
 
+/**
+ * Why a step was taken: a person's words as they wrote them; the platform's own steps (a claim
+ * timed out) through the i18n table by the system actor's id, never its log sentence.
+ */
+function eventReason(event: CaseReview['history'][number]): string | null {
+  const lang = locale.value;
+  if (event.actor.kind === 'system') {
+    const key = `event.systemReason.${event.actor.id}`;
+    return isMessageKey(key) ? translate(lang, key) : null;
+  }
+  if (event.type === 'handed-over' && typeof event.details.to === 'string') {
+    return [translate(lang, 'event.handedOverTo', { name: event.details.to }), event.reason].filter(Boolean).join('，');
+  }
+  return event.reason;
+}
+
 export function CaseHistory({ history }: { history: CaseReview['history'] }) {
   const t = useT();
   return (
@@ -69,7 +85,7 @@ export function CaseHistory({ history }: { history: CaseReview['history'] }) {
       {history.map((event) => (
         <li key={event.seq}>
           <time dateTime={event.at}>{new Date(event.at).toLocaleString(locale.value)}</time> {t(`event.${event.type}`)}
-          {event.reason && <span>：{event.reason}</span>}
+          {eventReason(event) && <span>：{eventReason(event)}</span>}
         </li>
       ))}
     </ol>

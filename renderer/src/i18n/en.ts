@@ -666,6 +666,8 @@ export const en: Record<MessageKey, string> = {
   'counter.confirmIrreversible': 'This cannot be undone and the applicant is told. Enter confirms, Esc goes back.',
   'counter.confirmBack': 'Back',
   'event.handed-over': 'Handed to another window',
+  'event.systemReason.claim-timeout': 'not decided in time; back in the queue',
+  'event.handedOverTo': 'to {name}',
   'desk.myCasesTitle': 'My cases',
   'desk.list.claimed': 'Under review',
   'desk.list.accepted': 'Accepted',

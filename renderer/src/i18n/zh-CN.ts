@@ -665,6 +665,8 @@ export const zhCN = {
   'counter.confirmIrreversible': '此操作不能撤回，并会通知申请人。按 Enter 确认，按 Esc 返回。',
   'counter.confirmBack': '返回',
   'event.handed-over': '转由其他窗口办理',
+  'event.systemReason.claim-timeout': '超时未处理，已退回排队',
+  'event.handedOverTo': '转给 {name}',
   'desk.myCasesTitle': '我的办件',
   'desk.list.claimed': '审核中',
   'desk.list.accepted': '已受理',
