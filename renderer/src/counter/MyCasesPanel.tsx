@@ -13,27 +13,30 @@ import { TransferForm, transferTargets } from './TransferForm';
 
 type SearchBy = DeskSearch['by'];
 
-/** Opens a case of my list: the platform holds it for this clerk, so its panel offers what they may do. */
-function openMine(api: ReturnType<typeof useApi>, caseId: string): void {
-  openedFromMyList.value = caseId;
+/**
+ * Opens a case: one of my list is held by this clerk on the platform, so its panel offers what
+ * they may do with it; one found by a search is only looked at.
+ */
+function openFrom(api: ReturnType<typeof useApi>, caseId: string, mine: boolean): void {
+  openedFromMyList.value = mine ? caseId : null;
   void openCase(api, caseId);
 }
 
 /** The rows of a list of cases; ArrowUp/ArrowDown move between them, Enter opens one. */
-function CaseRows({ cases, testId, onChanged }: { cases: CaseSummary[]; testId: string; onChanged: () => void }) {
+function CaseRows({ cases, testId, mine, onChanged }: { cases: CaseSummary[]; testId: string; mine: boolean; onChanged: () => void }) {
   const t = useT();
   const api = useApi();
   const [moving, setMoving] = useState<string | null>(null);
   if (cases.length === 0) return <p>{t('cycle.listEmpty')}</p>;
   const movable = (c: CaseSummary) => {
-    const can = transferTargets(c, c.claimedBy !== null);
-    return can.department || can.window;
+    const can = transferTargets(c, mine && c.claimedBy !== null);
+    return mine && (can.department || can.window);
   };
   return (
     <CaseTable
       cases={cases}
       testId={testId}
-      onOpen={(caseId) => openMine(api, caseId)}
+      onOpen={(caseId) => openFrom(api, caseId, mine)}
       rowLabel={(c) => t('desk.rowLabel', { number: c.queueNumber, status: t(`counter.caseStatus.${c.status}`) })}
       columns={[
         { head: t('counter.status'), cell: (c) => t(`counter.caseStatus.${c.status}`) },
@@ -45,7 +48,7 @@ function CaseRows({ cases, testId, onChanged }: { cases: CaseSummary[]; testId: 
           head: <span class="visually-hidden">{t('desk.col.actions')}</span>,
           cell: (c) => (
             <span class="row-actions">
-              <button type="button" class="button secondary small" onClick={() => openMine(api, c.caseId)}>
+              <button type="button" class="button secondary small" onClick={() => openFrom(api, c.caseId, mine)}>
                 {t('counter.open')}
                 <span class="visually-hidden"> {c.queueNumber}</span>
               </button>
@@ -69,7 +72,7 @@ function CaseRows({ cases, testId, onChanged }: { cases: CaseSummary[]; testId: 
         moving === c.caseId && (
           <TransferForm
             summary={c}
-            mine={c.claimedBy !== null}
+            mine={mine && c.claimedBy !== null}
             onDone={(moved) => {
               setMoving(null);
               if (moved) onChanged();
@@ -123,7 +126,7 @@ function CaseSearch() {
           {t('desk.search')}
         </button>
       </form>
-      {found && <CaseRows cases={found} testId="desk-search-results" onChanged={() => setFound(null)} />}
+      {found && <CaseRows cases={found} testId="desk-search-results" mine={false} onChanged={() => setFound(null)} />}
     </section>
   );
 }
@@ -149,7 +152,7 @@ export function MyCasesPanel() {
         ))}
       </div>
       <p data-testid="my-cases-count">{t('cycle.listCount', { count: cases?.length ?? 0 })}</p>
-      {cases && <CaseRows cases={cases} testId="my-cases-list" onChanged={load} />}
+      {cases && <CaseRows cases={cases} testId="my-cases-list" mine onChanged={load} />}
       <CaseSearch />
     </section>
   );

@@ -1,7 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ErrorCode } from '../../../contract/platform/errors';
 import { ApiErrorCode } from '../../../contract/terminal/api';
+import { createDispatcher, type Handlers } from '../../../main/api/dispatcher';
+import { toApiFailure } from '../../../main/counter/counter-service';
+import { silentLogger } from '../../../main/logging/logger';
+import { PlatformHttpError, PlatformUnreachableError } from '../../../main/platform-link/errors';
 import { TerminalApiError } from '../../../renderer/src/api/client';
 import { isMessageKey } from '../../../renderer/src/i18n';
 import { problemText } from '../../../renderer/src/counter/actions';
@@ -22,7 +27,53 @@ function reasonsInSource(): string[] {
   return [...codes];
 }
 
+/** What the page receives for a platform answer: the terminal's failure, through the dispatcher's frame. */
+async function frameFor(error: unknown): Promise<TerminalApiError> {
+  const dispatch = createDispatcher(
+    new Proxy({} as Handlers, {
+      get: () => () => {
+        throw toApiFailure(error);
+      },
+    }),
+    silentLogger(),
+  );
+  const frame = await dispatch(1, 'counter.queue', {});
+  if (frame.ok) throw new Error('expected a failure');
+  return new TerminalApiError(frame.error);
+}
+
+const STATUS: Record<ErrorCode, number> = {
+  'invalid-request': 400,
+  'invalid-form': 422,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  'illegal-transition': 409,
+  'account-locked': 423,
+  'payload-too-large': 413,
+  'unsupported-media-type': 415,
+  'rate-limited': 429,
+  'queue-empty': 409,
+  'too-many-streams': 429,
+  internal: 500,
+};
+
 describe('the desk’s words for a failure', () => {
+  it('turns every platform error, English sentence and field path included, into Chinese with the field’s label', async () => {
+    catalogue.value = demoCatalogue;
+    locale.value = 'zh-CN';
+    for (const code of ErrorCode.options) {
+      for (const field of [undefined, 'form.purpose', 'department']) {
+        const error = new PlatformHttpError('POST /v1/cases/:caseId/decisions', STATUS[code], code, `case A002 is still on the desk: ${code}`, field);
+        const text = problemText(await frameFor(error), 'si-contribution-certificate');
+        expect(text, `${code} ${field}`).toMatch(HAN_OR_PUNCTUATION);
+        if (field === 'form.purpose' && text.includes('（')) expect(text).toContain('（用途）');
+      }
+    }
+    expect(problemText(await frameFor(new PlatformUnreachableError('GET /v1/queue', 'http://127.0.0.1:1', 'ECONNREFUSED')))).toBe('无法连接平台，请稍后重试');
+  });
+
   it('has words in both tables for every reason the counter’s services give', () => {
     const reasons = reasonsInSource();
     expect(reasons).toEqual(expect.arrayContaining(['still-on-desk', 'desk-locked', 'session-expired', 'no-platform', 'no-card', 'signature-not-png']));
