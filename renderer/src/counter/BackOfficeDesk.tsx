@@ -9,7 +9,7 @@ import { attempt, info } from './actions';
 import { counterStatus } from './counter-store';
 import { DeskBar, FormActions, MessageLine } from './DeskChrome';
 import { CaseTable } from './CaseTable';
-import { CaseFacts, CaseFormValues, CaseHistory, Materials } from './CaseReviewPanel';
+import { CaseFacts, CaseFormValues, CaseHistory, focusOnOpen, Materials } from './CaseReviewPanel';
 import { BundleItems, CaseNotes, formatDay } from './CycleParts';
 
 const LISTS: CaseStatus[] = ['transferred', 'awaiting-materials', 'returned', 'ready'];
@@ -104,7 +104,9 @@ function CaseView({ caseId, onDone }: { caseId: string; onDone: () => void }) {
   const { detail, history } = found;
   return (
     <section class="counter-panel counter-review" aria-labelledby="bo-case-title" data-testid="back-office-case">
-      <h2 id="bo-case-title">{t('counter.reviewTitle', { number: detail.queueNumber })}</h2>
+      <h2 id="bo-case-title" tabIndex={-1} ref={(h) => focusOnOpen(h, found)}>
+        {t('counter.reviewTitle', { number: detail.queueNumber })}
+      </h2>
       <CaseFacts detail={detail} />
       <BundleItems detail={detail} />
       <h3>{t('counter.formTitle')}</h3>
@@ -139,6 +141,18 @@ export function BackOfficeDesk() {
   const load = () => void attempt(() => api.call('backOffice.queue', { status: list })).then((q) => q && setQueue(q));
   useEffect(load, [api, list]);
   useEffect(() => api.on('backOffice.updated', () => load()), [api, list]);
+  // Esc closes the open case and gives the focus back to its row.
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      setOpen(null);
+      requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-row][data-case="${open}"]`)?.focus());
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open]);
   const department = queue ? localized(locale.value, queue.department.name).text : (status.staff?.department ?? '');
   return (
     <div class="counter-desk">

@@ -310,10 +310,10 @@ export function CaseFacts({ detail, revealed: open, children }: { detail: CaseDe
  * A case opened (or read again after a decision) takes the focus to its heading, once, so the
  * keyboard carries on in its panel rather than from a button that has gone.
  */
-let focusedReview: CaseReview | null = null;
-function focusOnOpen(heading: HTMLElement | null, shown: CaseReview): void {
-  if (!heading || focusedReview === shown) return;
-  focusedReview = shown;
+const focused = new WeakSet<object>();
+export function focusOnOpen(heading: HTMLElement | null, shown: object): void {
+  if (!heading || focused.has(shown)) return;
+  focused.add(shown);
   heading.focus();
 }
 
