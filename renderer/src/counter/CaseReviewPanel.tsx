@@ -269,7 +269,7 @@ export function allowedActions(detail: CaseDetail, mine: boolean) {
     requestMaterials: may('request-materials'),
     skip: may('release'),
     recall: detail.status === 'claimed' && mine,
-    transfer: may('transfer') || transferTargets(detail, mine).window,
+    transfer: onThisDesk && (transferTargets(detail, mine).department || transferTargets(detail, mine).window),
     handOut: detail.status === 'ready',
     // A transferred case is decided by its department's back office, not at the window.
     complete: may('complete') && detail.status === 'accepted',
