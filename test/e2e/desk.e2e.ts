@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { callApi, placeCard } from './support/kiosk';
 import { expectAccessible } from './support/accessibility';
+import { screenshot } from './support/screens';
 import { sign } from './support/signature';
 import { DEMO, kioskOn, startPlatformProcess, type RunningPlatform } from './support/platform-process';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
@@ -168,6 +169,7 @@ test('a whole case by keyboard alone: call, accept (confirmed), note, transfer, 
   await desk.keyboard.press('Enter');
   const row = desk.getByTestId('my-cases-list').locator(`tr[data-queue-number="${queueNumber}"]`);
   await expect(row).toBeVisible();
+  await screenshot(desk, 'desk-my-cases-ready');
   await tabTo(desk, row);
   await expect(row).toBeFocused();
   await desk.keyboard.press('Enter');
