@@ -63,7 +63,8 @@ export class DeskService {
     let rows: CaseRow[];
     if (search.by === 'number') {
       const typed = search.number.toUpperCase().replace(/\s+/g, '');
-      if (/^[A-Z]\d{3,4}$/.test(typed)) {
+      // A queue number, or an item of a 一件事 (F003-1).
+      if (/^[A-Z]\d{3,4}(-\d{1,2})?$/.test(typed)) {
         rows = await this.db.all<CaseRow>(`SELECT * FROM cases WHERE centre_id = ? AND queue_number = ? ORDER BY received_at DESC LIMIT ${SEARCH_LIMIT}`, [centre, typed]);
       } else {
         const number = normaliseCaseNumber(typed);
