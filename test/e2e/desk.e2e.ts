@@ -213,6 +213,7 @@ test('every platform error the desk meets reaches it in Chinese, fields named by
   await desk.keyboard.press('Enter');
   await expectChineseMessage(desk, '办件当前状态不能进行此操作，请刷新后查看');
   await desk.keyboard.press('Escape');
+  await expect(desk.getByTestId('decision-transfer')).toHaveCount(0);
 
   // conflict: the next number, handed to a colleague's window from elsewhere while this desk still shows it.
   const second = await submittedAndQueued(kioskPage, desk);
@@ -225,7 +226,9 @@ test('every platform error the desk meets reaches it in Chinese, fields named by
   await desk.keyboard.press('Enter');
   await expectChineseMessage(desk, '办件已被他人处理或内容冲突，请刷新后再试');
   await desk.keyboard.press('Escape');
-  await desk.keyboard.press('Escape');
+  // The panel closes and the focus goes back to the case's row before anything else is typed.
+  await expect(desk.getByTestId('case-review')).toHaveCount(0);
+  await expect(desk.locator('[data-row]:focus, [data-call-next]:focus')).toHaveCount(1);
 
   // invalid-form, with the field's label: a search by a number that is no case number.
   await desk.getByLabel('查找内容').fill('不是编号');
