@@ -17,6 +17,7 @@ export * from './id-number';
 export * from './pickup';
 export * from './ratings';
 export * from './routes';
+export * from './timeliness';
 
 /** `GET /v1/health`: no authentication; `database` is the store's dialect. */
 export const HealthResponse = z.object({

@@ -361,12 +361,12 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
   r.post('/v1/follow-ups/:id/close', {
     schema: {
       tags: ['ratings'],
-      summary: 'Close a follow-up with what was done',
+      summary: 'Close a follow-up with what was done (and, for a named rating, the call back)',
       params: z.object({ id: z.string().min(1).max(64) }),
       body: CloseFollowUpRequest,
-      response: { 200: FollowUp, ...errors },
+      response: { 200: FollowUp, ...errors, 422: ErrorBody },
     },
-    handler: async (request) => ratings.closeFollowUp(caller(request), request.params.id, request.body.resolution),
+    handler: async (request) => ratings.closeFollowUp(caller(request), request.params.id, request.body),
   });
 
   r.get('/v1/stats', {
