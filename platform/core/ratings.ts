@@ -193,6 +193,16 @@ export class RatingService {
     return rows.map((row) => this.toFollowUp(row));
   }
 
+  /** The follow-ups of bad ratings given in [from, to), for the centre's dashboard (its caller checked there). */
+  async followUpsRatedBetween(centreId: string, from: number, to: number): Promise<(FollowUp & { comment: string | null })[]> {
+    const rows = await this.ctx.db.all<FollowUpRow & { comment: string | null }>(
+      `SELECT f.*, r.level, r.reasons, r.comment FROM follow_ups f JOIN ratings r ON r.case_id = f.case_id
+       WHERE f.centre_id = ? AND r.rated_at >= ? AND r.rated_at < ? ORDER BY f.id LIMIT 2000`,
+      [centreId, from, to],
+    );
+    return rows.map((row) => ({ ...this.toFollowUp(row), comment: row.comment }));
+  }
+
   private toFollowUp(row: FollowUpRow): FollowUp {
     const deadline = Number(row.deadline_at);
     const until = row.closed_at === null ? this.ctx.now() : Number(row.closed_at);

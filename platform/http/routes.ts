@@ -54,6 +54,7 @@ import { StreamLimits } from './stream-limits';
 import { streamEvents } from './sse';
 import { registerCycleRoutes } from './cycle-routes';
 import { registerLicenceRoutes } from '../licences/http';
+import { registerDashboardRoutes } from '../dashboard/routes';
 
 function caller(request: FastifyRequest): Caller {
   if (!request.caller) throw new PlatformError(401, 'unauthenticated', 'this route needs a bearer token');
@@ -396,6 +397,7 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
   registerHelpRoutes(app, services.help, caller);
   registerPublicStatusRoutes(app, services.publicStatus);
   registerCycleRoutes(app, services, caller);
+  registerDashboardRoutes(app, services, caller);
   if (services.licences) registerLicenceRoutes(app, services.licences, caller);
 
   if (services.documents) {
