@@ -55,6 +55,7 @@ import { streamEvents } from './sse';
 import { registerCycleRoutes } from './cycle-routes';
 import { registerLicenceRoutes } from '../licences/http';
 import { registerDashboardRoutes } from '../dashboard/routes';
+import { registerCallRoutes } from '../calls/http';
 
 function caller(request: FastifyRequest): Caller {
   if (!request.caller) throw new PlatformError(401, 'unauthenticated', 'this route needs a bearer token');
@@ -398,6 +399,7 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
   registerPublicStatusRoutes(app, services.publicStatus);
   registerCycleRoutes(app, services, caller);
   registerDashboardRoutes(app, services, caller);
+  registerCallRoutes(app, ctx, caller);
   if (services.licences) registerLicenceRoutes(app, services.licences, caller);
 
   if (services.documents) {

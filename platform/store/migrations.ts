@@ -418,6 +418,22 @@ ALTER TABLE follow_ups ADD COLUMN callback_outcome TEXT;
 ALTER TABLE follow_ups ADD COLUMN callback_note TEXT
 `,
   },
+  {
+    // Issue 16: the numbers each window calls, so a wall display can show every window's calls.
+    version: 63,
+    sql: `
+CREATE TABLE calls (
+  id {{id}},
+  centre_id TEXT NOT NULL REFERENCES centres(id),
+  case_id TEXT NOT NULL REFERENCES cases(id),
+  window_name TEXT NOT NULL,
+  staff_id TEXT NOT NULL,
+  recall INTEGER NOT NULL,
+  at {{big}} NOT NULL
+);
+CREATE INDEX calls_centre_at ON calls (centre_id, at)
+`,
+  },
 ];
 
 const TOKENS: Record<Dialect, Record<string, string>> = {
