@@ -17,12 +17,14 @@ type CallRow = Pick<CaseRow, 'status' | 'queue_number' | 'deadline_at' | 'warnin
 export class CallService {
   constructor(private readonly ctx: PlatformContext) {}
 
-  /** Only the clerk who has the case on their desk calls it. */
+  /**
+   * Window staff of the case's centre call its number: first from the queue, or again when the
+   * citizen comes back (补正, 领取) to whichever window serves them.
+   */
   async report(caller: Caller, call: CallReport): Promise<void> {
     const staff = requireWindowStaff(caller);
-    const row = await this.ctx.db.get<Pick<CaseRow, 'centre_id' | 'claimed_by'>>('SELECT centre_id, claimed_by FROM cases WHERE id = ?', [call.caseId]);
+    const row = await this.ctx.db.get<Pick<CaseRow, 'centre_id'>>('SELECT centre_id FROM cases WHERE id = ?', [call.caseId]);
     if (!row || row.centre_id !== staff.centreId) throw notFound(`case ${call.caseId}`);
-    if (row.claimed_by !== staff.id) throw forbidden(`case ${call.caseId} is not on this clerk's desk`);
     await this.ctx.db.run('INSERT INTO calls (centre_id, case_id, window_name, staff_id, recall, at) VALUES (?, ?, ?, ?, ?, ?)', [
       staff.centreId,
       call.caseId,

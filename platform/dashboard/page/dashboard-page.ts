@@ -22,7 +22,7 @@ export function dashboardPageHtml(): string {
   .totals dt { font-size: 14px; color: #3f3f46; }
   .totals dd { margin: 0; font-size: 24px; font-weight: 600; }
   .charts { display: flex; flex-wrap: wrap; gap: 24px; }
-  .chart { background: #fff; border: 1px solid #ccd; border-radius: 6px; padding: 8px; }
+  .chart { background: #fff; border: 1px solid #ccd; border-radius: 6px; padding: 8px; margin: 0 0 16px; }
   .chart h3 { font-size: 16px; margin: 0 0 4px; }
   .badge { display: inline-block; padding: 2px 10px; border-radius: 12px; font-weight: 600; }
   .badge-on-time { background: #d7f0dd; color: #14532d; }

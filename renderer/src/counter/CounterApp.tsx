@@ -5,7 +5,7 @@ import { langTag } from '../i18n';
 import { useT } from '../i18n/use-t';
 import { useApi } from '../state/api-context';
 import { locale, terminalInfo } from '../state/store';
-import { callNext, decide, loadQueue, recall } from './actions';
+import { callNext, decide, loadQueue, openCase, recall } from './actions';
 import { CaseReviewPanel, allowedActions, type DecisionForm } from './CaseReviewPanel';
 import { cardRead, clearDesk, counterMessage, counterStatus, queue, review } from './counter-store';
 import { BackOfficeDesk } from './BackOfficeDesk';
@@ -55,7 +55,11 @@ function useCounterEvents(api: TerminalApi) {
       }),
       api.on('identity.removed', () => (cardRead.value = null)),
     ];
-    void api.call('counter.status', {}).then((status) => (counterStatus.value = status));
+    void api.call('counter.status', {}).then((status) => {
+      counterStatus.value = status;
+      // A reload finds the case still on this window's desk: its panel opens again, read afresh (its 效能 too).
+      if (status.state === 'active' && status.current && !review.value) void openCase(api, status.current.caseId);
+    });
     return () => offs.forEach((off) => off());
   }, [api]);
 }
