@@ -41,7 +41,7 @@ export const StaffFigures = z.object({
   displayName: z.string(),
   /** Numbers called (claims), recalls not counted. */
   called: z.number().int().nonnegative(),
-  /** Decisions taken at the window (受理, 不予受理, 补正, 转办, 办结). */
+  /** Decisions taken (受理, 不予受理, 补正, 转办, 办结 at the window; 审批通过, 退回 in a back office). */
   decided: z.number().int().nonnegative(),
   /** From calling a number to the first decision on it. */
   meanHandlingSeconds: z.number().int().nullable(),

@@ -26,8 +26,8 @@ export interface EventFacts {
   at: number;
 }
 
-/** The window's decisions, as the events name them. */
-const DECISIONS = new Set(['accepted', 'rejected', 'materials-requested', 'transferred', 'completed']);
+/** Decisions, as the events name them: the window's, and the back office's (approve, return). */
+const DECISIONS = new Set(['accepted', 'rejected', 'materials-requested', 'transferred', 'completed', 'approved', 'returned']);
 
 export function meanSeconds(spansMs: readonly number[]): number | null {
   if (spansMs.length === 0) return null;

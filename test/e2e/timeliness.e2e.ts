@@ -6,6 +6,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startPlatform, type DemoCredentials, type RunningPlatform } from '../../platform';
 import { expectAccessible } from './support/accessibility';
 import { callApi } from './support/kiosk';
+import { screenshot } from './support/screens';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
 
 /**
@@ -171,6 +172,8 @@ test('a case passes its warning time and its deadline: the desk, the back office
     await expect(dashboard.locator(`tr[data-case="${sent.queueNumber}"]`)).toContainText('部门审批中');
     await expectAccessible(dashboard, `dashboard (${state})`);
     await expectAccessible(wall, `wall (${state})`);
+    await screenshot(wall, `wall-all-windows-${state}`);
+    await screenshot(desk, `counter-timeliness-${state}`);
     // Past the end of the deadline's day.
     skewMs += 24 * HOUR_MS;
   }
