@@ -78,7 +78,7 @@ function request(method, path, body) {
     .catch(function () { throw { code: 'network' }; })
     .then(function (res) {
       if (res.ok) return res;
-      return res.json().catch(function () { return null; }).then(function (data) { throw { code: (data && data.error && data.error.code) || 'other', status: res.status }; });
+      return res.json().catch(function () { return null; }).then(function (data) { throw { code: (data && data.error && data.error.code) || 'other', status: res.status, field: data && data.error && data.error.field }; });
     });
 }
 function api(method, path, body) { return request(method, path, body).then(function (res) { return res.status === 204 ? null : res.json(); }); }

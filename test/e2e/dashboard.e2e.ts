@@ -130,10 +130,26 @@ test('the dashboard gives back the scripted day, exports each table as CSV, and 
     '2026/12/1 10:00:00',
     '2026/12/8 23:59:59',
     '实名，须回访',
-    '待整改',
+    '待整改登记整改',
   ]);
   await screenshot(page, 'dashboard');
   await expectAccessible(page, 'dashboard');
+
+  // 整改: refused without what was done, and for this named rating without its call back.
+  await bad.getByRole('button', { name: /登记整改/ }).click();
+  const form = page.getByRole('form', { name: /差评整改与回访/ });
+  await form.getByRole('button', { name: '确认办结整改' }).click();
+  await expect(form.getByRole('alert')).toHaveText('请填写整改情况，说明做了什么（至少 2 个字）。');
+  await form.getByLabel('整改情况（做了什么）').fill('已与窗口人员谈话，调整高峰时段排班');
+  await form.getByRole('button', { name: '确认办结整改' }).click();
+  await expect(form.getByRole('alert')).toHaveText('这是实名评价：请先电话回访市民，选择回访结果并填写回访记录。');
+  await expectAccessible(page, 'dashboard follow-up form');
+  await form.getByLabel('回访结果（实名评价必须回访）').selectOption('reached');
+  await form.getByLabel('回访记录').fill('电话回访，市民表示理解');
+  await form.getByRole('button', { name: '确认办结整改' }).click();
+  await expect(bad).toHaveAttribute('data-state', 'closed');
+  await expect(bad.locator('td').nth(6)).toHaveText('已回访：电话回访，市民表示理解');
+  await expect(bad.locator('td').nth(7)).toHaveText('已整改：已与窗口人员谈话，调整高峰时段排班');
 
   // Each table downloads as CSV with Excel's BOM, in the page's language.
   const download = page.waitForEvent('download');
