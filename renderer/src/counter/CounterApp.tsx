@@ -1,6 +1,7 @@
 import { batch } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
 import type { TerminalApi } from '../../../contract/terminal/api';
+import type { WallWindows } from '../../../contract/terminal/counter-api';
 import { langTag } from '../i18n';
 import { useT } from '../i18n/use-t';
 import { useApi } from '../state/api-context';
@@ -92,9 +93,11 @@ function useShortcuts(api: TerminalApi, setForm: (f: DecisionForm) => void) {
   }, [api, setForm]);
 }
 
-function wallLink(): string {
+/** The wall display: this window's calls, or (`windows=all`) every window's of the centre. */
+function wallLink(windows: WallWindows = 'own'): string {
   const params = new URLSearchParams(window.location.hash.slice(1));
   params.set('view', 'wall');
+  if (windows === 'all') params.set('windows', 'all');
   return `${window.location.pathname}#${params.toString()}`;
 }
 
@@ -122,6 +125,9 @@ function Desk() {
           </button>
           <a class="button secondary" href={wallLink()} target="_blank" rel="noreferrer">
             {t('counter.openWall')}
+          </a>
+          <a class="button secondary" href={wallLink('all')} target="_blank" rel="noreferrer">
+            {t('counter.openWallAll')}
           </a>
           <button type="button" class="button secondary" onClick={() => void api.call('counter.lock', {})} aria-keyshortcuts="Alt+L">
             {t('counter.lock')}

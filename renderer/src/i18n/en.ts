@@ -619,4 +619,5 @@ export const en: Record<MessageKey, string> = {
   'timeliness.overdue': 'Overdue',
   'timeliness.column': 'On time',
   'counter.wallRecentAll': 'Called at every window',
+  'counter.openWallAll': 'Open wall display (all windows)',
 };

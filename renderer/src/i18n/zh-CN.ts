@@ -619,6 +619,7 @@ export const zhCN = {
   'timeliness.overdue': '已超期',
   'timeliness.column': '时效',
   'counter.wallRecentAll': '各窗口已叫号',
+  'counter.openWallAll': '打开全部窗口叫号屏',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
