@@ -191,6 +191,30 @@ export function dashboardSuite(dialect: 'sqlite' | 'postgres', newDb: (name: str
       expect(trail.find((e) => e.action === 'follow-up-closed')!.detail).toBe(namedFollowUp);
     });
 
+    it('keeps the calls of the day for the walls: one line per case, newest first, a window or all; kiosks and back offices neither call nor read', async () => {
+      at('11:00:00');
+      clerk = await signIn(demo.clerk.username, demo.clerk.password);
+      const report = (json: object, token = clerk) => call('POST', '/v1/calls', { token, json });
+      expect((await report({ caseId: a.caseId, windowName: '1号窗口' })).status).toBe(204);
+      at('11:01:00');
+      expect((await report({ caseId: card.caseId, windowName: '2号窗口' })).status).toBe(204);
+      at('11:02:00');
+      expect((await report({ caseId: a.caseId, windowName: '1号窗口', recall: true })).status).toBe(204);
+      const all = (await call('GET', '/v1/calls', { token: clerk })).body.calls as Array<{ caseId: string; windowName: string; recall: boolean; timeliness: { state: string } | null }>;
+      expect(all.map((c) => [c.caseId, c.windowName, c.recall])).toEqual([
+        [a.caseId, '1号窗口', true],
+        [card.caseId, '2号窗口', false],
+      ]);
+      expect(all[1]!.timeliness?.state).toBe('on-time');
+      const one = (await call('GET', `/v1/calls?window=${encodeURIComponent('2号窗口')}`, { token: demo.counter.credential })).body.calls;
+      expect(one.map((c: { caseId: string }) => c.caseId)).toEqual([card.caseId]);
+      expect((await call('GET', '/v1/calls', { token: demo.kiosk.credential })).status).toBe(403);
+      const office = await signIn(demo.backOffice['social-insurance']!.username, demo.backOffice['social-insurance']!.password);
+      expect((await report({ caseId: card.caseId, windowName: '社保' }, office)).status).toBe(403);
+      expect((await report({ caseId: randomUUID(), windowName: '1号窗口' })).status).toBe(404);
+      expect((await report({ caseId: a.caseId, windowName: '' })).status).toBe(400);
+    });
+
     it('a case passes its warning time and its deadline (10 working days from 受理)', async () => {
       const read = async () => (await call('GET', `/v1/back-office/cases/${card.caseId}`, { token: await signIn(demo.backOffice['social-insurance']!.username, demo.backOffice['social-insurance']!.password) })).body.detail;
       // Accepted Tuesday 1 December: ten working days end on Tuesday 15 December.
