@@ -614,4 +614,10 @@ export const en: Record<MessageKey, string> = {
   'licences.expired': 'The electronic licence has expired and cannot be used: please provide the paper',
   'licences.missing': 'No such electronic licence was found for you: please provide the paper',
   'licences.unavailable': 'Electronic licences cannot be looked up right now: please provide the paper',
+  'timeliness.on-time': 'On time',
+  'timeliness.warning': 'Near deadline',
+  'timeliness.overdue': 'Overdue',
+  'timeliness.column': 'On time',
+  'counter.wallRecentAll': 'Called at every window',
+  'counter.openWallAll': 'Open wall display (all windows)',
 };

@@ -613,6 +613,13 @@ export const zhCN = {
   'licences.expired': '电子证照已过期，不能使用，请提供纸质材料',
   'licences.missing': '没有查到您的这项电子证照，请提供纸质材料',
   'licences.unavailable': '暂时无法查询电子证照，请提供纸质材料',
+  // 效能 (issue 16): a case against its promised time; the wall display's choice of windows.
+  'timeliness.on-time': '时限内',
+  'timeliness.warning': '临近时限',
+  'timeliness.overdue': '已超期',
+  'timeliness.column': '时效',
+  'counter.wallRecentAll': '各窗口已叫号',
+  'counter.openWallAll': '打开全部窗口叫号屏',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
