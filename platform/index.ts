@@ -23,6 +23,7 @@ import { HelpCalls } from './help/help-calls';
 import { PublicStatus } from './public-status/public-status';
 import { demoCatalogue } from './catalogue/demo-catalogue';
 import { createFleet, type FleetSettingsOptions } from './fleet/fleet';
+import { claimStore, joinCluster, type Cluster } from './cluster/cluster';
 import { buildApp } from './http/app';
 import type { Services } from './http/services';
 import { NotificationDispatcher } from './notify/dispatcher';
@@ -231,8 +232,30 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
  * `const platform = await startPlatform({ port: 0, db: 'platform.db', seedDemo: true })`.
  */
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
-  const platform = await createPlatform(options);
+  // A SQLite store serves this one process; the PostgreSQL of a city, any number of them.
+  const owner = claimStore(options.db);
+  let platform: Awaited<ReturnType<typeof createPlatform>>;
+  let cluster: Cluster;
+  try {
+    platform = await createPlatform(options);
+  } catch (error) {
+    owner?.release();
+    throw error;
+  }
+  try {
+    cluster = await joinCluster(platform.db, platform.services.ctx.hub, options.log ?? (() => undefined));
+  } catch (error) {
+    await platform.close();
+    owner?.release();
+    throw error;
+  }
+  const stop = async () => {
+    await cluster.close();
+    await platform.close();
+    owner?.release();
+  };
   const app = await buildApp(platform.services, {
+    cluster,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 1200,
     signInAttemptsPerMinute: options.signInAttemptsPerMinute ?? 30,
     maxStreamsPerCaller: options.maxStreamsPerCaller ?? 5,
@@ -245,7 +268,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   try {
     await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
   } catch (error) {
-    await platform.close();
+    await stop();
     throw error;
   }
   const address = app.server.address();
@@ -259,7 +282,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     url,
     close: async () => {
       await app.close();
-      await platform.close();
+      await stop();
     },
   };
 }
