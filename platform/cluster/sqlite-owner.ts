@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { StoreError } from '../store/database';
@@ -16,7 +17,14 @@ export class SqliteOwner {
   static claim(dbFile: string): SqliteOwner | undefined {
     if (dbFile === ':memory:' || dbFile === '') return undefined;
     const file = `${path.resolve(dbFile)}.owner`;
-    const lock = new BetterSqlite3(file, { timeout: 0 });
+    let lock: BetterSqlite3.Database;
+    try {
+      // The store's directory may not exist yet: SqliteDatabase makes it the same way.
+      mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+      lock = new BetterSqlite3(file, { timeout: 0 });
+    } catch (error) {
+      throw new StoreError(`cannot open the lock ${file} for ${dbFile}: ${(error as Error).message}`, { cause: error });
+    }
     try {
       lock.pragma('locking_mode = EXCLUSIVE');
       // The first write takes the exclusive lock; in this mode it is kept until the connection closes.
