@@ -32,9 +32,11 @@ interface Server {
   child: ChildProcess;
 }
 
-async function startServer(db: string): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'server.ts'), db, String(CENTRES), String(Math.max(...LEVELS) / CENTRES), String(CLERKS)], {
+async function startServer(db: string, options: { join?: boolean; keyFile?: string } = {}): Promise<Server> {
+  const args = [path.join(here, 'server.ts'), db, String(CENTRES), String(Math.max(...LEVELS) / CENTRES), String(CLERKS), ...(options.join ? ['join'] : [])];
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...(options.keyFile ? { BENCH_KEY_FILE: options.keyFile } : {}) },
   });
   const line = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
@@ -316,13 +318,49 @@ async function benchStore(db: string) {
   }
 }
 
+/**
+ * A city on two processes (issue 19): 100 terminals spread over two platform processes on one
+ * PostgreSQL (even terminals to the first, odd to the second), beside the first process alone
+ * at the same 100, each beside the health baseline over the same processes, all in this run.
+ */
+async function benchCity(db: string) {
+  const keyFile = path.join(dir, 'city.keys');
+  const first = await startServer(db, { keyFile });
+  const second = await startServer(db, { join: true, keyFile });
+  progress(`city: two processes at ${first.url} and ${second.url}`);
+  try {
+    const terminals = first.terminals;
+    const level = Math.max(...LEVELS);
+    const urlOf = (worker: number) => (worker % 2 === 0 ? first.url : second.url);
+    await load(level, (worker) => health(urlOf(worker))); // warm-up of both
+    const oneHealth = await load(level, () => health(first.url));
+    const one = await load(level, (worker) => intake(first.url, terminals[worker]!));
+    progress(`city: one process intake x${level}: ${one.perSecond}/s (health ${oneHealth.perSecond}/s)`);
+    const twoHealth = await load(level, (worker) => health(urlOf(worker)));
+    const two = await load(level, (worker) => intake(urlOf(worker), terminals[worker]!));
+    progress(`city: two processes intake x${level}: ${two.perSecond}/s (health ${twoHealth.perSecond}/s)`);
+    return {
+      note: 'one PostgreSQL; the load generator shares the machine with both processes, so on two cores the ratio between the two rows is the figure',
+      oneProcess: { baselineHealth: oneHealth, intake: { ...one, ratioToBaseline: round(one.perSecond / oneHealth.perSecond, 3) } },
+      twoProcesses: { baselineHealth: twoHealth, intake: { ...two, ratioToBaseline: round(two.perSecond / twoHealth.perSecond, 3) } },
+      twoOverOne: round(two.perSecond / one.perSecond, 3),
+    };
+  } finally {
+    await Promise.all([stopServer(first), stopServer(second)]);
+  }
+}
+
+/** BENCH_STORES=sqlite (or postgres, or city) runs a part only, e.g. while working on one store. */
+const STORES = new Set((process.env.BENCH_STORES ?? 'sqlite,postgres,city').split(','));
 const dir = mkdtempSync(path.join(tmpdir(), 'tongban-bench-'));
 // PostgreSQL with its durable defaults: a commit is on disk before the platform answers.
 const postgres = await startLocalPostgres({ durable: true });
 try {
   const started = performance.now();
-  const sqlite = await benchStore(path.join(dir, 'bench.db'));
-  const pg = await benchStore(await postgres.createDatabase('bench'));
+  const results = [];
+  if (STORES.has('sqlite')) results.push(await benchStore(path.join(dir, 'bench.db')));
+  if (STORES.has('postgres')) results.push(await benchStore(await postgres.createDatabase('bench')));
+  const city = STORES.has('city') ? await benchCity(await postgres.createDatabase('bench_city')) : undefined;
   process.stdout.write(
     `${JSON.stringify(
       {
@@ -332,7 +370,8 @@ try {
         node: process.version,
         postgres: { ...(await postgres.durability()), note: 'durable defaults: fsync, synchronous_commit and full_page_writes on' },
         sqlite: { journal: 'WAL', synchronous: 'NORMAL' },
-        results: [sqlite, pg],
+        results,
+        city,
         totalSeconds: round((performance.now() - started) / 1000, 1),
       },
       null,
