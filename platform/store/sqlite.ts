@@ -108,13 +108,19 @@ export class SqliteDatabase implements Database {
     });
   }
 
+  /**
+   * The group forms until the event loop's check phase: the requests read from the sockets in one
+   * poll phase reach their transactions in the microtasks that follow, and commit together.
+   */
   private scheduleGroup(): void {
     if (this.groupScheduled || this.waiting.length === 0) return;
     this.groupScheduled = true;
-    void this.inTurn(async () => {
-      this.groupScheduled = false;
-      await this.commitGroup(this.waiting.splice(0, MAX_GROUP));
-      this.scheduleGroup();
+    setImmediate(() => {
+      void this.inTurn(async () => {
+        this.groupScheduled = false;
+        await this.commitGroup(this.waiting.splice(0, MAX_GROUP));
+        this.scheduleGroup();
+      });
     });
   }
 
