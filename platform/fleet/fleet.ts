@@ -73,6 +73,7 @@ export function createFleet(
     updates: new UpdateFeed(ctx),
     async stop() {
       clearInterval(timer);
+      await service.flush();
       await sweeping;
       await notices.drain();
     },
