@@ -100,6 +100,8 @@ export interface PlatformOptions {
 export interface Platform {
   services: Services;
   db: Database;
+  /** The other processes on the same PostgreSQL: signals, stream caps, rate limits (platform/cluster). */
+  cluster: Cluster;
   /** Deletes the personal data of finished cases past retention now (it also runs daily). */
   purgeExpired(): Promise<PurgeReport>;
   /** Every notice handed to the notifier so far has been attempted. */
@@ -129,6 +131,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     throw error;
   }
   let publicUrl = options.publicUrl;
+  let cluster: Cluster | undefined;
   const ctx: PlatformContext = {
     db,
     hub: new EventHub(),
@@ -190,6 +193,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     ctx.hub.on('events', (events) => {
       licences.onEvents(events).catch((error: unknown) => log(`adding a result to the licence library failed: ${errorMessage(error)}`));
     });
+    // Before anything is announced: what this process publishes reaches the city's other processes.
+    cluster = await joinCluster(db, ctx.hub, log);
     if (options.seedDemo) await licences.load(DEMO_LICENCES);
     if (options.licences) await licences.load(options.licences);
     const sweep = setInterval(() => {
@@ -203,9 +208,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     }, PURGE_EVERY_MS);
     purging.unref();
     const demoCredentials = options.seedDemo ? await seedDemo(ctx, access, departments) : undefined;
+    const joined = cluster;
     return {
       services,
       db,
+      cluster: joined,
       demoCredentials,
       notificationsSettled: async () => {
         await dispatcher.drain();
@@ -216,12 +223,14 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         clearInterval(sweep);
         clearInterval(purging);
         await fleet.stop();
-        ctx.hub.removeAllListeners();
         await dispatcher.drain();
+        await joined.close();
+        ctx.hub.removeAllListeners();
         await db.close();
       },
     };
   } catch (error) {
+    await cluster?.close().catch(() => undefined);
     await db.close().catch(() => undefined);
     throw error;
   }
@@ -235,27 +244,18 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   // A SQLite store serves this one process; the PostgreSQL of a city, any number of them.
   const owner = claimStore(options.db);
   let platform: Awaited<ReturnType<typeof createPlatform>>;
-  let cluster: Cluster;
   try {
     platform = await createPlatform(options);
   } catch (error) {
     owner?.release();
     throw error;
   }
-  try {
-    cluster = await joinCluster(platform.db, platform.services.ctx.hub, options.log ?? (() => undefined));
-  } catch (error) {
-    await platform.close();
-    owner?.release();
-    throw error;
-  }
   const stop = async () => {
-    await cluster.close();
     await platform.close();
     owner?.release();
   };
   const app = await buildApp(platform.services, {
-    cluster,
+    cluster: platform.cluster,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 1200,
     signInAttemptsPerMinute: options.signInAttemptsPerMinute ?? 30,
     maxStreamsPerCaller: options.maxStreamsPerCaller ?? 5,

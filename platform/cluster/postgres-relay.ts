@@ -13,7 +13,7 @@ export const CHANNEL = 'tongban_signals';
  * What crosses between processes: wake-ups, never the events themselves (those are read from the
  * store, by cursor) and nothing personal. `o` is the sending process, which ignores its own.
  */
-type Signal = { o: string } & ({ k: 'stored'; d: StoredMark[] } | { k: 'help'; d: HelpCall } | { k: 'action'; d: string });
+type Signal = { o: string } & ({ k: 'stored'; d: StoredMark[] } | { k: 'help'; d: HelpCall } | { k: 'action'; d: string } | { k: 'revoked'; d: string });
 
 const RECONNECT = { baseMs: 200, capMs: 5_000 };
 
@@ -38,6 +38,8 @@ export class PostgresRelay {
   private readonly backoff = new Backoff(RECONNECT);
   private reconnectTimer: NodeJS.Timeout | undefined;
   private readonly onPidChange: ((pid: number) => void)[] = [];
+  /** NOTIFYs on their way: a short-lived process (the command line) waits for them at close. */
+  private readonly sending = new Set<Promise<void>>();
 
   constructor(
     private readonly db: PostgresDatabase,
@@ -61,6 +63,9 @@ export class PostgresRelay {
     this.hub.on('action', (terminalId) => {
       if (!this.inbound) this.send({ o: this.origin, k: 'action', d: terminalId });
     });
+    this.hub.on('revoked', (terminalId) => {
+      if (!this.inbound) this.send({ o: this.origin, k: 'revoked', d: terminalId });
+    });
   }
 
   /** The listening session's backend pid, now and after each reconnection. */
@@ -78,9 +83,12 @@ export class PostgresRelay {
 
   private send(signal: Signal): void {
     if (this.closed) return;
-    this.db.run('SELECT pg_notify(?, ?)', [CHANNEL, JSON.stringify(signal)]).catch((error: unknown) => {
-      this.log(`cluster: NOTIFY ${signal.k} failed: ${errorMessage(error)}`);
-    });
+    const sent = this.db
+      .run('SELECT pg_notify(?, ?)', [CHANNEL, JSON.stringify(signal)])
+      .then(() => undefined)
+      .catch((error: unknown) => this.log(`cluster: NOTIFY ${signal.k} failed: ${errorMessage(error)}`));
+    this.sending.add(sent);
+    void sent.finally(() => this.sending.delete(sent));
   }
 
   private async listen(): Promise<void> {
@@ -119,6 +127,7 @@ export class PostgresRelay {
       if (signal.k === 'stored') this.hub.emit('stored', signal.d);
       else if (signal.k === 'help') this.hub.emit('help', signal.d);
       else if (signal.k === 'action') this.hub.emit('action', signal.d);
+      else if (signal.k === 'revoked') this.hub.emit('revoked', signal.d);
     } finally {
       this.inbound = false;
     }
@@ -148,6 +157,8 @@ export class PostgresRelay {
   }
 
   async close(): Promise<void> {
+    if (this.flushing) this.flush();
+    await Promise.all(this.sending);
     this.closed = true;
     clearTimeout(this.reconnectTimer);
     const client = this.client;

@@ -37,12 +37,14 @@ export interface HubSignals {
   help: [HelpCall];
   /** A remote action was queued for this terminal, here or in another process. */
   action: [string];
+  /** This terminal's credential changed (reissued), here or in another process: forget it. */
+  revoked: [string];
 }
 
 /**
  * New events are announced here after their transaction commits; subscribers (SSE streams,
  * notifications) read them. Listeners are many (one per open stream), so no leak warning.
- * platform/cluster relays `stored`, `help` and `action` to the other processes of a city.
+ * platform/cluster relays `stored`, `help`, `action` and `revoked` to the other processes of a city.
  */
 export class EventHub extends EventEmitter<HubSignals> {
   constructor() {
@@ -62,6 +64,11 @@ export class EventHub extends EventEmitter<HubSignals> {
   /** A help call was made, taken or cancelled; the centre's open streams pass it on. */
   publishHelp(call: HelpCall): void {
     this.emit('help', call);
+  }
+
+  /** The credential of `terminalId` was replaced; every process stops honouring the old one. */
+  publishRevoked(terminalId: string): void {
+    this.emit('revoked', terminalId);
   }
 
   /** A remote action waits for `terminalId`; its long poll answers now. */

@@ -217,6 +217,18 @@ describe('a city on two platform processes (PostgreSQL)', () => {
     }
   }, 30_000);
 
+  it('a credential reissued from the command line stops working in both processes', async () => {
+    const added = await run(process.execPath, [bin, 'platform', 'terminal', 'add', '--db', db, '--key-file', keyFile, '--centre', DEMO.centre.id, '--id', 'kiosk-reissued', '--kind', 'kiosk']);
+    const old = (JSON.parse(added.stdout) as { credential: string }).credential;
+    for (const url of [a!.url, b!.url]) expect((await client(url)('GET', '/v1/me', { token: old })).status).toBe(200);
+    const reissued = await run(process.execPath, [bin, 'platform', 'terminal', 'reissue', '--db', db, '--key-file', keyFile, '--id', 'kiosk-reissued']);
+    const fresh = (JSON.parse(reissued.stdout) as { credential: string }).credential;
+    for (const url of [a!.url, b!.url]) {
+      await expect.poll(async () => (await client(url)('GET', '/v1/me', { token: old })).status, { timeout: 2_000, interval: 50 }).toBe(401);
+      expect((await client(url)('GET', '/v1/me', { token: fresh })).status).toBe(200);
+    }
+  }, 30_000);
+
   it('sign-in attempts are limited per address across both processes', async () => {
     // The limit is 30 a minute per address; 20 wrong passwords through each process pass it.
     const statuses: number[] = [];
