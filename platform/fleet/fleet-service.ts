@@ -77,7 +77,7 @@ export class FleetService extends EventEmitter<{ alert: [AlertEvent, Alert] }> {
   /** Beats per terminal since its history was last trimmed: trimming every 20th keeps it bounded at a twentieth of the cost. */
   private readonly sinceTrim = new Map<string, number>();
   /** Each centre's opening hours, read at most every few seconds (a change reaches the terminals with their next beats). */
-  private readonly hoursCache = new Map<string, { hours: OpeningHours | null; at: number }>();
+  private readonly hoursCache = new Map<string, { hours: Promise<OpeningHours | null>; at: number }>();
 
   private queue: Array<{ centreId: string; terminalId: string; beat: Heartbeat; at: number; done: (error?: unknown) => void }> = [];
   private writing = false;
@@ -97,12 +97,15 @@ export class FleetService extends EventEmitter<{ alert: [AlertEvent, Alert] }> {
     return { openingHours: await this.openingHours(centreId), configVersion: await this.options.configVersion(centreId, terminalId, kind) };
   }
 
+  /** The promise is what is cached: the beats of one group that miss together read the row once. */
   private async openingHours(centreId: string): Promise<OpeningHours | null> {
     const cached = this.hoursCache.get(centreId);
     if (cached && this.ctx.now() - cached.at < ANSWER_CACHE_MS) return cached.hours;
-    const row = await this.ctx.db.get<{ opening_hours: string | null }>('SELECT opening_hours FROM fleet_settings WHERE centre_id = ?', [centreId]);
-    const hours = row?.opening_hours ? (JSON.parse(row.opening_hours) as OpeningHours) : null;
+    const hours = this.ctx.db
+      .get<{ opening_hours: string | null }>('SELECT opening_hours FROM fleet_settings WHERE centre_id = ?', [centreId])
+      .then((row) => (row?.opening_hours ? (JSON.parse(row.opening_hours) as OpeningHours) : null));
     this.hoursCache.set(centreId, { hours, at: this.ctx.now() });
+    hours.catch(() => this.hoursCache.delete(centreId));
     return hours;
   }
 
