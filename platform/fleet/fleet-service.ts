@@ -168,10 +168,16 @@ export class FleetService extends EventEmitter<{ alert: [AlertEvent, Alert] }> {
       `INSERT INTO fleet_heartbeats (terminal_id, at, body) VALUES ${values(3)}`,
       rows.flatMap((r) => [r.terminalId, r.at, r.body]),
     );
-    for (const { terminalId, at } of rows) {
+    const trims = rows.filter(({ terminalId }) => {
       const beats = (this.sinceTrim.get(terminalId) ?? 0) + 1;
       this.sinceTrim.set(terminalId, beats % TRIM_EVERY);
-      if (beats === 1) await tx.run('DELETE FROM fleet_heartbeats WHERE terminal_id = ? AND at < ?', [terminalId, at - this.options.historyMs]);
+      return beats === 1;
+    });
+    if (trims.length > 0) {
+      await tx.run(
+        `DELETE FROM fleet_heartbeats WHERE ${trims.map(() => '(terminal_id = ? AND at < ?)').join(' OR ')}`,
+        trims.flatMap(({ terminalId, at }) => [terminalId, at - this.options.historyMs]),
+      );
     }
     await tx.run(
       `INSERT INTO fleet_terminals (terminal_id, centre_id, last_at, last_body) VALUES ${values(4)}
