@@ -4,27 +4,30 @@ import { Backoff } from '../../common/backoff';
 import { errorMessage } from '../../common/errors';
 import type { HelpCall } from '../../contract/platform/help';
 import type { EventHub, StoredMark } from '../core/context';
+import { STORED_CHANNEL } from '../core/events';
 import type { PostgresDatabase } from '../store/postgres';
 
-/** The one NOTIFY channel of the platform's processes. */
-export const CHANNEL = 'tongban_signals';
+/** The one NOTIFY channel of the platform's processes; core/events.ts sends the `stored` marks on it. */
+export const CHANNEL = STORED_CHANNEL;
 
 /**
  * What crosses between processes: wake-ups, never the events themselves (those are read from the
- * store, by cursor) and nothing personal. `o` is the sending process, which ignores its own.
+ * store, by cursor) and nothing personal. `o` is the sending process, which ignores its own;
+ * `stored` marks come from the event's own INSERT (core/events.ts) and carry none: a process
+ * hearing its own marks wakes no stream, whose cursor is already past them.
  */
-type Signal = { o: string } & ({ k: 'stored'; d: StoredMark[] } | { k: 'help'; d: HelpCall } | { k: 'action'; d: string } | { k: 'revoked'; d: string });
+type Signal = { o?: string } & ({ k: 'stored'; d: StoredMark[] } | { k: 'help'; d: HelpCall } | { k: 'action'; d: string } | { k: 'revoked'; d: string });
 
 const RECONNECT = { baseMs: 200, capMs: 5_000 };
 
 /**
  * Relays the hub's signals to every platform process on the same PostgreSQL with LISTEN/NOTIFY,
- * and the other processes' signals into this hub. Marks of one tick go in one NOTIFY (at 100
- * terminals an intake burst is one notification, not a hundred). A NOTIFY is sent after the
- * commit, so a process that dies between the two loses the wake-up, never the event: the
- * streams' keepalive re-reads from their cursor. When the listening connection drops, it
- * reconnects with backoff and tells every stream to re-read (`resync`), since signals may have
- * been missed meanwhile.
+ * and the other processes' signals into this hub. Event marks are notified by the transaction
+ * that stores the event, so they arrive exactly when it commits; help calls, remote actions and
+ * reissued credentials are notified after their change (a process dying between the two loses
+ * the wake-up, never the change: a terminal's long poll and the desks' streams re-read). When
+ * the listening connection drops, it reconnects with backoff and tells every stream to re-read
+ * (`resync`), since signals may have been missed meanwhile.
  */
 export class PostgresRelay {
   readonly origin = randomUUID();
@@ -32,8 +35,6 @@ export class PostgresRelay {
   /** The backend pid of the listening session: stream slots are held in its name (stream-slots.ts). */
   private pid = 0;
   private inbound = false;
-  private pending = new Map<string, number>();
-  private flushing = false;
   private closed = false;
   private readonly backoff = new Backoff(RECONNECT);
   private reconnectTimer: NodeJS.Timeout | undefined;
@@ -49,14 +50,6 @@ export class PostgresRelay {
 
   async start(): Promise<void> {
     await this.listen();
-    this.hub.on('stored', (marks) => {
-      if (this.inbound) return;
-      for (const mark of marks) this.pending.set(mark.centreId, Math.max(mark.seq, this.pending.get(mark.centreId) ?? 0));
-      if (!this.flushing) {
-        this.flushing = true;
-        setImmediate(() => this.flush());
-      }
-    });
     this.hub.on('help', (call) => {
       if (!this.inbound) this.send({ o: this.origin, k: 'help', d: call });
     });
@@ -72,13 +65,6 @@ export class PostgresRelay {
   backendPid(onChange?: (pid: number) => void): number {
     if (onChange) this.onPidChange.push(onChange);
     return this.pid;
-  }
-
-  private flush(): void {
-    this.flushing = false;
-    const marks = [...this.pending].map(([centreId, seq]) => ({ centreId, seq }));
-    this.pending = new Map();
-    if (marks.length > 0) this.send({ o: this.origin, k: 'stored', d: marks });
   }
 
   private send(signal: Signal): void {
@@ -157,7 +143,6 @@ export class PostgresRelay {
   }
 
   async close(): Promise<void> {
-    if (this.flushing) this.flush();
     await Promise.all(this.sending);
     this.closed = true;
     clearTimeout(this.reconnectTimer);
