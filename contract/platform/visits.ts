@@ -101,6 +101,10 @@ export type TakeTicketRequest = z.infer<typeof TakeTicketRequest>;
 export const CallTicketRequest = z.object({ window: z.string().trim().min(1).max(20), services: z.array(ServiceCode).max(50).optional() });
 export type CallTicketRequest = z.infer<typeof CallTicketRequest>;
 
+/** The answer to a check-in: the booking, now checked in, and its ticket. */
+export const CheckInAnswer = z.object({ appointment: AppointmentView, ticket: TicketView });
+export type CheckInAnswer = z.infer<typeof CheckInAnswer>;
+
 export const TicketRating = z.object({ level: z.number().int().min(1).max(5) });
 
 /** The public live page's figures: per service, who waits and how long a newcomer would. */

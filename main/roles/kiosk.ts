@@ -3,6 +3,7 @@ import { CaseService } from '../cases/case-service';
 import { CertificateService } from '../certificates/certificate-service';
 import { LicenceCheck } from '../licences/licence-check';
 import { HelpService } from '../help/help-service';
+import { AppointmentCheckIn } from '../visits/check-in';
 import { OcrService } from '../ocr';
 import { CitizenReprints } from '../printing/citizen-reprints';
 import { CaseStore } from '../store/case-store';
@@ -57,6 +58,13 @@ export function startKiosk(core: TerminalCore): RoleServices {
   const help = new HelpService({ client, location: config.terminal.location ?? '', events, log: log.child({ service: 'help' }) });
   stops.add(() => help.dispose());
 
+  const checkIn = new AppointmentCheckIn({
+    checkIn: (request) => client.checkIn(request),
+    identity: () => identity.current,
+    session: () => sessions.current,
+    log: log.child({ service: 'visits' }),
+  });
+
   const caseService = new CaseService({
     store: cases,
     catalogue: core.catalogue,
@@ -95,6 +103,7 @@ export function startKiosk(core: TerminalCore): RoleServices {
     certificates,
     licences,
     help,
+    checkIn,
     reprints,
     outbox: { pending: () => worker.pending(), lastSyncAt: () => worker.lastSyncAt(), oldestPendingAt: () => cases.oldestPendingAt() },
   };

@@ -6,6 +6,7 @@ import {
   AppointmentView,
   BookingRequest,
   CallTicketRequest,
+  CheckInAnswer,
   CheckInRequest,
   LiveQueue,
   Slot,
@@ -72,7 +73,7 @@ export function registerVisitRoutes(app: FastifyInstance, visits: Visits, caller
       tags: ['visits'],
       summary: "Check in at the kiosk by ID card or the booking's code; the ticket goes first within its slot",
       body: CheckInRequest,
-      response: { 200: z.object({ appointment: AppointmentView, ticket: TicketView }), ...errors },
+      response: { 200: CheckInAnswer, ...errors },
     },
     handler: async (request) => visits.appointments.checkIn(caller(request), request.body),
   });

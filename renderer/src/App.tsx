@@ -6,6 +6,7 @@ import { useT } from './i18n/use-t';
 import { FormScreen } from './forms/FormScreen';
 import { Attract } from './screens/Attract';
 import { CaseLookup } from './screens/CaseLookup';
+import { AppointmentCheckIn } from './screens/AppointmentCheckIn';
 import { CaseStatusScreen } from './screens/CaseStatus';
 import { Certificate } from './screens/Certificate';
 import { Confirmation } from './screens/Confirmation';
@@ -175,6 +176,8 @@ function Body() {
       return <CaseLookup />;
     case 'status':
       return <CaseStatusScreen />;
+    case 'check-in':
+      return <AppointmentCheckIn />;
     case 'setup-pin':
       return <PinPad />;
     case 'setup':

@@ -613,6 +613,21 @@ export const zhCN = {
   'licences.expired': '电子证照已过期，不能使用，请提供纸质材料',
   'licences.missing': '没有查到您的这项电子证照，请提供纸质材料',
   'licences.unavailable': '暂时无法查询电子证照，请提供纸质材料',
+  // 预约签到 (issue 19).
+  'checkIn.start': '预约签到',
+  'checkIn.title': '预约签到',
+  'checkIn.working': '正在查找您的预约，请稍候…',
+  'checkIn.done': '签到成功，请留意叫号',
+  'checkIn.service': '办理事项',
+  'checkIn.slot': '预约时段',
+  'checkIn.ahead': '前面还有',
+  'checkIn.aheadCount': '{count} 位',
+  'checkIn.servedFirst': '预约时段开始后，您会优先叫号。',
+  'checkIn.noBooking': '没有找到您现在可以签到的预约。如已过签到时间，请重新取号或到服务台咨询。',
+  'checkIn.tooEarly': '您的预约时间还没到，请在预约时段开始前 30 分钟内签到。',
+  'checkIn.needCard': '请将身份证放在读卡区，或扫描预约二维码。',
+  'checkIn.unavailable': '暂时无法签到，请稍后再试或到服务台咨询。',
+  'checkIn.back': '返回',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
