@@ -53,10 +53,10 @@ const TOKEN_SEAL = 'ticket-token';
 /**
  * The order of a service's line: a checked-in appointment whose slot has begun goes first (in
  * slot order), then everyone by the time they joined the line (a postponed ticket joins again
- * at the back). Both `?` are now.
+ * at the back); in the same millisecond, the earlier number. Both `?` are now.
  */
 const IN_SLOT = 'appointment_id IS NOT NULL AND slot_start <= ?';
-const LINE_ORDER = `CASE WHEN ${IN_SLOT} THEN 0 ELSE 1 END, CASE WHEN ${IN_SLOT} THEN slot_start ELSE queued_at END, queued_at, id`;
+const LINE_ORDER = `CASE WHEN ${IN_SLOT} THEN 0 ELSE 1 END, CASE WHEN ${IN_SLOT} THEN slot_start ELSE queued_at END, queued_at, number, id`;
 
 function conflict(message: string, field?: string): PlatformError {
   return new PlatformError(409, 'conflict', message, field);
