@@ -204,7 +204,7 @@ export async function startTerminal(options: StartOptions): Promise<Terminal> {
         ...catalogueHandlers(catalogue, new CatalogueSearch()),
         ...caseHandlers(role.cases),
         ...licenceHandlers(role.licences),
-        ...visitHandlers(role.checkIn),
+        ...visitHandlers(role.visits),
         ...captureHandlers(role.capture),
         ...certificateHandlers(role.certificates),
         ...printHandlers(printing.service, role.reprints),

@@ -4,6 +4,7 @@ import { CertificateService } from '../certificates/certificate-service';
 import { LicenceCheck } from '../licences/licence-check';
 import { HelpService } from '../help/help-service';
 import { AppointmentCheckIn } from '../visits/check-in';
+import { KioskBooking } from '../visits/kiosk-booking';
 import { OcrService } from '../ocr';
 import { CitizenReprints } from '../printing/citizen-reprints';
 import { CaseStore } from '../store/case-store';
@@ -58,12 +59,19 @@ export function startKiosk(core: TerminalCore): RoleServices {
   const help = new HelpService({ client, location: config.terminal.location ?? '', events, log: log.child({ service: 'help' }) });
   stops.add(() => help.dispose());
 
-  const checkIn = new AppointmentCheckIn({
-    checkIn: (request) => client.checkIn(request),
-    identity: () => identity.current,
-    session: () => sessions.current,
-    log: log.child({ service: 'visits' }),
-  });
+  const visitLog = log.child({ service: 'visits' });
+  const visits = {
+    checkIn: new AppointmentCheckIn({ checkIn: (request) => client.checkIn(request), identity: () => identity.current, session: () => sessions.current, log: visitLog }),
+    booking: new KioskBooking({
+      slots: (centreId, serviceCode, date) => client.slots(centreId, serviceCode, date),
+      book: (request) => client.book(request),
+      takeTicket: (request) => client.takeTicket(request),
+      centreId: config.terminal.centre.id,
+      identity: () => identity.current,
+      session: () => sessions.current,
+      log: visitLog,
+    }),
+  };
 
   const caseService = new CaseService({
     store: cases,
@@ -103,7 +111,7 @@ export function startKiosk(core: TerminalCore): RoleServices {
     certificates,
     licences,
     help,
-    checkIn,
+    visits,
     reprints,
     outbox: { pending: () => worker.pending(), lastSyncAt: () => worker.lastSyncAt(), oldestPendingAt: () => cases.oldestPendingAt() },
   };

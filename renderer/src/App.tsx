@@ -7,6 +7,7 @@ import { FormScreen } from './forms/FormScreen';
 import { Attract } from './screens/Attract';
 import { CaseLookup } from './screens/CaseLookup';
 import { AppointmentCheckIn } from './screens/AppointmentCheckIn';
+import { VisitBooking } from './screens/VisitBooking';
 import { CaseStatusScreen } from './screens/CaseStatus';
 import { Certificate } from './screens/Certificate';
 import { Confirmation } from './screens/Confirmation';
@@ -178,6 +179,8 @@ function Body() {
       return <CaseStatusScreen />;
     case 'check-in':
       return <AppointmentCheckIn />;
+    case 'visit-booking':
+      return <VisitBooking />;
     case 'setup-pin':
       return <PinPad />;
     case 'setup':

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startPlatform, type DemoCredentials, type Notice, type RunningPlatform } from '../../platform';
 import { expectAccessible } from './support/accessibility';
-import { placeCard } from './support/kiosk';
+import { callApi, placeCard } from './support/kiosk';
 import { kioskOn } from './support/platform-process';
 import { screenshot } from './support/screens';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
@@ -188,4 +188,38 @@ test('a remote number → SMS at three ahead → postpone → called', async ({ 
   await expect(phone.locator('[data-status="called"]')).toContainText('2号窗口');
   await expectAccessible(phone, 'ticket-called');
   await phone.context().close();
+});
+
+test('at the kiosk: a number for now, a booking for tomorrow for the card on the reader, check-in by its code too early, then at its time', async ({ browser }) => {
+  // The kiosk's page counts days by the real clock: the platform's follows it here.
+  clock = Date.now();
+  const page = await newPage(browser, { width: 1280, height: 1024 });
+  await page.goto(kiosk.url);
+  await placeCard(page, 'resident');
+  await page.locator(`[data-service="${SERVICE}"]`).click();
+  await page.getByRole('button', { name: '预约或取号' }).click();
+  await expect(page.getByRole('heading', { name: '预约或取号' })).toBeVisible();
+  await page.getByRole('button', { name: '现场取号' }).click();
+  await expect(page.getByTestId('taken-number')).toHaveText(/^A\d{3}$/);
+  await expectAccessible(page, 'kiosk-number');
+  await page.getByRole('button', { name: '返回', exact: true }).click();
+
+  await page.getByRole('button', { name: '预约或取号' }).click();
+  await page.getByRole('group', { name: '日期' }).getByRole('button').nth(1).click();
+  await page.getByRole('group', { name: '预约时段' }).getByRole('button').first().click();
+  await page.locator('#booking-phone').fill('13600136000');
+  await expectAccessible(page, 'kiosk-booking');
+  await page.getByRole('button', { name: '确认预约' }).click();
+  await expect(page.getByTestId('booking-done')).toContainText('136****6000');
+  const code = (await page.getByTestId('kiosk-booking-code').textContent())!;
+  await screenshot(page, 'visits-kiosk-booked');
+
+  // The booking's QR code carries the code; scanned today it is too early, at its time it checks in.
+  await expect(callApi(page, 'visits.checkIn', { code })).rejects.toThrow(/visits\.tooEarly/);
+  const tomorrow = new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
+  const slots = (await (await fetch(`${platform.url}/v1/public/centres/${demo.centreId}/slots?serviceCode=${SERVICE}&date=${tomorrow}`)).json()) as { start: string; free: number }[];
+  clock = Date.parse(slots[0]!.start) - 10 * 60_000;
+  const checkedIn = await callApi<{ number: string }>(page, 'visits.checkIn', { code });
+  expect(checkedIn.number).toMatch(/^A\d{3}$/);
+  await page.context().close();
 });

@@ -27,6 +27,7 @@ export type Screen =
   | 'lookup'
   | 'status'
   | 'check-in'
+  | 'visit-booking'
   | 'setup-pin'
   | 'setup';
 
