@@ -4,6 +4,7 @@ import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startPlatform, type DemoCredentials, type Notice, type RunningPlatform } from '../../platform';
 import { expectAccessible } from './support/accessibility';
+import { expectElderFriendly } from './support/elder-mode';
 import { callApi, placeCard } from './support/kiosk';
 import { kioskOn } from './support/platform-process';
 import { screenshot } from './support/screens';
@@ -134,6 +135,9 @@ test('book on the phone page → reminder → check-in by card at the kiosk → 
   const number = (await page.getByTestId('check-in-number').textContent())!;
   await expect(page.getByTestId('check-in-ticket')).toContainText('1 位');
   await expectAccessible(page, 'kiosk-check-in');
+  await page.getByRole('button', { name: '长辈版' }).click();
+  await expectElderFriendly(page, 'kiosk-check-in');
+  await expectAccessible(page, 'kiosk-check-in-elder');
   await screenshot(page, 'visits-kiosk-check-in');
 
   clock = beijing('2026-12-02T10:01:00');
@@ -209,6 +213,8 @@ test('at the kiosk: a number for now, a booking for tomorrow for the card on the
   await page.getByRole('group', { name: '预约时段' }).getByRole('button').first().click();
   await page.locator('#booking-phone').fill('13600136000');
   await expectAccessible(page, 'kiosk-booking');
+  await page.getByRole('button', { name: '长辈版' }).click();
+  await expectElderFriendly(page, 'kiosk-booking');
   await page.getByRole('button', { name: '确认预约' }).click();
   await expect(page.getByTestId('booking-done')).toContainText('136****6000');
   const code = (await page.getByTestId('kiosk-booking-code').textContent())!;

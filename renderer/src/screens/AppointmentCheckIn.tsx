@@ -49,7 +49,7 @@ export function AppointmentCheckIn() {
       {ticket && (
         <section data-testid="check-in-ticket" role="status">
           <p class="lead">{t('checkIn.done')}</p>
-          <p class="queue-number" data-testid="check-in-number">
+          <p class="ticket-number" data-testid="check-in-number">
             {ticket.number}
           </p>
           <dl>

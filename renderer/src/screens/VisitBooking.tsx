@@ -78,7 +78,7 @@ export function VisitBooking() {
           <p class="lead">{t(booked ? 'booking.done' : 'booking.taken')}</p>
           {taken && (
             <>
-              <p class="queue-number" data-testid="taken-number">
+              <p class="ticket-number" data-testid="taken-number">
                 {taken.number}
               </p>
               <p>{t('checkIn.aheadCount', { count: taken.ahead })}</p>
