@@ -122,7 +122,7 @@ export class AppointmentService {
         "SELECT id FROM appointments WHERE centre_id = ? AND holder_key = ? AND service_code = ? AND status = 'booked' AND slot_end > ?",
         [centreId, holderKey, request.serviceCode, this.ctx.now()],
       );
-      if (same) throw conflict(`this ID number has a booking of ${request.serviceCode} already; cancel it or come at its time`, 'idNumber');
+      if (same) throw conflict(`this ID number has a booking of ${request.serviceCode} already; come at its time`, 'idNumber');
       const taken = (await this.taken(tx, centreId, request.serviceCode, start, start + 1)).get(start) ?? 0;
       if (taken >= frame.capacity) throw conflict(`the slot at ${request.slotStart} is full`, 'slotStart');
       await tx.run(

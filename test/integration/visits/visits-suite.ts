@@ -136,6 +136,12 @@ export function visitsSuite(label: string, newDb: (name: string) => Promise<stri
     });
 
     it('checks in by the booking code, and a booking past its grace becomes a no-show that frees the slot', async () => {
+      // ELDERLY_ID's 10:00 booking was never checked in.
+      await at('2026-12-02T10:16:00');
+      expect((await platform.services.visits!.appointments.sweep()).noShows).toBe(1);
+      expect((await call('POST', '/v1/appointments/check-in', { token: kiosk, json: { idNumber: ELDERLY_ID } })).status).toBe(404);
+      const slots = await call('GET', `/v1/public/centres/${demo.centreId}/slots?serviceCode=${SERVICE}&date=2026-12-02`);
+      expect(slots.body.find((s: { start: string }) => s.start === new Date(beijing('2026-12-02T10:00:00')).toISOString())).toMatchObject({ free: 1 });
       await at('2026-12-02T10:20:00');
       const later = await book('2026-12-02T11:00:00', OTHER_ID);
       expect(later.status).toBe(201);
@@ -143,12 +149,6 @@ export function visitsSuite(label: string, newDb: (name: string) => Promise<stri
       const byCode = await call('POST', '/v1/appointments/check-in', { token: kiosk, json: { code: later.body.code } });
       expect(byCode.status).toBe(200);
       expect(byCode.body.ticket.source).toBe('appointment');
-      // ELDERLY_ID's 10:00 booking was never checked in.
-      await at('2026-12-02T10:16:00');
-      expect((await platform.services.visits!.appointments.sweep()).noShows).toBe(1);
-      expect((await call('POST', '/v1/appointments/check-in', { token: kiosk, json: { idNumber: ELDERLY_ID } })).status).toBe(404);
-      const slots = await call('GET', `/v1/public/centres/${demo.centreId}/slots?serviceCode=${SERVICE}&date=2026-12-02`);
-      expect(slots.body.find((s: { start: string }) => s.start === new Date(beijing('2026-12-02T10:00:00')).toISOString())).toMatchObject({ free: 1 });
       await at('2026-12-02T11:00:00');
       expect((await callNext()).body.ticketId).toBe(byCode.body.ticket.ticketId);
     });
@@ -214,6 +214,20 @@ export function visitsSuite(label: string, newDb: (name: string) => Promise<stri
       expect(bad.status).toBe(422);
       expect(await bad.text()).toContain('身份证号码不正确');
       expect((await call('GET', '/t/AAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404);
+    });
+
+    it('keeps no booker or phone in the clear, and wipes them when the booking or ticket ends', async () => {
+      const rows = JSON.stringify([
+        ...(await platform.db.all('SELECT * FROM appointments')),
+        ...(await platform.db.all('SELECT * FROM tickets')),
+        ...(await platform.db.all('SELECT * FROM visit_notices')),
+      ]);
+      for (const secret of [YOUNG_ID, ELDERLY_ID, OTHER_ID, '王小明', '13900139000', '13700137000']) expect(rows).not.toContain(secret);
+      const ended = await platform.db.all<{ sealed: string | null }>("SELECT sealed FROM appointments WHERE status <> 'booked'");
+      expect(ended.length).toBeGreaterThan(0);
+      expect(ended.every((r) => r.sealed === null)).toBe(true);
+      const finished = await platform.db.all<{ phone_sealed: string | null; token_sealed: string | null }>("SELECT phone_sealed, token_sealed FROM tickets WHERE status IN ('done', 'cancelled')");
+      expect(finished.every((r) => r.phone_sealed === null && r.token_sealed === null)).toBe(true);
     });
 
     it('two windows calling at once never call the same ticket', async () => {
