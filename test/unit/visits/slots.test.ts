@@ -36,9 +36,12 @@ describe('slots of a day', () => {
 
 describe('the wait estimate', () => {
   const now = Date.parse('2026-12-02T10:00:00+08:00');
-  it('uses the pace of the last hour’s calls when there are enough', () => {
-    const calls = [50, 44, 38, 32].map((m) => now - m * 60_000);
-    expect(estimateWaitMinutes(3, calls, { windows: 1, minutesPerCitizen: 15 }, now)).toBe(21);
+  it('weighs the pace of the last hour’s calls against the configured one, more as calls add up', () => {
+    const four = [50, 44, 38, 32].map((m) => now - m * 60_000);
+    // 3 intervals of 6 minutes beside 4 of the configured 15: 11.1 minutes a citizen, 3.5 citizens.
+    expect(estimateWaitMinutes(3, four, { windows: 1, minutesPerCitizen: 15 }, now)).toBe(39);
+    const ten = Array.from({ length: 10 }, (_, i) => now - (56 - 6 * i) * 60_000);
+    expect(estimateWaitMinutes(3, ten, { windows: 1, minutesPerCitizen: 15 }, now)).toBe(31);
   });
   it('falls back to the configured pace with too few calls, or calls older than an hour', () => {
     expect(estimateWaitMinutes(3, [now - 90 * 60_000, now - 80 * 60_000, now - 70 * 60_000, now - 5 * 60_000], { windows: 2, minutesPerCitizen: 10 }, now)).toBe(18);
