@@ -123,7 +123,7 @@ const SCENARIOS: Scenario[] = [
 const SEEDS = (process.env.BENCH_SEEDS ?? '19,7,42').split(',').map(Number);
 const results = [];
 for (const scenario of SCENARIOS) {
-  const days = [];
+  const days: ({ seed: number } & Awaited<ReturnType<typeof simulate>>)[] = [];
   for (const seed of SEEDS) days.push({ seed, ...(await simulate(scenario, seed)) });
   const mean = (pick: (d: (typeof days)[number]) => number) => Number((days.reduce((s, d) => s + pick(d), 0) / days.length).toFixed(2));
   results.push({
