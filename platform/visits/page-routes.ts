@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { BookingRequest, TakeTicketRequest } from '../../contract/platform/visits';
+import { BookingRequest, TakeTicketRequest, TicketRating } from '../../contract/platform/visits';
 import { PlatformError } from '../core/errors';
 import { dayOf } from './centre-time';
 import { publicWriteLimit } from './http';
@@ -27,6 +27,8 @@ function citizenWords(error: unknown): string {
     if (error.field === 'slotStart') return error.message.includes('full') ? '这个时段刚刚约满，请选择其他时段。' : '这个时段已不能预约，请选择其他时段。';
     if (error.field === 'phone') return '手机号码应为 11 位数字，请核对后重新填写。';
     if (error.field === 'name') return '请填写姓名。';
+    if (error.field === 'level') return '请选择一个评价等级（1 到 5）。';
+    if (error.field === 'serviceCode') return '请选择要办理的事项。';
     if (error.code === 'conflict' && error.message.includes('postponed')) return '每个号只能推迟一次。';
     if (error.code === 'conflict') return '这个号已叫过或已结束，不能再这样操作。';
   }
@@ -137,7 +139,11 @@ export function registerVisitPages(app: FastifyInstance, visits: Visits): void {
         try {
           if (action === 'postpone') await visits.tickets.postpone(token);
           else if (action === 'cancel') await visits.tickets.cancel(token);
-          else if (action === 'rate') await visits.tickets.rate(token, Math.min(5, Math.max(1, Math.trunc(Number(request.body?.level) || 0))));
+          else if (action === 'rate') {
+            const level = TicketRating.safeParse({ level: Number(request.body?.level) });
+            if (!level.success) throw formProblem(level.error.issues);
+            await visits.tickets.rate(token, level.data.level);
+          }
           else return ticketPage(token, reply);
           return reply.redirect(`/t/${token}`, 303);
         } catch (error) {

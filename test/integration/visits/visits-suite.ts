@@ -215,6 +215,21 @@ export function visitsSuite(label: string, newDb: (name: string) => Promise<stri
       expect(bad.status).toBe(422);
       expect(await bad.text()).toContain('身份证号码不正确');
       expect((await call('GET', '/t/AAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404);
+      const ticket = await take();
+      const rate = await fetch(`${platform.url}/t/${tokenOf(ticket.body.link)}/rate`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ level: '9' }),
+      });
+      expect(rate.status).toBe(422);
+      expect(await rate.text()).toContain('请选择一个评价等级');
+      const remote = await fetch(`${platform.url}/live/${demo.centreId}/ticket`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ service: 'no-such-service', phone: '' }),
+      });
+      expect(remote.status).toBe(422);
+      expect(await remote.text()).toContain('请选择要办理的事项');
     });
 
     it('keeps no booker or phone in the clear, and wipes them when the booking or ticket ends', async () => {
