@@ -27,7 +27,13 @@ export const KioskBookingView = z.object({
 });
 export type KioskBookingView = z.infer<typeof KioskBookingView>;
 
-export const TakenNumberView = z.object({ number: z.string(), ahead: z.number().int().nonnegative(), estimatedWaitMinutes: z.number().int().nonnegative() });
+export const TakenNumberView = z.object({
+  number: z.string(),
+  ahead: z.number().int().nonnegative(),
+  estimatedWaitMinutes: z.number().int().nonnegative(),
+  /** The 排队票 came out of the receipt printer. */
+  printed: z.boolean(),
+});
 export type TakenNumberView = z.infer<typeof TakenNumberView>;
 
 const ServiceCode = z.string().min(1).max(64);

@@ -5,6 +5,7 @@ import { LicenceCheck } from '../licences/licence-check';
 import { HelpService } from '../help/help-service';
 import { AppointmentCheckIn } from '../visits/check-in';
 import { KioskBooking } from '../visits/kiosk-booking';
+import { queueTicketParts } from '../printing';
 import { OcrService } from '../ocr';
 import { CitizenReprints } from '../printing/citizen-reprints';
 import { CaseStore } from '../store/case-store';
@@ -67,6 +68,9 @@ export function startKiosk(core: TerminalCore): RoleServices {
       book: (request) => client.book(request),
       takeTicket: (request) => client.takeTicket(request),
       centreId: config.terminal.centre.id,
+      centreName: config.terminal.centre.name,
+      serviceName: async (code) => (await core.catalogue.get()).items.find((i) => i.code === code)?.name['zh-CN'] ?? code,
+      ...(config.devices.receiptPrinter ? { printTicket: async (ticket) => (await printing.service.printTicket(queueTicketParts(ticket), 'queue ticket')).ok } : {}),
       identity: () => identity.current,
       session: () => sessions.current,
       log: visitLog,

@@ -4,6 +4,7 @@ import type { KioskBookingView, TakenNumberView } from '../../contract/terminal/
 import { errorMessage } from '../../common/errors';
 import { ApiFailure } from '../api/dispatcher';
 import type { Logger } from '../logging/logger';
+import type { QueueTicket } from '../printing';
 import { PlatformHttpError } from '../platform-link/errors';
 
 export interface KioskBookingDeps {
@@ -11,6 +12,10 @@ export interface KioskBookingDeps {
   book(request: BookingRequest): Promise<AppointmentView>;
   takeTicket(request: TakeTicketRequest): Promise<TicketView>;
   centreId: string;
+  centreName: string;
+  serviceName: (serviceCode: string) => Promise<string>;
+  /** The 排队票 on the receipt printer, when the kiosk has one; true when it printed. */
+  printTicket?: (ticket: QueueTicket) => Promise<boolean>;
   identity: () => Identity | undefined;
   session: () => { id: string } | undefined;
   log: Logger;
@@ -63,10 +68,30 @@ export class KioskBooking {
     if (!this.deps.session()) throw new ApiFailure('not-allowed', 'no citizen session');
     try {
       const ticket = await this.deps.takeTicket({ serviceCode, ...(phone ? { phone } : {}) });
-      return { number: ticket.number, ahead: ticket.ahead, estimatedWaitMinutes: ticket.estimatedWaitMinutes };
+      return { number: ticket.number, ahead: ticket.ahead, estimatedWaitMinutes: ticket.estimatedWaitMinutes, printed: await this.print(ticket) };
     } catch (error) {
+      if (error instanceof ApiFailure) throw error;
       this.deps.log.warn({ serviceCode, error: errorMessage(error) }, 'number not taken');
       throw failure(error, 'take a number');
+    }
+  }
+
+  /** The ticket on paper, its QR code the ticket's page: the citizen follows the queue on a phone. */
+  private async print(ticket: TicketView): Promise<boolean> {
+    if (!this.deps.printTicket) return false;
+    const issuedAt = new Date().toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
+    try {
+      return await this.deps.printTicket({
+        centreName: this.deps.centreName,
+        queueNumber: ticket.number,
+        serviceName: await this.deps.serviceName(ticket.serviceCode),
+        waitingAhead: ticket.ahead,
+        issuedAt,
+        ...(ticket.link ? { statusUrl: ticket.link } : {}),
+      });
+    } catch (error) {
+      this.deps.log.warn({ number: ticket.number, error: errorMessage(error) }, 'queue ticket not printed');
+      return false;
     }
   }
 }

@@ -205,6 +205,8 @@ test('at the kiosk: a number for now, a booking for tomorrow for the card on the
   await expect(page.getByRole('heading', { name: '预约或取号' })).toBeVisible();
   await page.getByRole('button', { name: '现场取号' }).click();
   await expect(page.getByTestId('taken-number')).toHaveText(/^A\d{3}$/);
+  const info = await callApi<{ printers: { receipt: boolean } }>(page, 'terminal.info', {});
+  await expect(page.getByTestId('number-taken')).toContainText(info.printers.receipt ? '请取走排队票' : '请记下您的排队号');
   await expectAccessible(page, 'kiosk-number');
   await page.getByRole('button', { name: '返回', exact: true }).click();
 

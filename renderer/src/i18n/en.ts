@@ -639,6 +639,8 @@ export const en: Record<MessageKey, string> = {
   'booking.done': 'Booked: please check in at a kiosk of the centre on time',
   'booking.taken': 'Here is your number: please watch for it to be called',
   'booking.code': 'Check-in code',
+  'booking.printed': 'Please take your ticket: scan its QR code to follow the queue on your phone.',
+  'booking.notPrinted': 'Please note your number. If you gave a mobile number, an SMS tells you when it is nearly your turn.',
   'booking.slotFull': 'That time has just filled up: please choose another.',
   'booking.alreadyBooked': 'You have booked this service already: please come at that time.',
   'booking.noSlots': 'No times can be booked on this day: please choose another day.',

@@ -638,6 +638,8 @@ export const zhCN = {
   'booking.done': '预约成功，请按时到中心自助机签到',
   'booking.taken': '取号成功，请留意叫号',
   'booking.code': '签到码',
+  'booking.printed': '请取走排队票，扫票上的二维码可在手机上查看排队进度。',
+  'booking.notPrinted': '请记下您的排队号。填写手机号码的，快到您时会收到短信。',
   'booking.slotFull': '这个时段刚刚约满，请选择其他时段。',
   'booking.alreadyBooked': '您已预约过这个事项，请按原预约时间办理。',
   'booking.noSlots': '这一天没有可预约的时段，请换一天。',

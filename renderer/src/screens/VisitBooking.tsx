@@ -81,7 +81,10 @@ export function VisitBooking() {
               <p class="ticket-number" data-testid="taken-number">
                 {taken.number}
               </p>
-              <p>{t('checkIn.aheadCount', { count: taken.ahead })}</p>
+              <p>
+                {t('checkIn.ahead')} {t('checkIn.aheadCount', { count: taken.ahead })}
+              </p>
+              <p>{t(taken.printed ? 'booking.printed' : 'booking.notPrinted')}</p>
             </>
           )}
           {booked && (
