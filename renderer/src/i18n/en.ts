@@ -645,4 +645,10 @@ export const en: Record<MessageKey, string> = {
   'booking.alreadyBooked': 'You have booked this service already: please come at that time.',
   'booking.noSlots': 'No times can be booked on this day: please choose another day.',
   'checkIn.back': 'Back',
+  'timeliness.on-time': 'On time',
+  'timeliness.warning': 'Near deadline',
+  'timeliness.overdue': 'Overdue',
+  'timeliness.column': 'On time',
+  'counter.wallRecentAll': 'Called at every window',
+  'counter.openWallAll': 'Open wall display (all windows)',
 };

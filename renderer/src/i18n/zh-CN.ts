@@ -644,6 +644,13 @@ export const zhCN = {
   'booking.alreadyBooked': '您已预约过这个事项，请按原预约时间办理。',
   'booking.noSlots': '这一天没有可预约的时段，请换一天。',
   'checkIn.back': '返回',
+  // 效能 (issue 16): a case against its promised time; the wall display's choice of windows.
+  'timeliness.on-time': '时限内',
+  'timeliness.warning': '临近时限',
+  'timeliness.overdue': '已超期',
+  'timeliness.column': '时效',
+  'counter.wallRecentAll': '各窗口已叫号',
+  'counter.openWallAll': '打开全部窗口叫号屏',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
