@@ -38,6 +38,7 @@ import { defaultKeyFile } from './secrets/key-file';
 import { CaseAccess } from './core/case-access';
 import { DEFAULT_RETENTION, RetentionPolicy } from './retention/policy';
 import { purgeExpired, type PurgeReport } from './retention/purge';
+import { createVisits } from './visits/visits';
 
 export type { DemoCredentials } from './seed/demo';
 export type { PurgeReport } from './retention/purge';
@@ -115,6 +116,8 @@ export interface RunningPlatform extends Platform {
 }
 
 const RELEASE_SWEEP_MS = 30_000;
+/** No-shows and reminders are looked for every minute. */
+const VISIT_SWEEP_MS = 60_000;
 const PURGE_EVERY_MS = 24 * 3600_000;
 
 /** Opens the store, migrates it and wires the services; no HTTP yet. */
@@ -189,6 +192,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     if (sealed > 0 || signing.imported) await db.compact();
     services.fleet = createFleet(ctx, notifier, signing.signer, options.fleet ?? {}, log);
     const fleet = services.fleet;
+    const visits = createVisits(ctx, notifier, async (centreId) => (await fleet.service.settings(centreId)).openingHours, (error) =>
+      log(`visit notice failed: ${errorMessage(error)}`),
+    );
+    services.visits = visits;
     ctx.hub.on('events', (events) => dispatcher.handle(events));
     ctx.hub.on('events', (events) => {
       licences.onEvents(events).catch((error: unknown) => log(`adding a result to the licence library failed: ${errorMessage(error)}`));
@@ -201,6 +208,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       services.cases.releaseAbandoned().catch((error: unknown) => log(`releasing abandoned claims failed: ${String(error)}`));
     }, RELEASE_SWEEP_MS);
     sweep.unref();
+    const visitSweep = setInterval(() => {
+      visits.appointments.sweep().catch((error: unknown) => log(`the appointments sweep failed: ${String(error)}`));
+    }, VISIT_SWEEP_MS);
+    visitSweep.unref();
     const retention = RetentionPolicy.parse(options.retention ?? DEFAULT_RETENTION);
     const purge = () => purgeExpired(ctx, retention);
     const purging = setInterval(() => {
@@ -217,13 +228,16 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       notificationsSettled: async () => {
         await dispatcher.drain();
         await fleet.notices.drain();
+        await visits.notices.drain();
       },
       purgeExpired: purge,
       close: async () => {
         clearInterval(sweep);
+        clearInterval(visitSweep);
         clearInterval(purging);
         await fleet.stop();
         await dispatcher.drain();
+        await visits.notices.drain();
         await joined.close();
         ctx.hub.removeAllListeners();
         await db.close();

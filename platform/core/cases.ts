@@ -164,6 +164,20 @@ export function illegalTransition(from: CaseStatus, to: CaseStatus, what: string
   return new PlatformError(409, 'illegal-transition', `cannot ${what} a case that is ${from} (${from} → ${to} is not allowed)`);
 }
 
+/**
+ * The centre's next number of the day under a prefix (A001, A002, …). Cases and the tickets of
+ * platform/visits draw from the same counters, so no two numbers called in one hall are alike.
+ */
+export async function nextQueueNumber(tx: Queryable, centreId: string, prefix: string, at: number): Promise<string> {
+  const day = shanghaiIsoDate(at);
+  const row = await tx.get<{ last: number }>(
+    `INSERT INTO queue_counters (centre_id, prefix, day, last) VALUES (?, ?, ?, 1)
+     ON CONFLICT (centre_id, prefix, day) DO UPDATE SET last = queue_counters.last + 1 RETURNING last`,
+    [centreId, prefix, day],
+  );
+  return `${prefix}${String(row!.last).padStart(3, '0')}`;
+}
+
 /** Intake, reading, the 一窗受理 queue and decisions: everything that moves a case. */
 export class CaseService {
   constructor(
@@ -233,16 +247,6 @@ export class CaseService {
     }
   }
 
-  private async nextQueueNumber(tx: Queryable, centreId: string, prefix: string, at: number): Promise<string> {
-    const day = shanghaiIsoDate(at);
-    const row = await tx.get<{ last: number }>(
-      `INSERT INTO queue_counters (centre_id, prefix, day, last) VALUES (?, ?, ?, 1)
-       ON CONFLICT (centre_id, prefix, day) DO UPDATE SET last = queue_counters.last + 1 RETURNING last`,
-      [centreId, prefix, day],
-    );
-    return `${prefix}${String(row!.last).padStart(3, '0')}`;
-  }
-
   /**
    * Idempotent on the case id: the same id with the same body gives back the same receipt;
    * with another body, 409. The body hash is over the canonical JSON, so key order is irrelevant.
@@ -269,7 +273,7 @@ export class CaseService {
         return { row: existing, replay: true, event: undefined };
       }
       await this.checkBlobs(tx, caller.centreId, request.materials);
-      const queueNumber = await this.nextQueueNumber(tx, caller.centreId, prefix, now);
+      const queueNumber = await nextQueueNumber(tx, caller.centreId, prefix, now);
       const { priority, reasons } = priorityOf(request, now);
       const stored: StoredRequest = { visitId: request.visitId, applicant: request.applicant, form, materials: request.materials, priority: request.priority };
       const row = await tx.get<CaseRow>(

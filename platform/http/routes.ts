@@ -46,6 +46,8 @@ import { registerCertificateRoutes, registerDocumentRoutes } from '../documents/
 import { registerHelpRoutes } from '../help/http';
 import { registerPublicStatusRoutes } from '../public-status/http';
 import { registerFleetRoutes } from '../fleet/routes';
+import { registerVisitPages } from '../visits/page-routes';
+import { registerVisitRoutes } from '../visits/http';
 import { idNumberProblem } from '../../contract/platform/id-number';
 import type { HttpOptions } from './app';
 import type { Services } from './services';
@@ -414,4 +416,8 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
     });
   }
   if (services.fleet) registerFleetRoutes(app, services.fleet);
+  if (services.visits) {
+    registerVisitRoutes(app, services.visits, caller);
+    registerVisitPages(app, services.visits);
+  }
 }
