@@ -55,6 +55,8 @@ export function startKiosk(core: TerminalCore): RoleServices {
   const reprints = new CitizenReprints(printing.service);
   sessions.onWipe(() => reprints.clear());
   const help = new HelpService({ client, location: config.terminal.location ?? '', events, log: log.child({ service: 'help' }) });
+  feed.on('help', (call) => help.heard(call));
+  feed.on('streaming', () => void help.streamOpened());
   stops.add(() => help.dispose());
 
   const caseService = new CaseService({
