@@ -9,6 +9,7 @@ import { callApi, scanRequiredMaterials } from './support/kiosk';
 import { kioskOnPlatform } from './support/kiosk-on-platform';
 import { DEMO, kioskOn } from './support/platform-process';
 import { screenshot } from './support/screens';
+import { coveredByBanner } from './support/covering';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
 
 /**
@@ -172,9 +173,21 @@ test('card removed mid-form: a banner counts down, the card put back keeps the f
   await expect(away).toHaveCount(0);
   await expect(page.locator('#field-phone')).toHaveValue('13800138000');
 
+  // In 长辈版 the banner is tall: it pushes the form down and hides none of it, and the field
+  // being typed stays in sight above the buttons and the keyboard, landscape and portrait.
   await largeType(page);
-  await demoCard(page, 'remove');
-  await expect(away).toBeVisible();
+  for (const viewport of [{ width: 1080, height: 1920 }, { width: 1280, height: 1024 }]) {
+    await page.setViewportSize(viewport);
+    await demoCard(page, 'remove');
+    await expect(away).toBeVisible();
+    await expect.poll(() => coveredByBanner(page, '[data-testid="card-away"]', '#field-phone'), { message: `${viewport.width}×${viewport.height}` }).toEqual([]);
+    if (viewport.height === 1920) {
+      await screenshot(page, 'help-card-away-large-portrait');
+      await demoCard(page, { place: 'elder' });
+      await expect(away).toHaveCount(0);
+      await expect(page.locator('#field-phone')).toHaveValue('13800138000');
+    }
+  }
   await checkScreen(page, 'card-away-large');
   await expect(page.getByRole('heading', { name: '欢迎使用自助服务' })).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId('ended-reason')).toHaveText(/身份证已取走，上一次办理已结束，个人信息已清除/);

@@ -276,9 +276,15 @@ export function FormScreen({ item, onSubmit, onCancel }: FormScreenProps) {
   // is brought into view again whenever the scrolling area changes size.
   useEffect(() => {
     if (!active) return;
-    const field = document.getElementById(`field-${active.name}`)?.closest('.field');
-    if (!field) return;
-    const keepInView = () => field.scrollIntoView({ block: 'nearest' });
+    const control = document.getElementById(`field-${active.name}`);
+    const field = control?.closest('.field');
+    if (!control || !field) return;
+    // The whole field (label, hint, box) when it fits; when a banner leaves too little room
+    // (长辈版, the card taken away), at least the box being typed in.
+    const keepInView = () => {
+      field.scrollIntoView({ block: 'nearest' });
+      control.scrollIntoView({ block: 'nearest' });
+    };
     keepInView();
     const area = field.closest('main') ?? field.parentElement;
     if (!area) return;
