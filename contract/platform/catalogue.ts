@@ -38,6 +38,8 @@ export const FormField = z.object({
   type: FieldType,
   required: z.boolean().default(false),
   prefill: PrefillSource.optional(),
+  /** Whose card `prefill` reads: the applicant's (default), or the agent's (代办人) card read for an agent's application. */
+  prefillFrom: z.enum(['applicant', 'agent']).optional(),
   options: z.array(z.object({ value: z.string(), label: LocalizedText })).optional(),
   minLength: z.number().int().nonnegative().optional(),
   maxLength: z.number().int().positive().optional(),

@@ -48,6 +48,7 @@ export function startKiosk(core: TerminalCore): RoleServices {
     lookup: (request) => client.lookupLicences(request),
     catalogue: core.catalogue,
     identity: () => identity.current,
+    agent: () => identity.agent,
     session: () => sessions.current,
     log: log.child({ service: 'licences' }),
   });
@@ -63,6 +64,7 @@ export function startKiosk(core: TerminalCore): RoleServices {
     store: cases,
     catalogue: core.catalogue,
     identity: () => identity.current,
+    agent: () => identity.agent,
     session: () => sessions.current,
     sync: {
       kick: () => worker.kick(),
