@@ -61,6 +61,7 @@ export class IdentityFlow {
     if (!session || !this.identity.current) throw new ApiFailure('not-allowed', "no applicant's card has been read in this session");
     // The applicant's card may already be off the reader, counting down: that was this step.
     this.#clearAway();
+    this.identity.dropAgent();
     this.#awaitingAgent = session.id;
     this.sessions.activity();
     return this.#agentState('waiting');

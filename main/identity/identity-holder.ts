@@ -33,6 +33,11 @@ export class IdentityHolder {
     return viewOf(identity);
   }
 
+  /** A new agent's card is asked for: the one held before no longer speaks for the case. */
+  dropAgent(): void {
+    this.#agent = undefined;
+  }
+
   wipe(): void {
     this.#current = undefined;
     this.#agent = undefined;

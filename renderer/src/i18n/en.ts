@@ -625,4 +625,14 @@ export const en: Record<MessageKey, string> = {
   'licences.expired': 'The electronic licence has expired and cannot be used: please provide the paper',
   'licences.missing': 'No such electronic licence was found for you: please provide the paper',
   'licences.unavailable': 'Electronic licences cannot be looked up right now: please provide the paper',
+  // 代办: the agent's own card read beside the applicant's.
+  'agent.title': "Agent's ID card",
+  'agent.hint': "The agent reads their own ID card here; their name and ID number are filled in.",
+  'agent.readButton': "Read the agent's ID card",
+  'agent.readAgain': "Read the agent's ID card again",
+  'agent.place': "Take the applicant's card off the reader and place the agent's own ID card on it.",
+  'agent.applicantCard': "This is the applicant's card. Please place the agent's own ID card.",
+  'agent.expired': "The agent's ID card has expired: use a valid one, or tap “Cancel” and type the details.",
+  'agent.cancel': 'Cancel',
+  'agent.read': "Agent's ID card read: {name}, {id}",
 };

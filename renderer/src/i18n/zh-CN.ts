@@ -624,6 +624,16 @@ export const zhCN = {
   'licences.expired': '电子证照已过期，不能使用，请提供纸质材料',
   'licences.missing': '没有查到您的这项电子证照，请提供纸质材料',
   'licences.unavailable': '暂时无法查询电子证照，请提供纸质材料',
+  // 代办: the agent's own card read beside the applicant's.
+  'agent.title': '代办人身份证',
+  'agent.hint': '请代办人读取本人身份证，姓名和身份号码将自动填写。',
+  'agent.readButton': '读取代办人身份证',
+  'agent.readAgain': '重新读取代办人身份证',
+  'agent.place': '请取走申请人的身份证，将代办人本人的身份证放在读卡区。',
+  'agent.applicantCard': '这是申请人的身份证。请放代办人本人的身份证。',
+  'agent.expired': '代办人身份证已过期，请换用有效身份证，或点“取消”后手动填写。',
+  'agent.cancel': '取消',
+  'agent.read': '已读取代办人身份证：{name}，{id}',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
