@@ -57,8 +57,7 @@ const agentFields: FieldInput[] = [
     type: 'personName',
     required: true,
     // Read from the agent's own card at the kiosk (读取代办人身份证); typed where no card is read.
-    prefill: 'name',
-    prefillFrom: 'agent',
+    fromAgentCard: 'name',
     maxLength: 30,
     showIf: { field: 'applicantType', equals: 'agent' },
   },
@@ -67,8 +66,7 @@ const agentFields: FieldInput[] = [
     label: t('代办人身份号码', 'Agent ID number'),
     type: 'idNumber',
     required: true,
-    prefill: 'idNumber',
-    prefillFrom: 'agent',
+    fromAgentCard: 'idNumber',
     showIf: { field: 'applicantType', equals: 'agent' },
   },
   {

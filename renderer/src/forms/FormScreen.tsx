@@ -347,7 +347,7 @@ export function FormScreen({ item, onSubmit, onCancel }: FormScreenProps) {
           {page === 0 && <ReadablePapersSection item={item} />}
           {pageFields.map((field, index) => (
             <Fragment key={field.name}>
-            {field.prefillFrom === 'agent' && pageFields.findIndex((f) => f.prefillFrom === 'agent') === index && <AgentCardPanel />}
+            {field.fromAgentCard && pageFields.findIndex((f) => f.fromAgentCard) === index && <AgentCardPanel />}
             <FieldRow
               field={field}
               active={field.name === activeField}
