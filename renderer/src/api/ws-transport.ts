@@ -4,11 +4,12 @@ import type { Transport } from './client';
 
 const CALL_TIMEOUT_MS = 15_000;
 /**
- * Calls that wait on a device for longer than a click: a scan waits up to 45 s for its page
- * (the scanner's own timeout, which then answers with a reason), then straightens and
- * compresses it on a busy machine. Cutting them off earlier turned a slow scan into a fault.
+ * Calls that wait on a device or an engine for longer than a click: a scan waits up to 45 s for
+ * its page (the scanner's own timeout, which then answers with a reason), then straightens and
+ * compresses it; reading a page starts the OCR engine on first use. On a busy machine cutting
+ * them off at 15 s turned a slow scan or read into a fault.
  */
-const SLOW_CALL_TIMEOUT_MS: Readonly<Record<string, number>> = { 'capture.scan': 90_000, 'capture.photo': 90_000 };
+const SLOW_CALL_TIMEOUT_MS: Readonly<Record<string, number>> = { 'capture.scan': 90_000, 'capture.photo': 90_000, 'capture.read': 120_000 };
 
 /**
  * The Chromium host's transport. The launch secret comes in the page's fragment and goes back
