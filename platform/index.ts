@@ -171,7 +171,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       catalogue,
       blobs: new BlobService(ctx),
       cases,
-      ratings: new RatingService(ctx, publish, caseAccess),
+      ratings: new RatingService(ctx, publish, caseAccess, departments),
       help: new HelpCalls(ctx),
       publicStatus: new PublicStatus(ctx, notices),
       departments,

@@ -63,6 +63,9 @@ export const PLATFORM_ROUTES = {
   // 电子证照 (issue 20).
   licenceLookup: 'POST /v1/licences/lookups',
   caseLicences: 'GET /v1/cases/:caseId/licences',
+  // 叫号 kept by the platform, for walls that show every window (issue 16).
+  reportCall: 'POST /v1/calls',
+  calls: 'GET /v1/calls',
 } as const;
 
 export type PlatformRoute = keyof typeof PLATFORM_ROUTES;

@@ -1,4 +1,5 @@
 import type { ServiceItem } from '../../contract/platform/catalogue';
+import { timelinessOf } from '../timeliness/timeliness';
 import { CASE_TRANSITIONS, DECISION_TARGETS } from '../../contract/platform/case-states';
 import {
   type CaseDetail,
@@ -52,6 +53,8 @@ export interface CaseRow {
   decision: string | null;
   accepted_at: number | null;
   deadline_at: number | null;
+  /** When the promise's warning period (临近时限) begins; fixed at 受理 with the deadline. */
+  warning_at: number | null;
   bundle_id: string | null;
   result: string | null;
   ready_at: number | null;
@@ -98,7 +101,8 @@ function priorityOf(request: IntakeRequest, at: number): { priority: number; rea
   return { priority, reasons };
 }
 
-export function summaryOf(row: CaseRow, cipher: DataCipher): CaseSummary {
+/** `now` reads the case's 效能 (timeliness) against the platform's clock. */
+export function summaryOf(row: CaseRow, cipher: DataCipher, now: number): CaseSummary {
   const request = openRequest(cipher, row);
   return {
     caseId: row.id,
@@ -118,6 +122,7 @@ export function summaryOf(row: CaseRow, cipher: DataCipher): CaseSummary {
     department: row.department,
     acceptedAt: isoOrNull(row.accepted_at),
     deadlineAt: isoOrNull(row.deadline_at),
+    timeliness: timelinessOf(row, now),
     bundleId: row.bundle_id,
   };
 }
@@ -322,7 +327,7 @@ export class CaseService {
 
   /** The case if the caller may see it (e.g. to list its events). */
   async visible(caller: Caller, caseId: string, proof?: CaseProof): Promise<CaseSummary> {
-    return summaryOf(await this.row(this.db, caller, caseId, false, proof), this.ctx.cipher);
+    return summaryOf(await this.row(this.db, caller, caseId, false, proof), this.ctx.cipher, this.ctx.now());
   }
 
   async read(caller: Caller, caseId: string, proof?: CaseProof): Promise<CaseDetail> {
@@ -332,7 +337,7 @@ export class CaseService {
     const { item } = await this.item(row.service_code).catch(() => ({ item: undefined }));
     const form: Record<string, FormValue> = maskForm(item, request.form);
     const decision = row.decision ? (JSON.parse(row.decision) as CaseDetail['decision']) : null;
-    return { ...summaryOf(row, this.ctx.cipher), visitId: request.visitId, form, materials: maskMaterials(request.materials), decision };
+    return { ...summaryOf(row, this.ctx.cipher, this.ctx.now()), visitId: request.visitId, form, materials: maskMaterials(request.materials), decision };
   }
 
   /** The unmasked applicant and form, for a clerk who must see them; the purpose goes to the audit log. */
@@ -351,7 +356,7 @@ export class CaseService {
       [caller.centreId],
     );
     await audit(this.db, caller, 'queue-read', null, this.ctx.now(), `${rows.length} cases`);
-    const summaries = rows.map((row) => summaryOf(row, this.ctx.cipher));
+    const summaries = rows.map((row) => summaryOf(row, this.ctx.cipher, this.ctx.now()));
     return { waiting: summaries.filter((c) => c.status === 'queued'), claimed: summaries.filter((c) => c.status === 'claimed') };
   }
 
@@ -400,7 +405,7 @@ export class CaseService {
     });
     if (!result) return undefined;
     this.published([result.event]);
-    return summaryOf(result.row, this.ctx.cipher);
+    return summaryOf(result.row, this.ctx.cipher, this.ctx.now());
   }
 
   async decide(caller: Caller, caseId: string, decision: Decision): Promise<CaseSummary> {
@@ -469,7 +474,7 @@ export class CaseService {
       return { row: (await tx.get<CaseRow>('SELECT * FROM cases WHERE id = ?', [caseId]))!, events: [event, ...further] };
     });
     this.published(result.events);
-    return summaryOf(result.row, this.ctx.cipher);
+    return summaryOf(result.row, this.ctx.cipher, this.ctx.now());
   }
 
   /** The citizen brought what 补正 asked for: the materials are added and the case queues again in its old place. */
@@ -512,7 +517,7 @@ export class CaseService {
       return { row: updated!, event };
     });
     if (result.event) this.published([result.event]);
-    return summaryOf(result.row, this.ctx.cipher);
+    return summaryOf(result.row, this.ctx.cipher, this.ctx.now());
   }
 
   /** Seals the applicant and form of cases an older platform stored in the clear (once, at start-up). */

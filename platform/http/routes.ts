@@ -54,6 +54,8 @@ import { StreamLimits } from './stream-limits';
 import { streamEvents } from './sse';
 import { registerCycleRoutes } from './cycle-routes';
 import { registerLicenceRoutes } from '../licences/http';
+import { registerDashboardRoutes } from '../dashboard/routes';
+import { registerCallRoutes } from '../calls/http';
 
 function caller(request: FastifyRequest): Caller {
   if (!request.caller) throw new PlatformError(401, 'unauthenticated', 'this route needs a bearer token');
@@ -361,12 +363,12 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
   r.post('/v1/follow-ups/:id/close', {
     schema: {
       tags: ['ratings'],
-      summary: 'Close a follow-up with what was done',
+      summary: 'Close a follow-up with what was done (and, for a named rating, the call back)',
       params: z.object({ id: z.string().min(1).max(64) }),
       body: CloseFollowUpRequest,
-      response: { 200: FollowUp, ...errors },
+      response: { 200: FollowUp, ...errors, 422: ErrorBody },
     },
-    handler: async (request) => ratings.closeFollowUp(caller(request), request.params.id, request.body.resolution),
+    handler: async (request) => ratings.closeFollowUp(caller(request), request.params.id, request.body),
   });
 
   r.get('/v1/stats', {
@@ -396,6 +398,8 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
   registerHelpRoutes(app, services.help, caller);
   registerPublicStatusRoutes(app, services.publicStatus);
   registerCycleRoutes(app, services, caller);
+  registerDashboardRoutes(app, services, caller);
+  registerCallRoutes(app, ctx, caller);
   if (services.licences) registerLicenceRoutes(app, services.licences, caller);
 
   if (services.documents) {

@@ -404,6 +404,36 @@ CREATE TABLE licence_consents (
 CREATE INDEX licence_consents_visit ON licence_consents (centre_id, visit_id)
 `,
   },
+  {
+    // Issue 16: 效能 (the warning time fixed at 受理 beside the deadline) and the 差评 follow-up's
+    // deadline (5 working days), whether the citizen must be called back, and the call.
+    version: 62,
+    sql: `
+ALTER TABLE cases ADD COLUMN warning_at {{big}};
+CREATE INDEX cases_centre_deadline ON cases (centre_id, deadline_at);
+ALTER TABLE follow_ups ADD COLUMN deadline_at {{big}};
+ALTER TABLE follow_ups ADD COLUMN callback_required INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE follow_ups ADD COLUMN called_back_at {{big}};
+ALTER TABLE follow_ups ADD COLUMN callback_outcome TEXT;
+ALTER TABLE follow_ups ADD COLUMN callback_note TEXT
+`,
+  },
+  {
+    // Issue 16: the numbers each window calls, so a wall display can show every window's calls.
+    version: 63,
+    sql: `
+CREATE TABLE calls (
+  id {{id}},
+  centre_id TEXT NOT NULL REFERENCES centres(id),
+  case_id TEXT NOT NULL REFERENCES cases(id),
+  window_name TEXT NOT NULL,
+  staff_id TEXT NOT NULL,
+  recall INTEGER NOT NULL,
+  at {{big}} NOT NULL
+);
+CREATE INDEX calls_centre_at ON calls (centre_id, at)
+`,
+  },
 ];
 
 const TOKENS: Record<Dialect, Record<string, string>> = {

@@ -635,4 +635,10 @@ export const en: Record<MessageKey, string> = {
   'agent.expired': "The agent's ID card has expired: use a valid one, or tap “Cancel” and type the details.",
   'agent.cancel': 'Cancel',
   'agent.read': "Agent's ID card read: {name}, {id}",
+  'timeliness.on-time': 'On time',
+  'timeliness.warning': 'Near deadline',
+  'timeliness.overdue': 'Overdue',
+  'timeliness.column': 'On time',
+  'counter.wallRecentAll': 'Called at every window',
+  'counter.openWallAll': 'Open wall display (all windows)',
 };

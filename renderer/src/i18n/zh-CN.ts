@@ -634,6 +634,13 @@ export const zhCN = {
   'agent.expired': '代办人身份证已过期，请换用有效身份证，或点“取消”后手动填写。',
   'agent.cancel': '取消',
   'agent.read': '已读取代办人身份证：{name}，{id}',
+  // 效能 (issue 16): a case against its promised time; the wall display's choice of windows.
+  'timeliness.on-time': '时限内',
+  'timeliness.warning': '临近时限',
+  'timeliness.overdue': '已超期',
+  'timeliness.column': '时效',
+  'counter.wallRecentAll': '各窗口已叫号',
+  'counter.openWallAll': '打开全部窗口叫号屏',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
