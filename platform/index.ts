@@ -24,6 +24,7 @@ import { HelpCalls } from './help/help-calls';
 import { PublicStatus } from './public-status/public-status';
 import { demoCatalogue } from './catalogue/demo-catalogue';
 import { createFleet, type FleetSettingsOptions } from './fleet/fleet';
+import { claimStore, joinCluster, type Cluster } from './cluster/cluster';
 import { buildApp } from './http/app';
 import type { Services } from './http/services';
 import { NotificationDispatcher } from './notify/dispatcher';
@@ -100,6 +101,8 @@ export interface PlatformOptions {
 export interface Platform {
   services: Services;
   db: Database;
+  /** The other processes on the same PostgreSQL: signals, stream caps, rate limits (platform/cluster). */
+  cluster: Cluster;
   /** Deletes the personal data of finished cases past retention now (it also runs daily). */
   purgeExpired(): Promise<PurgeReport>;
   /** Every notice handed to the notifier so far has been attempted. */
@@ -129,6 +132,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     throw error;
   }
   let publicUrl = options.publicUrl;
+  let cluster: Cluster | undefined;
   const ctx: PlatformContext = {
     db,
     hub: new EventHub(),
@@ -194,6 +198,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     ctx.hub.on('events', (events) => {
       licences.onEvents(events).catch((error: unknown) => log(`adding a result to the licence library failed: ${errorMessage(error)}`));
     });
+    // Before anything is announced: what this process publishes reaches the city's other processes.
+    cluster = await joinCluster(db, ctx.hub, log);
     if (options.seedDemo) await licences.load(DEMO_LICENCES);
     if (options.licences) await licences.load(options.licences);
     const sweep = setInterval(() => {
@@ -207,9 +213,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     }, PURGE_EVERY_MS);
     purging.unref();
     const demoCredentials = options.seedDemo ? await seedDemo(ctx, access, departments) : undefined;
+    const joined = cluster;
     return {
       services,
       db,
+      cluster: joined,
       demoCredentials,
       notificationsSettled: async () => {
         await dispatcher.drain();
@@ -220,12 +228,14 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         clearInterval(sweep);
         clearInterval(purging);
         await fleet.stop();
-        ctx.hub.removeAllListeners();
         await dispatcher.drain();
+        await joined.close();
+        ctx.hub.removeAllListeners();
         await db.close();
       },
     };
   } catch (error) {
+    await cluster?.close().catch(() => undefined);
     await db.close().catch(() => undefined);
     throw error;
   }
@@ -236,8 +246,21 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
  * `const platform = await startPlatform({ port: 0, db: 'platform.db', seedDemo: true })`.
  */
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
-  const platform = await createPlatform(options);
+  // A SQLite store serves this one process; the PostgreSQL of a city, any number of them.
+  const owner = claimStore(options.db);
+  let platform: Awaited<ReturnType<typeof createPlatform>>;
+  try {
+    platform = await createPlatform(options);
+  } catch (error) {
+    owner?.release();
+    throw error;
+  }
+  const stop = async () => {
+    await platform.close();
+    owner?.release();
+  };
   const app = await buildApp(platform.services, {
+    cluster: platform.cluster,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 1200,
     signInAttemptsPerMinute: options.signInAttemptsPerMinute ?? 30,
     maxStreamsPerCaller: options.maxStreamsPerCaller ?? 5,
@@ -250,7 +273,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   try {
     await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
   } catch (error) {
-    await platform.close();
+    await stop();
     throw error;
   }
   const address = app.server.address();
@@ -264,7 +287,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     url,
     close: async () => {
       await app.close();
-      await platform.close();
+      await stop();
     },
   };
 }

@@ -79,7 +79,7 @@ const CaseParams = z.object({ caseId: CaseId });
 export function registerRoutes(app: FastifyInstance, services: Services, options: HttpOptions): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { ctx, access, cases, ratings, blobs } = services;
-  const streams = new StreamLimits(options.maxStreamsPerCaller, options.maxStreams);
+  const streams = new StreamLimits(options.maxStreamsPerCaller, options.maxStreams, options.cluster?.streamSlots);
 
   r.get('/v1/health', {
     config: { public: true, rateLimit: false },
@@ -344,7 +344,7 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
     },
     handler: async (request, reply) => {
       const who = caller(request);
-      const release = streams.acquire(rateLimitKey(request));
+      const release = await streams.acquire(rateLimitKey(request));
       const after = request.headers['last-event-id'] ?? request.query.after ?? 0;
       streamEvents(request, reply, ctx, eventFilterOf(who), after, release);
     },

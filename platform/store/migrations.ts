@@ -434,6 +434,28 @@ CREATE TABLE calls (
 CREATE INDEX calls_centre_at ON calls (centre_id, at)
 `,
   },
+  {
+    // Issue 19: a city on several processes (platform/cluster). Event streams open in each process,
+    // in the name of its LISTEN session, and each process's request counts per rate-limit window.
+    // Used on PostgreSQL only; SQLite serves one process, so its tables stay empty.
+    version: 75,
+    sql: `
+CREATE TABLE stream_slots (
+  id TEXT PRIMARY KEY,
+  holder INTEGER NOT NULL,
+  caller_key TEXT NOT NULL,
+  opened_at {{big}} NOT NULL
+);
+CREATE TABLE rate_counts (
+  caller_key TEXT NOT NULL,
+  win {{big}} NOT NULL,
+  origin TEXT NOT NULL,
+  hits INTEGER NOT NULL,
+  PRIMARY KEY (caller_key, win, origin)
+);
+CREATE INDEX rate_counts_win ON rate_counts (win)
+`,
+  },
 ];
 
 const TOKENS: Record<Dialect, Record<string, string>> = {
