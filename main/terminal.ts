@@ -15,6 +15,7 @@ import { CatalogueService } from './catalogue/catalogue-service';
 import { certificateHandlers } from './certificates/handlers';
 import { counterHandlers } from './counter/handlers';
 import { helpHandlers } from './help/handlers';
+import { identityHandlers } from './identity/handlers';
 import { printHandlers } from './printing/handlers';
 import { cycleHandlers } from './counter/cycle-handlers';
 import { demoBase, demoHandlers, platformFor } from './demo';
@@ -201,6 +202,7 @@ export async function startTerminal(options: StartOptions): Promise<Terminal> {
         'terminal.info': info,
         'health.get': health,
         ...sessionHandlers(sessions),
+        ...identityHandlers(flow),
         ...catalogueHandlers(catalogue, new CatalogueSearch()),
         ...caseHandlers(role.cases),
         ...licenceHandlers(role.licences),

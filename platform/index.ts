@@ -12,6 +12,7 @@ import { CatalogueStore } from './core/catalogue';
 import { DEFAULT_SETTINGS, EventHub, type PlatformContext, type PlatformSettings } from './core/context';
 import { PlatformError } from './core/errors';
 import { DocumentService } from './documents';
+import { DecisionNotices } from './public-status/decision-notices';
 import { keyFileSigner, StoredIssuedDocuments } from './documents/stored';
 import { RatingService } from './core/ratings';
 import { DEMO_LICENCES } from './licences/demo-licences';
@@ -169,6 +170,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     const cases = new CaseService(ctx, publish, caseAccess, new AcceptanceRules(ctx, departments));
     const pickups = new PickupService(ctx, publish, (caseId, seq, text) => dispatcher.notice(caseId, seq, text));
     const documents = new DocumentService(signing.signer, new StoredIssuedDocuments(db, ctx.cipher), signing.previousKeys);
+    const notices = new DecisionNotices(ctx, documents);
     const licences = new LicenceService(ctx, options.licenceLibrary ?? new StoredLicenceLibrary(db, documents, ctx.now, ctx.cipher), documents);
     const services: Services = {
       ctx,
@@ -178,7 +180,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       cases,
       ratings: new RatingService(ctx, publish, caseAccess, departments),
       help: new HelpCalls(ctx),
-      publicStatus: new PublicStatus(ctx),
+      publicStatus: new PublicStatus(ctx, notices),
       departments,
       backOffice: new BackOfficeService(ctx, publish, cases, departments, pickups),
       pickups,
@@ -197,6 +199,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     );
     services.visits = visits;
     ctx.hub.on('events', (events) => dispatcher.handle(events));
+    ctx.hub.on('events', (events) => {
+      notices.onEvents(events).catch((error: unknown) => log(`issuing a decision notice failed: ${errorMessage(error)}`));
+    });
     ctx.hub.on('events', (events) => {
       licences.onEvents(events).catch((error: unknown) => log(`adding a result to the licence library failed: ${errorMessage(error)}`));
     });

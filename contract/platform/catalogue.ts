@@ -39,6 +39,11 @@ export const FormField = z.object({
   type: FieldType,
   required: z.boolean().default(false),
   prefill: PrefillSource.optional(),
+  /**
+   * 代办: filled from the agent's own card once the kiosk has read it (读取代办人身份证), typed
+   * until then. Apart from `prefill`, which is always the applicant's card.
+   */
+  fromAgentCard: PrefillSource.optional(),
   options: z.array(z.object({ value: z.string(), label: LocalizedText })).optional(),
   minLength: z.number().int().nonnegative().optional(),
   maxLength: z.number().int().positive().optional(),

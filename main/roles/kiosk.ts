@@ -51,6 +51,7 @@ export function startKiosk(core: TerminalCore): RoleServices {
     lookup: (request) => client.lookupLicences(request),
     catalogue: core.catalogue,
     identity: () => identity.current,
+    agent: () => identity.agent,
     session: () => sessions.current,
     log: log.child({ service: 'licences' }),
   });
@@ -58,6 +59,8 @@ export function startKiosk(core: TerminalCore): RoleServices {
   const reprints = new CitizenReprints(printing.service);
   sessions.onWipe(() => reprints.clear());
   const help = new HelpService({ client, location: config.terminal.location ?? '', events, log: log.child({ service: 'help' }) });
+  feed.on('help', (call) => help.heard(call));
+  feed.on('streaming', () => void help.streamOpened());
   stops.add(() => help.dispose());
 
   const visitLog = log.child({ service: 'visits' });
@@ -81,6 +84,7 @@ export function startKiosk(core: TerminalCore): RoleServices {
     store: cases,
     catalogue: core.catalogue,
     identity: () => identity.current,
+    agent: () => identity.agent,
     session: () => sessions.current,
     sync: {
       kick: () => worker.kick(),

@@ -28,6 +28,22 @@ export interface PlatformClientOptions {
   streamIdleMs?: number;
 }
 
+/** What the event stream carries beside the case events: signals of the moment, not history. */
+export interface LiveSignals {
+  /** This terminal's help call as it changes (taken, cancelled). */
+  onHelp?: (call: HelpCall) => void;
+  /** Each time the stream opens; a signal sent while it was down is not on it. */
+  onOpen?: () => void;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 export type CatalogueFetch = { notModified: true } | { notModified: false; catalogue: Catalogue; etag: string | null };
 
 /**
@@ -144,13 +160,20 @@ export class PlatformClient {
    * `signal` aborts (resolves) or the stream fails or ends (rejects / resolves). A stream that
    * shows nothing for `streamIdleMs` is treated as dead, as the platform sends keepalives.
    */
-  streamEvents(after: number, onEvent: (event: CaseEvent) => void, signal: AbortSignal): Promise<void> {
+  streamEvents(after: number, onEvent: (event: CaseEvent) => void, signal: AbortSignal, live: LiveSignals = {}): Promise<void> {
+    const { onHelp, onOpen } = live;
     return followEventStream(this.#link, {
       authorization: this.#authorization,
       after,
       signal,
       ...(this.streamIdleMs !== undefined ? { idleMs: this.streamIdleMs } : {}),
       onEvent: (message) => onEvent(parseAnswer(CaseEvent, PLATFORM_ROUTES.eventStream, 200, message.data)),
+      ...(onOpen ? { onOpen } : {}),
+      // A help call that does not read is dropped, not fatal to the case events of the same stream.
+      ...(onHelp ? { onHelp: (message) => {
+        const call = HelpCall.safeParse(safeJson(message.data));
+        if (call.success) onHelp(call.data);
+      } } : {}),
     });
   }
 }

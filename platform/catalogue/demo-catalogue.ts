@@ -56,6 +56,8 @@ const agentFields: FieldInput[] = [
     label: t('代办人姓名', 'Agent name'),
     type: 'personName',
     required: true,
+    // Read from the agent's own card at the kiosk (读取代办人身份证); typed where no card is read.
+    fromAgentCard: 'name',
     maxLength: 30,
     showIf: { field: 'applicantType', equals: 'agent' },
   },
@@ -64,6 +66,7 @@ const agentFields: FieldInput[] = [
     label: t('代办人身份号码', 'Agent ID number'),
     type: 'idNumber',
     required: true,
+    fromAgentCard: 'idNumber',
     showIf: { field: 'applicantType', equals: 'agent' },
   },
   {

@@ -217,6 +217,8 @@ export class CaseService {
       for (const field of item.form.fields) {
         const value = form[field.name];
         if (value === undefined) continue;
+        // 代办: the agent's own card is never the applicant's.
+        if (field.fromAgentCard === 'idNumber' && value === applicant.idNumber) throw invalidForm(`form.${field.name}`, 'an agent cannot be the applicant');
         if (field.prefill === 'idNumber' && value !== applicant.idNumber) throw invalidForm(`form.${field.name}`, 'must be the applicant’s ID number');
         if (field.prefill === 'name' && value !== applicant.name) throw invalidForm(`form.${field.name}`, 'must be the applicant’s name');
       }

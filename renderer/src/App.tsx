@@ -25,6 +25,7 @@ import { helpChanged } from './state/help';
 import { OutOfService, OutsideHours } from './fleet/OutOfService';
 import { serviceState, useFleet } from './fleet/use-fleet';
 import {
+  agentCard,
   cardAwaySeconds,
   catalogue,
   identity,
@@ -80,6 +81,7 @@ function useSessionEvents() {
         if (session.value?.id === sessionId) idleSecondsLeft.value = null;
       }),
       api.on('identity.read', (view) => (identity.value = view)),
+      api.on('identity.agent', (view) => (agentCard.value = view)),
       api.on('qr.scanned', ({ payload }) => {
         if (screen.value === 'setup' || screen.value === 'setup-pin') return;
         void lookUpScannedCase(api, payload).catch(() => {

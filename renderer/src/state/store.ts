@@ -5,6 +5,7 @@ import type { ServiceItem } from '../../../contract/platform/catalogue';
 import type {
   CaseReceiptView,
   CaseStatusView,
+  AgentCardView,
   IdentityView,
   Locale,
   SessionEndReason,
@@ -51,6 +52,8 @@ export const editingFromReview = signal(false);
 export const selectedService = signal<string | null>(null);
 export const selectedCategory = signal<string | null>(null);
 export const identity = signal<IdentityView | null>(null);
+/** 代办: how the reading of the agent's own card stands, with the agent masked once read. */
+export const agentCard = signal<AgentCardView | null>(null);
 /** The citizen's answers: personal data, held only for the session and wiped with it. */
 export const formValues = signal<FormValues>({});
 export const formPage = signal(0);
@@ -75,6 +78,7 @@ export function wipeSession(reason: SessionEndReason): void {
     selectedService.value = null;
     selectedCategory.value = null;
     identity.value = null;
+    agentCard.value = null;
     notice.value = null;
     lastReceipt.value = null;
     caseStatus.value = null;
