@@ -7,6 +7,7 @@ import { normaliseTyped } from '../forms/field-input';
 import { localized } from '../i18n';
 import { useT } from '../i18n/use-t';
 import { useApi } from '../state/api-context';
+import type { TerminalApi } from '../../../contract/terminal/api';
 import { CameraCapture } from '../capture/CameraCapture';
 import {
   cameraChoice,
@@ -34,6 +35,15 @@ import { maskIdNumber } from '../../../contract/identity/id-number';
 function Name({ material }: { material: Material }) {
   const { text, lang } = localized(locale.value, material.name);
   return <span lang={lang}>{text}</span>;
+}
+
+/** The terminal's API, with the scanned pages asked for again when a materials view opens. */
+function useFreshPages(): TerminalApi {
+  const api = useApi();
+  useEffect(() => {
+    void refreshPages(api).catch(() => undefined);
+  }, [api]);
+  return api;
 }
 
 function openCapture(code: string) {
@@ -79,10 +89,7 @@ export function ReadablePapersSection({ item }: { item: ServiceItem }) {
  */
 export function MaterialsSection({ item }: { item: ServiceItem }) {
   const t = useT();
-  const api = useApi();
-  useEffect(() => {
-    void refreshPages(api).catch(() => undefined);
-  }, [api]);
+  useFreshPages();
   if (item.materials.length === 0) return null;
   return (
     <section class="materials-step" aria-labelledby="materials-step-title" data-testid="materials">
@@ -223,11 +230,8 @@ function PageCard({ item, material, page, index, count }: { item: ServiceItem; m
 /** One material's pages: place the paper, scan, look at the preview, retake, add or delete pages. */
 export function CaptureScreen({ item }: { item: ServiceItem }) {
   const t = useT();
-  const api = useApi();
-  useEffect(() => {
-    void refreshPages(api).catch(() => undefined);
-    return api.on('capture.read', readingArrived);
-  }, [api]);
+  const api = useFreshPages();
+  useEffect(() => api.on('capture.read', readingArrived), [api]);
   const material = item.materials.find((m) => m.code === capturingMaterial.value);
   if (!material) return null;
   const pages = capturedPages.value.filter((p) => p.materialCode === material.code);
