@@ -9,6 +9,7 @@ import { useT } from '../i18n/use-t';
 import { useApi } from '../state/api-context';
 import type { TerminalApi } from '../../../contract/terminal/api';
 import { CameraCapture } from '../capture/CameraCapture';
+import { ActionFor } from '../components/ActionFor';
 import {
   cameraChoice,
   capturedPages,
@@ -69,13 +70,9 @@ export function ReadablePapersSection({ item }: { item: ServiceItem }) {
             <span class="material-name">
               <Name material={m} />
             </span>
-            <button type="button" class="button secondary" onClick={() => openCapture(m.code)}>
+            <ActionFor onClick={() => openCapture(m.code)} target={<Name material={m} />}>
               {t('capture.readPaper')}
-              <span class="visually-hidden">
-                {' '}
-                <Name material={m} />
-              </span>
-            </button>
+            </ActionFor>
           </li>
         ))}
       </ul>
@@ -119,13 +116,9 @@ export function MaterialsSection({ item }: { item: ServiceItem }) {
                 <span class="note licence-note">{t(`licences.${licence}`)}</span>
               )}
               {need === 'scan' && (
-                <button type="button" class="button secondary" onClick={() => openCapture(m.code)}>
+                <ActionFor onClick={() => openCapture(m.code)} target={<Name material={m} />}>
                   {count > 0 ? t('capture.viewPages') : t('capture.scan')}
-                  <span class="visually-hidden">
-                    {' '}
-                    <Name material={m} />
-                  </span>
-                </button>
+                </ActionFor>
               )}
             </li>
           );
