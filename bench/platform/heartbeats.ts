@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import type { Heartbeat } from '../../contract/platform/fleet';
 import { startLocalPostgres } from '../../test/integration/platform/local-postgres';
+import { quietHeartbeat } from '../../test/fixtures/fleet/heartbeat';
 
 /**
  * Fleet heartbeats on one platform process, on SQLite and on PostgreSQL (a city's store): the rate it sustains beside its health
@@ -27,8 +27,7 @@ const round = (n: number, digits = 3) => Math.round(n * 10 ** digits) / 10 ** di
 const progress = (line: string) => process.stderr.write(`bench/platform/heartbeats: ${line}\n`);
 
 function beat(n: number): string {
-  const body: Heartbeat = {
-    version: '0.1.0',
+  const body = quietHeartbeat({
     uptimeSeconds: 3600 + n,
     devices: [
       { role: 'idcard', state: 'ready', conditions: [] },
@@ -41,10 +40,8 @@ function beat(n: number): string {
     syncLagSeconds: 12,
     disk: { freeBytes: 40e9, totalBytes: 120e9 },
     memory: { rssBytes: 180e6, freeBytes: 2e9, totalBytes: 8e9 },
-    lastError: null,
-    service: 'in-service',
-    configVersion: null,
-  };
+  });
+
   return JSON.stringify(body);
 }
 

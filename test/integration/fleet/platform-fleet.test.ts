@@ -9,24 +9,11 @@ import { SmsGatewayNotifier, startPlatform, type RunningPlatform } from '../../.
 import { rolloutBucket } from '../../../platform/fleet/updates';
 import { startLocalPostgres, type LocalPostgres } from '../platform/local-postgres';
 import { startReceiver, until } from './support/receivers';
+import { quietHeartbeat } from '../../fixtures/fleet/heartbeat';
 
 const kiosk = 'tbt_demo-kiosk-1.demo-kiosk-secret-not-for-production';
 
-function beat(devices: Heartbeat['devices'], extra: Partial<Heartbeat> = {}): Heartbeat {
-  return {
-    version: '0.1.0',
-    uptimeSeconds: 60,
-    devices,
-    outbox: { depth: 0, oldestAgeSeconds: null },
-    syncLagSeconds: 5,
-    disk: { freeBytes: 50e9, totalBytes: 100e9 },
-    memory: { rssBytes: 150e6, freeBytes: 2e9, totalBytes: 8e9 },
-    lastError: null,
-    service: 'in-service',
-    configVersion: null,
-    ...extra,
-  };
-}
+const beat = (devices: Heartbeat['devices'], extra: Partial<Heartbeat> = {}): Heartbeat => quietHeartbeat({ devices, ...extra });
 
 let postgres: LocalPostgres | undefined;
 afterAll(() => postgres?.stop());
