@@ -4,7 +4,7 @@ import type { EventBus } from '../api/event-bus';
 import type { Logger } from '../logging/logger';
 import { Sleeper } from '../../common/wait';
 import { IppDocumentPrinter } from '../../drivers/ipp';
-import { ActionRunner } from './action-runner';
+import { ActionRunner, type ScreenPicture } from './action-runner';
 import { checkDevices } from './device-check';
 import { FleetClient } from './fleet-client';
 import { HostUpdater } from './host-updater';
@@ -40,7 +40,7 @@ export interface FleetDeps {
 export interface RunningFleet {
   service: ServiceState;
   /** The page's answer to a screenshot request; false when none was asked for under that id. */
-  screenshotTaken(requestId: string, png: string): boolean;
+  screenshotTaken(requestId: string, picture: ScreenPicture): boolean;
   stop(): Promise<void>;
 }
 
@@ -160,7 +160,7 @@ export function startFleet(deps: FleetDeps): RunningFleet {
 
   return {
     service,
-    screenshotTaken: (requestId, png) => runner.screenshotTaken(requestId, png),
+    screenshotTaken: (requestId, picture) => runner.screenshotTaken(requestId, picture),
     async stop() {
       stopping = true;
       idleRestart.stop();
