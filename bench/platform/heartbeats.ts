@@ -1,10 +1,9 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { startLocalPostgres } from '../../test/integration/platform/local-postgres';
+import { benchOnBothStores } from './both-stores';
 import { quietHeartbeat } from '../../test/fixtures/fleet/heartbeat';
 
 /**
@@ -176,27 +175,10 @@ async function benchStore(db: string, store: string) {
   }
 }
 
-const dir = mkdtempSync(path.join(tmpdir(), 'tongban-bench-heartbeats-'));
-const postgres = await startLocalPostgres();
-try {
-  const started = performance.now();
-  const results = [await benchStore(path.join(dir, 'fleet.db'), 'sqlite'), await benchStore(await postgres.createDatabase('fleet_bench'), 'postgres')];
-  process.stdout.write(
-    `${JSON.stringify(
-      {
-        benchmark: 'platform-heartbeats',
-        node: process.version,
-        secondsPerMeasurement: SECONDS,
-        terminalsRegistered: CENTRES * PER_CENTRE,
-        note: 'the server is measured through /proc (its user+system CPU); rates on a shared 2-core machine are bounded by it',
-        results,
-        totalSeconds: round((performance.now() - started) / 1000, 1),
-      },
-      null,
-      2,
-    )}\n`,
-  );
-} finally {
-  postgres.stop();
-  rmSync(dir, { recursive: true, force: true });
-}
+await benchOnBothStores('platform-heartbeats', {}, async ({ dir, postgres }) => ({
+  node: process.version,
+  secondsPerMeasurement: SECONDS,
+  terminalsRegistered: CENTRES * PER_CENTRE,
+  note: 'the server is measured through /proc (its user+system CPU); rates on a shared 2-core machine are bounded by it',
+  results: [await benchStore(path.join(dir, 'fleet.db'), 'sqlite'), await benchStore(await postgres.createDatabase('fleet_bench'), 'postgres')],
+}));

@@ -1,11 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { startLocalPostgres } from '../../test/integration/platform/local-postgres';
+import { benchOnBothStores } from './both-stores';
 
 /**
  * Platform benchmark: intake throughput and latency at 1, 10 and 100 concurrent terminals,
@@ -316,30 +314,16 @@ async function benchStore(db: string) {
   }
 }
 
-const dir = mkdtempSync(path.join(tmpdir(), 'tongban-bench-'));
 // PostgreSQL with its durable defaults: a commit is on disk before the platform answers.
-const postgres = await startLocalPostgres({ durable: true });
-try {
-  const started = performance.now();
+await benchOnBothStores('platform', { durable: true }, async ({ dir, postgres }) => {
   const sqlite = await benchStore(path.join(dir, 'bench.db'));
   const pg = await benchStore(await postgres.createDatabase('bench'));
-  process.stdout.write(
-    `${JSON.stringify(
-      {
-        benchmark: 'platform',
-        secondsPerMeasurement: SECONDS,
-        terminals: { centres: CENTRES, perCentre: Math.max(...LEVELS) / CENTRES, note: 'concurrency n uses terminals 0..n-1, ten per centre' },
-        node: process.version,
-        postgres: { ...(await postgres.durability()), note: 'durable defaults: fsync, synchronous_commit and full_page_writes on' },
-        sqlite: { journal: 'WAL', synchronous: 'NORMAL' },
-        results: [sqlite, pg],
-        totalSeconds: round((performance.now() - started) / 1000, 1),
-      },
-      null,
-      2,
-    )}\n`,
-  );
-} finally {
-  postgres.stop();
-  rmSync(dir, { recursive: true, force: true });
-}
+  return {
+    secondsPerMeasurement: SECONDS,
+    terminals: { centres: CENTRES, perCentre: Math.max(...LEVELS) / CENTRES, note: 'concurrency n uses terminals 0..n-1, ten per centre' },
+    node: process.version,
+    postgres: { ...(await postgres.durability()), note: 'durable defaults: fsync, synchronous_commit and full_page_writes on' },
+    sqlite: { journal: 'WAL', synchronous: 'NORMAL' },
+    results: [sqlite, pg],
+  };
+});
