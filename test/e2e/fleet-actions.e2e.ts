@@ -6,6 +6,7 @@ import { screenshot } from './support/screens';
 import { adminToken, openFleetPage, platformCall, waitFor } from './support/fleet';
 import { kioskOn, startPlatformProcess, type RunningPlatform } from './support/platform-process';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
+import { openAttract } from './support/terminal-per-file';
 
 let platform: RunningPlatform;
 let kiosk: RunningTerminal;
@@ -20,6 +21,12 @@ interface Report {
 }
 
 test.describe.configure({ mode: 'serial' });
+
+/** The fleet page, on the detail of the kiosk under test. */
+async function openKioskDetail(page: Page): Promise<void> {
+  await openFleetPage(page, platform.url);
+  await page.locator('tr[data-terminal="demo-kiosk-1"]').getByRole('button', { name: /查看/ }).click();
+}
 
 /** The elder-mode numbers (docs/architecture.md), measured on the screen as it stands, in both orientations. */
 async function expectElderMode(page: Page, name: string): Promise<void> {
@@ -75,11 +82,9 @@ test.afterAll(async () => {
 
 test('out of service from the fleet page: the kiosk shows 暂停服务 and where to go within 5 s; back in service shows the attract screen', async ({ page, context }) => {
   const screen = await context.newPage();
-  await screen.goto(kiosk.url);
-  await expect(screen.getByRole('heading', { name: '欢迎使用自助服务' })).toBeVisible();
+  await openAttract(screen, kiosk);
 
-  await openFleetPage(page, platform.url);
-  await page.locator('tr[data-terminal="demo-kiosk-1"]').getByRole('button', { name: /查看/ }).click();
+  await openKioskDetail(page);
   await page.getByLabel('暂停期间请市民前往').fill('请到二楼 3 号综合窗口办理');
   await page.getByRole('button', { name: '暂停服务', exact: true }).click();
   await expect(screen.getByRole('heading', { name: '暂停服务' })).toBeVisible({ timeout: 5000 });
@@ -99,10 +104,8 @@ test('out of service from the fleet page: the kiosk shows 暂停服务 and where
 
 test('a screenshot comes back when no citizen is at the kiosk, and with every personal area blanked while a session is on', async ({ page, context }) => {
   const screen = await context.newPage();
-  await screen.goto(kiosk.url);
-  await expect(screen.getByRole('heading', { name: '欢迎使用自助服务' })).toBeVisible();
-  await openFleetPage(page, platform.url);
-  await page.locator('tr[data-terminal="demo-kiosk-1"]').getByRole('button', { name: /查看/ }).click();
+  await openAttract(screen, kiosk);
+  await openKioskDetail(page);
   await page.getByRole('button', { name: '截屏' }).click();
   await expect(page.locator('tr[data-action="screenshot"][data-state="done"]')).toBeVisible({ timeout: 15_000 });
   await expect(page.locator('img.screenshot')).toBeVisible({ timeout: 10_000 });
@@ -174,8 +177,7 @@ test('configuration from the platform: a bad schema and a missing port are refus
   expect(kiosk.output()).not.toContain('restarting the terminal');
 
   // The fleet page shows the same, in words.
-  await openFleetPage(page, platform.url);
-  await page.locator('tr[data-terminal="demo-kiosk-1"]').getByRole('button', { name: /查看/ }).click();
+  await openKioskDetail(page);
   await expect(page.locator('tr[data-config="rolled-back"]')).toContainText('已回退');
   await expect(page.locator('tr[data-config="refused"]')).toContainText('已拒绝');
   await expectAccessible(page, 'fleet detail with configuration reports');
@@ -187,11 +189,9 @@ test('configuration from the platform: a bad schema and a missing port are refus
 
 test('reload the UI, then restart the terminal process: the page loads again, the terminal exits for its supervisor to start it', async ({ page, context }) => {
   const screen = await context.newPage();
-  await screen.goto(kiosk.url);
-  await expect(screen.getByRole('heading', { name: '欢迎使用自助服务' })).toBeVisible();
+  await openAttract(screen, kiosk);
   await screen.evaluate(() => ((window as unknown as { before: boolean }).before = true));
-  await openFleetPage(page, platform.url);
-  await page.locator('tr[data-terminal="demo-kiosk-1"]').getByRole('button', { name: /查看/ }).click();
+  await openKioskDetail(page);
   const reloaded = screen.waitForEvent('load', { timeout: 10_000 });
   await page.getByRole('button', { name: '重新加载界面' }).click();
   await reloaded;
