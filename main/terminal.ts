@@ -8,6 +8,7 @@ import { EventBus } from './api/event-bus';
 import { captureHandlers } from './capture';
 import { caseHandlers } from './cases/handlers';
 import { licenceHandlers } from './licences/handlers';
+import { visitHandlers } from './visits/handlers';
 import { catalogueHandlers } from './catalogue/handlers';
 import { CatalogueSearch } from './catalogue/catalogue-search';
 import { CatalogueService } from './catalogue/catalogue-service';
@@ -203,6 +204,7 @@ export async function startTerminal(options: StartOptions): Promise<Terminal> {
         ...catalogueHandlers(catalogue, new CatalogueSearch()),
         ...caseHandlers(role.cases),
         ...licenceHandlers(role.licences),
+        ...visitHandlers(role.visits),
         ...captureHandlers(role.capture),
         ...certificateHandlers(role.certificates),
         ...printHandlers(printing.service, role.reprints),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TimelinessThresholds } from './timeliness';
 
 /**
  * The service catalogue (事项目录) as it crosses the wire from the platform to terminals.
@@ -95,6 +96,8 @@ export const ServiceItem = z.object({
   form: FormSchema,
   /** The promised time (承诺时限) in working days from 受理. */
   timeLimitDays: z.number().int().nonnegative(),
+  /** 效能 thresholds (warning period before the deadline); the platform's defaults where absent. */
+  timeliness: TimelinessThresholds.optional(),
   feeCents: z.number().int().nonnegative(),
   resultDelivery: LocalizedText,
   counterVisit: z.enum(['none', 'required', 'maybe']),

@@ -11,6 +11,7 @@ import { fleetEvents, fleetMethods } from './fleet-api';
 import { DevicesConfig } from './devices';
 import { inputMethods } from './input-api';
 import { licenceMethods } from './licence-api';
+import { visitMethods } from './visit-api';
 
 /**
  * TerminalApi: the one contract between the UI and the terminal process. Both transports
@@ -272,6 +273,7 @@ export const terminalMethods = {
   ...inputMethods,
   ...fleetMethods,
   ...licenceMethods,
+  ...visitMethods,
 } as const;
 
 export const terminalEvents = {

@@ -3,6 +3,9 @@ import { CaseService } from '../cases/case-service';
 import { CertificateService } from '../certificates/certificate-service';
 import { LicenceCheck } from '../licences/licence-check';
 import { HelpService } from '../help/help-service';
+import { AppointmentCheckIn } from '../visits/check-in';
+import { KioskBooking } from '../visits/kiosk-booking';
+import { queueTicketParts } from '../printing';
 import { OcrService } from '../ocr';
 import { CitizenReprints } from '../printing/citizen-reprints';
 import { CaseStore } from '../store/case-store';
@@ -57,6 +60,23 @@ export function startKiosk(core: TerminalCore): RoleServices {
   const help = new HelpService({ client, location: config.terminal.location ?? '', events, log: log.child({ service: 'help' }) });
   stops.add(() => help.dispose());
 
+  const visitLog = log.child({ service: 'visits' });
+  const visits = {
+    checkIn: new AppointmentCheckIn({ checkIn: (request) => client.checkIn(request), identity: () => identity.current, session: () => sessions.current, log: visitLog }),
+    booking: new KioskBooking({
+      slots: (centreId, serviceCode, date) => client.slots(centreId, serviceCode, date),
+      book: (request) => client.book(request),
+      takeTicket: (request) => client.takeTicket(request),
+      centreId: config.terminal.centre.id,
+      centreName: config.terminal.centre.name,
+      serviceName: async (code) => (await core.catalogue.get()).items.find((i) => i.code === code)?.name['zh-CN'] ?? code,
+      ...(config.devices.receiptPrinter ? { printTicket: async (ticket) => (await printing.service.printTicket(queueTicketParts(ticket), 'queue ticket')).ok } : {}),
+      identity: () => identity.current,
+      session: () => sessions.current,
+      log: visitLog,
+    }),
+  };
+
   const caseService = new CaseService({
     store: cases,
     catalogue: core.catalogue,
@@ -95,6 +115,7 @@ export function startKiosk(core: TerminalCore): RoleServices {
     certificates,
     licences,
     help,
+    visits,
     reprints,
     outbox: { pending: () => worker.pending(), lastSyncAt: () => worker.lastSyncAt(), oldestPendingAt: () => cases.oldestPendingAt() },
   };

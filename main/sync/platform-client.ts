@@ -11,6 +11,7 @@ import { HelpCall, type HelpCallRequest } from '../../contract/platform/help';
 import { Rating, type RatingRequest } from '../../contract/platform/ratings';
 import { LicenceLookupResult, type LicenceLookupRequest } from '../../contract/platform/licences';
 import { PLATFORM_ROUTES } from '../../contract/platform/routes';
+import { AppointmentView, CheckInAnswer, Slot, TicketView, type BookingRequest, type CheckInRequest, type TakeTicketRequest } from '../../contract/platform/visits';
 import { parseAnswer } from '../platform-link/answers';
 import { followEventStream } from '../platform-link/event-stream';
 import { PlatformLink } from '../platform-link/link';
@@ -56,6 +57,23 @@ export class PlatformClient {
   }
 
   /** 电子证照: only after the citizen's consent, which the request records. */
+  /** 预约签到: the booking of this card or code becomes a ticket. */
+  checkIn(request: CheckInRequest): Promise<CheckInAnswer> {
+    return this.#link.json(CheckInAnswer, 'checkIn', { authorization: this.#authorization, body: request });
+  }
+
+  slots(centreId: string, serviceCode: string, date: string): Promise<Slot[]> {
+    return this.#link.json(Slot.array(), 'slots', { params: { centreId }, query: { serviceCode, date }, authorization: this.#authorization });
+  }
+
+  book(request: BookingRequest): Promise<AppointmentView> {
+    return this.#link.json(AppointmentView, 'book', { authorization: this.#authorization, body: request });
+  }
+
+  takeTicket(request: TakeTicketRequest): Promise<TicketView> {
+    return this.#link.json(TicketView, 'takeTicket', { authorization: this.#authorization, body: request });
+  }
+
   lookupLicences(request: LicenceLookupRequest): Promise<LicenceLookupResult> {
     return this.#link.json(LicenceLookupResult, 'licenceLookup', { authorization: this.#authorization, body: request });
   }

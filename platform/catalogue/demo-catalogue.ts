@@ -460,6 +460,8 @@ const raw: z.input<typeof Catalogue> = {
         ],
       },
       timeLimitDays: 20,
+      // 效能: a 20-working-day promise warns in its last 3 working days (the default is 1).
+      timeliness: { warningWorkingDays: 3 },
       feeCents: 0,
       resultDelivery: t('审核通过后按月发放至银行账户，结果短信告知', 'Paid monthly to the bank account once approved; result by SMS'),
       counterVisit: 'maybe',
@@ -531,6 +533,8 @@ const raw: z.input<typeof Catalogue> = {
         ],
       },
       timeLimitDays: 20,
+      // 效能: a 20-working-day promise warns in its last 3 working days (the default is 1).
+      timeliness: { warningWorkingDays: 3 },
       feeCents: 0,
       resultDelivery: t('审核通过后按月发放，结果短信告知', 'Paid monthly once approved; result by SMS'),
       counterVisit: 'maybe',

@@ -6,6 +6,8 @@ import { useT } from './i18n/use-t';
 import { FormScreen } from './forms/FormScreen';
 import { Attract } from './screens/Attract';
 import { CaseLookup } from './screens/CaseLookup';
+import { AppointmentCheckIn } from './screens/AppointmentCheckIn';
+import { VisitBooking } from './screens/VisitBooking';
 import { CaseStatusScreen } from './screens/CaseStatus';
 import { Certificate } from './screens/Certificate';
 import { Confirmation } from './screens/Confirmation';
@@ -175,6 +177,10 @@ function Body() {
       return <CaseLookup />;
     case 'status':
       return <CaseStatusScreen />;
+    case 'check-in':
+      return <AppointmentCheckIn />;
+    case 'visit-booking':
+      return <VisitBooking />;
     case 'setup-pin':
       return <PinPad />;
     case 'setup':

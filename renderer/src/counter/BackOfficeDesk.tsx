@@ -10,6 +10,7 @@ import { counterMessage, counterStatus } from './counter-store';
 import { CaseFormValues, CaseHistory, Materials } from './CaseReviewPanel';
 import { BundleItems, CaseDeadline, CaseNotes, formatDay } from './CycleParts';
 import { ServiceName } from './QueuePanel';
+import { TimelinessBadge } from './timeliness/TimelinessBadge';
 
 const LISTS: CaseStatus[] = ['transferred', 'awaiting-materials', 'returned', 'ready'];
 type DecisionForm = 'approve' | 'return' | 'request-materials' | null;
@@ -195,6 +196,7 @@ export function BackOfficeDesk() {
                   <th scope="col">{t('counter.col.number')}</th>
                   <th scope="col">{t('counter.col.service')}</th>
                   <th scope="col">{t('cycle.col.deadline')}</th>
+                  <th scope="col">{t('timeliness.column')}</th>
                   <th scope="col">{t('cycle.open')}</th>
                 </tr>
               </thead>
@@ -206,6 +208,9 @@ export function BackOfficeDesk() {
                       <ServiceName code={c.serviceCode} />
                     </td>
                     <td>{c.deadlineAt ? formatDay(c.deadlineAt) : ''}</td>
+                    <td>
+                      <TimelinessBadge timeliness={c.timeliness} />
+                    </td>
                     <td>
                       <button type="button" class="button secondary small" onClick={() => setOpen(c.caseId)}>
                         {t('cycle.open')}

@@ -64,7 +64,7 @@ export async function scanRequiredMaterials(page: Page): Promise<void> {
     await slot.getByRole('button').click();
     const capture = page.getByTestId('capture');
     await capture.getByRole('button', { name: /^(开始扫描|Start scanning)$/ }).click();
-    await expect(capture.locator('img.page-preview')).toHaveCount(1, { timeout: 30_000 });
+    await expect(capture.locator('img.page-preview')).toHaveCount(1, { timeout: 60_000 });
     await capture.getByRole('button', { name: /^(完成|Done)$/ }).click();
     await expect(page.locator(`[data-material="${code}"]`)).toHaveAttribute('data-state', 'scanned');
   }

@@ -388,7 +388,7 @@ export function platformSuite(dialect: 'sqlite' | 'postgres', newDb: (name: stri
 
       const open = await s.call('GET', '/v1/follow-ups?open=true', { token: s.clerk });
       expect(open.body.map((f: { caseId: string }) => f.caseId)).toContain(body.caseId);
-      const closed = await s.call('POST', `/v1/follow-ups/${first.body.followUpId}/close`, { token: s.clerk, json: { resolution: '已电话回访并致歉' } });
+      const closed = await s.call('POST', `/v1/follow-ups/${first.body.followUpId}/close`, { token: s.clerk, json: { resolution: '已电话回访并致歉', callback: { outcome: 'reached', note: '市民接受致歉' } } });
       expect(closed.body.closedAt).not.toBeNull();
       expect((await s.call('POST', `/v1/follow-ups/${first.body.followUpId}/close`, { token: s.clerk, json: { resolution: '再次' } })).status).toBe(409);
 
