@@ -11,6 +11,7 @@ import { DEMO, kioskOn } from './support/platform-process';
 import { screenshot } from './support/screens';
 import { coveredByBanner } from './support/covering';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
+import { fillAllowanceForm } from './support/allowance-form';
 
 /**
  * The machine never leaves a citizen stuck, and tells the truth: 呼叫工作人员 through a real
@@ -60,14 +61,7 @@ async function checkScreen(page: Page, name: string): Promise<void> {
 async function allowanceToReview(page: Page): Promise<void> {
   await page.locator('[data-service="elderly-longevity-allowance"]').click();
   await page.getByRole('button', { name: /^(开始办理|Start)$/ }).click();
-  await page.getByRole('button', { name: '下一步' }).click();
-  await page.locator('#field-phone').fill('13800138000');
-  await page.getByRole('radio', { name: '本人申请' }).click();
-  await page.getByRole('button', { name: '下一步' }).click();
-  await page.getByRole('radio', { name: '中国银行' }).click();
-  await page.locator('#field-bankAccount').fill('6013820000123456789');
-  await page.getByRole('checkbox').click();
-  await page.getByRole('button', { name: '下一步' }).click();
+  await fillAllowanceForm(page, { phone: '13800138000', bank: '中国银行', account: '6013820000123456789' });
   await expect(page.getByRole('heading', { name: '核对信息' })).toBeVisible();
 }
 

@@ -16,6 +16,7 @@ import { keyboardFor, normaliseTyped, typedInFull } from './field-input';
 import { MaterialsSection, ReadablePapersSection } from '../screens/Materials';
 import { maskIdNumber } from '../../../contract/identity/id-number';
 import { useSpeak } from '../speech/use-speak';
+import { ActionFor } from '../components/ActionFor';
 
 const FIELDS_PER_PAGE = 3;
 
@@ -322,13 +323,9 @@ export function FormScreen({ item, onSubmit, onCancel }: FormScreenProps) {
                 <dd>
                   {answerText(field, formValues.value[field.name], t)}
                   {askable(field) && (
-                    <button type="button" class="button secondary small" onClick={() => edit(field)}>
+                    <ActionFor small onClick={() => edit(field)} target={<Label field={field} />}>
                       {t('form.edit')}
-                      <span class="visually-hidden">
-                        {' '}
-                        <Label field={field} />
-                      </span>
-                    </button>
+                    </ActionFor>
                   )}
                 </dd>
               </div>

@@ -625,6 +625,13 @@ export const en: Record<MessageKey, string> = {
   'licences.expired': 'The electronic licence has expired and cannot be used: please provide the paper',
   'licences.missing': 'No such electronic licence was found for you: please provide the paper',
   'licences.unavailable': 'Electronic licences cannot be looked up right now: please provide the paper',
+  // The technician's live device states (setup screen), from the terminal's device.state events.
+  'setup.deviceState': 'Current state',
+  'setup.deviceState.ready': 'Ready',
+  'setup.deviceState.busy': 'Working',
+  'setup.deviceState.disconnected': 'Not connected',
+  'setup.deviceState.error': 'Fault',
+  'setup.deviceState.stopped': 'Stopped',
   // Appointment check-in (issue 19).
   'checkIn.start': 'Check in for an appointment',
   'checkIn.title': 'Appointment check-in',

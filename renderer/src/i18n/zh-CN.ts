@@ -624,6 +624,13 @@ export const zhCN = {
   'licences.expired': '电子证照已过期，不能使用，请提供纸质材料',
   'licences.missing': '没有查到您的这项电子证照，请提供纸质材料',
   'licences.unavailable': '暂时无法查询电子证照，请提供纸质材料',
+  // The technician's live device states (setup screen), from the terminal's device.state events.
+  'setup.deviceState': '当前状态',
+  'setup.deviceState.ready': '就绪',
+  'setup.deviceState.busy': '工作中',
+  'setup.deviceState.disconnected': '未连接',
+  'setup.deviceState.error': '故障',
+  'setup.deviceState.stopped': '已停止',
   // 预约签到 (issue 19).
   'checkIn.start': '预约签到',
   'checkIn.title': '预约签到',

@@ -76,12 +76,18 @@ describe('identity flow', () => {
   describe('with time to put the card back', () => {
     afterEach(() => vi.useRealTimers());
 
-    it('counts down, and the same card back in time keeps the session and its identity', () => {
+    /** A citizen's card read, then taken away with `seconds` to put it back, on a fake clock. */
+    function cardTakenAway(seconds: number) {
       vi.useFakeTimers();
-      const { flow, sessions, identity, frames, done } = setUp({ cardReturnSeconds: 10 });
-      flow.cardRead(read());
-      const session = sessions.current?.id;
-      flow.cardRemoved();
+      const set = setUp({ cardReturnSeconds: seconds });
+      set.flow.cardRead(read());
+      const session = set.sessions.current?.id;
+      set.flow.cardRemoved();
+      return { ...set, session };
+    }
+
+    it('counts down, and the same card back in time keeps the session and its identity', () => {
+      const { flow, sessions, identity, frames, done, session } = cardTakenAway(10);
       expect(frames).toContainEqual({ event: 'session.cardAway', data: { sessionId: session, secondsLeft: 10 } });
       vi.advanceTimersByTime(4000);
       expect(frames).toContainEqual({ event: 'session.cardAway', data: { sessionId: session, secondsLeft: 6 } });
@@ -94,11 +100,7 @@ describe('identity flow', () => {
     });
 
     it('wipes when the count reaches 0, and says why', () => {
-      vi.useFakeTimers();
-      const { flow, sessions, identity, frames, done } = setUp({ cardReturnSeconds: 3 });
-      flow.cardRead(read());
-      const session = sessions.current?.id;
-      flow.cardRemoved();
+      const { sessions, identity, frames, done, session } = cardTakenAway(3);
       vi.advanceTimersByTime(2999);
       expect(sessions.current).toBeDefined();
       vi.advanceTimersByTime(1);
@@ -109,11 +111,7 @@ describe('identity flow', () => {
     });
 
     it("another person's card ends the first session rather than joining it", () => {
-      vi.useFakeTimers();
-      const { flow, sessions, identity, frames, done } = setUp({ cardReturnSeconds: 10 });
-      flow.cardRead(read());
-      const first = sessions.current?.id;
-      flow.cardRemoved();
+      const { flow, sessions, identity, frames, done, session: first } = cardTakenAway(10);
       flow.cardRead(read({ idNumber: '110105194912310021', name: '测试李四' }));
       expect(frames).toContainEqual({ event: 'session.ended', data: { sessionId: first, reason: 'card-removed' } });
       expect(sessions.current?.id).not.toBe(first);
