@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes, type KeyObject } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 
 /**
  * The one format personal data is sealed in, on the kiosk's store and on the platform alike:
@@ -36,4 +36,36 @@ export function openValue(key: KeyObject, sealed: Buffer, where: string): { ok: 
 /** A keyed digest, to tell later whether a value is the same without keeping it. */
 export function keyedDigest(key: KeyObject, value: string, where: string): string {
   return createHmac('sha256', key).update(`${where}\u0000${value}`).digest('base64url');
+}
+
+/**
+ * A key that seals, opens and fingerprints values in this format, held as a KeyObject (native
+ * memory), never as a JS string. Each keeper (the terminal's store, the platform) says in its
+ * own words what a wrong-length key or an unopenable value means for it.
+ */
+export abstract class SealingKey {
+  readonly #key: KeyObject;
+
+  protected constructor(key: Buffer, wrongLength: (bytes: number) => Error) {
+    if (key.length !== SEAL_KEY_BYTES) throw wrongLength(key.length);
+    this.#key = createSecretKey(key);
+  }
+
+  /** The error for a value that does not open: not sealed in this format, or another key / damaged bytes. */
+  protected abstract unopened(reason: 'format' | 'key', sealed: Buffer, where: string): Error;
+
+  seal(plaintext: Buffer | string, where: string): Buffer {
+    return sealValue(this.#key, plaintext, where);
+  }
+
+  open(sealed: Buffer, where: string): Buffer {
+    const opened = openValue(this.#key, sealed, where);
+    if (opened.ok) return opened.data;
+    throw this.unopened(opened.reason, sealed, where);
+  }
+
+  /** A keyed digest, to check a value later without keeping it (see keyedDigest). */
+  fingerprint(value: string, where: string): string {
+    return keyedDigest(this.#key, value, where);
+  }
 }

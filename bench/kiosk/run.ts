@@ -14,6 +14,7 @@ import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_FLAGS } from '../../main/printing/render/chromium-renderer';
 import { startTerminal } from '../../test/e2e/support/terminal-process';
 import { inputEngineFigures } from './input-engines';
+import { fillAllowanceForm } from '../../test/e2e/support/allowance-form';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 50;
 
@@ -76,14 +77,7 @@ async function toPrefilledFormInPage(page: Page): Promise<Segments> {
 }
 
 async function submitToConfirmation(page: Page): Promise<number> {
-  await page.getByRole('button', { name: '下一步' }).click();
-  await page.locator('#field-phone').fill('13800138000');
-  await page.getByRole('radio', { name: '本人申请' }).click();
-  await page.getByRole('button', { name: '下一步' }).click();
-  await page.getByRole('radio', { name: '中国工商银行' }).click();
-  await page.locator('#field-bankAccount').fill('6222020200112233445');
-  await page.getByRole('checkbox').click();
-  await page.getByRole('button', { name: '下一步' }).click();
+  await fillAllowanceForm(page, { phone: '13800138000', bank: '中国工商银行', account: '6222020200112233445' });
   // The bank card is a required scan; it is scanned before the clock starts, as it is not what is measured.
   const slot = page.locator('[data-material="bank-card"]');
   await slot.getByRole('button').click();

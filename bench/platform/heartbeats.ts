@@ -1,11 +1,10 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import type { Heartbeat } from '../../contract/platform/fleet';
-import { startLocalPostgres } from '../../test/integration/platform/local-postgres';
+import { benchOnBothStores } from './both-stores';
+import { quietHeartbeat } from '../../test/fixtures/fleet/heartbeat';
 
 /**
  * Fleet heartbeats on one platform process, on SQLite and on PostgreSQL (a city's store): the rate it sustains beside its health
@@ -27,8 +26,7 @@ const round = (n: number, digits = 3) => Math.round(n * 10 ** digits) / 10 ** di
 const progress = (line: string) => process.stderr.write(`bench/platform/heartbeats: ${line}\n`);
 
 function beat(n: number): string {
-  const body: Heartbeat = {
-    version: '0.1.0',
+  const body = quietHeartbeat({
     uptimeSeconds: 3600 + n,
     devices: [
       { role: 'idcard', state: 'ready', conditions: [] },
@@ -41,10 +39,8 @@ function beat(n: number): string {
     syncLagSeconds: 12,
     disk: { freeBytes: 40e9, totalBytes: 120e9 },
     memory: { rssBytes: 180e6, freeBytes: 2e9, totalBytes: 8e9 },
-    lastError: null,
-    service: 'in-service',
-    configVersion: null,
-  };
+  });
+
   return JSON.stringify(body);
 }
 
@@ -179,27 +175,10 @@ async function benchStore(db: string, store: string) {
   }
 }
 
-const dir = mkdtempSync(path.join(tmpdir(), 'tongban-bench-heartbeats-'));
-const postgres = await startLocalPostgres();
-try {
-  const started = performance.now();
-  const results = [await benchStore(path.join(dir, 'fleet.db'), 'sqlite'), await benchStore(await postgres.createDatabase('fleet_bench'), 'postgres')];
-  process.stdout.write(
-    `${JSON.stringify(
-      {
-        benchmark: 'platform-heartbeats',
-        node: process.version,
-        secondsPerMeasurement: SECONDS,
-        terminalsRegistered: CENTRES * PER_CENTRE,
-        note: 'the server is measured through /proc (its user+system CPU); rates on a shared 2-core machine are bounded by it',
-        results,
-        totalSeconds: round((performance.now() - started) / 1000, 1),
-      },
-      null,
-      2,
-    )}\n`,
-  );
-} finally {
-  postgres.stop();
-  rmSync(dir, { recursive: true, force: true });
-}
+await benchOnBothStores('platform-heartbeats', {}, async ({ dir, postgres }) => ({
+  node: process.version,
+  secondsPerMeasurement: SECONDS,
+  terminalsRegistered: CENTRES * PER_CENTRE,
+  note: 'the server is measured through /proc (its user+system CPU); rates on a shared 2-core machine are bounded by it',
+  results: [await benchStore(path.join(dir, 'fleet.db'), 'sqlite'), await benchStore(await postgres.createDatabase('fleet_bench'), 'postgres')],
+}));

@@ -16,9 +16,12 @@ export type ServiceStateView = z.infer<typeof ServiceStateView>;
 
 export const fleetMethods = {
   'service.state': { args: z.object({}).strict(), result: ServiceStateView },
-  /** The page answers a screenshot request with a PNG of itself (base64, under the transport's 256 KB message limit). */
+  /**
+   * The page answers a screenshot request with a PNG of itself (base64, under the transport's
+   * 256 KB message limit), saying whether it covered every personal area (see the request's `blank`).
+   */
   'fleet.screenshot': {
-    args: z.object({ requestId: z.string().min(1).max(64), png: z.string().max(250_000) }).strict(),
+    args: z.object({ requestId: z.string().min(1).max(64), png: z.string().max(250_000), blanked: z.boolean() }).strict(),
     result: z.object({ ok: z.literal(true) }),
   },
 } as const;
@@ -27,5 +30,6 @@ export const fleetEvents = {
   'service.state': ServiceStateView,
   /** Staff asked for the UI to load again (a stuck page, a new build). */
   'ui.reload': z.object({}),
-  'fleet.screenshotRequested': z.object({ requestId: z.string() }),
+  /** `blank`: a citizen's session is on, so every text outside the buttons, every field, photo and camera image is covered. */
+  'fleet.screenshotRequested': z.object({ requestId: z.string(), blank: z.boolean() }),
 } as const;

@@ -10,6 +10,7 @@ import { ConfigError, loadConfig } from '../../kiosk-config/load';
 import type { TerminalConfig } from '../../kiosk-config/schema';
 import { startTerminal, type Terminal } from '../terminal';
 import { createLogger, type Logger } from '../logging/logger';
+import { startElectronUpdates, type ElectronUpdates } from './auto-update';
 import { ElectronPdfRenderer } from './electron-pdf-renderer';
 import { guardAllWebContents, lockDownSession } from './harden';
 import { connectTerminal } from './ipc';
@@ -68,6 +69,7 @@ guardAllWebContents(app, log);
 let kioskWindow: BrowserWindow | undefined;
 let terminal: Terminal | undefined;
 let disconnect: (() => void) | undefined;
+let updates: ElectronUpdates | undefined;
 let quitting = false;
 
 app.on('second-instance', () => {
@@ -83,13 +85,14 @@ app.on('will-quit', (event) => {
   const closing = terminal;
   terminal = undefined;
   disconnect?.();
+  updates?.stop();
   closing
     .close()
     .catch((error: unknown) => log.error({ err: error }, 'terminal did not close cleanly'))
     .finally(() => {
       log.info('stopped');
       log.flush();
-      app.exit(0);
+      if (!updates?.installIfDownloaded()) app.exit(0);
     });
 });
 process.on('SIGINT', () => app.quit());
@@ -117,6 +120,7 @@ async function start(): Promise<void> {
     pdfRenderer: new ElectronPdfRenderer(),
   });
   terminal = booted;
+  updates = startElectronUpdates(config, app.isPackaged, log);
   disconnect = connectTerminal(booted, () => kioskWindow, log);
   kioskWindow = createKioskWindow({
     preloadPath,

@@ -20,17 +20,24 @@ export interface ActionRunnerDeps {
 }
 
 const SCREENSHOT_WAIT_MS = 10_000;
+
+/** The page's picture of itself, and whether it covered every personal area as asked. */
+export interface ScreenPicture {
+  png: string;
+  blanked: boolean;
+}
 const RETRY_MS = 5000;
 
 /**
  * Waits for remote actions (a long poll, so an action reaches the kiosk in about a second),
- * carries each one out once and acknowledges it with what happened. A screenshot is refused
- * while a citizen's session is on: what they entered is never sent to anyone.
+ * carries each one out once and acknowledges it with what happened. A screenshot taken while a
+ * citizen's session is on comes with every personal area blanked by the page (what they entered
+ * is never sent to anyone); one the page could not blank is refused, never sent.
  */
 export class ActionRunner {
   private readonly sleeper = new Sleeper();
   private readonly abort = new AbortController();
-  private readonly screenshots = new Map<string, (png: string) => void>();
+  private readonly screenshots = new Map<string, (picture: ScreenPicture) => void>();
   private loop: Promise<void> | undefined;
   private lastId = 0;
 
@@ -47,10 +54,10 @@ export class ActionRunner {
   }
 
   /** The page's answer to a screenshot request. */
-  screenshotTaken(requestId: string, png: string): boolean {
+  screenshotTaken(requestId: string, picture: ScreenPicture): boolean {
     const waiting = this.screenshots.get(requestId);
     if (!waiting) return false;
-    waiting(png);
+    waiting(picture);
     return true;
   }
 
@@ -102,20 +109,20 @@ export class ActionRunner {
   }
 
   private async screenshot(action: RemoteAction): Promise<ActionAck> {
-    if (this.deps.sessionActive()) return { outcome: 'refused', detail: 'a citizen session is on screen' };
+    const blank = this.deps.sessionActive();
     const requestId = `action-${action.id}`;
-    const png = await new Promise<string | undefined>((resolve) => {
+    const picture = await new Promise<ScreenPicture | undefined>((resolve) => {
       const timer = setTimeout(() => resolve(undefined), SCREENSHOT_WAIT_MS);
       this.screenshots.set(requestId, (taken) => {
         clearTimeout(timer);
         resolve(taken);
       });
-      this.deps.events.publish('fleet.screenshotRequested', { requestId });
+      this.deps.events.publish('fleet.screenshotRequested', { requestId, blank });
     });
     this.screenshots.delete(requestId);
-    if (!png) return { outcome: 'failed', detail: `no screen answered within ${SCREENSHOT_WAIT_MS / 1000} s` };
-    // A citizen may have touched the screen while it was taken.
-    if (this.deps.sessionActive()) return { outcome: 'refused', detail: 'a citizen session began while the screenshot was taken' };
-    return { outcome: 'done', screenshot: png };
+    if (!picture) return { outcome: 'failed', detail: `no screen answered within ${SCREENSHOT_WAIT_MS / 1000} s` };
+    // A citizen may have touched the screen while an unblanked picture was taken: it is not sent.
+    if (!picture.blanked && (blank || this.deps.sessionActive())) return { outcome: 'refused', detail: 'a citizen session is on screen and the picture was not blanked' };
+    return { outcome: 'done', screenshot: picture.png, ...(picture.blanked ? { detail: 'a citizen session was on: personal areas blanked' } : {}) };
   }
 }

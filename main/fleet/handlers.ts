@@ -10,9 +10,9 @@ type FleetMethod = 'service.state' | 'fleet.screenshot';
 export function fleetHandlers(fleet: RunningFleet | undefined): Pick<Handlers, FleetMethod> {
   return {
     'service.state': () => fleet?.service.view() ?? { mode: 'in-service', message: null, opensAt: null },
-    'fleet.screenshot': ({ requestId, png }) => {
+    'fleet.screenshot': ({ requestId, png, blanked }) => {
       if (!fleet) throw new ApiFailure('not-allowed', 'this terminal is not watched by a platform (platform.url)');
-      if (!fleet.screenshotTaken(requestId, png)) throw new ApiFailure('bad-request', `no screenshot ${requestId} was asked for`);
+      if (!fleet.screenshotTaken(requestId, { png, blanked })) throw new ApiFailure('bad-request', `no screenshot ${requestId} was asked for`);
       return { ok: true };
     },
   };

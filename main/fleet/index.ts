@@ -4,10 +4,11 @@ import type { EventBus } from '../api/event-bus';
 import type { Logger } from '../logging/logger';
 import { Sleeper } from '../../common/wait';
 import { IppDocumentPrinter } from '../../drivers/ipp';
-import { ActionRunner } from './action-runner';
+import { ActionRunner, type ScreenPicture } from './action-runner';
 import { checkDevices } from './device-check';
 import { FleetClient } from './fleet-client';
 import { HostUpdater } from './host-updater';
+import { IdleRestart } from './idle-restart';
 import { buildHeartbeat } from './heartbeat';
 import { isMaintenanceMinute, openingState } from './opening-hours';
 import { readA4Printer } from './printer-watch';
@@ -39,7 +40,7 @@ export interface FleetDeps {
 export interface RunningFleet {
   service: ServiceState;
   /** The page's answer to a screenshot request; false when none was asked for under that id. */
-  screenshotTaken(requestId: string, png: string): boolean;
+  screenshotTaken(requestId: string, picture: ScreenPicture): boolean;
   stop(): Promise<void>;
 }
 
@@ -61,6 +62,7 @@ export function startFleet(deps: FleetDeps): RunningFleet {
   const a4 = config.devices.a4Printer?.transport === 'ipp' ? new IppDocumentPrinter(config.devices.a4Printer.url) : undefined;
   let lastFailure: { at: string; message: string } | null = null;
   let hours: OpeningHours | null = null;
+  const idleRestart = new IdleRestart({ events: deps.events, sessionActive: deps.sessionActive, restart: deps.restart });
 
   const remoteConfig = new RemoteConfig({
     client,
@@ -69,7 +71,7 @@ export function startFleet(deps: FleetDeps): RunningFleet {
     key: config.fleet.platformKey ? pinnedKey(config.fleet.platformKey) : undefined,
     appliedVersion: deps.appliedVersion,
     checkDevices,
-    onApplied: (version) => restartWhenIdle(`platform configuration ${version} applied`),
+    onApplied: (version) => idleRestart.request(`platform configuration ${version} applied`),
     log: log.child({ service: 'fleet-config' }),
   });
 
@@ -104,12 +106,6 @@ export function startFleet(deps: FleetDeps): RunningFleet {
     await updater.check().catch((error: unknown) => log.warn({ err: error }, 'update check failed'));
   };
 
-  let restartPending: string | undefined;
-  function restartWhenIdle(why: string): void {
-    restartPending = why;
-    if (!deps.sessionActive()) deps.restart(why);
-  }
-
   const lastError = (): { at: string; message: string } | null => {
     const failing = deps
       .devices()
@@ -123,9 +119,9 @@ export function startFleet(deps: FleetDeps): RunningFleet {
     if (hours) {
       const state = openingState(hours, at);
       service.setClosed(state.open ? null : { opensAt: state.opensAt });
-      if (isMaintenanceMinute(hours, at) && at - startedAt > MIN_UPTIME_FOR_MAINTENANCE_MS) restartWhenIdle('nightly maintenance');
+      if (isMaintenanceMinute(hours, at) && at - startedAt > MIN_UPTIME_FOR_MAINTENANCE_MS) idleRestart.request('nightly maintenance');
     } else service.setClosed(null);
-    if (restartPending && !deps.sessionActive()) deps.restart(restartPending);
+    idleRestart.whenIdle();
   };
 
   const sleeper = new Sleeper();
@@ -164,9 +160,10 @@ export function startFleet(deps: FleetDeps): RunningFleet {
 
   return {
     service,
-    screenshotTaken: (requestId, png) => runner.screenshotTaken(requestId, png),
+    screenshotTaken: (requestId, picture) => runner.screenshotTaken(requestId, picture),
     async stop() {
       stopping = true;
+      idleRestart.stop();
       sleeper.wake();
       await Promise.all([beats, runner.stop()]);
     },

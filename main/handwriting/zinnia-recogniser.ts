@@ -1,4 +1,5 @@
 import koffi from 'koffi';
+import { loadNativeLibrary } from '../native/load-library';
 
 export type Stroke = readonly (readonly [number, number])[];
 
@@ -21,17 +22,7 @@ export class ZinniaRecogniser {
   readonly #character: unknown;
 
   constructor(modelPath: string = DEFAULT_MODEL) {
-    let lib: ReturnType<typeof koffi.load> | undefined;
-    let lastError: unknown;
-    for (const name of LIBRARY_NAMES) {
-      try {
-        lib = koffi.load(name);
-        break;
-      } catch (error) {
-        lastError = error;
-      }
-    }
-    if (!lib) throw new Error(`libzinnia not found (${LIBRARY_NAMES.join(', ')}): ${String(lastError)}`);
+    const lib = loadNativeLibrary('libzinnia', LIBRARY_NAMES);
     koffi.opaque('zinnia_recognizer_t');
     koffi.opaque('zinnia_character_t');
     koffi.opaque('zinnia_result_t');

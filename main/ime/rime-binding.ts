@@ -1,4 +1,5 @@
 import koffi from 'koffi';
+import { loadNativeLibrary } from '../native/load-library';
 
 /**
  * librime's C API reached through koffi, without a C shim. `rime_get_api()` hands back a struct
@@ -113,17 +114,7 @@ const LIBRARY_NAMES = process.platform === 'win32' ? ['rime.dll'] : ['librime.so
 
 /** Loads librime or says why not (a machine without it falls back to the built-in table). */
 export function loadRime(): RimeLibrary {
-  let lib: ReturnType<typeof koffi.load> | undefined;
-  let lastError: unknown;
-  for (const name of LIBRARY_NAMES) {
-    try {
-      lib = koffi.load(name);
-      break;
-    } catch (error) {
-      lastError = error;
-    }
-  }
-  if (!lib) throw new Error(`librime not found (${LIBRARY_NAMES.join(', ')}): ${String(lastError)}`);
+  const lib = loadNativeLibrary('librime', LIBRARY_NAMES);
   const getApi = lib.func('void *rime_get_api()');
   const apiPointer = getApi() as unknown;
   if (!apiPointer) throw new Error('rime_get_api() returned NULL');

@@ -74,13 +74,16 @@ export class UpdateFeed {
     return offered;
   }
 
-  /** electron-updater's generic provider reads this YAML (`latest.yml`, `latest-linux.yml`). */
+  /**
+   * electron-updater's generic provider reads this YAML (`latest.yml`, `latest-linux.yml`) and
+   * resolves each file's url against the feed's own folder: `files/…` is the file route below it.
+   */
   async electronFeed(terminalId: string): Promise<string> {
     const release = await this.offeredTo('electron', terminalId);
     return stringify({
       version: release.version,
-      files: [{ url: release.fileName, sha512: release.sha512, size: release.size }],
-      path: release.fileName,
+      files: [{ url: `files/${release.fileName}`, sha512: release.sha512, size: release.size }],
+      path: `files/${release.fileName}`,
       sha512: release.sha512,
       releaseDate: release.releasedAt,
     });

@@ -46,6 +46,8 @@ import { registerCertificateRoutes, registerDocumentRoutes } from '../documents/
 import { registerHelpRoutes } from '../help/http';
 import { registerPublicStatusRoutes } from '../public-status/http';
 import { registerFleetRoutes } from '../fleet/routes';
+import { registerVisitPages } from '../visits/page-routes';
+import { registerVisitRoutes } from '../visits/http';
 import { idNumberProblem } from '../../contract/platform/id-number';
 import type { HttpOptions } from './app';
 import type { Services } from './services';
@@ -54,6 +56,8 @@ import { StreamLimits } from './stream-limits';
 import { streamEvents } from './sse';
 import { registerCycleRoutes } from './cycle-routes';
 import { registerLicenceRoutes } from '../licences/http';
+import { registerDashboardRoutes } from '../dashboard/routes';
+import { registerCallRoutes } from '../calls/http';
 import { registerDeskRoutes } from '../desk/http';
 
 function caller(request: FastifyRequest): Caller {
@@ -78,7 +82,7 @@ const CaseParams = z.object({ caseId: CaseId });
 export function registerRoutes(app: FastifyInstance, services: Services, options: HttpOptions): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { ctx, access, cases, ratings, blobs } = services;
-  const streams = new StreamLimits(options.maxStreamsPerCaller, options.maxStreams);
+  const streams = new StreamLimits(options.maxStreamsPerCaller, options.maxStreams, options.cluster?.streamSlots);
 
   r.get('/v1/health', {
     config: { public: true, rateLimit: false },
@@ -343,7 +347,7 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
     },
     handler: async (request, reply) => {
       const who = caller(request);
-      const release = streams.acquire(rateLimitKey(request));
+      const release = await streams.acquire(rateLimitKey(request));
       const after = request.headers['last-event-id'] ?? request.query.after ?? 0;
       streamEvents(request, reply, ctx, eventFilterOf(who), after, release);
     },
@@ -362,12 +366,12 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
   r.post('/v1/follow-ups/:id/close', {
     schema: {
       tags: ['ratings'],
-      summary: 'Close a follow-up with what was done',
+      summary: 'Close a follow-up with what was done (and, for a named rating, the call back)',
       params: z.object({ id: z.string().min(1).max(64) }),
       body: CloseFollowUpRequest,
-      response: { 200: FollowUp, ...errors },
+      response: { 200: FollowUp, ...errors, 422: ErrorBody },
     },
-    handler: async (request) => ratings.closeFollowUp(caller(request), request.params.id, request.body.resolution),
+    handler: async (request) => ratings.closeFollowUp(caller(request), request.params.id, request.body),
   });
 
   r.get('/v1/stats', {
@@ -397,6 +401,8 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
   registerHelpRoutes(app, services.help, caller);
   registerPublicStatusRoutes(app, services.publicStatus);
   registerCycleRoutes(app, services, caller);
+  registerDashboardRoutes(app, services, caller);
+  registerCallRoutes(app, ctx, caller);
   registerDeskRoutes(app, services.desk, caller);
   if (services.licences) registerLicenceRoutes(app, services.licences, caller);
 
@@ -412,4 +418,8 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
     });
   }
   if (services.fleet) registerFleetRoutes(app, services.fleet);
+  if (services.visits) {
+    registerVisitRoutes(app, services.visits, caller);
+    registerVisitPages(app, services.visits);
+  }
 }

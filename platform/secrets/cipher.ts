@@ -1,5 +1,4 @@
-import { createSecretKey, type KeyObject } from 'node:crypto';
-import { keyedDigest, openValue, SEAL_KEY_BYTES, sealValue } from '../../common/sealed-value';
+import { SEAL_KEY_BYTES, SealingKey } from '../../common/sealed-value';
 
 export const DATA_KEY_BYTES = SEAL_KEY_BYTES;
 
@@ -14,36 +13,20 @@ export class SealError extends Error {
 /**
  * The personal data the platform keeps (case applicants, forms and materials, scans, issued
  * documents), sealed in the house format (`common/sealed-value`, as the terminal's store).
- * The key is a KeyObject (native memory), never a string.
+ * Fingerprints tell two values equal without keeping either: a plain hash of an ID number
+ * would be undone by trying the few million valid numbers of a birth date.
  */
-export class DataCipher {
-  readonly #key: KeyObject;
-
+export class DataCipher extends SealingKey {
   constructor(key: Buffer) {
-    if (key.length !== DATA_KEY_BYTES) throw new SealError(`the data key must be ${DATA_KEY_BYTES} bytes, not ${key.length}`);
-    this.#key = createSecretKey(key);
+    super(key, (bytes) => new SealError(`the data key must be ${DATA_KEY_BYTES} bytes, not ${bytes}`));
   }
 
-  seal(plaintext: Buffer | string, where: string): Buffer {
-    return sealValue(this.#key, plaintext, where);
-  }
-
-  open(sealed: Buffer, where: string): Buffer {
-    const opened = openValue(this.#key, sealed, where);
-    if (opened.ok) return opened.data;
-    throw new SealError(
-      opened.reason === 'format'
+  protected unopened(reason: 'format' | 'key', sealed: Buffer, where: string): Error {
+    return new SealError(
+      reason === 'format'
         ? `${where} is not a sealed value (${sealed.length} bytes)`
         : `${where} does not open with the platform's data key: sealed under another key, or damaged`,
     );
-  }
-
-  /**
-   * A keyed digest to tell two values equal without keeping either: a plain hash of an ID
-   * number would be undone by trying the few million valid numbers of a birth date.
-   */
-  fingerprint(value: string, purpose: string): string {
-    return keyedDigest(this.#key, value, purpose);
   }
 
   sealText(text: string, where: string): string {

@@ -5,6 +5,7 @@ import { DEMO, kioskOn, startPlatformProcess, type RunningPlatform } from './sup
 import { screenshot } from './support/screens';
 import { sign } from './support/signature';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
+import { newbornAnswers } from './support/newborn';
 
 /**
  * The whole 一窗受理 cycle through real processes: `tongban platform` (demo seed), a kiosk and two
@@ -180,14 +181,7 @@ test('a 一件事 submitted once at the kiosk: one case per item, each decided b
   const { kioskPage, one, two } = await pages(browser);
   const { caseId, caseNumber, queueNumber } = await kioskSubmits(kioskPage, 'newborn-one-thing', {
     collectMode: 'together',
-    phone: '13900139000',
-    relationToBaby: 'father',
-    babyName: '测试小宝',
-    babySex: 'female',
-    babyBirthDate: '2026-11-20',
-    birthCertificateNumber: 'Q440123456',
-    hukouWith: 'father',
-    otherParentIdNumber: '11010519491231002X',
+    ...newbornAnswers('11010519491231002X'),
     residency: 'local',
     reason: 'first',
     bank: 'ccb',

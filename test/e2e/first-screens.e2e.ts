@@ -1,20 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startTerminal, type RunningTerminal } from './support/terminal-process';
+import { openAttract, terminalForFile } from './support/terminal-per-file';
 import { expectAccessible } from './support/accessibility';
 import { screenshot, visibleTexts } from './support/screens';
 
-let terminal: RunningTerminal;
-
-test.beforeAll(async () => {
-  terminal = await startTerminal();
-});
-test.afterAll(async () => {
-  await terminal.stop();
-});
+const terminal = terminalForFile();
 
 async function open(page: Page) {
-  await page.goto(terminal.url);
-  await expect(page.getByRole('heading', { name: '欢迎使用自助服务' })).toBeVisible();
+  await openAttract(page, terminal());
 }
 
 /** Every button a finger can reach is at least `min` CSS pixels each way. */

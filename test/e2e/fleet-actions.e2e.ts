@@ -6,6 +6,7 @@ import { screenshot } from './support/screens';
 import { adminToken, openFleetPage, platformCall, waitFor } from './support/fleet';
 import { kioskOn, startPlatformProcess, type RunningPlatform } from './support/platform-process';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
+import { openAttract } from './support/terminal-per-file';
 
 let platform: RunningPlatform;
 let kiosk: RunningTerminal;
@@ -20,6 +21,12 @@ interface Report {
 }
 
 test.describe.configure({ mode: 'serial' });
+
+/** The fleet page, on the detail of the kiosk under test. */
+async function openKioskDetail(page: Page): Promise<void> {
+  await openFleetPage(page, platform.url);
+  await page.locator('tr[data-terminal="demo-kiosk-1"]').getByRole('button', { name: /查看/ }).click();
+}
 
 /** The elder-mode numbers (docs/architecture.md), measured on the screen as it stands, in both orientations. */
 async function expectElderMode(page: Page, name: string): Promise<void> {
@@ -75,11 +82,9 @@ test.afterAll(async () => {
 
 test('out of service from the fleet page: the kiosk shows 暂停服务 and where to go within 5 s; back in service shows the attract screen', async ({ page, context }) => {
   const screen = await context.newPage();
-  await screen.goto(kiosk.url);
-  await expect(screen.getByRole('heading', { name: '欢迎使用自助服务' })).toBeVisible();
+  await openAttract(screen, kiosk);
 
-  await openFleetPage(page, platform.url);
-  await page.locator('tr[data-terminal="demo-kiosk-1"]').getByRole('button', { name: /查看/ }).click();
+  await openKioskDetail(page);
   await page.getByLabel('暂停期间请市民前往').fill('请到二楼 3 号综合窗口办理');
   await page.getByRole('button', { name: '暂停服务', exact: true }).click();
   await expect(screen.getByRole('heading', { name: '暂停服务' })).toBeVisible({ timeout: 5000 });
@@ -97,12 +102,10 @@ test('out of service from the fleet page: the kiosk shows 暂停服务 and where
   await expect(page.locator('tr[data-action="back-in-service"][data-state="done"]')).toBeVisible({ timeout: 10_000 });
 });
 
-test('a screenshot comes back when no citizen is at the kiosk, and is refused while a session is on', async ({ page, context }) => {
+test('a screenshot comes back when no citizen is at the kiosk, and with every personal area blanked while a session is on', async ({ page, context }) => {
   const screen = await context.newPage();
-  await screen.goto(kiosk.url);
-  await expect(screen.getByRole('heading', { name: '欢迎使用自助服务' })).toBeVisible();
-  await openFleetPage(page, platform.url);
-  await page.locator('tr[data-terminal="demo-kiosk-1"]').getByRole('button', { name: /查看/ }).click();
+  await openAttract(screen, kiosk);
+  await openKioskDetail(page);
   await page.getByRole('button', { name: '截屏' }).click();
   await expect(page.locator('tr[data-action="screenshot"][data-state="done"]')).toBeVisible({ timeout: 15_000 });
   await expect(page.locator('img.screenshot')).toBeVisible({ timeout: 10_000 });
@@ -110,8 +113,22 @@ test('a screenshot comes back when no citizen is at the kiosk, and is refused wh
 
   await screen.getByRole('button', { name: '点击开始办理' }).click();
   await expect(screen.getByRole('heading', { name: '请选择要办理的事项' })).toBeVisible();
+  const heading = await screen.getByRole('heading', { name: '请选择要办理的事项' }).boundingBox();
+  const firstShot = await page.locator('img.screenshot').getAttribute('src');
   await page.getByRole('button', { name: '截屏' }).click();
-  await expect(page.locator('tr[data-action="screenshot"][data-state="refused"]')).toContainText('a citizen session is on screen', { timeout: 15_000 });
+  await expect(page.locator('tr[data-action="screenshot"][data-state="done"]', { hasText: 'personal areas blanked' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('img.screenshot')).not.toHaveAttribute('src', firstShot ?? '', { timeout: 10_000 });
+  // The picture is half size: the heading's text, outside any button, is painted over in grey.
+  const pixel = await page.locator('img.screenshot').evaluate(async (img: HTMLImageElement, at: { x: number; y: number }) => {
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.naturalWidth;
+    canvas.height = img.naturalHeight;
+    const context = canvas.getContext('2d')!;
+    context.drawImage(img, 0, 0);
+    return Array.from(context.getImageData(Math.round(at.x / 2), Math.round(at.y / 2), 1, 1).data.slice(0, 3));
+  }, { x: heading!.x + Math.min(heading!.width / 2, 40), y: heading!.y + heading!.height / 2 });
+  for (const channel of pixel) expect(Math.abs(channel - 0x8a)).toBeLessThan(8);
 });
 
 test('outside the opening hours the kiosk shows 非服务时间 and still looks up cases; inside them, the attract screen', async ({ page }) => {
@@ -160,8 +177,7 @@ test('configuration from the platform: a bad schema and a missing port are refus
   expect(kiosk.output()).not.toContain('restarting the terminal');
 
   // The fleet page shows the same, in words.
-  await openFleetPage(page, platform.url);
-  await page.locator('tr[data-terminal="demo-kiosk-1"]').getByRole('button', { name: /查看/ }).click();
+  await openKioskDetail(page);
   await expect(page.locator('tr[data-config="rolled-back"]')).toContainText('已回退');
   await expect(page.locator('tr[data-config="refused"]')).toContainText('已拒绝');
   await expectAccessible(page, 'fleet detail with configuration reports');
@@ -173,11 +189,9 @@ test('configuration from the platform: a bad schema and a missing port are refus
 
 test('reload the UI, then restart the terminal process: the page loads again, the terminal exits for its supervisor to start it', async ({ page, context }) => {
   const screen = await context.newPage();
-  await screen.goto(kiosk.url);
-  await expect(screen.getByRole('heading', { name: '欢迎使用自助服务' })).toBeVisible();
+  await openAttract(screen, kiosk);
   await screen.evaluate(() => ((window as unknown as { before: boolean }).before = true));
-  await openFleetPage(page, platform.url);
-  await page.locator('tr[data-terminal="demo-kiosk-1"]').getByRole('button', { name: /查看/ }).click();
+  await openKioskDetail(page);
   const reloaded = screen.waitForEvent('load', { timeout: 10_000 });
   await page.getByRole('button', { name: '重新加载界面' }).click();
   await reloaded;

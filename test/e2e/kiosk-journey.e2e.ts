@@ -6,6 +6,7 @@ import { clerk, kioskOn } from './support/platform-process';
 import { expectAccessible } from './support/accessibility';
 import { screenshot } from './support/screens';
 import { startTerminal } from './support/terminal-process';
+import { fillAllowanceForm } from './support/allowance-form';
 
 // Each test is a whole visit (card, four form pages, two scans read by OCR, a printed receipt)
 // through three real processes: on two busy cores that takes more than the default minute.
@@ -190,14 +191,7 @@ test('with the platform down the citizen still gets a confirmation, and the case
     await page.goto(env.kiosk.url);
     await placeCard(page, 'elder');
     await openService(page, 'elderly-longevity-allowance');
-    await page.getByRole('button', { name: '下一步' }).click();
-    await page.locator('#field-phone').fill('13900139000');
-    await page.getByRole('radio', { name: '本人申请' }).click();
-    await page.getByRole('button', { name: '下一步' }).click();
-    await page.getByRole('radio', { name: '中国银行' }).click();
-    await page.locator('#field-bankAccount').fill('6013820000123456789');
-    await page.getByRole('checkbox').click();
-    await page.getByRole('button', { name: '下一步' }).click();
+    await fillAllowanceForm(page, { phone: '13900139000', bank: '中国银行', account: '6013820000123456789' });
     // The platform is down: the licence look-up cannot answer, and the papers are asked for in plain words.
     await page.getByTestId('licence-consent').getByRole('button', { name: '同意查询' }).click();
     await expect(page.getByTestId('materials').locator('[data-material="household-register"]')).toContainText('暂时无法查询电子证照');

@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { callApi, placeCard } from './support/kiosk';
 import { DEMO, kioskOn, startPlatformProcess, type RunningPlatform } from './support/platform-process';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
+import { newbornAnswers } from './support/newborn';
 
 /**
  * 电子证照 through real processes: `tongban platform --seed-demo --licences FILE` and a kiosk
@@ -42,16 +43,6 @@ test.afterAll(async () => {
 
 type Check = { consent: string; materials: { code: string; state: string }[] };
 
-const newborn = (otherParent: string) => ({
-  phone: '13900139000',
-  relationToBaby: 'father',
-  babyName: '测试小宝',
-  babySex: 'female',
-  babyBirthDate: '2026-11-20',
-  birthCertificateNumber: 'Q440123456',
-  hukouWith: 'father',
-  otherParentIdNumber: otherParent,
-});
 
 async function withCard(page: Page, cardId: string): Promise<void> {
   await page.goto(kiosk.url);
@@ -89,7 +80,7 @@ test('with a marriage-certificate licence the paper is not asked for; the case n
     { code: 'household-register', state: 'held' },
     { code: 'marriage-certificate', state: 'held' },
   ]);
-  const receipt = await callApi<{ caseId: string }>(page, 'cases.submit', { serviceCode: 'newborn-hukou-registration', values: newborn('11010519491231002X') });
+  const receipt = await callApi<{ caseId: string }>(page, 'cases.submit', { serviceCode: 'newborn-hukou-registration', values: newbornAnswers('11010519491231002X') });
   const materials = await platformMaterials(page, receipt.caseId);
   expect(materials.map((m) => m.code).sort()).toEqual(['household-register', 'id-card', 'marriage-certificate']);
   expect(materials.find((m) => m.code === 'marriage-certificate')?.electronicLicence?.number).toBe('J110101-2012-000123');
@@ -108,7 +99,7 @@ test('an expired licence is refused and the case names only what is valid', asyn
   await withCard(page, 'x-check');
   const sun = await callApi<Check>(page, 'licences.check', { serviceCode: 'newborn-hukou-registration', consent: true });
   expect(sun.materials.find((m) => m.code === 'marriage-certificate')?.state).toBe('expired');
-  const receipt = await callApi<{ caseId: string }>(page, 'cases.submit', { serviceCode: 'newborn-hukou-registration', values: newborn('11010519491231002X') });
+  const receipt = await callApi<{ caseId: string }>(page, 'cases.submit', { serviceCode: 'newborn-hukou-registration', values: newbornAnswers('11010519491231002X') });
   const materials = await platformMaterials(page, receipt.caseId);
   expect(materials.map((m) => m.code)).toEqual(['id-card']);
 });
@@ -117,7 +108,7 @@ test('consent refused: nothing is looked up and every material is asked for', as
   await withCard(page, 'resident');
   const refused = await callApi<Check>(page, 'licences.check', { serviceCode: 'newborn-hukou-registration', consent: false });
   expect(refused).toEqual({ consent: 'refused', materials: ['id-card', 'birth-medical-certificate', 'household-register', 'marriage-certificate'].map((code) => ({ code, state: 'not-asked' })) });
-  const receipt = await callApi<{ caseId: string }>(page, 'cases.submit', { serviceCode: 'newborn-hukou-registration', values: newborn('11010519491231002X') });
+  const receipt = await callApi<{ caseId: string }>(page, 'cases.submit', { serviceCode: 'newborn-hukou-registration', values: newbornAnswers('11010519491231002X') });
   expect(await platformMaterials(page, receipt.caseId)).toEqual([]);
 });
 

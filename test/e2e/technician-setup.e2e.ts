@@ -2,22 +2,14 @@ import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { startTerminal, type RunningTerminal } from './support/terminal-process';
+import { openAttract, terminalForFile } from './support/terminal-per-file';
 import { callApi } from './support/kiosk';
 import { screenshot } from './support/screens';
 
-let terminal: RunningTerminal;
-
-test.beforeAll(async () => {
-  terminal = await startTerminal();
-});
-test.afterAll(async () => {
-  await terminal.stop();
-});
+const terminal = terminalForFile();
 
 async function openPinPad(page: Page) {
-  await page.goto(terminal.url);
-  await expect(page.getByRole('heading', { name: '欢迎使用自助服务' })).toBeVisible();
+  await openAttract(page, terminal());
   for (let i = 0; i < 5; i++) await page.getByTestId('app-name').click();
   await expect(page.getByRole('heading', { name: '技术人员设置' })).toBeVisible();
 }
@@ -89,7 +81,7 @@ test('the live test reads a card on the running reader and shows its steps with 
 });
 
 test('setup calls are refused while locked', async ({ page }) => {
-  await page.goto(terminal.url);
+  await page.goto(terminal().url);
   const outcome = await page.evaluate(async () => {
     const secret = new URLSearchParams(location.hash.slice(1)).get('secret');
     const ws = new WebSocket(`ws://${location.host}/api`, ['tongban.v1', `secret.${secret}`]);

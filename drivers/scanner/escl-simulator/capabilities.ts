@@ -1,7 +1,4 @@
-import { XMLBuilder } from 'fast-xml-parser';
-import { PWG_NS, SCAN_NS } from '../escl/escl-xml';
-
-const builder = new XMLBuilder({ ignoreAttributes: false, format: true });
+import { esclDocument } from '../escl/escl-xml';
 
 export const SIMULATOR_RESOLUTIONS = [75, 150, 200, 300, 600];
 export const SIMULATOR_FORMATS = ['image/jpeg', 'image/png'];
@@ -31,33 +28,29 @@ function inputCaps() {
 }
 
 export function capabilitiesXml(makeAndModel: string, uuid: string): string {
-  return builder.build({
-    '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
-    'scan:ScannerCapabilities': {
-      '@_xmlns:scan': SCAN_NS,
-      '@_xmlns:pwg': PWG_NS,
-      'pwg:Version': '2.6',
+  return esclDocument(
+    'scan:ScannerCapabilities',
+    {
       'pwg:MakeAndModel': makeAndModel,
       'pwg:SerialNumber': 'TONGBAN-SIM-0001',
       'scan:UUID': uuid,
       'scan:Platen': { 'scan:PlatenInputCaps': inputCaps() },
       'scan:Adf': { 'scan:AdfSimplexInputCaps': inputCaps(), 'scan:FeederCapacity': 50 },
     },
-  }) as string;
+    'keep',
+  );
 }
 
 export function statusXml(state: 'Idle' | 'Processing' | 'Stopped', adfState: string, jobs: { uri: string; state: string; images: number }[]): string {
-  return builder.build({
-    '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
-    'scan:ScannerStatus': {
-      '@_xmlns:scan': SCAN_NS,
-      '@_xmlns:pwg': PWG_NS,
-      'pwg:Version': '2.6',
+  return esclDocument(
+    'scan:ScannerStatus',
+    {
       'pwg:State': state,
       'scan:AdfState': adfState,
       'scan:Jobs': jobs.length
         ? { 'scan:JobInfo': jobs.map((job) => ({ 'pwg:JobUri': job.uri, 'pwg:JobState': job.state, 'scan:ImagesCompleted': job.images })) }
         : '',
     },
-  }) as string;
+    'keep',
+  );
 }

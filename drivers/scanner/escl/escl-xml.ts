@@ -144,32 +144,40 @@ export interface EsclScanSettings {
   region: { x: number; y: number; width: number; height: number };
 }
 
-const builder = new XMLBuilder({ ignoreAttributes: false, format: true, suppressEmptyNode: true });
+const builders = {
+  suppress: new XMLBuilder({ ignoreAttributes: false, format: true, suppressEmptyNode: true }),
+  keep: new XMLBuilder({ ignoreAttributes: false, format: true }),
+};
+
+/**
+ * One eSCL document (the client's scan settings, the simulator's capabilities and status): the
+ * XML declaration, then `root` with the scan and pwg namespaces and protocol version 2.6, then `body`.
+ */
+export function esclDocument(root: string, body: Record<string, unknown>, emptyNodes: keyof typeof builders = 'suppress'): string {
+  return builders[emptyNodes].build({
+    '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
+    [root]: { '@_xmlns:scan': SCAN_NS, '@_xmlns:pwg': PWG_NS, 'pwg:Version': '2.6', ...body },
+  }) as string;
+}
 
 export function buildScanSettings(settings: EsclScanSettings): string {
-  return builder.build({
-    '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
-    'scan:ScanSettings': {
-      '@_xmlns:scan': SCAN_NS,
-      '@_xmlns:pwg': PWG_NS,
-      'pwg:Version': '2.6',
-      'pwg:ScanRegions': {
-        'pwg:ScanRegion': {
-          'pwg:ContentRegionUnits': 'escl:ThreeHundredthsOfInches',
-          'pwg:XOffset': mmToUnits(settings.region.x),
-          'pwg:YOffset': mmToUnits(settings.region.y),
-          'pwg:Width': mmToUnits(settings.region.width),
-          'pwg:Height': mmToUnits(settings.region.height),
-        },
+  return esclDocument('scan:ScanSettings', {
+    'pwg:ScanRegions': {
+      'pwg:ScanRegion': {
+        'pwg:ContentRegionUnits': 'escl:ThreeHundredthsOfInches',
+        'pwg:XOffset': mmToUnits(settings.region.x),
+        'pwg:YOffset': mmToUnits(settings.region.y),
+        'pwg:Width': mmToUnits(settings.region.width),
+        'pwg:Height': mmToUnits(settings.region.height),
       },
-      'pwg:InputSource': settings.source === 'adf' ? 'Feeder' : 'Platen',
-      'scan:ColorMode': ESCL_MODE[settings.mode],
-      'scan:XResolution': settings.resolution,
-      'scan:YResolution': settings.resolution,
-      'pwg:DocumentFormat': settings.mimeType,
-      'scan:DocumentFormatExt': settings.mimeType,
     },
-  }) as string;
+    'pwg:InputSource': settings.source === 'adf' ? 'Feeder' : 'Platen',
+    'scan:ColorMode': ESCL_MODE[settings.mode],
+    'scan:XResolution': settings.resolution,
+    'scan:YResolution': settings.resolution,
+    'pwg:DocumentFormat': settings.mimeType,
+    'scan:DocumentFormatExt': settings.mimeType,
+  });
 }
 
 /** The simulator's side: what a client asked for, validated. */

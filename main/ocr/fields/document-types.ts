@@ -1,115 +1,56 @@
-import type { DocumentType, DocumentTypeId } from './types';
+import type { DocumentType, DocumentTypeId, FieldSpec, ValueKind } from './types';
+import { DOCUMENT_TYPES } from './types';
+import tables from './document-types.json' with { type: 'json' };
 
-/** 常住人口登记卡: the resident page of the household register (户口簿). */
-const householdRegister: DocumentType = {
-  id: 'household-register',
-  title: '常住人口登记卡',
-  langs: 'chi_sim',
-  fields: [
-    { labels: ['姓名'], field: 'name', kind: 'name' },
-    { labels: ['户主或与户主关系'], field: 'relationToHead', kind: 'text' },
-    { labels: ['曾用名'], field: 'formerName', kind: 'name' },
-    { labels: ['性别'], field: 'sex', kind: 'sex' },
-    { labels: ['民族'], field: 'ethnicity', kind: 'text' },
-    { labels: ['出生日期'], field: 'birthDate', kind: 'date' },
-    { labels: ['出生地'], field: 'birthPlace', kind: 'text' },
-    { labels: ['籍贯'], field: 'nativePlace', kind: 'text' },
-    { labels: ['公民身份号码', '公民身份证件编号'], field: 'idNumber', kind: 'idNumber' },
-    { labels: ['住址'], field: 'address', kind: 'text' },
-    { labels: ['文化程度'], field: 'education', kind: 'text' },
-    { labels: ['婚姻状况'], field: 'maritalStatus', kind: 'text' },
-    { labels: ['登记日期'], field: 'registrationDate', kind: 'date' },
-  ],
+/**
+ * What each paper prints and which form field each label fills: data (document-types.json, one
+ * row a label), checked here once at load so a mistyped kind or a missing paper stops the
+ * terminal naming the paper and the field rather than reading nothing at a citizen's turn.
+ */
+const KNOWN_KINDS: Record<ValueKind, true> = {
+  name: true,
+  sex: true,
+  date: true,
+  expiryDate: true,
+  idNumber: true,
+  text: true,
+  certificateNumber: true,
+  bankCardNumber: true,
+  bankName: true,
+  socialSecurityCardNumber: true,
+  permitNumber: true,
+  disabilityNumber: true,
+  disabilityCategory: true,
+  disabilityGrade: true,
 };
 
-/** 结婚证: the inner page with the registration and both parties. */
-const marriageCertificate: DocumentType = {
-  id: 'marriage-certificate',
-  title: '结婚证',
-  langs: 'chi_sim',
-  fields: [
-    { labels: ['持证人'], field: 'holder', kind: 'name' },
-    { labels: ['登记日期'], field: 'registrationDate', kind: 'date' },
-    { labels: ['结婚证字号'], field: 'certificateNumber', kind: 'certificateNumber' },
-    { labels: ['姓名'], field: 'parties.{n}.name', kind: 'name', repeats: true },
-    { labels: ['性别'], field: 'parties.{n}.sex', kind: 'sex', repeats: true },
-    { labels: ['国籍'], field: 'parties.{n}.nationality', kind: 'text', repeats: true },
-    { labels: ['出生日期'], field: 'parties.{n}.birthDate', kind: 'date', repeats: true },
-    { labels: ['身份证件号', '身份证号'], field: 'parties.{n}.idNumber', kind: 'idNumber', repeats: true },
-  ],
-};
+interface TableRow {
+  labels: string[];
+  field: string;
+  kind: string;
+  repeats?: boolean;
+  threshold?: number;
+}
 
-/** 居住证: the residence permit card of a province (e.g. 广东省居住证), front and back on one page. */
-const residencePermit: DocumentType = {
-  id: 'residence-permit',
-  title: '居住证',
-  langs: 'chi_sim',
-  fields: [
-    { labels: ['姓名'], field: 'name', kind: 'name' },
-    { labels: ['性别'], field: 'sex', kind: 'sex' },
-    { labels: ['民族'], field: 'ethnicity', kind: 'text' },
-    { labels: ['出生'], field: 'birthDate', kind: 'date' },
-    { labels: ['公民身份号码'], field: 'idNumber', kind: 'idNumber' },
-    { labels: ['户籍地址'], field: 'householdAddress', kind: 'text' },
-    // Named as the 居住证签注 form names them: the permit's address is the current one to confirm.
-    { labels: ['居住地址'], field: 'currentAddress', kind: 'text' },
-    { labels: ['居住证编号'], field: 'residencePermitNumber', kind: 'permitNumber' },
-    { labels: ['签发机关'], field: 'issuer', kind: 'text' },
-    { labels: ['签发日期'], field: 'issueDate', kind: 'date' },
-    { labels: ['有效期至'], field: 'validTo', kind: 'expiryDate' },
-  ],
-};
+function checkedField(paper: string, row: TableRow): FieldSpec {
+  if (!Object.hasOwn(KNOWN_KINDS, row.kind)) {
+    throw new Error(`document-types.json: ${paper} field ${row.field} has kind "${row.kind}", expected one of ${Object.keys(KNOWN_KINDS).join(', ')}`);
+  }
+  return { ...row, kind: row.kind as ValueKind };
+}
 
-/** 社会保障卡 (the card's face): the social security number is the citizen's ID number. */
-const socialSecurityCard: DocumentType = {
-  id: 'social-security-card',
-  title: '社会保障卡',
-  langs: 'chi_sim',
-  fields: [
-    { labels: ['姓名'], field: 'name', kind: 'name' },
-    { labels: ['社会保障号码'], field: 'idNumber', kind: 'idNumber' },
-    { labels: ['社会保障卡号'], field: 'cardNumber', kind: 'socialSecurityCardNumber' },
-    { labels: ['发卡日期'], field: 'issueDate', kind: 'date' },
-  ],
-};
+function load(): Record<DocumentTypeId, DocumentType> {
+  const byId = tables as Record<string, { title: string; langs: string; fields: TableRow[] }>;
+  return Object.fromEntries(
+    DOCUMENT_TYPES.map((id) => {
+      const table = byId[id];
+      if (!table) throw new Error(`document-types.json: no table for the paper ${id}`);
+      return [id, { id, title: table.title, langs: table.langs, fields: table.fields.map((row) => checkedField(id, row)) }];
+    }),
+  ) as Record<DocumentTypeId, DocumentType>;
+}
 
-/** A bank card's face: the number is found by its shape and its Luhn check, not by a label. */
-const bankCard: DocumentType = {
-  id: 'bank-card',
-  title: '银行卡',
-  langs: 'chi_sim+eng',
-  fields: [
-    { labels: [], field: 'bankName', kind: 'bankName' },
-    { labels: [], field: 'bankCardNumber', kind: 'bankCardNumber', threshold: 80 },
-  ],
-};
-
-/** 中华人民共和国残疾人证 (second generation): the certificate number is the ID number plus category and grade. */
-const disabilityCertificate: DocumentType = {
-  id: 'disability-certificate',
-  title: '残疾人证',
-  langs: 'chi_sim',
-  fields: [
-    { labels: ['姓名'], field: 'name', kind: 'name' },
-    { labels: ['性别'], field: 'sex', kind: 'sex' },
-    { labels: ['出生日期'], field: 'birthDate', kind: 'date' },
-    { labels: ['残疾人证号'], field: 'certificateNumber', kind: 'disabilityNumber', threshold: 80 },
-    { labels: ['残疾类别'], field: 'disabilityCategory', kind: 'disabilityCategory' },
-    { labels: ['残疾等级'], field: 'disabilityGrade', kind: 'disabilityGrade' },
-    { labels: ['住址'], field: 'address', kind: 'text' },
-    { labels: ['签发日期'], field: 'issueDate', kind: 'date' },
-    { labels: ['有效期至'], field: 'validTo', kind: 'expiryDate' },
-  ],
-};
-
-export const documentTypes: Record<DocumentTypeId, DocumentType> = {
-  'household-register': householdRegister,
-  'marriage-certificate': marriageCertificate,
-  'residence-permit': residencePermit,
-  'social-security-card': socialSecurityCard,
-  'bank-card': bankCard,
-  'disability-certificate': disabilityCertificate,
-};
+export const documentTypes: Record<DocumentTypeId, DocumentType> = load();
 
 /** Below this a read value must be confirmed; checked values (ID numbers, Luhn) set their own. */
 export const DEFAULT_THRESHOLD = 90;

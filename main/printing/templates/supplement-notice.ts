@@ -1,6 +1,6 @@
 import type { SupplementNotice } from '../documents';
-import { chineseDate } from './format';
 import { html } from './html';
+import { noticeOpening, noticeSignature } from './notice-parts';
 import { page } from './page';
 import { qrSvg } from './qr';
 
@@ -12,17 +12,14 @@ type Notice = SupplementNotice & { sample: boolean };
  */
 export async function renderSupplementNotice(n: Notice): Promise<string> {
   const body = html`
-<div class="doc-no">${n.noticeNo}</div>
-<h1>补正材料告知书</h1>
-<p class="body-text" style="text-indent:0">${n.applicant.name}（公民身份号码：${n.applicant.idNumberMasked}）：</p>
-<p class="body-text">你（单位）于${chineseDate(n.receivedOn)}提出的“${n.service.name}”申请（办件编号：${n.caseNumber}），经审查，申请材料不齐全或者不符合法定形式。根据《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定，现一次性告知你（单位）需要补正的全部材料如下：</p>
+${noticeOpening(n, '补正材料告知书', '申请材料不齐全或者不符合法定形式。根据《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定，现一次性告知你（单位）需要补正的全部材料如下：')}
 <table>
   <thead><tr><th style="width:12mm">序号</th><th style="width:55mm">需补正的材料</th><th>补正要求</th></tr></thead>
   <tbody>${n.missing.map((m, i) => html`<tr><td class="num">${i + 1}</td><td>${m.name}</td><td>${m.requirement}</td></tr>`)}</tbody>
 </table>
 <p class="body-text section">请于收到本告知书之日起${n.deadlineWorkingDays}个工作日内补正上述全部材料。补正材料齐全、符合法定形式的，自收到全部补正材料之日起受理；逾期不补正的，视为撤回申请。</p>
 <p class="body-text">本告知书已列明需补正的全部内容，我中心不再要求你（单位）补正本告知书以外的材料。</p>
-<div class="signature">${n.centre.name}（盖章）<br>${chineseDate(n.issuedOn)}${n.centre.phone ? html`<br>联系电话：${n.centre.phone}` : ''}</div>
+${noticeSignature(n)}
 <div class="verify">
   ${await qrSvg(n.statusUrl, 22)}
   <div>扫描二维码可查询办件进度、在线补正材料。<br>核验码：<span class="status-code">${n.verification.code}</span>（核验地址：${n.verification.url}）<br>申请人签收：＿＿＿＿＿＿＿＿&emsp;&emsp;签收日期：＿＿＿＿年＿＿月＿＿日</div>

@@ -11,6 +11,7 @@ import { DeskBar, FormActions, MessageLine } from './DeskChrome';
 import { CaseTable } from './CaseTable';
 import { CaseFacts, CaseFormValues, CaseHistory, focusOnOpen, Materials } from './CaseReviewPanel';
 import { BundleItems, CaseNotes, formatDay } from './CycleParts';
+import { TimelinessBadge } from './timeliness/TimelinessBadge';
 
 const LISTS: CaseStatus[] = ['transferred', 'awaiting-materials', 'returned', 'ready'];
 type DecisionForm = 'approve' | 'return' | 'request-materials' | null;
@@ -176,6 +177,7 @@ export function BackOfficeDesk() {
               onOpen={setOpen}
               columns={[
                 { head: t('cycle.col.deadline'), cell: (c) => (c.deadlineAt ? formatDay(c.deadlineAt) : '') },
+                { head: t('timeliness.column'), cell: (c) => <TimelinessBadge timeliness={c.timeliness} /> },
                 {
                   head: t('cycle.open'),
                   cell: (c) => (

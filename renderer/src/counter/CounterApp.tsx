@@ -1,11 +1,12 @@
 import { batch } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
 import type { TerminalApi } from '../../../contract/terminal/api';
+import type { WallWindows } from '../../../contract/terminal/counter-api';
 import { langTag } from '../i18n';
 import { useT } from '../i18n/use-t';
 import { useApi } from '../state/api-context';
 import { locale, terminalInfo } from '../state/store';
-import { callNext, loadQueue, recall } from './actions';
+import { callNext, loadQueue, openCase, recall } from './actions';
 import { CaseReviewPanel, allowedActions, askToAccept, closeReview, type DecisionForm } from './CaseReviewPanel';
 import { onMyDesk } from './TransferForm';
 import { cardRead, clearDesk, counterMessage, counterStatus, deskTab, openedFromMyList, pendingDecision, queue, review, type DeskTab } from './counter-store';
@@ -58,7 +59,11 @@ function useCounterEvents(api: TerminalApi) {
       }),
       api.on('identity.removed', () => (cardRead.value = null)),
     ];
-    void api.call('counter.status', {}).then((status) => (counterStatus.value = status));
+    void api.call('counter.status', {}).then((status) => {
+      counterStatus.value = status;
+      // A reload finds the case still on this window's desk: its panel opens again, read afresh (its 效能 too).
+      if (status.state === 'active' && status.current && !review.value) void openCase(api, status.current.caseId);
+    });
     return () => offs.forEach((off) => off());
   }, [api]);
 }
@@ -103,9 +108,11 @@ function useShortcuts(api: TerminalApi, form: DecisionForm, setForm: (f: Decisio
   }, [api, form, setForm]);
 }
 
-function wallLink(): string {
+/** The wall display: this window's calls, or (`windows=all`) every window's of the centre. */
+function wallLink(windows: WallWindows = 'own'): string {
   const params = new URLSearchParams(window.location.hash.slice(1));
   params.set('view', 'wall');
+  if (windows === 'all') params.set('windows', 'all');
   return `${window.location.pathname}#${params.toString()}`;
 }
 
@@ -134,6 +141,9 @@ function Desk() {
         </button>
         <a class="button secondary" href={wallLink()} target="_blank" rel="noreferrer">
           {t('counter.openWall')}
+        </a>
+        <a class="button secondary" href={wallLink('all')} target="_blank" rel="noreferrer">
+          {t('counter.openWallAll')}
         </a>
       </DeskBar>
       <MessageLine />

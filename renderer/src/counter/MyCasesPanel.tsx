@@ -9,6 +9,7 @@ import { handOut } from './CaseReviewPanel';
 import { openedFromMyList, queue } from './counter-store';
 import { DepartmentName, formatDay } from './CycleParts';
 import { CaseTable } from './CaseTable';
+import { TimelinessBadge } from './timeliness/TimelinessBadge';
 import { TransferForm, transferTargets } from './TransferForm';
 
 type SearchBy = DeskSearch['by'];
@@ -42,8 +43,8 @@ function CaseRows({ cases, testId, mine, onChanged }: { cases: CaseSummary[]; te
         { head: t('counter.status'), cell: (c) => t(`counter.caseStatus.${c.status}`) },
         { head: t('counter.applicant'), cell: (c) => `${c.applicantMasked.name} ${c.applicantMasked.idNumber}` },
         { head: t('desk.col.department'), cell: (c) => <DepartmentName code={c.department} /> },
-        // The case's timeliness (on time, warning, overdue) belongs in this column, with its deadline.
         { head: t('cycle.col.deadline'), cell: (c) => (c.deadlineAt ? formatDay(c.deadlineAt) : '') },
+        { head: t('timeliness.column'), cell: (c) => <TimelinessBadge timeliness={c.timeliness} /> },
         {
           head: <span class="visually-hidden">{t('desk.col.actions')}</span>,
           cell: (c) => (

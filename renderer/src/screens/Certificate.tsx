@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import type { CertificatePreview, PrintResultView } from '../../../contract/terminal/api';
+import type { CertificatePreview } from '../../../contract/terminal/api';
 import { ErrorPanel } from '../components/ErrorPanel';
-import { isMessageKey } from '../i18n';
+import { PrintFailure, usePrintJob } from '../components/print-job';
 import { useT } from '../i18n/use-t';
 import { useSpeak } from '../speech/use-speak';
 import { useApi } from '../state/api-context';
@@ -22,9 +22,9 @@ export function Certificate() {
   const t = useT();
   const api = useApi();
   const [preview, setPreview] = useState<CertificatePreview | 'loading' | 'failed' | null>(null);
-  const [printed, setPrinted] = useState<PrintResultView | 'printing' | 'failed' | null>(null);
-  const printedKey = printed && typeof printed === 'object' ? (isMessageKey(printed.message) ? printed.message : 'print.retryLater') : printed === 'failed' ? 'error.certificatePrintFailed' : undefined;
-  useSpeak('certificate.title', identity.value ? 'certificate.choosePeriod' : 'certificate.needCard', preview === 'failed' && 'certificate.failed', printedKey);
+  const job = usePrintJob('error.certificatePrintFailed');
+  const printed = job.printed;
+  useSpeak('certificate.title', identity.value ? 'certificate.choosePeriod' : 'certificate.needCard', preview === 'failed' && 'certificate.failed', job.spokenKey);
 
   if (!identity.value) {
     return (
@@ -42,22 +42,14 @@ export function Certificate() {
 
   const choose = async (months: number) => {
     setPreview('loading');
-    setPrinted(null);
+    job.reset();
     try {
       setPreview(await api.call('certificates.prepare', { from: monthsBack(months - 1), to: monthsBack(0) }));
     } catch {
       setPreview('failed');
     }
   };
-  const print = (documentId: string) => {
-    setPrinted('printing');
-    api.call('certificates.print', { documentId }).then(setPrinted, () => setPrinted('failed'));
-  };
-  const reprint = (retryId: string) => {
-    setPrinted('printing');
-    api.call('print.retry', { retryId }).then(setPrinted, () => setPrinted('failed'));
-  };
-  const failed = printed === 'failed' || (typeof printed === 'object' && printed !== null && !printed.ok);
+  const print = (documentId: string) => job.run(() => api.call('certificates.print', { documentId }));
 
   return (
     <main class="screen form-screen" aria-labelledby="cert-title">
@@ -110,15 +102,7 @@ export function Certificate() {
               {printed === 'printing' ? t('print.printingCertificate') : t('print.done')}
             </p>
           )}
-          {failed && (
-            <ErrorPanel
-              testId="certificate-print-error"
-              message={printed === 'failed' ? 'error.certificatePrintFailed' : printed.message}
-              nextStep={printed === 'failed' ? undefined : printed.nextStep}
-              retryLabel="action.reprint"
-              onRetry={() => (typeof printed === 'object' && printed?.retryId ? reprint(printed.retryId) : print(preview.documentId))}
-            />
-          )}
+          <PrintFailure job={job} failedKey="error.certificatePrintFailed" testId="certificate-print-error" printAgain={() => print(preview.documentId)} />
         </section>
       )}
       <div class="form-actions">

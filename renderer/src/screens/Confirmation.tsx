@@ -1,13 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { PrintResultView } from '../../../contract/terminal/api';
-import { ErrorPanel } from '../components/ErrorPanel';
-import { isMessageKey, localized } from '../i18n';
+import { useEffect } from 'preact/hooks';
+import { PrintFailure, usePrintJob } from '../components/print-job';
+import { localized } from '../i18n';
 import { useT } from '../i18n/use-t';
 import { useSpeak } from '../speech/use-speak';
 import { useApi } from '../state/api-context';
 import { catalogue, endSession, lastReceipt, locale, terminalInfo } from '../state/store';
-
-type Printed = PrintResultView | 'printing' | 'failed' | null;
 
 /**
  * What the citizen takes away, in words that match what happened: a case the platform has is
@@ -18,20 +15,14 @@ export function Confirmation() {
   const t = useT();
   const api = useApi();
   const receipt = lastReceipt.value;
-  const [printed, setPrinted] = useState<Printed>(null);
+  const job = usePrintJob('print.retryLater');
+  const printed = job.printed;
   const printReceipt = () => {
-    if (!receipt) return;
-    setPrinted('printing');
-    api.call('print.caseReceipt', { caseId: receipt.caseId }).then(setPrinted, () => setPrinted('failed'));
-  };
-  const reprint = (retryId: string) => {
-    setPrinted('printing');
-    api.call('print.retry', { retryId }).then(setPrinted, () => setPrinted('failed'));
+    if (receipt) job.run(() => api.call('print.caseReceipt', { caseId: receipt.caseId }));
   };
   useEffect(() => {
     if (receipt && terminalInfo.value?.printers.a4) printReceipt();
   }, [receipt?.caseId]);
-  const printedKey = printed && typeof printed === 'object' ? (isMessageKey(printed.message) ? printed.message : 'print.retryLater') : printed === 'failed' ? 'print.retryLater' : undefined;
   // The numbers are read one digit at a time, as a citizen copies them down; nothing else of the case is said.
   useSpeak(
     receipt?.synced === false ? 'confirm.offlineTitle' : 'confirm.submittedTitle',
@@ -40,10 +31,9 @@ export function Confirmation() {
     receipt && 'confirm.caseNumber',
     receipt && { code: receipt.caseNumber },
     receipt && `confirm.next.${receipt.counterVisit}`,
-    printedKey,
+    job.spokenKey,
   );
   if (!receipt) return null;
-  const failed = printed === 'failed' || (typeof printed === 'object' && printed !== null && !printed.ok);
   return (
     <main class="screen confirmation" aria-labelledby="confirm-title">
       <h1 id="confirm-title" data-testid="confirm-title">
@@ -85,15 +75,7 @@ export function Confirmation() {
           {t('print.done')}
         </p>
       )}
-      {failed && (
-        <ErrorPanel
-          testId="print-error"
-          message={printed === 'failed' ? 'print.retryLater' : printed.message}
-          nextStep={printed === 'failed' ? undefined : printed.nextStep}
-          retryLabel="action.reprint"
-          onRetry={() => (typeof printed === 'object' && printed?.retryId ? reprint(printed.retryId) : printReceipt())}
-        />
-      )}
+      <PrintFailure job={job} failedKey="print.retryLater" testId="print-error" printAgain={printReceipt} />
       <p>{t('confirm.howToCheck')}</p>
       <div class="form-actions">
         <span />

@@ -7,7 +7,9 @@ import { normaliseTyped } from '../forms/field-input';
 import { localized } from '../i18n';
 import { useT } from '../i18n/use-t';
 import { useApi } from '../state/api-context';
+import type { TerminalApi } from '../../../contract/terminal/api';
 import { CameraCapture } from '../capture/CameraCapture';
+import { ActionFor } from '../components/ActionFor';
 import {
   cameraChoice,
   capturedPages,
@@ -21,6 +23,7 @@ import {
   readingArrived,
   readings,
   refreshPages,
+  retryable,
   scanFailure,
   scanPage,
   scannerPresent,
@@ -29,11 +32,21 @@ import {
 } from '../state/capture';
 import { formValues, identity, locale, screen, terminalInfo } from '../state/store';
 import { LicenceConsent } from './LicenceConsent';
+import { ErrorPanel } from '../components/ErrorPanel';
 import { maskIdNumber } from '../../../contract/identity/id-number';
 
 function Name({ material }: { material: Material }) {
   const { text, lang } = localized(locale.value, material.name);
   return <span lang={lang}>{text}</span>;
+}
+
+/** The terminal's API, with the scanned pages asked for again when a materials view opens. */
+function useFreshPages(): TerminalApi {
+  const api = useApi();
+  useEffect(() => {
+    void refreshPages(api).catch(() => undefined);
+  }, [api]);
+  return api;
 }
 
 function openCapture(code: string) {
@@ -59,13 +72,9 @@ export function ReadablePapersSection({ item }: { item: ServiceItem }) {
             <span class="material-name">
               <Name material={m} />
             </span>
-            <button type="button" class="button secondary" onClick={() => openCapture(m.code)}>
+            <ActionFor onClick={() => openCapture(m.code)} target={<Name material={m} />}>
               {t('capture.readPaper')}
-              <span class="visually-hidden">
-                {' '}
-                <Name material={m} />
-              </span>
-            </button>
+            </ActionFor>
           </li>
         ))}
       </ul>
@@ -79,10 +88,7 @@ export function ReadablePapersSection({ item }: { item: ServiceItem }) {
  */
 export function MaterialsSection({ item }: { item: ServiceItem }) {
   const t = useT();
-  const api = useApi();
-  useEffect(() => {
-    void refreshPages(api).catch(() => undefined);
-  }, [api]);
+  useFreshPages();
   if (item.materials.length === 0) return null;
   return (
     <section class="materials-step" aria-labelledby="materials-step-title" data-testid="materials">
@@ -112,13 +118,9 @@ export function MaterialsSection({ item }: { item: ServiceItem }) {
                 <span class="note licence-note">{t(`licences.${licence}`)}</span>
               )}
               {need === 'scan' && (
-                <button type="button" class="button secondary" onClick={() => openCapture(m.code)}>
+                <ActionFor onClick={() => openCapture(m.code)} target={<Name material={m} />}>
                   {count > 0 ? t('capture.viewPages') : t('capture.scan')}
-                  <span class="visually-hidden">
-                    {' '}
-                    <Name material={m} />
-                  </span>
-                </button>
+                </ActionFor>
               )}
             </li>
           );
@@ -223,11 +225,8 @@ function PageCard({ item, material, page, index, count }: { item: ServiceItem; m
 /** One material's pages: place the paper, scan, look at the preview, retake, add or delete pages. */
 export function CaptureScreen({ item }: { item: ServiceItem }) {
   const t = useT();
-  const api = useApi();
-  useEffect(() => {
-    void refreshPages(api).catch(() => undefined);
-    return api.on('capture.read', readingArrived);
-  }, [api]);
+  const api = useFreshPages();
+  useEffect(() => api.on('capture.read', readingArrived), [api]);
   const material = item.materials.find((m) => m.code === capturingMaterial.value);
   if (!material) return null;
   const pages = capturedPages.value.filter((p) => p.materialCode === material.code);
@@ -251,11 +250,14 @@ export function CaptureScreen({ item }: { item: ServiceItem }) {
         </div>
       )}
       {terminalInfo.value?.demo && <p class="note">{t('capture.demoScanner')}</p>}
-      {failure && (
-        <p class="problem" role="alert">
-          <span aria-hidden="true">⚠ </span>
-          {t(`capture.failure.${failure}`)}
-        </p>
+      {failure && !scanning.value && (
+        <ErrorPanel
+          testId="scan-failed"
+          message={`capture.failure.${failure.reason}`}
+          nextStep={`capture.next.${failure.reason}`}
+          retryLabel="capture.retake"
+          onRetry={retryable(failure) ? () => void scanPage(api, failure.materialCode, failure.replacePageId) : undefined}
+        />
       )}
       {scanning.value && (
         <p class="lead" role="status">

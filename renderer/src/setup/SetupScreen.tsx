@@ -8,6 +8,7 @@ import { TerminalApiError } from '../api/client';
 import { useApi } from '../state/api-context';
 import { screen } from '../state/store';
 import { BAUD_RATES, DEFAULT_BAUD_RATE, type BaudRate } from '../../../contract/terminal/baud-rates';
+import { DeviceStateLine, useLiveDeviceStates } from './live-device-states';
 
 type SingleRole = 'idcard' | 'a4Printer' | 'receiptPrinter' | 'scanner';
 type AnyDevice = NonNullable<DevicesConfig[SingleRole]> | DevicesConfig['qr'][number];
@@ -169,6 +170,7 @@ export function SetupScreen() {
   const [devices, setDevices] = useState<DevicesConfig | null>(null);
   const [file, setFile] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const states = useLiveDeviceStates();
 
   const refreshPorts = () => void api.call('setup.ports', {}).then(setPorts);
   useEffect(() => {
@@ -192,6 +194,7 @@ export function SetupScreen() {
   const single = (role: SingleRole) => (
     <section key={role} class="setup-role" aria-labelledby={`role-${role}`}>
       <h2 id={`role-${role}`}>{t(`setup.role.${role}`)}</h2>
+      <DeviceStateLine role={role} states={states} />
       <DeviceEditor
         device={devices?.[role]}
         transports={TRANSPORTS[role]}
@@ -258,6 +261,7 @@ export function SetupScreen() {
                   ports={ports}
                   onChange={(d) => setDevices({ ...devices, qr: devices.qr.flatMap((q, i) => (i !== index ? [q] : d ? [d as DevicesConfig['qr'][number]] : [])) })}
                 />
+                <DeviceStateLine role={`qr${index + 1}`} states={states} />
                 <DeviceTest role={`qr${index + 1}`} />
               </div>
             ))}

@@ -4,29 +4,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Heartbeat } from '../../../contract/platform/fleet';
-import { parse } from 'yaml';
 import { SmsGatewayNotifier, startPlatform, type RunningPlatform } from '../../../platform';
 import { rolloutBucket } from '../../../platform/fleet/updates';
 import { startLocalPostgres, type LocalPostgres } from '../platform/local-postgres';
 import { startReceiver, until } from './support/receivers';
+import { quietHeartbeat } from '../../fixtures/fleet/heartbeat';
+import { parseUpdateInfo, resolveFiles } from 'electron-updater/out/providers/Provider';
+import { electronUpdateFeed } from '../../../main/fleet/electron-feed';
 
 const kiosk = 'tbt_demo-kiosk-1.demo-kiosk-secret-not-for-production';
 
-function beat(devices: Heartbeat['devices'], extra: Partial<Heartbeat> = {}): Heartbeat {
-  return {
-    version: '0.1.0',
-    uptimeSeconds: 60,
-    devices,
-    outbox: { depth: 0, oldestAgeSeconds: null },
-    syncLagSeconds: 5,
-    disk: { freeBytes: 50e9, totalBytes: 100e9 },
-    memory: { rssBytes: 150e6, freeBytes: 2e9, totalBytes: 8e9 },
-    lastError: null,
-    service: 'in-service',
-    configVersion: null,
-    ...extra,
-  };
-}
+const beat = (devices: Heartbeat['devices'], extra: Partial<Heartbeat> = {}): Heartbeat => quietHeartbeat({ devices, ...extra });
 
 let postgres: LocalPostgres | undefined;
 afterAll(() => postgres?.stop());
@@ -189,11 +177,19 @@ describe.each(stores)('platform fleet on %s: heartbeats, alerts, notices, action
     // The bucket is outside a rollout of exactly `bucket` percent: nothing is offered yet.
     expect((await call(kiosk, 'GET', '/v1/updates/electron/latest.yml')).status).toBe(404);
     expect((await call(admin, 'PUT', '/v1/fleet/releases/electron/2.0.0/rollout', { percent: bucket + 1 })).status).toBe(200);
-    const yml = await fetch(`${platform.url}/v1/updates/electron/latest.yml`, { headers: { authorization: `Bearer ${kiosk}` } });
-    const feed = parse(await yml.text()) as { version: string; path: string; sha512: string; files: Array<{ url: string; size: number }> };
-    expect(feed).toMatchObject({ version: '2.0.0', path: 'tongban-2.0.0.AppImage', files: [{ url: 'tongban-2.0.0.AppImage', size: bytes.length }] });
-    const file = await fetch(`${platform.url}/v1/updates/electron/files/${feed.files[0]!.url}`, { headers: { authorization: `Bearer ${kiosk}` } });
-    expect(createHash('sha512').update(Buffer.from(await file.arrayBuffer())).digest('base64')).toBe(feed.sha512);
+    // Read as the Electron build reads it: the terminal's feed settings, electron-updater's own parser and file resolution.
+    const updateFeed = electronUpdateFeed({ url: platform.url, credential: { terminalId: 'demo-kiosk-1', secret: 'demo-kiosk-secret-not-for-production' } })!;
+    const base = new URL(updateFeed.options.url);
+    for (const channelFile of ['latest.yml', 'latest-linux.yml']) {
+      const yml = await fetch(new URL(channelFile, base), { headers: updateFeed.headers });
+      expect(yml.status, channelFile).toBe(200);
+      const info = parseUpdateInfo(await yml.text(), channelFile, new URL(channelFile, base));
+      expect(info).toMatchObject({ version: '2.0.0', files: [{ size: bytes.length }] });
+      const [resolved] = resolveFiles(info, base);
+      const file = await fetch(resolved!.url, { headers: updateFeed.headers });
+      expect(file.status, resolved!.url.href).toBe(200);
+      expect(createHash('sha512').update(Buffer.from(await file.arrayBuffer())).digest('base64')).toBe(info.files[0]!.sha512);
+    }
     expect((await publish('2.0.0', 100)).status).toBe(409);
     expect((await call(kiosk, 'GET', '/v1/updates/chromium-host/latest.json')).status).toBe(404);
   });

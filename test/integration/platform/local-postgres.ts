@@ -1,9 +1,9 @@
 import { execFileSync, type ExecFileSyncOptions } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { freePort } from '../../support/free-port';
 
 /**
  * A private PostgreSQL from Debian's packages, in a temporary directory, on a free loopback
@@ -25,17 +25,6 @@ function postgresBin(): string {
   const version = versions.sort((a, b) => Number(b) - Number(a))[0];
   if (!version) throw new Error(`no PostgreSQL server under ${root}: install Debian's postgresql package`);
   return path.join(root, version, 'bin');
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 /**

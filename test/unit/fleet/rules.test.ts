@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Heartbeat } from '../../../contract/platform/fleet';
 import { conditionsOf, DEFAULT_RULES, statusOf } from '../../../platform/fleet/rules';
+import { quietHeartbeat } from '../../fixtures/fleet/heartbeat';
 
-const quiet: Heartbeat = {
-  version: '1.0.0',
-  uptimeSeconds: 10,
-  devices: [{ role: 'idcard', state: 'ready', conditions: [] }],
-  outbox: { depth: 0, oldestAgeSeconds: null },
-  syncLagSeconds: 3,
-  disk: { freeBytes: 20, totalBytes: 100 },
-  memory: { rssBytes: 1, freeBytes: 1, totalBytes: 2 },
-  lastError: null,
-  service: 'in-service',
-  configVersion: null,
-};
+const quiet: Heartbeat = quietHeartbeat({ disk: { freeBytes: 20, totalBytes: 100 } });
 
 describe('fleet alert rules', () => {
   it('finds nothing in a quiet heartbeat', () => {

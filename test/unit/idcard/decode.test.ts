@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeAnswerFrame, decodeTextBlock, encodeTextBlock, type CardFace } from '../../../drivers/idcard';
 import { findSimCard } from '../../../drivers/idcard/simulator/cards';
 import { fixturePath, readFixture } from './fixtures';
+import expectedIdentities from '../../fixtures/idcard/expected-identities.json' with { type: 'json' };
 
 const today = new Date(2026, 10, 23);
 
@@ -14,24 +15,13 @@ function decode(name: string) {
 }
 
 describe('decoding the text block of every card kind', () => {
-  it('reads a resident ID card', () => {
+  // What each card says, written down from the cards' faces (expected-identities.json), not from the decoder's output.
+  it.each(Object.entries(expectedIdentities))('decodes the %s card as the card it was made from', (name, expected) => {
+    expect(decode(name)).toMatchObject(expected);
+  });
+
+  it("reads a resident ID card's number and its photo", () => {
     const id = decode('resident');
-    expect(id).toMatchObject({
-      kind: 'resident',
-      name: '测试张三',
-      sex: '男',
-      sexCode: '1',
-      nation: '汉',
-      nationCode: '01',
-      birthDate: '1985-03-12',
-      address: '测试省示例市虚构区演示路1号',
-      issuer: '测试市公安局演示分局',
-      validFrom: '2020-01-05',
-      validTo: '2040-01-05',
-      expired: false,
-      nameEn: null,
-      nationality: null,
-    });
     expect(id.idNumber).toMatch(/^11010119850312\d{3}[\dX]$/);
     expect(id.photo?.format).toBe('wlt');
     expect(id.photo?.bytes).toHaveLength(1024);
@@ -62,28 +52,16 @@ describe('decoding the text block of every card kind', () => {
 
   it('reads a HK/Macao/Taiwan residence permit (J)', () => {
     const id = decode('hmt');
-    expect(id).toMatchObject({ kind: 'hmt-residence', name: '测试陈港生', nation: null, nationCode: null, passNumber: 'H00000001', issueCount: 1 });
     expect(id.idNumber.startsWith('810000')).toBe(true);
   });
 
   it("reads a foreigner's permanent residence card, 2017 (I)", () => {
     const id = decode('foreign-2017');
-    expect(id).toMatchObject({
-      kind: 'foreign-permanent-2017',
-      name: '测试外籍',
-      nameEn: 'TEST, SAMPLE PERSON',
-      nationality: 'USA',
-      birthDate: '1980-01-15',
-      address: null,
-      cardVersion: '01',
-      authorityCode: '1100',
-    });
     expect(id.idNumber).toHaveLength(15);
   });
 
   it("reads a foreigner's permanent residence card, 2023 (Y), joining the English name across its two fields", () => {
     const id = decode('foreign-2023');
-    expect(id).toMatchObject({ kind: 'foreign-permanent-2023', name: '测试新外籍', nameEn: 'TESTPERSON, ALEXANDRA MARIA-THERESA SAMPLE', renewalCount: 0, sex: '女' });
     expect(id.idNumber).toMatch(/^9118401992020201\d[\dX]$/);
   });
 
