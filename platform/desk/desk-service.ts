@@ -36,7 +36,7 @@ export class DeskService {
   }
 
   private summaries(rows: CaseRow[]): CaseSummary[] {
-    return rows.map((row) => summaryOf(row, this.ctx.cipher));
+    return rows.map((row) => summaryOf(row, this.ctx.cipher, this.ctx.now()));
   }
 
   /** The caller's cases in one list; the one nearest its deadline first, then the oldest. */
@@ -137,7 +137,7 @@ export class DeskService {
       return { row: updated!, event };
     });
     this.published([result.event]);
-    return summaryOf(result.row, this.ctx.cipher);
+    return summaryOf(result.row, this.ctx.cipher, this.ctx.now());
   }
 
   /**

@@ -12,7 +12,8 @@ import { attempt, decide, recall, reveal, skip } from './actions';
 import { deskTab, openedFromMyList, pendingDecision, pickupFor, review, revealed } from './counter-store';
 import { BundleItems, CaseDeadline, CaseNotes } from './CycleParts';
 import { ConfirmDecision } from './ConfirmDecision';
-import { onMyDesk, TransferForm, transferTargets, useFirstFieldFocus } from './TransferForm';
+import { onMyDesk, TransferForm, useFirstFieldFocus } from './TransferForm';
+import { transferTargets } from './transfer-rules';
 import { PriorityBadges, ServiceName } from './QueuePanel';
 import { canDecide, type DecisionName } from '../../../contract/platform/case-states';
 

@@ -10,7 +10,8 @@ import { openedFromMyList, queue } from './counter-store';
 import { DepartmentName, formatDay } from './CycleParts';
 import { CaseTable } from './CaseTable';
 import { TimelinessBadge } from './timeliness/TimelinessBadge';
-import { TransferForm, transferTargets } from './TransferForm';
+import { TransferForm } from './TransferForm';
+import { transferTargets } from './transfer-rules';
 
 type SearchBy = DeskSearch['by'];
 

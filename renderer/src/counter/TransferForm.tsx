@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CaseSummary } from '../../../contract/platform/cases';
 import type { Colleague } from '../../../contract/platform/desk';
-import { canDecide } from '../../../contract/platform/case-states';
 import { useT } from '../i18n/use-t';
 import { FormActions } from './DeskChrome';
 import { useApi } from '../state/api-context';
@@ -9,13 +8,7 @@ import { catalogue } from '../state/store';
 import { attempt, decide, info } from './actions';
 import { counterStatus, review } from './counter-store';
 import { DepartmentPicker } from './CycleParts';
-
-/** Where a case on this desk may go: its department (转办) once accepted, a colleague's window while it is on this desk. */
-export function transferTargets(summary: Pick<CaseSummary, 'status' | 'claimedBy'>, mine: boolean): { department: boolean; window: boolean } {
-  // 待补正 → 已转办 is the supplied materials' way back to the department, not a clerk's decision.
-  const department = canDecide(summary.status, 'transfer') && summary.status !== 'awaiting-materials';
-  return { department, window: mine && (summary.status === 'claimed' || summary.status === 'accepted') };
-}
+import { transferTargets } from './transfer-rules';
 
 /** Whether this clerk holds the case: the one called at this window, or one the platform says they hold. */
 export function onMyDesk(summary: Pick<CaseSummary, 'caseId' | 'claimedBy' | 'status'>, fromMyList = false): boolean {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CASE_STATUSES } from '../../../contract/platform/case-states';
 import { DESK_LISTS } from '../../../contract/platform/desk-lists';
-import { transferTargets } from '../../../renderer/src/counter/TransferForm';
+import { transferTargets } from '../../../renderer/src/counter/transfer-rules';
 
 describe('the desk’s rules for moving a case', () => {
   it('offers the department once accepted or returned, another window only while the case is on my desk', () => {
