@@ -182,6 +182,7 @@ test('sign in, live queue, call next to the wall display, review and every decis
   await expect(page.getByTestId('confirm-decision')).toHaveCount(0);
   await expect(page.getByTestId('case-status')).toHaveText('审核中');
   await page.keyboard.press('Alt+A');
+  await expect(page.getByRole('button', { name: '确认受理' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('case-status')).toHaveText('已受理');
   expect(await statusSeenByKiosk(elderly.caseId)).toBe('accepted');

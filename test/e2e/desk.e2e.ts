@@ -204,6 +204,7 @@ test('every platform error the desk meets reaches it in Chinese, fields named by
 
   // illegal-transition: accepted here, then sent to its department by the same clerk elsewhere; the desk still offers 转办.
   await desk.keyboard.press('Alt+A');
+  await expect(desk.getByRole('button', { name: '确认受理' })).toBeFocused();
   await desk.keyboard.press('Enter');
   await expect(desk.getByTestId('case-status')).toHaveText('已受理');
   const sameClerk = await staffToken(DEMO.clerk.username, DEMO.clerk.password);
@@ -223,6 +224,7 @@ test('every platform error the desk meets reaches it in Chinese, fields named by
   const adminId = ((await platformCall('GET', '/v1/me', admin)).body.staff as { id: string }).id;
   expect((await platformCall('POST', `/v1/desk/cases/${second.caseId}/handover`, sameClerk, { staffId: adminId })).status).toBe(200);
   await desk.keyboard.press('Alt+A');
+  await expect(desk.getByRole('button', { name: '确认受理' })).toBeFocused();
   await desk.keyboard.press('Enter');
   await expectChineseMessage(desk, '办件已被他人处理或内容冲突，请刷新后再试');
   await desk.keyboard.press('Escape');

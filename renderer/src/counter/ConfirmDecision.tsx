@@ -1,7 +1,7 @@
-import { useEffect, useRef } from 'preact/hooks';
 import { useT } from '../i18n/use-t';
 import { useApi } from '../state/api-context';
 import { decide } from './actions';
+import { focusOnOpen } from './CaseReviewPanel';
 import { pendingDecision } from './counter-store';
 
 /**
@@ -11,9 +11,7 @@ import { pendingDecision } from './counter-store';
 export function ConfirmDecision({ onDone }: { onDone: () => void }) {
   const t = useT();
   const api = useApi();
-  const confirm = useRef<HTMLButtonElement>(null);
   const pending = pendingDecision.value;
-  useEffect(() => confirm.current?.focus(), [pending]);
   if (!pending) return null;
   const kind = pending.decision.decision;
   const cancel = () => (pendingDecision.value = null);
@@ -35,7 +33,7 @@ export function ConfirmDecision({ onDone }: { onDone: () => void }) {
         <button type="button" class="button secondary" onClick={cancel}>
           {t('counter.confirmBack')}
         </button>
-        <button ref={confirm} type="button" class={`button ${kind === 'reject' ? 'danger' : 'primary'}`} onClick={() => void run()}>
+        <button ref={(button) => focusOnOpen(button, pending)} type="button" class={`button ${kind === 'reject' ? 'danger' : 'primary'}`} onClick={() => void run()}>
           {t(`counter.confirmDo.${kind}`)}
         </button>
       </div>

@@ -1,5 +1,5 @@
 import { batch } from '@preact/signals';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TerminalApi } from '../../../contract/terminal/api';
 import type { WallWindows } from '../../../contract/terminal/counter-api';
 import { langTag } from '../i18n';
@@ -73,13 +73,16 @@ function useCounterEvents(api: TerminalApi) {
  * (the confirmation, then an open form, then the case's panel).
  */
 function useShortcuts(api: TerminalApi, form: DecisionForm, setForm: (f: DecisionForm) => void) {
+  // Read at the key press, not when the listener was added: effects run a frame late, keys do not wait.
+  const openForm = useRef(form);
+  openForm.current = form;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (counterStatus.value?.state !== 'active') return;
       const detail = review.value?.detail;
       if (event.key === 'Escape' && !event.defaultPrevented && !event.altKey) {
         if (pendingDecision.value) pendingDecision.value = null;
-        else if (form) setForm(null);
+        else if (openForm.current) setForm(null);
         else if (detail) closeReview(detail.caseId);
         else return;
         event.preventDefault();
@@ -105,7 +108,7 @@ function useShortcuts(api: TerminalApi, form: DecisionForm, setForm: (f: Decisio
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [api, form, setForm]);
+  }, [api, setForm]);
 }
 
 /** The wall display: this window's calls, or (`windows=all`) every window's of the centre. */
