@@ -11,6 +11,7 @@ import type {
   ScanOutcome,
 } from '../../contract/terminal/capture-api';
 import { CaptureDocumentType as DocumentTypes } from '../../contract/terminal/capture-api';
+import type { MaterialReading } from '../../contract/platform/ocr-reading';
 import type { ReadResult } from '../ocr';
 import { straightenDocument } from './straighten';
 import type { Logger } from '../logging/logger';
@@ -78,6 +79,12 @@ export function readingView(result: Pick<ReadResult, 'confidence' | 'fields' | '
     confidence: percent(result.confidence),
     fields: (result.fields ?? []).map((f) => ({ field: f.field, value: f.value, confidence: percent(f.confidence), label: f.source.label, confirm: f.confirm, line: f.source.line })),
   };
+}
+
+/** A page's reading as it travels with the case. */
+function materialReading(reading: PageReading): MaterialReading {
+  const { engine, blank, image, confidence, documentType, lines, fields } = reading;
+  return { engine, blank, image, confidence, documentType, lines, fields };
 }
 
 export class CaptureError extends Error {
@@ -204,12 +211,26 @@ export class CaptureService {
     return reading;
   }
 
-  /** The case's scanned materials, page by page in the order scanned, for the given material codes. */
-  materials(codes: readonly string[]): CaseMaterialInput[] {
+  /**
+   * The case's scanned materials, page by page in the order scanned, for the given material
+   * codes, each with what OCR read from it (a reading still running is waited for; one that
+   * failed leaves the page without text), so that staff see the same lines and field sources.
+   */
+  async materials(codes: readonly string[]): Promise<CaseMaterialInput[]> {
     this.#followSession();
-    return this.#pages
-      .filter((p) => codes.includes(p.view.materialCode))
-      .map((p) => ({ code: p.view.materialCode, scan: { contentType: 'image/jpeg', data: p.data } }));
+    const pages = this.#pages.filter((p) => codes.includes(p.view.materialCode));
+    return Promise.all(
+      pages.map(async (p) => {
+        const reading = await this.#readingOf(p);
+        return { code: p.view.materialCode, scan: { contentType: 'image/jpeg' as const, data: p.data }, ...(reading ? { ocr: materialReading(reading) } : {}) };
+      }),
+    );
+  }
+
+  /** The page's reading as its paper (else as plain text), if one was asked for. */
+  async #readingOf(page: HeldPage): Promise<PageReading | undefined> {
+    const reading = page.readings.get(knownDocument(page.view.materialCode) ?? 'plain') ?? page.readings.values().next().value;
+    return reading?.catch(() => undefined);
   }
 
   /** The case has its pages: they are not sent a second time with another case of the session. */

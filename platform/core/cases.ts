@@ -330,7 +330,7 @@ export class CaseService {
     const { item } = await this.item(row.service_code).catch(() => ({ item: undefined }));
     const form: Record<string, FormValue> = maskForm(item, request.form);
     const decision = row.decision ? (JSON.parse(row.decision) as CaseDetail['decision']) : null;
-    return { ...summaryOf(row, this.ctx.cipher), visitId: request.visitId, form, materials: maskMaterials(request.materials), decision };
+    return { ...summaryOf(row, this.ctx.cipher), visitId: request.visitId, form, materials: maskMaterials(request.materials, item), decision };
   }
 
   /** The unmasked applicant and form, for a clerk who must see them; the purpose goes to the audit log. */

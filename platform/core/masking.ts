@@ -1,5 +1,6 @@
 import { isPersonalField, type ServiceItem } from '../../contract/platform/catalogue';
 import type { FormValue, MaterialRef } from '../../contract/platform/cases';
+import type { MaterialReading } from '../../contract/platform/ocr-reading';
 import { maskIdNumber, maskPhone } from '../../contract/platform/id-number';
 
 export function maskName(name: string): string {
@@ -35,17 +36,37 @@ export function maskForm(item: ServiceItem | undefined, form: Record<string, For
   return masked;
 }
 
-/** An electronic licence's number is a personal number (often the ID number itself). */
-export function maskMaterials(materials: MaterialRef[]): MaterialRef[] {
-  return materials.map((material) =>
-    material.electronicLicence
+const ID_NUMBER_IN_TEXT = /\d{17}[\dXx]/g;
+const MOBILE_IN_TEXT = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
+
+/**
+ * What OCR read, as staff see it: each field's value masked as the form masks that field, in
+ * the field and in the line it came from, and any ID or mobile number left in the text masked
+ * too. The scan itself is the full-resolution source for anyone who must read more.
+ */
+export function maskReading(item: ServiceItem | undefined, reading: MaterialReading): MaterialReading {
+  const fields = reading.fields.map((f) => ({ ...f, masked: String(maskForm(item, { [f.field]: f.value })[f.field]) }));
+  const lines = reading.lines.map((line, index) => {
+    let text = line.text;
+    for (const f of fields) if (f.line === index && f.value.length > 0) text = text.split(f.value).join(f.masked);
+    text = text.replace(ID_NUMBER_IN_TEXT, (n) => maskIdNumber(n.toUpperCase())).replace(MOBILE_IN_TEXT, (n) => maskPhone(n));
+    return { ...line, text };
+  });
+  return { ...reading, lines, fields: fields.map(({ masked, ...f }) => ({ ...f, value: masked })) };
+}
+
+/** An electronic licence's number is a personal number (often the ID number itself); OCR text is masked as above. */
+export function maskMaterials(materials: MaterialRef[], item?: ServiceItem): MaterialRef[] {
+  return materials.map((material) => ({
+    ...material,
+    ...(material.electronicLicence
       ? {
-          ...material,
           electronicLicence: {
             ...material.electronicLicence,
             number: /^\d{17}[\dX]$/.test(material.electronicLicence.number) ? maskIdNumber(material.electronicLicence.number) : maskText(material.electronicLicence.number),
           },
         }
-      : material,
-  );
+      : {}),
+    ...(material.ocr ? { ocr: maskReading(item, material.ocr) } : {}),
+  }));
 }
