@@ -159,6 +159,11 @@ export function illegalTransition(from: CaseStatus, to: CaseStatus, what: string
   return new PlatformError(409, 'illegal-transition', `cannot ${what} a case that is ${from} (${from} → ${to} is not allowed)`);
 }
 
+/** The check of the electronic licences a case names (platform/licences): throws a `licence-*` PlatformError. */
+export interface NamedLicenceCheck {
+  checkNamed(applicantIdNumber: string, form: Record<string, FormValue>, materials: readonly MaterialRef[], prefix?: string): Promise<void>;
+}
+
 /** Intake, reading, the 一窗受理 queue and decisions: everything that moves a case. */
 export class CaseService {
   constructor(
@@ -166,6 +171,7 @@ export class CaseService {
     private readonly published: (events: CaseEvent[]) => void,
     private readonly access: CaseAccess,
     private readonly rules?: DecisionRules,
+    private readonly licences?: NamedLicenceCheck,
   ) {}
 
   private get db() {
@@ -249,6 +255,9 @@ export class CaseService {
     const { item, prefix } = await this.item(request.serviceCode);
     const form = this.checkForm(item, request.form, request.applicant);
     this.checkMaterials(item, request.materials);
+    // Before the transaction (on SQLite a read outside it would wait for it); a resent case keeps its receipt.
+    const known = await this.db.get('SELECT 1 AS found FROM cases WHERE id = ?', [request.caseId]);
+    if (!known) await this.licences?.checkNamed(request.applicant.idNumber, form, request.materials);
     const bodyHash = sha256Hex(canonicalJson(request));
     const now = this.ctx.now();
     const source = caller.kind === 'terminal' && caller.terminalKind === 'kiosk' ? 'kiosk' : 'counter';
@@ -473,8 +482,11 @@ export class CaseService {
   /** The citizen brought what 补正 asked for: the materials are added and the case queues again in its old place. */
   async supplement(caller: Caller, caseId: string, body: SupplementRequest, proof?: CaseProof): Promise<CaseSummary> {
     // The catalogue is read before the transaction: on SQLite a read outside it would wait for it to end.
-    const { item } = await this.item((await this.row(this.db, caller, caseId, false, proof)).service_code);
+    const current = await this.row(this.db, caller, caseId, false, proof);
+    const { item } = await this.item(current.service_code);
     this.checkMaterials(item, body.materials);
+    const before = openRequest(this.ctx.cipher, current);
+    if (!before.supplements?.includes(body.supplementId)) await this.licences?.checkNamed(before.applicant.idNumber, { ...before.form, ...body.form }, body.materials);
     const result = await this.db.transaction(async (tx) => {
       const row = await this.row(tx, caller, caseId, true, proof);
       const stored = openRequest(this.ctx.cipher, row);

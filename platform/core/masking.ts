@@ -55,7 +55,12 @@ export function maskReading(item: ServiceItem | undefined, reading: MaterialRead
   return { ...reading, lines, fields: fields.map(({ masked, ...f }) => ({ ...f, value: masked })) };
 }
 
-/** An electronic licence's number is a personal number (often the ID number itself); OCR text is masked as above. */
+/** A licence's number is personal: often the ID number itself. */
+export function maskLicenceNumber(number: string): string {
+  return /^\d{17}[\dX]$/.test(number) ? maskIdNumber(number) : maskText(number);
+}
+
+/** An electronic licence's number is masked as above; OCR text as `maskReading` says. */
 export function maskMaterials(materials: MaterialRef[], item?: ServiceItem): MaterialRef[] {
   return materials.map((material) => ({
     ...material,
@@ -63,7 +68,7 @@ export function maskMaterials(materials: MaterialRef[], item?: ServiceItem): Mat
       ? {
           electronicLicence: {
             ...material.electronicLicence,
-            number: /^\d{17}[\dX]$/.test(material.electronicLicence.number) ? maskIdNumber(material.electronicLicence.number) : maskText(material.electronicLicence.number),
+            number: maskLicenceNumber(material.electronicLicence.number),
           },
         }
       : {}),

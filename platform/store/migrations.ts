@@ -404,6 +404,11 @@ CREATE TABLE licence_consents (
 CREATE INDEX licence_consents_visit ON licence_consents (centre_id, visit_id)
 `,
   },
+  {
+    // Issue 20: a licence the issuer withdrew (吊销/注销) stays in the library, marked from the day it was revoked.
+    version: 85,
+    sql: `ALTER TABLE licences ADD COLUMN revoked_at TEXT`,
+  },
 ];
 
 const TOKENS: Record<Dialect, Record<string, string>> = {

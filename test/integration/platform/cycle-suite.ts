@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type DemoCredentials, type Notice, type RunningPlatform } from '../../../platform';
-import { client, YOUNG_ID, type Answer } from './helpers';
+import { client, holdLicence, YOUNG_ID, type Answer } from './helpers';
 
 const MOTHER_ID = '440305199912310011';
 const OTHER_PARENT_ID = '11010519491231002X';
@@ -315,6 +315,7 @@ export function cycleSuite(dialect: 'sqlite' | 'postgres', newDb: (name: string)
         },
         materials: [{ code: 'birth-medical-certificate', electronicLicence: { type: 'birth-medical-certificate', number: 'Q440123456' } }],
       };
+      await holdLicence(platform, { type: 'birth-medical-certificate', number: 'Q440123456', holderIdNumber: MOTHER_ID });
       const receipt = await call('POST', '/v1/cases', { token: kiosk, json: body });
       expect(receipt.status).toBe(201);
       expect(receipt.body.queueNumber).toMatch(/^F\d{3}$/);

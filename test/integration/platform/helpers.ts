@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IntakeRequestInput } from '../../../contract/platform/cases';
+import type { LicenceImport } from '../../../contract/platform/licences';
+import type { RunningPlatform } from '../../../platform';
 
 // Answers are JSON of many shapes, read field by field in assertions; `any` keeps those readable.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -46,4 +48,12 @@ export function certificateCase(overrides: Partial<IntakeRequestInput> = {}, idN
     form: { name: '李四', idNumber, insuranceType: 'all', fromMonth: '2020-01-01', toMonth: '2024-12-01', purpose: 'housing' },
     ...overrides,
   };
+}
+
+/**
+ * Puts a licence into the platform's own library, as a city's 电子证照库 would hold it: intake
+ * refuses a case naming a licence the library does not have for its applicant.
+ */
+export async function holdLicence(platform: RunningPlatform, licence: Pick<LicenceImport, 'type' | 'number' | 'holderIdNumber'> & Partial<LicenceImport>): Promise<void> {
+  await platform.services.licences!.load([{ issuer: '测试市虚构发证机关', holderName: '测试持证人', validFrom: '2020-01-01', validUntil: null, ...licence }]);
 }

@@ -8,6 +8,8 @@ const ZHANG_SAN = '110101198503120017';
 const LI_SI = '640104199211300021';
 const ZHAO = '320102194801010016';
 const SUN = '44010619870704048X';
+// A fictional 70-year-old (checksum valid), no card of the simulator.
+const ELDERLY = '11010519491231002X';
 
 /**
  * The licence library (电子证照) over real HTTP on the demo library: a kiosk's consented lookup,
@@ -123,7 +125,7 @@ export function licencesSuite(dialect: 'sqlite' | 'postgres', newDb: (name: stri
       expect(agent.body.results.map((r: { status: string }) => r.status)).toEqual(['valid', 'valid']);
       const consent = await platform.db.get<{ holder_role: string }>("SELECT holder_role FROM licence_consents WHERE holder_role = 'agent'");
       expect(consent?.holder_role).toBe('agent');
-      // A case naming 李四's licence for 王五's material is shown to staff as not found, never as his.
+      // A case naming 测试李四's licence for another applicant is refused at intake, never kept as his.
       const body = {
         caseId: randomUUID(),
         serviceCode: 'si-contribution-certificate',
@@ -133,9 +135,68 @@ export function licencesSuite(dialect: 'sqlite' | 'postgres', newDb: (name: stri
         form: { name: '李四', idNumber: YOUNG_ID, insuranceType: 'all', fromMonth: '2020-01-01', toMonth: '2024-12-01', purpose: 'housing' },
         materials: [{ code: 'id-card', electronicLicence: { type: 'resident-id-card', number: LI_SI } }],
       };
-      expect((await call('POST', '/v1/cases', { token: kiosk, json: body })).status).toBe(201);
-      const seen = await call('GET', `/v1/cases/${body.caseId}/licences`, { token: clerk });
-      expect(seen.body.licences).toEqual([{ materialCode: 'id-card', licence: null, problem: 'not-found' }]);
+      const refused = await call('POST', '/v1/cases', { token: kiosk, json: body });
+      expect(refused.status).toBe(422);
+      expect(refused.body.error).toMatchObject({ code: 'licence-wrong-holder', field: 'materials.0.electronicLicence' });
+      expect(JSON.stringify(refused.body)).not.toContain(LI_SI);
+      expect(await platform.db.get('SELECT id FROM cases WHERE id = ?', [body.caseId])).toBeUndefined();
+    });
+
+    describe('intake refuses a case naming a licence it cannot rest on', () => {
+      const idCardCase = (applicant: { name: string; idNumber: string }, number: string, visit: string) => ({
+        caseId: randomUUID(),
+        serviceCode: 'si-contribution-certificate',
+        submittedAt: new Date(clock).toISOString(),
+        visitId: visit,
+        applicant,
+        form: { name: applicant.name, idNumber: applicant.idNumber, insuranceType: 'all', fromMonth: '2020-01-01', toMonth: '2024-12-01', purpose: 'housing' },
+        materials: [{ code: 'id-card', electronicLicence: { type: 'resident-id-card', number } }],
+      });
+      const ZHOU = { name: '测试周过期', idNumber: '420102197505050010' };
+      const QIAN = { name: '测试钱吊销', idNumber: YOUNG_ID };
+
+      it.each([
+        ['unknown', 'licence-unknown', () => idCardCase({ name: '测试李四', idNumber: LI_SI }, 'NO-SUCH-LICENCE-1', 'visit-lic-u')],
+        ['expired', 'licence-expired', () => idCardCase(ZHOU, ZHOU.idNumber, 'visit-lic-e')],
+        ['revoked', 'licence-revoked', () => idCardCase(QIAN, 'RID-REVOKED-0001', 'visit-lic-r')],
+      ])('an %s licence: 422 %s on the material, and no case', async (_what, code, make) => {
+        await platform.services.licences!.load([
+          { type: 'resident-id-card', number: 'RID-REVOKED-0001', issuer: '测试市公安局演示分局', holderIdNumber: YOUNG_ID, holderName: QIAN.name, validFrom: '2020-01-01', validUntil: null, revokedAt: '2026-11-30' },
+        ]);
+        const body = make();
+        const answer = await call('POST', '/v1/cases', { token: kiosk, json: body });
+        expect(answer.status).toBe(422);
+        expect(answer.body.error).toMatchObject({ code, field: 'materials.0.electronicLicence' });
+        expect(await platform.db.get('SELECT id FROM cases WHERE id = ?', [body.caseId])).toBeUndefined();
+      });
+
+      it('a licence revoked only from a later day still stands today; the lookup skips a revoked one', async () => {
+        await platform.services.licences!.load([
+          { type: 'resident-id-card', number: 'RID-LATER-0001', issuer: '测试市公安局演示分局', holderIdNumber: ELDERLY, holderName: '测试孙后撤', validFrom: '2020-01-01', validUntil: null, revokedAt: '2026-12-02' },
+        ]);
+        expect((await call('POST', '/v1/cases', { token: kiosk, json: idCardCase({ name: '测试孙后撤', idNumber: ELDERLY }, 'RID-LATER-0001', 'visit-lic-l') })).status).toBe(201);
+        expect((await lookup(YOUNG_ID, ['resident-id-card'])).body.results).toEqual([{ type: 'resident-id-card', status: 'missing', number: null }]);
+      });
+
+      it('a licence revoked after the case was made shows the desk as revoked; a 补正 naming it is refused', async () => {
+        const body = idCardCase({ name: '测试孙艾克斯', idNumber: SUN }, SUN, 'visit-lic-s');
+        expect((await call('POST', '/v1/cases', { token: kiosk, json: body })).status).toBe(201);
+        const [held] = await platform.services.licences!.library.ofHolder(SUN, ['resident-id-card']);
+        await platform.services.licences!.load([
+          { type: 'resident-id-card', number: SUN, issuer: held!.issuer, holderIdNumber: SUN, holderName: '测试孙艾克斯', validFrom: held!.validFrom, validUntil: held!.validUntil, revokedAt: '2026-11-15' },
+        ]);
+        const seen = await call('GET', `/v1/cases/${body.caseId}/licences`, { token: clerk });
+        expect(seen.body.licences[0]).toMatchObject({ materialCode: 'id-card', problem: 'revoked', licence: { revokedAt: '2026-11-15', holderMasked: '440106********048X' } });
+        // The resend of the case as it was keeps its receipt: it was valid when it was made.
+        expect((await call('POST', '/v1/cases', { token: kiosk, json: body })).status).toBe(201);
+
+        expect((await call('POST', '/v1/queue/claim', { token: clerk, json: { caseId: body.caseId } })).status).toBe(200);
+        expect((await call('POST', `/v1/cases/${body.caseId}/decisions`, { token: clerk, json: { decision: 'request-materials', missingMaterials: ['身份证'] } })).status).toBe(200);
+        const supplement = { supplementId: randomUUID(), materials: [{ code: 'id-card', electronicLicence: { type: 'resident-id-card', number: SUN } }] };
+        const refused = await call('POST', `/v1/cases/${body.caseId}/supplements`, { token: kiosk, json: supplement });
+        expect(refused.status).toBe(422);
+        expect(refused.body.error).toMatchObject({ code: 'licence-revoked', field: 'materials.0.electronicLicence' });
+      });
     });
 
     it('adds a completed social-security-card case’s result to the library, found by the next case', async () => {

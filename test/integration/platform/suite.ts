@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCKOUT_THRESHOLD } from '../../../contract/platform/access';
 import { startPlatform, type DemoCredentials, type RunningPlatform } from '../../../platform';
-import { certificateCase, client, ELDERLY_ID, YOUNG_ID, type Answer } from './helpers';
+import { certificateCase, client, ELDERLY_ID, holdLicence, YOUNG_ID, type Answer } from './helpers';
 
 /**
  * The platform's behaviour over real HTTP, run once on SQLite and once on PostgreSQL:
@@ -230,6 +230,7 @@ export function platformSuite(dialect: 'sqlite' | 'postgres', newDb: (name: stri
       expect(more.body.status).toBe('awaiting-materials');
       expect((await decide({ decision: 'accept' })).status).toBe(409);
 
+      await holdLicence(platform, { type: 'resident-id-card', number: 'EL-0001', holderIdNumber: YOUNG_ID });
       const supplement = {
         supplementId: randomUUID(),
         materials: [{ code: 'id-card', electronicLicence: { type: 'resident-id-card', number: 'EL-0001' } }],
