@@ -52,7 +52,7 @@ export function maskReading(item: ServiceItem | undefined, reading: MaterialRead
     text = text.replace(ID_NUMBER_IN_TEXT, (n) => maskIdNumber(n.toUpperCase())).replace(MOBILE_IN_TEXT, (n) => maskPhone(n));
     return { ...line, text };
   });
-  return { ...reading, lines, fields: fields.map(({ masked, ...f }) => ({ ...f, value: masked })) };
+  return { ...reading, lines, fields: fields.map(({ masked, ...f }) => ({ ...f, value: masked.replace(ID_NUMBER_IN_TEXT, (n) => maskIdNumber(n.toUpperCase())) })) };
 }
 
 /** A licence's number is personal: often the ID number itself. */
