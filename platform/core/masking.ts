@@ -40,6 +40,30 @@ const ID_NUMBER_IN_TEXT = /\d{17}[\dXx]/g;
 const MOBILE_IN_TEXT = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
 
 /**
+ * A source line with each of its fields' values masked: the text from a field's printed label
+ * to the next field's label is the value as printed (a date reads 1994年8月21日 there, not
+ * 1994-08-21); where the label cannot be found, the value itself is replaced.
+ */
+function maskLine(text: string, fields: readonly { label: string; value: string; masked: string }[]): string {
+  const placed = fields
+    .map((f) => ({ ...f, at: text.indexOf(f.label) }))
+    .filter((f) => f.at >= 0)
+    .sort((a, b) => a.at - b.at);
+  let out = '';
+  let from = 0;
+  placed.forEach((f, i) => {
+    const start = f.at + f.label.length;
+    const end = placed[i + 1]?.at ?? text.length;
+    if (start > end || f.at < from) return;
+    out += text.slice(from, start) + (f.masked === f.value ? text.slice(start, end) : f.masked);
+    from = end;
+  });
+  out += text.slice(from);
+  for (const f of fields) if (!text.includes(f.label) && f.value.length > 0) out = out.split(f.value).join(f.masked);
+  return out;
+}
+
+/**
  * What OCR read, as staff see it: each field's value masked as the form masks that field, in
  * the field and in the line it came from, and any ID or mobile number left in the text masked
  * too. The scan itself is the full-resolution source for anyone who must read more.
@@ -47,10 +71,8 @@ const MOBILE_IN_TEXT = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
 export function maskReading(item: ServiceItem | undefined, reading: MaterialReading): MaterialReading {
   const fields = reading.fields.map((f) => ({ ...f, masked: String(maskForm(item, { [f.field]: f.value })[f.field]) }));
   const lines = reading.lines.map((line, index) => {
-    let text = line.text;
-    for (const f of fields) if (f.line === index && f.value.length > 0) text = text.split(f.value).join(f.masked);
-    text = text.replace(ID_NUMBER_IN_TEXT, (n) => maskIdNumber(n.toUpperCase())).replace(MOBILE_IN_TEXT, (n) => maskPhone(n));
-    return { ...line, text };
+    const text = maskLine(line.text, fields.filter((f) => f.line === index));
+    return { ...line, text: text.replace(ID_NUMBER_IN_TEXT, (n) => maskIdNumber(n.toUpperCase())).replace(MOBILE_IN_TEXT, (n) => maskPhone(n)) };
   });
   return { ...reading, lines, fields: fields.map(({ masked, ...f }) => ({ ...f, value: masked.replace(ID_NUMBER_IN_TEXT, (n) => maskIdNumber(n.toUpperCase())) })) };
 }

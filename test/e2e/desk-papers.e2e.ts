@@ -148,6 +148,9 @@ test('a 居住证 scanned through SANE fills the form, and the desk sees what OC
   await expect(lines.nth(line)).toContainText(/居住证编号.*4\*{8}/);
   await expect(view).not.toContainText(ZHAO_MIN_PERMIT.permitNumber);
   await expect(view).not.toContainText(ZHAO_MIN_PERMIT.idNumber);
+  // A field the service does not ask is named by the label printed beside it on the paper.
+  await expect(view.getByTestId('ocr-fields').locator('tr[data-field="issuer"] th')).toHaveText('签发机关');
+  await view.scrollIntoViewIfNeeded();
   await screenshot(clerk, 'desk-ocr-view');
   await expectAccessible(clerk, 'desk OCR view');
 });

@@ -20,7 +20,7 @@ function itemOf(code: string) {
   return catalogue.value?.items.find((i) => i.code === code);
 }
 
-export function FieldLabel({ serviceCode, name }: { serviceCode: string; name: string }) {
+function FieldLabel({ serviceCode, name }: { serviceCode: string; name: string }) {
   const field = itemOf(serviceCode)?.form.fields.find((f) => f.name === name);
   if (!field) return <>{name}</>;
   const label = localized(locale.value, field.label);

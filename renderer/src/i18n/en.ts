@@ -626,7 +626,7 @@ export const en: Record<MessageKey, string> = {
   'deskOcr.col.value': 'Value read',
   'deskOcr.col.source': 'Source',
   'deskOcr.col.confidence': 'Confidence',
-  'deskOcr.sourceLine': 'Line {line} ({label})',
+  'deskOcr.sourceLine': 'Line {line}',
   'deskOcr.confirm': 'Check: confirmed by the applicant, compare with the original',
   'deskOcr.linesTitle': 'Text read',
   'deskOcr.lowLine': '(low confidence)',

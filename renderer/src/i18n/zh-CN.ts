@@ -625,7 +625,7 @@ export const zhCN = {
   'deskOcr.col.value': '识别值',
   'deskOcr.col.source': '来源',
   'deskOcr.col.confidence': '置信度',
-  'deskOcr.sourceLine': '第{line}行（{label}）',
+  'deskOcr.sourceLine': '第{line}行',
   'deskOcr.confirm': '需核对：申请人已确认，请与原件比对',
   'deskOcr.linesTitle': '识别到的文字',
   'deskOcr.lowLine': '（置信度低）',

@@ -3,9 +3,17 @@ import type { MaterialReading } from '../../../../contract/platform/ocr-reading'
 import { useT } from '../../i18n/use-t';
 import { useApi } from '../../state/api-context';
 import { attempt } from '../actions';
-import { FieldLabel } from '../CaseReviewPanel';
+import { localized } from '../../i18n';
+import { catalogue, locale } from '../../state/store';
 import { lineMarks, percent } from './reading-marks';
 import './ocr.css';
+
+/** The form's label for a field the service asks; else the label printed on the paper beside the value. */
+function FieldName({ serviceCode, field, printed }: { serviceCode: string; field: string; printed: string }) {
+  const known = catalogue.value?.items.find((i) => i.code === serviceCode)?.form.fields.find((f) => f.name === field);
+  const label = known ? localized(locale.value, known.label) : { text: printed, lang: 'zh-CN' };
+  return <span lang={label.lang}>{label.text}</span>;
+}
 
 /**
  * 识别结果: a scanned page with what OCR read from it, for the clerk at the desk and the back
@@ -80,12 +88,12 @@ export function OcrView({ caseId, sha256, serviceCode, reading }: { caseId: stri
                 {reading.fields.map((f) => (
                   <tr key={f.field} data-field={f.field} data-confirm={f.confirm} class={f.confirm ? 'confirm' : ''}>
                     <th scope="row">
-                      <FieldLabel serviceCode={serviceCode} name={f.field} />
+                      <FieldName serviceCode={serviceCode} field={f.field} printed={f.label} />
                     </th>
                     <td>{f.value}</td>
                     <td>
                       <button type="button" class="button secondary small" aria-pressed={chosen === f.line} onClick={() => setChosen(chosen === f.line ? null : f.line)}>
-                        {t('deskOcr.sourceLine', { line: f.line + 1, label: f.label })}
+                        {t('deskOcr.sourceLine', { line: f.line + 1 })}
                       </button>
                     </td>
                     <td>
