@@ -216,6 +216,9 @@ export function licencesSuite(dialect: 'sqlite' | 'postgres', newDb: (name: stri
       expect((await call('POST', `/v1/cases/${body.caseId}/decisions`, { token: clerk, json: { decision: 'transfer' } })).status).toBe(200);
       const office = demo.backOffice['social-insurance']!;
       const backOffice = await signIn(office.username, office.password);
+      // The back office sees the licence the case names, its number (an ID number here) and holder masked.
+      const opened = await call('GET', `/v1/back-office/cases/${body.caseId}`, { token: backOffice });
+      expect(opened.body.electronicLicences).toEqual([{ type: 'resident-id-card', number: '640104********0021', holderMasked: '640104********0021' }]);
       const approved = await call('POST', `/v1/back-office/cases/${body.caseId}/decisions`, {
         token: backOffice,
         json: { decision: 'approve', result: { documentNumber: 'SSC-2026-777001', decisionText: '准予制发社会保障卡' } },
