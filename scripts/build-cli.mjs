@@ -54,7 +54,8 @@ function cliBuildOptions(outdir, from) {
     // A release is built from a copy of the sources (scripts/build-host-release.mjs); the packages
     // it bundles still come from the project's node_modules.
     nodePaths: [path.join(root, 'node_modules')],
-    entryPoints: { index: 'main/cli/index.ts' },
+    // PaddleOCR's thread is started from a file, so it is an entry of its own (main/ocr/engines/threaded-engine.ts).
+    entryPoints: { index: 'main/cli/index.ts', 'engine-thread': 'main/ocr/engines/engine-thread.ts' },
     outdir,
     bundle: true,
     splitting: true,

@@ -36,6 +36,14 @@ const results = await Promise.all([
     format: 'esm',
     packages: 'external',
   }),
+  // PaddleOCR's worker thread, beside main.mjs where main/ocr/engines/threaded-engine.ts looks for it.
+  build({
+    ...common,
+    entryPoints: ['main/ocr/engines/engine-thread.ts'],
+    outfile: path.join(outdir, 'engine-thread.mjs'),
+    format: 'esm',
+    packages: 'external',
+  }),
   build({
     ...common,
     entryPoints: ['main/electron/preload.ts'],

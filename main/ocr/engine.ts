@@ -88,8 +88,8 @@ export function defaultWorkerCount(): number {
 export async function startEngine(name: OcrEngineName, options: OcrEngineOptions = {}): Promise<OcrEngine> {
   switch (name) {
     case 'paddle': {
-      const { PaddleEngine } = await import('./engines/paddle-engine');
-      return PaddleEngine.start(options);
+      const { ThreadedPaddleEngine } = await import('./engines/threaded-engine');
+      return ThreadedPaddleEngine.start(options);
     }
     case 'tesseract': {
       const { TesseractEngine } = await import('./engines/tesseract-engine');

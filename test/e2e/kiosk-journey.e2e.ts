@@ -7,7 +7,9 @@ import { expectAccessible } from './support/accessibility';
 import { screenshot } from './support/screens';
 import { startTerminal } from './support/terminal-process';
 
-test.describe.configure({ mode: 'serial' });
+// Each test is a whole visit (card, four form pages, two scans read by OCR, a printed receipt)
+// through three real processes: on two busy cores that takes more than the default minute.
+test.describe.configure({ mode: 'serial', timeout: 150_000 });
 
 const env = kioskOnPlatform();
 
