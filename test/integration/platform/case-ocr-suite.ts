@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../../../platform';
+import type { MaterialReading } from '../../../contract/platform/ocr-reading';
 import { certificateCase, client, YOUNG_ID } from './helpers';
 
 /**
@@ -17,7 +18,7 @@ export function caseOcrSuite(dialect: 'sqlite' | 'postgres', newDb: (name: strin
     let blob: string;
 
     // A reading of an ID card's copy page, as the kiosk sends it (fictional holder).
-    const reading = {
+    const reading: MaterialReading = {
       engine: 'paddle',
       blank: false,
       image: { width: 1240, height: 800 },
@@ -68,11 +69,11 @@ export function caseOcrSuite(dialect: 'sqlite' | 'postgres', newDb: (name: strin
     });
 
     it.each([
-      ['without its scan', { code: 'id-card', paperChecked: true, ocr: reading }, 'materials.0.ocr'],
-      ['naming a line it does not have', { code: 'id-card', blob, ocr: { ...reading, fields: [{ ...reading.fields[0], line: 5 }] } }, 'materials.0.ocr.fields'],
-      ['with a confidence over 100', { code: 'id-card', blob, ocr: { ...reading, confidence: 140 } }, 'materials.0.ocr.confidence'],
+      ['without its scan', () => ({ code: 'id-card', paperChecked: true, ocr: reading }), 'materials.0.ocr'],
+      ['naming a line it does not have', () => ({ code: 'id-card', blob, ocr: { ...reading, fields: [{ ...reading.fields[0]!, line: 5 }] } }), 'materials.0.ocr.fields'],
+      ['with a confidence over 100', () => ({ code: 'id-card', blob, ocr: { ...reading, confidence: 140 } }), 'materials.0.ocr.confidence'],
     ])('refuses a reading %s, naming the field', async (_what, material, field) => {
-      const body = certificateCase({ materials: [material as never] });
+      const body = certificateCase({ materials: [material()] });
       const answer = await call('POST', '/v1/cases', { token: kiosk, json: body });
       expect(answer.status).toBe(400);
       expect(answer.body.error.field).toBe(field);
