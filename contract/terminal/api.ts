@@ -10,7 +10,7 @@ import { cycleEvents, cycleMethods } from './cycle-api';
 import { fleetEvents, fleetMethods } from './fleet-api';
 import { DevicesConfig } from './devices';
 import { inputMethods } from './input-api';
-import { deskLicenceMethods, licenceMethods } from './licence-api';
+import { licenceMethods } from './licence-api';
 
 /**
  * TerminalApi: the one contract between the UI and the terminal process. Both transports
@@ -272,7 +272,6 @@ export const terminalMethods = {
   ...inputMethods,
   ...fleetMethods,
   ...licenceMethods,
-  ...deskLicenceMethods,
 } as const;
 
 export const terminalEvents = {

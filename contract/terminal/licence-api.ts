@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { CaseLicences } from '../platform/licences';
 
 /**
  * 电子证照 on the kiosk (method `licences.check`), spread into `terminalMethods` in ./api.ts.
@@ -28,13 +27,4 @@ export const licenceMethods = {
       .strict(),
     result: LicenceCheckView,
   },
-} as const;
-
-/**
- * 电子证照 at the desk and in the back office (method `counter.licences`): the licences a case
- * names as the platform's audited route gives them (document, issuer, validity, verification),
- * with an ID-shaped licence number masked like every ID number on a staff screen.
- */
-export const deskLicenceMethods = {
-  'counter.licences': { args: z.object({ caseId: z.uuid() }).strict(), result: CaseLicences },
 } as const;
