@@ -13,6 +13,7 @@ import type {
 import { CaptureDocumentType as DocumentTypes } from '../../contract/terminal/capture-api';
 import type { MaterialReading } from '../../contract/platform/ocr-reading';
 import type { ReadResult } from '../ocr';
+import { sleep } from '../../common/wait';
 import { straightenDocument } from './straighten';
 import type { Logger } from '../logging/logger';
 import type { CaseMaterialInput } from '../store/case-store';
@@ -41,6 +42,8 @@ export interface CaptureServiceDeps {
   previewSize?: number;
   /** JPEG quality of the page stored with the case. */
   quality?: number;
+  /** How long a submit waits for a page's reading still running (default 20 s). */
+  readingWaitMs?: number;
 }
 
 interface HeldPage {
@@ -227,10 +230,21 @@ export class CaptureService {
     );
   }
 
-  /** The page's reading as its paper (else as plain text), if one was asked for. */
+  /**
+   * The page's reading as its paper (else as plain text), if one was asked for. A reading still
+   * running after `readingWaitMs` is left out: the citizen's submit does not wait on it, and
+   * staff still have the scan.
+   */
   async #readingOf(page: HeldPage): Promise<PageReading | undefined> {
     const reading = page.readings.get(knownDocument(page.view.materialCode) ?? 'plain') ?? page.readings.values().next().value;
-    return reading?.catch(() => undefined);
+    if (!reading) return undefined;
+    const abort = new AbortController();
+    const late = sleep(this.deps.readingWaitMs ?? 20_000, abort.signal).then(() => undefined);
+    try {
+      return await Promise.race([reading.catch(() => undefined), late]);
+    } finally {
+      abort.abort();
+    }
   }
 
   /** The case has its pages: they are not sent a second time with another case of the session. */

@@ -99,6 +99,25 @@ describe('CaptureService', () => {
     await expect(capture.scan('bank-statement')).rejects.toThrow(CaptureError);
   });
 
+  it('gives a case its pages without the text when a reading is still running after the wait, or failed', async () => {
+    simulator.setFault('none');
+    for (const read of [() => new Promise<never>(() => undefined), () => Promise.reject(new Error('engine crashed'))]) {
+      const capture = new CaptureService({
+        scanner: new EsclScanner({ url: simulator.url }),
+        reader: { read, warm: async () => undefined },
+        session: () => ({ id: 'visit-slow' }),
+        log: silentLogger(),
+        scanOptions: { resolution: 75, timeoutMs: 10_000 },
+        readingWaitMs: 50,
+      });
+      const outcome = await capture.scan('household-register');
+      expect(outcome.ok).toBe(true);
+      const [material] = await capture.materials(['household-register']);
+      expect(material?.scan?.data.length).toBeGreaterThan(0);
+      expect(material?.ocr).toBeUndefined();
+    }
+  });
+
   it('answers no-scanner on a terminal without one', async () => {
     const capture = new CaptureService({ scanner: undefined, reader: undefined, session: () => ({ id: 'v' }), log: silentLogger() });
     expect(await capture.scan('bank-statement')).toEqual({ ok: false, reason: 'no-scanner' });
