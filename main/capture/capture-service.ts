@@ -42,7 +42,10 @@ export interface CaptureServiceDeps {
   previewSize?: number;
   /** JPEG quality of the page stored with the case. */
   quality?: number;
-  /** How long a submit waits for a page's reading still running (default 20 s). */
+  /**
+   * How long a submit waits for a page's reading still running (default 2 s): the citizen is
+   * at the screen, and a page read in the background is usually done by the time they submit.
+   */
   readingWaitMs?: number;
 }
 
@@ -216,8 +219,9 @@ export class CaptureService {
 
   /**
    * The case's scanned materials, page by page in the order scanned, for the given material
-   * codes, each with what OCR read from it (a reading still running is waited for; one that
-   * failed leaves the page without text), so that staff see the same lines and field sources.
+   * codes, each with what OCR read from it (a reading still running is waited for briefly; one
+   * that failed or is late leaves the page without text), so that staff see the same lines and
+   * field sources.
    */
   async materials(codes: readonly string[]): Promise<CaseMaterialInput[]> {
     this.#followSession();
@@ -239,7 +243,7 @@ export class CaptureService {
     const reading = page.readings.get(knownDocument(page.view.materialCode) ?? 'plain') ?? page.readings.values().next().value;
     if (!reading) return undefined;
     const abort = new AbortController();
-    const late = sleep(this.deps.readingWaitMs ?? 20_000, abort.signal).then(() => undefined);
+    const late = sleep(this.deps.readingWaitMs ?? 2_000, abort.signal).then(() => undefined);
     try {
       return await Promise.race([reading.catch(() => undefined), late]);
     } finally {
