@@ -8,12 +8,14 @@ import { EventBus } from './api/event-bus';
 import { captureHandlers } from './capture';
 import { caseHandlers } from './cases/handlers';
 import { licenceHandlers } from './licences/handlers';
+import { visitHandlers } from './visits/handlers';
 import { catalogueHandlers } from './catalogue/handlers';
 import { CatalogueSearch } from './catalogue/catalogue-search';
 import { CatalogueService } from './catalogue/catalogue-service';
 import { certificateHandlers } from './certificates/handlers';
 import { counterHandlers } from './counter/handlers';
 import { helpHandlers } from './help/handlers';
+import { identityHandlers } from './identity/handlers';
 import { printHandlers } from './printing/handlers';
 import { cycleHandlers } from './counter/cycle-handlers';
 import { demoBase, demoHandlers, platformFor } from './demo';
@@ -200,9 +202,11 @@ export async function startTerminal(options: StartOptions): Promise<Terminal> {
         'terminal.info': info,
         'health.get': health,
         ...sessionHandlers(sessions),
+        ...identityHandlers(flow),
         ...catalogueHandlers(catalogue, new CatalogueSearch()),
         ...caseHandlers(role.cases),
         ...licenceHandlers(role.licences),
+        ...visitHandlers(role.visits),
         ...captureHandlers(role.capture),
         ...certificateHandlers(role.certificates),
         ...printHandlers(printing.service, role.reprints),

@@ -12,6 +12,7 @@ import { CatalogueStore } from './core/catalogue';
 import { DEFAULT_SETTINGS, EventHub, type PlatformContext, type PlatformSettings } from './core/context';
 import { PlatformError } from './core/errors';
 import { DocumentService } from './documents';
+import { DecisionNotices } from './public-status/decision-notices';
 import { keyFileSigner, StoredIssuedDocuments } from './documents/stored';
 import { RatingService } from './core/ratings';
 import { DEMO_LICENCES } from './licences/demo-licences';
@@ -23,6 +24,7 @@ import { HelpCalls } from './help/help-calls';
 import { PublicStatus } from './public-status/public-status';
 import { demoCatalogue } from './catalogue/demo-catalogue';
 import { createFleet, type FleetSettingsOptions } from './fleet/fleet';
+import { claimStore, joinCluster, type Cluster } from './cluster/cluster';
 import { buildApp } from './http/app';
 import type { Services } from './http/services';
 import { NotificationDispatcher } from './notify/dispatcher';
@@ -37,6 +39,7 @@ import { defaultKeyFile } from './secrets/key-file';
 import { CaseAccess } from './core/case-access';
 import { DEFAULT_RETENTION, RetentionPolicy } from './retention/policy';
 import { purgeExpired, type PurgeReport } from './retention/purge';
+import { createVisits } from './visits/visits';
 
 export type { DemoCredentials } from './seed/demo';
 export type { PurgeReport } from './retention/purge';
@@ -99,6 +102,8 @@ export interface PlatformOptions {
 export interface Platform {
   services: Services;
   db: Database;
+  /** The other processes on the same PostgreSQL: signals, stream caps, rate limits (platform/cluster). */
+  cluster: Cluster;
   /** Deletes the personal data of finished cases past retention now (it also runs daily). */
   purgeExpired(): Promise<PurgeReport>;
   /** Every notice handed to the notifier so far has been attempted. */
@@ -112,6 +117,8 @@ export interface RunningPlatform extends Platform {
 }
 
 const RELEASE_SWEEP_MS = 30_000;
+/** No-shows and reminders are looked for every minute. */
+const VISIT_SWEEP_MS = 60_000;
 const PURGE_EVERY_MS = 24 * 3600_000;
 
 /** Opens the store, migrates it and wires the services; no HTTP yet. */
@@ -128,6 +135,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     throw error;
   }
   let publicUrl = options.publicUrl;
+  let cluster: Cluster | undefined;
   const ctx: PlatformContext = {
     db,
     hub: new EventHub(),
@@ -160,6 +168,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     );
     const departments = new DepartmentService(ctx);
     const documents = new DocumentService(signing.signer, new StoredIssuedDocuments(db, ctx.cipher), signing.previousKeys);
+    const notices = new DecisionNotices(ctx, documents);
     const licences = new LicenceService(ctx, options.licenceLibrary ?? new StoredLicenceLibrary(db, documents, ctx.now, ctx.cipher), documents);
     const cases = new CaseService(ctx, publish, caseAccess, new AcceptanceRules(ctx, departments), licences);
     const pickups = new PickupService(ctx, publish, (caseId, seq, text) => dispatcher.notice(caseId, seq, text));
@@ -169,9 +178,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       catalogue,
       blobs: new BlobService(ctx),
       cases,
-      ratings: new RatingService(ctx, publish, caseAccess),
+      ratings: new RatingService(ctx, publish, caseAccess, departments),
       help: new HelpCalls(ctx),
-      publicStatus: new PublicStatus(ctx),
+      publicStatus: new PublicStatus(ctx, notices),
       departments,
       backOffice: new BackOfficeService(ctx, publish, cases, departments, pickups, licences),
       pickups,
@@ -185,16 +194,29 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     if (sealed > 0 || signing.imported) await db.compact();
     services.fleet = createFleet(ctx, notifier, signing.signer, options.fleet ?? {}, log);
     const fleet = services.fleet;
+    const visits = createVisits(ctx, notifier, async (centreId) => (await fleet.service.settings(centreId)).openingHours, (error) =>
+      log(`visit notice failed: ${errorMessage(error)}`),
+    );
+    services.visits = visits;
     ctx.hub.on('events', (events) => dispatcher.handle(events));
+    ctx.hub.on('events', (events) => {
+      notices.onEvents(events).catch((error: unknown) => log(`issuing a decision notice failed: ${errorMessage(error)}`));
+    });
     ctx.hub.on('events', (events) => {
       licences.onEvents(events).catch((error: unknown) => log(`adding a result to the licence library failed: ${errorMessage(error)}`));
     });
+    // Before anything is announced: what this process publishes reaches the city's other processes.
+    cluster = await joinCluster(db, ctx.hub, log);
     if (options.seedDemo) await licences.load(DEMO_LICENCES);
     if (options.licences) await licences.load(options.licences);
     const sweep = setInterval(() => {
       services.cases.releaseAbandoned().catch((error: unknown) => log(`releasing abandoned claims failed: ${String(error)}`));
     }, RELEASE_SWEEP_MS);
     sweep.unref();
+    const visitSweep = setInterval(() => {
+      visits.appointments.sweep().catch((error: unknown) => log(`the appointments sweep failed: ${String(error)}`));
+    }, VISIT_SWEEP_MS);
+    visitSweep.unref();
     const retention = RetentionPolicy.parse(options.retention ?? DEFAULT_RETENTION);
     const purge = () => purgeExpired(ctx, retention);
     const purging = setInterval(() => {
@@ -202,25 +224,32 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     }, PURGE_EVERY_MS);
     purging.unref();
     const demoCredentials = options.seedDemo ? await seedDemo(ctx, access, departments) : undefined;
+    const joined = cluster;
     return {
       services,
       db,
+      cluster: joined,
       demoCredentials,
       notificationsSettled: async () => {
         await dispatcher.drain();
         await fleet.notices.drain();
+        await visits.notices.drain();
       },
       purgeExpired: purge,
       close: async () => {
         clearInterval(sweep);
+        clearInterval(visitSweep);
         clearInterval(purging);
         await fleet.stop();
-        ctx.hub.removeAllListeners();
         await dispatcher.drain();
+        await visits.notices.drain();
+        await joined.close();
+        ctx.hub.removeAllListeners();
         await db.close();
       },
     };
   } catch (error) {
+    await cluster?.close().catch(() => undefined);
     await db.close().catch(() => undefined);
     throw error;
   }
@@ -231,8 +260,21 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
  * `const platform = await startPlatform({ port: 0, db: 'platform.db', seedDemo: true })`.
  */
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
-  const platform = await createPlatform(options);
+  // A SQLite store serves this one process; the PostgreSQL of a city, any number of them.
+  const owner = claimStore(options.db);
+  let platform: Awaited<ReturnType<typeof createPlatform>>;
+  try {
+    platform = await createPlatform(options);
+  } catch (error) {
+    owner?.release();
+    throw error;
+  }
+  const stop = async () => {
+    await platform.close();
+    owner?.release();
+  };
   const app = await buildApp(platform.services, {
+    cluster: platform.cluster,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 1200,
     signInAttemptsPerMinute: options.signInAttemptsPerMinute ?? 30,
     maxStreamsPerCaller: options.maxStreamsPerCaller ?? 5,
@@ -245,7 +287,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   try {
     await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
   } catch (error) {
-    await platform.close();
+    await stop();
     throw error;
   }
   const address = app.server.address();
@@ -259,7 +301,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     url,
     close: async () => {
       await app.close();
-      await platform.close();
+      await stop();
     },
   };
 }

@@ -1,6 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -32,9 +32,11 @@ interface Server {
   child: ChildProcess;
 }
 
-async function startServer(db: string): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'server.ts'), db, String(CENTRES), String(Math.max(...LEVELS) / CENTRES), String(CLERKS)], {
+async function startServer(db: string, options: { join?: boolean; keyFile?: string } = {}): Promise<Server> {
+  const args = [path.join(here, 'server.ts'), db, String(CENTRES), String(Math.max(...LEVELS) / CENTRES), String(CLERKS), ...(options.join ? ['join'] : [])];
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...(options.keyFile ? { BENCH_KEY_FILE: options.keyFile } : {}) },
   });
   const line = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
@@ -65,10 +67,26 @@ interface Figures {
   p50Ms: number;
   p99Ms: number;
   errors: number;
+  /** The server processes' user+system CPU per operation (from /proc): steady where rates are not, on a busy machine. */
+  serverCpuMsPerOp?: number;
 }
 
-/** Runs `workers` loops of `op` for `SECONDS`; op(worker) resolves true on success. */
-async function load(workers: number, op: (worker: number) => Promise<boolean>, stopWhen?: () => boolean): Promise<Figures> {
+const CLK_TCK = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+
+/** utime + stime of processes, in milliseconds. */
+function cpuMs(pids: number[]): number {
+  return pids.reduce((sum, pid) => {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return sum + ((Number(fields[11]) + Number(fields[12])) / CLK_TCK) * 1000;
+  }, 0);
+}
+
+/**
+ * Runs `workers` loops of `op` for `SECONDS`; op(worker) resolves true on success. With `pids`,
+ * the CPU those server processes spent is reported per operation.
+ */
+async function load(workers: number, op: (worker: number) => Promise<boolean>, stopWhen?: () => boolean, pids: number[] = []): Promise<Figures> {
+  const cpuBefore = cpuMs(pids);
   const latencies: number[] = [];
   let errors = 0;
   const started = performance.now();
@@ -92,7 +110,13 @@ async function load(workers: number, op: (worker: number) => Promise<boolean>, s
     p50Ms: round(percentile(latencies, 0.5)),
     p99Ms: round(percentile(latencies, 0.99)),
     errors,
+    ...(pids.length > 0 && latencies.length > 0 ? { serverCpuMsPerOp: round((cpuMs(pids) - cpuBefore) / latencies.length, 3) } : {}),
   };
+}
+
+/** Health's CPU per request over the operation's: the throughput ratio a CPU-bound server would show. */
+function cpuRatio(op: Figures, base: Figures): number | undefined {
+  return op.serverCpuMsPerOp && base.serverCpuMsPerOp ? round(base.serverCpuMsPerOp / op.serverCpuMsPerOp, 3) : undefined;
 }
 
 const ID = '440305199912310011';
@@ -267,15 +291,16 @@ async function benchStore(db: string) {
   progress(`${server.dialect} server at ${server.url}`);
   try {
     const baseline: Figures[] = [];
-    const intakeFigures: (Figures & { ratioToBaseline: number })[] = [];
+    const intakeFigures: (Figures & { ratioToBaseline: number; cpuRatioToBaseline: number | undefined })[] = [];
     for (const level of LEVELS) {
+      const pids = [server.child.pid!];
       await load(level, () => health(server.url)); // warm-up of connections and JIT
-      const base = await load(level, () => health(server.url));
+      const base = await load(level, () => health(server.url), undefined, pids);
       progress(`${server.dialect} health x${level}: ${base.perSecond}/s`);
       baseline.push(base);
-      const figures = await load(level, (worker) => intake(server.url, server.terminals[worker]!));
-      progress(`${server.dialect} intake x${level}: ${figures.perSecond}/s, ${figures.errors} errors`);
-      intakeFigures.push({ ...figures, ratioToBaseline: round(figures.perSecond / base.perSecond, 3) });
+      const figures = await load(level, (worker) => intake(server.url, server.terminals[worker]!), undefined, pids);
+      progress(`${server.dialect} intake x${level}: ${figures.perSecond}/s, ${figures.errors} errors, ${figures.serverCpuMsPerOp} ms CPU each`);
+      intakeFigures.push({ ...figures, ratioToBaseline: round(figures.perSecond / base.perSecond, 3), cpuRatioToBaseline: cpuRatio(figures, base) });
     }
     // Claims drain the first centre's queue, filled by the intake runs above.
     const claimed = new Map<string, number>();
@@ -316,13 +341,50 @@ async function benchStore(db: string) {
   }
 }
 
+/**
+ * A city on two processes (issue 19): 100 terminals spread over two platform processes on one
+ * PostgreSQL (even terminals to the first, odd to the second), beside the first process alone
+ * at the same 100, each beside the health baseline over the same processes, all in this run.
+ */
+async function benchCity(db: string) {
+  const keyFile = path.join(dir, 'city.keys');
+  const first = await startServer(db, { keyFile });
+  const second = await startServer(db, { join: true, keyFile });
+  progress(`city: two processes at ${first.url} and ${second.url}`);
+  try {
+    const terminals = first.terminals;
+    const level = Math.max(...LEVELS);
+    const urlOf = (worker: number) => (worker % 2 === 0 ? first.url : second.url);
+    const both = [first.child.pid!, second.child.pid!];
+    await load(level, (worker) => health(urlOf(worker))); // warm-up of both
+    const oneHealth = await load(level, () => health(first.url), undefined, both);
+    const one = await load(level, (worker) => intake(first.url, terminals[worker]!), undefined, both);
+    progress(`city: one process intake x${level}: ${one.perSecond}/s (health ${oneHealth.perSecond}/s)`);
+    const twoHealth = await load(level, (worker) => health(urlOf(worker)), undefined, both);
+    const two = await load(level, (worker) => intake(urlOf(worker), terminals[worker]!), undefined, both);
+    progress(`city: two processes intake x${level}: ${two.perSecond}/s (health ${twoHealth.perSecond}/s)`);
+    return {
+      note: 'one PostgreSQL; the load generator shares the machine with both processes, so on two cores the ratio between the two rows is the figure',
+      oneProcess: { baselineHealth: oneHealth, intake: { ...one, ratioToBaseline: round(one.perSecond / oneHealth.perSecond, 3) } },
+      twoProcesses: { baselineHealth: twoHealth, intake: { ...two, ratioToBaseline: round(two.perSecond / twoHealth.perSecond, 3) } },
+      twoOverOne: round(two.perSecond / one.perSecond, 3),
+    };
+  } finally {
+    await Promise.all([stopServer(first), stopServer(second)]);
+  }
+}
+
+/** BENCH_STORES=sqlite (or postgres, or city) runs a part only, e.g. while working on one store. */
+const STORES = new Set((process.env.BENCH_STORES ?? 'sqlite,postgres,city').split(','));
 const dir = mkdtempSync(path.join(tmpdir(), 'tongban-bench-'));
 // PostgreSQL with its durable defaults: a commit is on disk before the platform answers.
 const postgres = await startLocalPostgres({ durable: true });
 try {
   const started = performance.now();
-  const sqlite = await benchStore(path.join(dir, 'bench.db'));
-  const pg = await benchStore(await postgres.createDatabase('bench'));
+  const results = [];
+  if (STORES.has('sqlite')) results.push(await benchStore(path.join(dir, 'bench.db')));
+  if (STORES.has('postgres')) results.push(await benchStore(await postgres.createDatabase('bench')));
+  const city = STORES.has('city') ? await benchCity(await postgres.createDatabase('bench_city')) : undefined;
   process.stdout.write(
     `${JSON.stringify(
       {
@@ -332,7 +394,8 @@ try {
         node: process.version,
         postgres: { ...(await postgres.durability()), note: 'durable defaults: fsync, synchronous_commit and full_page_writes on' },
         sqlite: { journal: 'WAL', synchronous: 'NORMAL' },
-        results: [sqlite, pg],
+        results,
+        city,
         totalSeconds: round((performance.now() - started) / 1000, 1),
       },
       null,

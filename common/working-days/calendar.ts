@@ -123,3 +123,23 @@ export function workingDaysBetween(calendar: WorkingDayCalendar, from: number, t
   }
   return count * sign;
 }
+
+const previousDay = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * The start (00:00 CST) of the last `days` working days up to and including `deadlineDay`: when a
+ * promise's warning period begins. 0 days: the end of the deadline day, so no warning at all.
+ */
+export function lastWorkingDaysStart(calendar: WorkingDayCalendar, deadlineDay: string, days: number): number {
+  if (!Number.isInteger(days) || days < 0) throw new CalendarError(`warning period must be a whole number of working days ≥ 0, not ${days}`);
+  const startOf = (day: string) => Date.parse(`${day}T00:00:00Z`) - CST_OFFSET_MS;
+  if (days === 0) return startOf(deadlineDay) + DAY_MS - 1;
+  let day = deadlineDay;
+  let counted = isWorkingDay(calendar, day) ? 1 : 0;
+  // A year of weekends is far more than any promise: the bound only stops a calendar of no working days.
+  for (let guard = 0; counted < days && guard < 366; guard += 1) {
+    day = previousDay(day);
+    if (isWorkingDay(calendar, day)) counted += 1;
+  }
+  return startOf(day);
+}

@@ -22,7 +22,7 @@ export class BundleDefinitionError extends Error {
 }
 
 function sameQuestion(a: FormField, b: FormField): boolean {
-  return a.type === b.type && a.prefill === b.prefill;
+  return a.type === b.type && a.prefill === b.prefill && a.fromAgentCard === b.fromAgentCard;
 }
 
 /** The bundle's form and materials as a citizen fills them; a conflict between two items is named. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Timeliness } from './timeliness';
 import { MOBILE_NUMBER } from '../forms/phone';
 import { CASE_STATUSES } from './case-states';
 import { MaterialReading } from './ocr-reading';
@@ -105,6 +106,8 @@ export const CaseSummary = z.object({
   /** 受理 time and the promised deadline (承诺时限, end of the last working day); null before 受理. */
   acceptedAt: z.string().nullable(),
   deadlineAt: z.string().nullable(),
+  /** 效能: on time, near (临近时限) or past (已超期) the deadline; null before 受理. */
+  timeliness: Timeliness.nullable(),
   /** The 一件事 bundle (its case id) this case is an item of; null for a bundle itself and a single case. */
   bundleId: z.string().nullable(),
 });

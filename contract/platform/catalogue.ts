@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TimelinessThresholds } from './timeliness';
 
 /**
  * The service catalogue (事项目录) as it crosses the wire from the platform to terminals.
@@ -38,6 +39,11 @@ export const FormField = z.object({
   type: FieldType,
   required: z.boolean().default(false),
   prefill: PrefillSource.optional(),
+  /**
+   * 代办: filled from the agent's own card once the kiosk has read it (读取代办人身份证), typed
+   * until then. Apart from `prefill`, which is always the applicant's card.
+   */
+  fromAgentCard: PrefillSource.optional(),
   options: z.array(z.object({ value: z.string(), label: LocalizedText })).optional(),
   minLength: z.number().int().nonnegative().optional(),
   maxLength: z.number().int().positive().optional(),
@@ -95,6 +101,8 @@ export const ServiceItem = z.object({
   form: FormSchema,
   /** The promised time (承诺时限) in working days from 受理. */
   timeLimitDays: z.number().int().nonnegative(),
+  /** 效能 thresholds (warning period before the deadline); the platform's defaults where absent. */
+  timeliness: TimelinessThresholds.optional(),
   feeCents: z.number().int().nonnegative(),
   resultDelivery: LocalizedText,
   counterVisit: z.enum(['none', 'required', 'maybe']),

@@ -17,6 +17,9 @@ export * from './id-number';
 export * from './pickup';
 export * from './ratings';
 export * from './routes';
+export * from './timeliness';
+export * from './calls';
+export * from './dashboard';
 
 /** `GET /v1/health`: no authentication; `database` is the store's dialect. */
 export const HealthResponse = z.object({

@@ -29,6 +29,8 @@ export const RatingRequest = z.object({
   reasons: z.array(RatingReason).max(10).default([]),
   comment: PersonText(500).optional(),
   visitId: VisitId,
+  /** 匿名评价: the citizen asked not to be contacted. Any other bad rating is named and must be called back. */
+  anonymous: z.boolean().optional(),
 });
 export type RatingRequest = z.infer<typeof RatingRequest>;
 
@@ -40,20 +42,41 @@ export const Rating = RatingRequest.extend({
 });
 export type Rating = z.infer<typeof Rating>;
 
+/** 回访: the call back to the citizen, and what came of it. */
+export const FollowUpCallback = z.object({
+  outcome: z.enum(['reached', 'not-reached']),
+  note: z.string().trim().min(2).max(1000),
+});
+export type FollowUpCallback = z.infer<typeof FollowUpCallback>;
+
 export const FollowUp = z.object({
   id: z.string(),
   caseId: z.string(),
   level: z.number().int(),
   reasons: z.array(RatingReason),
   openedAt: z.string(),
+  /** 5 working days from the rating, on the centre's calendar. */
+  deadlineAt: z.string(),
+  /** Past its deadline and still open, or closed after it. */
+  overdue: z.boolean(),
+  /** A named rating: the citizen must be called back (回访) before it can be closed. */
+  callbackRequired: z.boolean(),
+  callback: FollowUpCallback.extend({ at: z.string() }).nullable(),
   closedAt: z.string().nullable(),
   closedBy: z.string().nullable(),
   resolution: z.string().nullable(),
 });
 export type FollowUp = z.infer<typeof FollowUp>;
 
-/** `POST /v1/follow-ups/{id}/close`: what was done about the bad rating (整改/回访). */
-export const CloseFollowUpRequest = z.object({ resolution: z.string().min(2).max(1000) });
+/**
+ * `POST /v1/follow-ups/{id}/close`: what was done about the bad rating (整改), never empty; a
+ * named one also needs its call back (422 `callback` without).
+ */
+export const CloseFollowUpRequest = z.object({ resolution: z.string().trim().min(2).max(1000), callback: FollowUpCallback.optional() });
+export type CloseFollowUpRequest = z.infer<typeof CloseFollowUpRequest>;
+
+/** Working days a follow-up of a bad rating has to be closed in. */
+export const FOLLOW_UP_WORKING_DAYS = 5;
 
 export const Distribution = z.object({
   count: z.number().int().nonnegative(),

@@ -58,11 +58,19 @@ export const PLATFORM_ROUTES = {
   terminalConfig: 'GET /v1/terminals/me/config',
   reportConfig: 'POST /v1/terminals/me/config/report',
   fleetKey: 'GET /v1/fleet/key',
+  // Visits (issue 19): what a kiosk calls.
+  checkIn: 'POST /v1/appointments/check-in',
+  slots: 'GET /v1/public/centres/:centreId/slots',
+  book: 'POST /v1/appointments',
+  takeTicket: 'POST /v1/tickets',
   hostUpdateFeed: 'GET /v1/updates/chromium-host/latest.json',
   updateFile: 'GET /v1/updates/:channel/files/:fileName',
   // 电子证照 (issue 20).
   licenceLookup: 'POST /v1/licences/lookups',
   caseLicences: 'GET /v1/cases/:caseId/licences',
+  // 叫号 kept by the platform, for walls that show every window (issue 16).
+  reportCall: 'POST /v1/calls',
+  calls: 'GET /v1/calls',
 } as const;
 
 export type PlatformRoute = keyof typeof PLATFORM_ROUTES;

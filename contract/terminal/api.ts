@@ -11,6 +11,7 @@ import { fleetEvents, fleetMethods } from './fleet-api';
 import { DevicesConfig } from './devices';
 import { inputMethods } from './input-api';
 import { licenceMethods } from './licence-api';
+import { visitMethods } from './visit-api';
 
 /**
  * TerminalApi: the one contract between the UI and the terminal process. Both transports
@@ -204,6 +205,17 @@ export const DeviceTestResult = z.object({
 });
 export type DeviceTestResult = z.output<typeof DeviceTestResult>;
 
+/**
+ * 代办: the agent's own card read after the applicant's. `waiting`: the page asks for the
+ * agent's card; `applicant-card`: the applicant's card came back instead; `expired`: the agent's
+ * card is out of date; `read`: the agent is held for the session (masked view); `cancelled`.
+ */
+export const AgentCardView = z.object({
+  state: z.enum(['waiting', 'applicant-card', 'expired', 'read', 'cancelled']),
+  agent: IdentityView.nullable(),
+});
+export type AgentCardView = z.infer<typeof AgentCardView>;
+
 /** 呼叫工作人员 as the kiosk's page sees it: waiting for a desk, someone coming, or cancelled. */
 export const HelpView = z.object({
   callId: z.string(),
@@ -252,6 +264,9 @@ export const terminalMethods = {
   /** `screen`: the screen the citizen is on, for the desks (form, certificate, …). */
   'help.call': { args: z.object({ screen: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/) }).strict(), result: HelpView },
   'help.cancel': { args: NoArgs, result: Ok },
+  /** 代办: the next card on the reader is the agent's, not a new visit; the applicant's may leave it meanwhile. */
+  'identity.readAgent': { args: NoArgs, result: AgentCardView },
+  'identity.cancelAgent': { args: NoArgs, result: AgentCardView },
   'demo.cards': { args: NoArgs, result: z.array(DemoCard) },
   'demo.placeCard': { args: z.object({ cardId: z.string().min(1).max(64) }).strict(), result: Ok },
   'demo.removeCard': { args: NoArgs, result: Ok },
@@ -272,12 +287,15 @@ export const terminalMethods = {
   ...inputMethods,
   ...fleetMethods,
   ...licenceMethods,
+  ...visitMethods,
 } as const;
 
 export const terminalEvents = {
   'session.began': z.object({ session: SessionInfo, via: z.enum(['touch', 'idcard', 'qr']) }),
   'identity.read': IdentityView,
   'identity.removed': z.object({}),
+  /** 代办: how the reading of the agent's card stands. */
+  'identity.agent': AgentCardView,
   /** A card was on the reader but could not be read: the citizen is asked to place it again. */
   'identity.failed': z.object({ reason: z.enum(['removed-during-read', 'unreadable', 'expired', 'reader-error']) }),
   'session.warning': z.object({ sessionId: z.string(), secondsLeft: z.number().int().nonnegative() }),

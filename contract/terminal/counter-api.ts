@@ -6,6 +6,7 @@ import { Applicant, CaseDetail, CaseSummary, IntakeReceipt, RevealResponse } fro
 import { CaseEvent } from '../platform/events';
 import { HelpCall } from '../platform/help';
 import { CaseLicences } from '../platform/licences';
+import { Timeliness } from '../platform/timeliness';
 
 /**
  * The counter role's part of the TerminalApi (methods `counter.*`), spread into
@@ -59,8 +60,14 @@ export const CalledNumber = z.object({
   announcement: z.string(),
   at: z.string(),
   recall: z.boolean(),
+  /** 效能 of the called case, when the wall read it from the platform. */
+  timeliness: Timeliness.nullable().optional(),
 });
 export type CalledNumber = z.infer<typeof CalledNumber>;
+
+/** The wall shows this window's calls, or every window's of the centre (`windows=all`). */
+export const WallWindows = z.enum(['own', 'all']);
+export type WallWindows = z.infer<typeof WallWindows>;
 
 export const WallView = z.object({ windowName: z.string(), current: CalledNumber.nullable(), recent: z.array(CalledNumber) });
 export type WallView = z.infer<typeof WallView>;
@@ -140,7 +147,7 @@ export const counterMethods = {
   },
   /** The centre's figures for today (Asia/Shanghai). */
   'counter.stats': { args: NoArgs, result: CentreStats },
-  'counter.wall': { args: NoArgs, result: WallView },
+  'counter.wall': { args: z.object({ windows: WallWindows.default('own') }).strict(), result: WallView },
   /** 呼叫工作人员: the centre's open help calls, oldest first. */
   'counter.helpCalls': { args: NoArgs, result: z.object({ calls: z.array(HelpCall) }) },
   /** This staff member goes to the kiosk; refused when someone else took it first. */

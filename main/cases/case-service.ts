@@ -45,6 +45,8 @@ export interface CaseServiceDeps {
   store: CaseStore;
   catalogue: CatalogueService;
   identity: () => Identity | undefined;
+  /** The agent (代办人) whose own card was read in this session, if any. */
+  agent?: () => Identity | undefined;
   session: () => { id: string } | undefined;
   sync: CaseSync;
   log: Logger;
@@ -191,7 +193,7 @@ export class CaseService {
   }
 
   #merge(item: ServiceItem, answers: FormValues, identity: Identity | undefined): FormValues {
-    return identity ? { ...answers, ...prefilledValues(item.form.fields, identity) } : { ...answers };
+    return identity ? { ...answers, ...prefilledValues(item.form.fields, identity, this.deps.agent?.()) } : { ...answers };
   }
 
   #applicant(form: Record<string, FormValue>, identity: Identity | undefined): Applicant {

@@ -13,6 +13,7 @@ import {
   type QueueView,
   type SignInOutcome,
   type WallView,
+  type WallWindows,
 } from '../../contract/terminal/counter-api';
 import type { Applicant, IntakeReceipt, RevealResponse } from '../../contract/platform/cases';
 import type { FormValue } from '../../contract/platform/cases';
@@ -25,7 +26,7 @@ import type { Catalogue } from '../../contract/platform/catalogue';
 import type { Logger } from '../logging/logger';
 import { PlatformHttpError, PlatformResponseError, PlatformUnreachableError } from '../platform-link/errors';
 import { startOfShanghaiDay } from '../../contract/dates/shanghai-day';
-import { announcementText, pushCalled } from './announcement';
+import { announcementText, calledFromPlatform, pushCalled } from './announcement';
 import type { StaffClient } from './staff-client';
 import type { HelpCall } from '../../contract/platform/help';
 import type { CaseLicences } from '../../contract/platform/licences';
@@ -203,7 +204,7 @@ export class CounterService {
     const claimed = await this.act((token, client) => client.claim(token));
     if (!claimed) return { called: null, case: null };
     this.setCurrent(claimed);
-    return { called: this.announce(claimed, false), case: claimed };
+    return { called: await this.announce(claimed, false), case: claimed };
   }
 
   async recall(caseId: string): Promise<CalledNumber> {
@@ -286,9 +287,24 @@ export class CounterService {
     return this.act((token, client) => client.stats(token, startOfShanghaiDay(now), new Date(now + 1)));
   }
 
-  /** Public by nature (it hangs on the wall): shown whoever is signed in, or nobody. */
-  wall(): WallView {
-    return { windowName: this.options.windowName, current: this.called[0] ?? null, recent: this.called.slice(1) };
+  /**
+   * Public by nature (it hangs on the wall): shown whoever is signed in, or nobody. While a
+   * session is open it reads the calls the platform keeps — every window's with `all` — with
+   * each case's 效能; without one, or offline, this window's own calls. Reading the wall is not
+   * the clerk's activity, so it does not push the lock back.
+   */
+  async wall(windows: WallWindows = 'own'): Promise<WallView> {
+    const windowName = this.options.windowName;
+    const own: WallView = { windowName, current: this.called[0] ?? null, recent: this.called.slice(1) };
+    const token = this.session?.token;
+    if (!token || !this.options.client) return own;
+    try {
+      const calls = (await this.options.client.calls(token, windows === 'all' ? undefined : windowName)).map(calledFromPlatform);
+      return { windowName, current: calls[0] ?? null, recent: calls.slice(1) };
+    } catch (error) {
+      this.options.log.warn({ err: error }, 'reading the calls from the platform failed; the wall shows this window only');
+      return own;
+    }
   }
 
   async dispose(): Promise<void> {
@@ -337,7 +353,7 @@ export class CounterService {
     }
   }
 
-  private announce(summary: Pick<CaseSummary, 'caseId' | 'queueNumber'>, recall: boolean): CalledNumber {
+  private async announce(summary: Pick<CaseSummary, 'caseId' | 'queueNumber'>, recall: boolean): Promise<CalledNumber> {
     const called: CalledNumber = {
       caseId: summary.caseId,
       queueNumber: summary.queueNumber,
@@ -348,6 +364,13 @@ export class CounterService {
     };
     this.called = pushCalled(this.called, called);
     this.options.events.publish('counter.called', called);
+    // Walls showing every window read it from the platform; a failure there never stops the call.
+    const token = this.session?.token;
+    if (token) {
+      await this.options.client
+        ?.reportCall(token, { caseId: called.caseId, windowName: called.windowName, recall })
+        .catch((error: unknown) => this.options.log.warn({ err: error, caseId: called.caseId }, 'reporting a call to the platform failed'));
+    }
     return called;
   }
 

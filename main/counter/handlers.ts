@@ -40,7 +40,7 @@ export function counterHandlers(service: CounterService | undefined): CounterHan
     'counter.decide': ({ caseId, decision }) => desk().decide(caseId, decision),
     'counter.createCase': (args) => desk().createCase(args),
     'counter.stats': () => desk().stats(),
-    'counter.wall': () => desk().wall(),
+    'counter.wall': ({ windows }) => desk().wall(windows),
     'counter.helpCalls': () => ({ calls: desk().helpCalls() }),
     'counter.takeHelpCall': ({ id }) => desk().takeHelpCall(id),
   };

@@ -10,6 +10,7 @@ import { CaseDetail, CaseSummary, IntakeReceipt, QueueResponse, RevealResponse, 
 import { EventsPage } from '../../contract/platform/events';
 import { CentreStats } from '../../contract/platform/ratings';
 import { HelpCall } from '../../contract/platform/help';
+import { WallCalls, type CallReport, type WallCall } from '../../contract/platform/calls';
 import { followEventStream } from '../platform-link/event-stream';
 import { PlatformLink } from '../platform-link/link';
 
@@ -82,6 +83,15 @@ export class StaffClient {
 
   stats(token: string, from: Date, to: Date): Promise<CentreStats> {
     return this.#link.json(CentreStats, 'stats', { authorization: bearer(token), query: { from: from.toISOString(), to: to.toISOString() } });
+  }
+
+  async reportCall(token: string, call: CallReport): Promise<void> {
+    await this.#link.ok('reportCall', { authorization: bearer(token), body: call });
+  }
+
+  /** Today's calls of the centre, or of one window, with each case's 效能. */
+  async calls(token: string, window: string | undefined): Promise<WallCall[]> {
+    return (await this.#link.json(WallCalls, 'calls', { authorization: bearer(token), query: window ? { window } : {} })).calls;
   }
 
   helpCalls(token: string): Promise<HelpCall[]> {

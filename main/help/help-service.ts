@@ -11,8 +11,6 @@ export interface HelpServiceDeps {
   location: string;
   events: Pick<EventBus, 'publish'>;
   log: Logger;
-  /** How often an open call is asked after; small, so the kiosk hears within a second. */
-  pollMs?: number;
 }
 
 function viewOf(call: HelpCall): HelpView {
@@ -21,12 +19,15 @@ function viewOf(call: HelpCall): HelpView {
 
 /**
  * The kiosk's 呼叫工作人员: the call goes to the platform, which tells every desk of the
- * centre; while it is open the kiosk asks after it and tells the page when a staff member has
- * taken it. A platform that cannot be reached is an `unavailable` failure the page words plainly.
+ * centre. The kiosk hears what becomes of its call on the event stream its status feed already
+ * follows (`heard`), not by asking: a help event is a live signal, so each time that stream
+ * (re)opens the kiosk asks once after a call still waiting (`streamOpened`). A platform that
+ * cannot be reached is an `unavailable` failure the page words plainly.
  */
 export class HelpService {
   #open: HelpView | undefined;
-  #timer: NodeJS.Timeout | undefined;
+  /** The last change heard, kept for the moment a take arrives before the call's own answer. */
+  #lastHeard: HelpCall | undefined;
 
   constructor(private readonly deps: HelpServiceDeps) {}
 
@@ -40,14 +41,15 @@ export class HelpService {
       throw new ApiFailure('unavailable', 'the help call could not reach the platform');
     }
     this.deps.log.info({ callId: call.id, screen }, 'help called');
-    this.#follow(viewOf(call));
+    const early = this.#lastHeard?.id === call.id && this.#lastHeard.state !== 'open' ? this.#lastHeard : undefined;
+    this.#open = viewOf(call);
+    if (early) this.#publish(viewOf(early));
     return viewOf(call);
   }
 
   async cancel(): Promise<void> {
     const open = this.#open;
     if (!open || open.state !== 'waiting') return;
-    this.#stop();
     try {
       this.#publish(viewOf(await this.deps.client.cancelHelpCall(open.callId)));
     } catch (error) {
@@ -56,37 +58,32 @@ export class HelpService {
       const state = await this.deps.client.helpCallState(open.callId).catch(() => undefined);
       if (!state) throw new ApiFailure('unavailable', 'the platform could not be reached to cancel the call');
       this.#publish(viewOf(state));
-      if (state.state === 'open') this.#follow(viewOf(state));
     }
   }
 
-  dispose(): void {
-    this.#stop();
+  /** A help call of this terminal changed on the platform, as the event stream tells it. */
+  heard(call: HelpCall): void {
+    this.#lastHeard = call;
+    if (this.#open?.callId !== call.id || this.#open.state !== 'waiting') return;
+    const view = viewOf(call);
+    if (view.state !== 'waiting') this.#publish(view);
   }
 
-  #follow(view: HelpView): void {
-    this.#stop();
-    this.#open = view;
-    const poll = async () => {
-      const state = await this.deps.client.helpCallState(view.callId).catch(() => undefined);
-      if (this.#open?.callId !== view.callId) return;
-      if (state && viewOf(state).state !== 'waiting') {
-        this.#stop();
-        this.#publish(viewOf(state));
-        return;
-      }
-      this.#timer = setTimeout(() => void poll(), this.deps.pollMs ?? 300);
-    };
-    this.#timer = setTimeout(() => void poll(), this.deps.pollMs ?? 300);
+  /** The event stream (re)opened: a take sent while it was down is not on it, so ask once. */
+  async streamOpened(): Promise<void> {
+    const open = this.#open;
+    if (open?.state !== 'waiting') return;
+    const state = await this.deps.client.helpCallState(open.callId).catch(() => undefined);
+    if (state) this.heard(state);
+  }
+
+  dispose(): void {
+    this.#open = undefined;
+    this.#lastHeard = undefined;
   }
 
   #publish(view: HelpView): void {
     this.#open = view;
     this.deps.events.publish('help.changed', view);
-  }
-
-  #stop(): void {
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
   }
 }

@@ -10,6 +10,8 @@ export interface LicenceCheckDeps {
   lookup(request: LicenceLookupRequest): Promise<LicenceLookupResult>;
   catalogue: CatalogueService;
   identity: () => Identity | undefined;
+  /** The agent (代办人) whose own card was read in this session, if any. */
+  agent?: () => Identity | undefined;
   session: () => { id: string } | undefined;
   log: Logger;
   now?: () => number;
@@ -41,7 +43,8 @@ export class LicenceCheck {
     this.#held.delete(serviceCode);
     if (!consent) return { consent: 'refused', materials: materials.map((m) => ({ code: m.code, state: 'not-asked' })) };
     const applicant = this.deps.identity()?.idNumber;
-    const holders = { applicant, agent: agentIdNumber } as const;
+    // The agent's card, when it was read, is the agent; otherwise the number typed in the form.
+    const holders = { applicant, agent: this.deps.agent?.()?.idNumber ?? agentIdNumber } as const;
     const held: HeldLicence[] = [];
     const states: LicenceCheckView['materials'] = [];
     const grantedAt = new Date((this.deps.now ?? Date.now)()).toISOString();

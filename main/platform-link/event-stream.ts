@@ -13,6 +13,8 @@ export interface FollowOptions {
   onEvent: (message: EventSourceMessage) => void;
   /** Each help call of the centre as it changes (呼叫工作人员), for the desks that want them. */
   onHelp?: (message: EventSourceMessage) => void;
+  /** The platform answered and the stream is open: what happened before this is not on it. */
+  onOpen?: () => void;
   /** Aborting ends the stream; the promise then resolves. */
   signal: AbortSignal;
   /**
@@ -60,6 +62,7 @@ export async function followEventStream(link: PlatformLink, options: FollowOptio
       const text = await response.text();
       link.refusal({ route: name, response, text: () => text });
     }
+    options.onOpen?.();
     let failure: unknown;
     const parser = createParser({
       onEvent: (message) => {

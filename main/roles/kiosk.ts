@@ -3,6 +3,9 @@ import { CaseService } from '../cases/case-service';
 import { CertificateService } from '../certificates/certificate-service';
 import { LicenceCheck } from '../licences/licence-check';
 import { HelpService } from '../help/help-service';
+import { AppointmentCheckIn } from '../visits/check-in';
+import { KioskBooking } from '../visits/kiosk-booking';
+import { queueTicketParts } from '../printing';
 import { OcrService } from '../ocr';
 import { CitizenReprints } from '../printing/citizen-reprints';
 import { CaseStore } from '../store/case-store';
@@ -48,6 +51,7 @@ export function startKiosk(core: TerminalCore): RoleServices {
     lookup: (request) => client.lookupLicences(request),
     catalogue: core.catalogue,
     identity: () => identity.current,
+    agent: () => identity.agent,
     session: () => sessions.current,
     log: log.child({ service: 'licences' }),
   });
@@ -55,12 +59,32 @@ export function startKiosk(core: TerminalCore): RoleServices {
   const reprints = new CitizenReprints(printing.service);
   sessions.onWipe(() => reprints.clear());
   const help = new HelpService({ client, location: config.terminal.location ?? '', events, log: log.child({ service: 'help' }) });
+  feed.on('help', (call) => help.heard(call));
+  feed.on('streaming', () => void help.streamOpened());
   stops.add(() => help.dispose());
+
+  const visitLog = log.child({ service: 'visits' });
+  const visits = {
+    checkIn: new AppointmentCheckIn({ checkIn: (request) => client.checkIn(request), identity: () => identity.current, session: () => sessions.current, log: visitLog }),
+    booking: new KioskBooking({
+      slots: (centreId, serviceCode, date) => client.slots(centreId, serviceCode, date),
+      book: (request) => client.book(request),
+      takeTicket: (request) => client.takeTicket(request),
+      centreId: config.terminal.centre.id,
+      centreName: config.terminal.centre.name,
+      serviceName: async (code) => (await core.catalogue.get()).items.find((i) => i.code === code)?.name['zh-CN'] ?? code,
+      ...(config.devices.receiptPrinter ? { printTicket: async (ticket) => (await printing.service.printTicket(queueTicketParts(ticket), 'queue ticket')).ok } : {}),
+      identity: () => identity.current,
+      session: () => sessions.current,
+      log: visitLog,
+    }),
+  };
 
   const caseService = new CaseService({
     store: cases,
     catalogue: core.catalogue,
     identity: () => identity.current,
+    agent: () => identity.agent,
     session: () => sessions.current,
     sync: {
       kick: () => worker.kick(),
@@ -95,6 +119,7 @@ export function startKiosk(core: TerminalCore): RoleServices {
     certificates,
     licences,
     help,
+    visits,
     reprints,
     outbox: { pending: () => worker.pending(), lastSyncAt: () => worker.lastSyncAt(), oldestPendingAt: () => cases.oldestPendingAt() },
   };

@@ -11,6 +11,8 @@ import type { CitizenReprints } from '../printing/citizen-reprints';
 import type { DeskCycle } from '../counter/desk-cycle';
 import type { IdentityHolder } from '../identity/identity-holder';
 import type { LicenceCheck } from '../licences/licence-check';
+import type { AppointmentCheckIn } from '../visits/check-in';
+import type { KioskBooking } from '../visits/kiosk-booking';
 import type { Logger } from '../logging/logger';
 import type { TerminalPrinting } from '../printing/terminal-printers';
 import type { SessionService } from '../session/session-service';
@@ -46,6 +48,8 @@ export interface RoleServices {
   counter?: CounterService;
   /** 呼叫工作人员, on a citizen's machine. */
   help?: HelpService;
+  /** 预约签到 by card or booking code, 预约 and 取号, on a citizen's machine (issue 19). */
+  visits?: { checkIn: AppointmentCheckIn; booking: KioskBooking };
   /** 重新打印 of what failed in the session, on a citizen's machine. */
   reprints?: CitizenReprints;
   /** The back office and the pickup at the same desk (issue 15). */

@@ -11,6 +11,7 @@ import { HelpCall, type HelpCallRequest } from '../../contract/platform/help';
 import { Rating, type RatingRequest } from '../../contract/platform/ratings';
 import { LicenceLookupResult, type LicenceLookupRequest } from '../../contract/platform/licences';
 import { PLATFORM_ROUTES } from '../../contract/platform/routes';
+import { AppointmentView, CheckInAnswer, Slot, TicketView, type BookingRequest, type CheckInRequest, type TakeTicketRequest } from '../../contract/platform/visits';
 import { parseAnswer } from '../platform-link/answers';
 import { followEventStream } from '../platform-link/event-stream';
 import { PlatformLink } from '../platform-link/link';
@@ -25,6 +26,22 @@ export interface PlatformClientOptions {
   timeoutMs?: number;
   /** An event stream that shows nothing (not even the keepalive) for this long is dropped. Default 45 s. */
   streamIdleMs?: number;
+}
+
+/** What the event stream carries beside the case events: signals of the moment, not history. */
+export interface LiveSignals {
+  /** This terminal's help call as it changes (taken, cancelled). */
+  onHelp?: (call: HelpCall) => void;
+  /** Each time the stream opens; a signal sent while it was down is not on it. */
+  onOpen?: () => void;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 export type CatalogueFetch = { notModified: true } | { notModified: false; catalogue: Catalogue; etag: string | null };
@@ -56,6 +73,23 @@ export class PlatformClient {
   }
 
   /** 电子证照: only after the citizen's consent, which the request records. */
+  /** 预约签到: the booking of this card or code becomes a ticket. */
+  checkIn(request: CheckInRequest): Promise<CheckInAnswer> {
+    return this.#link.json(CheckInAnswer, 'checkIn', { authorization: this.#authorization, body: request });
+  }
+
+  slots(centreId: string, serviceCode: string, date: string): Promise<Slot[]> {
+    return this.#link.json(Slot.array(), 'slots', { params: { centreId }, query: { serviceCode, date }, authorization: this.#authorization });
+  }
+
+  book(request: BookingRequest): Promise<AppointmentView> {
+    return this.#link.json(AppointmentView, 'book', { authorization: this.#authorization, body: request });
+  }
+
+  takeTicket(request: TakeTicketRequest): Promise<TicketView> {
+    return this.#link.json(TicketView, 'takeTicket', { authorization: this.#authorization, body: request });
+  }
+
   lookupLicences(request: LicenceLookupRequest): Promise<LicenceLookupResult> {
     return this.#link.json(LicenceLookupResult, 'licenceLookup', { authorization: this.#authorization, body: request });
   }
@@ -126,13 +160,20 @@ export class PlatformClient {
    * `signal` aborts (resolves) or the stream fails or ends (rejects / resolves). A stream that
    * shows nothing for `streamIdleMs` is treated as dead, as the platform sends keepalives.
    */
-  streamEvents(after: number, onEvent: (event: CaseEvent) => void, signal: AbortSignal): Promise<void> {
+  streamEvents(after: number, onEvent: (event: CaseEvent) => void, signal: AbortSignal, live: LiveSignals = {}): Promise<void> {
+    const { onHelp, onOpen } = live;
     return followEventStream(this.#link, {
       authorization: this.#authorization,
       after,
       signal,
       ...(this.streamIdleMs !== undefined ? { idleMs: this.streamIdleMs } : {}),
       onEvent: (message) => onEvent(parseAnswer(CaseEvent, PLATFORM_ROUTES.eventStream, 200, message.data)),
+      ...(onOpen ? { onOpen } : {}),
+      // A help call that does not read is dropped, not fatal to the case events of the same stream.
+      ...(onHelp ? { onHelp: (message) => {
+        const call = HelpCall.safeParse(safeJson(message.data));
+        if (call.success) onHelp(call.data);
+      } } : {}),
     });
   }
 }

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { CaseEvent } from '../../contract/platform/events';
+import type { HelpCall } from '../../contract/platform/help';
 import type { CaseStore, StatusChange } from '../store/case-store';
 import type { LocalStore } from '../store/local-store';
 import type { PlatformClient } from './platform-client';
@@ -23,6 +24,10 @@ export interface StatusFeedEvents {
   status: [StatusChange];
   /** Every event of the centre, ours or not (a counter's queue view wants them all); may repeat after a reconnect. */
   event: [CaseEvent];
+  /** This terminal's help call changed (a staff member took it, the call was cancelled). */
+  help: [HelpCall];
+  /** The event stream (re)opened: live signals sent while it was down were not heard. */
+  streaming: [];
   /** A pull or the stream failed; the feed carries on. */
   problem: [{ error: string }];
 }
@@ -105,7 +110,10 @@ export class StatusFeed extends EventEmitter<StatusFeedEvents> {
       }
       this.abort = new AbortController();
       try {
-        await this.options.client.streamEvents(this.cursor(), (event) => this.apply(event), this.abort.signal);
+        await this.options.client.streamEvents(this.cursor(), (event) => this.apply(event), this.abort.signal, {
+          onHelp: (call) => this.emit('help', call),
+          onOpen: () => this.emit('streaming'),
+        });
         // The platform closed the stream (a restart, a proxy's limit): reconnect soon, not in a tight loop.
         if (!this.stopping) await this.sleeper.sleep(Math.min(interval, 1_000));
       } catch (error) {

@@ -56,6 +56,8 @@ const agentFields: FieldInput[] = [
     label: t('代办人姓名', 'Agent name'),
     type: 'personName',
     required: true,
+    // Read from the agent's own card at the kiosk (读取代办人身份证); typed where no card is read.
+    fromAgentCard: 'name',
     maxLength: 30,
     showIf: { field: 'applicantType', equals: 'agent' },
   },
@@ -64,6 +66,7 @@ const agentFields: FieldInput[] = [
     label: t('代办人身份号码', 'Agent ID number'),
     type: 'idNumber',
     required: true,
+    fromAgentCard: 'idNumber',
     showIf: { field: 'applicantType', equals: 'agent' },
   },
   {
@@ -460,6 +463,8 @@ const raw: z.input<typeof Catalogue> = {
         ],
       },
       timeLimitDays: 20,
+      // 效能: a 20-working-day promise warns in its last 3 working days (the default is 1).
+      timeliness: { warningWorkingDays: 3 },
       feeCents: 0,
       resultDelivery: t('审核通过后按月发放至银行账户，结果短信告知', 'Paid monthly to the bank account once approved; result by SMS'),
       counterVisit: 'maybe',
@@ -531,6 +536,8 @@ const raw: z.input<typeof Catalogue> = {
         ],
       },
       timeLimitDays: 20,
+      // 效能: a 20-working-day promise warns in its last 3 working days (the default is 1).
+      timeliness: { warningWorkingDays: 3 },
       feeCents: 0,
       resultDelivery: t('审核通过后按月发放，结果短信告知', 'Paid monthly once approved; result by SMS'),
       counterVisit: 'maybe',

@@ -10,6 +10,7 @@ import type { PlatformContext } from './context';
 import type { DepartmentService } from './departments';
 import { PlatformError } from './errors';
 import { appendEvent } from './events';
+import { warningAt } from '../timeliness/timeliness';
 import { canonicalJson, sha256Hex } from './secrets';
 
 /** A stable UUID (version 8, RFC 9562) for the item case of a bundle, so that a replay makes the same one. */
@@ -50,15 +51,20 @@ export class AcceptanceRules implements DecisionRules {
       return { sets: { department: code }, details: { department: code } };
     }
     const now = this.ctx.now();
+    const calendar = await this.departments.calendar(row.centre_id);
     const deadline = await this.departments.deadline(row.centre_id, now, item.timeLimitDays);
-    const accepted: PreparedDecision = { sets: { accepted_at: now, deadline_at: deadline }, details: { deadlineAt: new Date(deadline).toISOString() } };
+    const accepted: PreparedDecision = {
+      sets: { accepted_at: now, deadline_at: deadline, warning_at: warningAt(calendar, deadline, item) },
+      details: { deadlineAt: new Date(deadline).toISOString() },
+    };
     if (item.kind !== 'bundle') return accepted;
     const parts = await Promise.all((item.bundleOf ?? []).map((code) => this.itemOf(catalogue, code)));
-    const plans: { item: ServiceItem; department: string; deadline: number }[] = [];
+    const plans: { item: ServiceItem; department: string; deadline: number; warning: number }[] = [];
     for (const part of parts) {
       if (!part.decidedBy) throw new PlatformError(409, 'conflict', `bundle item ${part.code} names no deciding department in the catalogue`, 'serviceCode');
       await this.departments.require(row.centre_id, part.decidedBy, `catalogue ${part.code}.decidedBy`);
-      plans.push({ item: part, department: part.decidedBy, deadline: await this.departments.deadline(row.centre_id, now, part.timeLimitDays) });
+      const partDeadline = await this.departments.deadline(row.centre_id, now, part.timeLimitDays);
+      plans.push({ item: part, department: part.decidedBy, deadline: partDeadline, warning: warningAt(calendar, partDeadline, part) });
     }
     return {
       ...accepted,
@@ -70,7 +76,7 @@ export class AcceptanceRules implements DecisionRules {
   private async split(
     tx: Queryable,
     parent: CaseRow,
-    plans: { item: ServiceItem; department: string; deadline: number }[],
+    plans: { item: ServiceItem; department: string; deadline: number; warning: number }[],
     at: number,
   ): Promise<CaseEvent[]> {
     const stored = openRequest(this.ctx.cipher, parent);
@@ -91,8 +97,8 @@ export class AcceptanceRules implements DecisionRules {
       const queueNumber = `${parent.queue_number}-${index + 1}`;
       await tx.run(
         `INSERT INTO cases (id, centre_id, terminal_id, source, service_code, body_hash, request, status, queue_number, priority, priority_reasons,
-           submitted_at, received_at, queued_at, first_claimed_at, department, accepted_at, deadline_at, bundle_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'transferred', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           submitted_at, received_at, queued_at, first_claimed_at, department, accepted_at, deadline_at, warning_at, bundle_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'transferred', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [
           caseId,
           parent.centre_id,
@@ -111,6 +117,7 @@ export class AcceptanceRules implements DecisionRules {
           plan.department,
           at,
           plan.deadline,
+          plan.warning,
           parent.id,
         ],
       );
@@ -129,8 +136,8 @@ export class AcceptanceRules implements DecisionRules {
         }),
       );
     }
-    const latest = Math.max(...plans.map((p) => p.deadline));
-    await tx.run("UPDATE cases SET status = 'transferred', deadline_at = ? WHERE id = ?", [latest, parent.id]);
+    const latest = plans.reduce((a, b) => (b.deadline > a.deadline ? b : a));
+    await tx.run("UPDATE cases SET status = 'transferred', deadline_at = ?, warning_at = ? WHERE id = ?", [latest.deadline, latest.warning, parent.id]);
     events.push(
       await appendEvent(tx, this.ctx.db.dialect, {
         centreId: parent.centre_id,

@@ -44,10 +44,33 @@ function account(row: StaffRow): StaffAccount {
 }
 
 /** Centres, terminals, staff and their sessions. */
+/** How long a verified terminal credential is honoured from memory (PostgreSQL only, see below). */
+const CREDENTIAL_CACHE_MS = 60_000;
+const CREDENTIAL_CACHE_SIZE = 20_000;
+
 export class AccessService {
   private readonly lastSeenWritten = new Map<string, number>();
+  /**
+   * Verified terminal credentials by the digest of the whole token. On PostgreSQL the lookup is
+   * a round trip on every request, a third of a heartbeat's cost; a reissue anywhere (another
+   * process, the command line) is relayed as `revoked` and drops the entry in every process, and
+   * a lost relay (`resync`) drops them all. SQLite's lookup is in-process and cheap, and a
+   * command-line reissue there has no relay to announce it: no cache.
+   */
+  private readonly verified = new Map<string, { caller: Caller; terminalId: string; until: number }>();
+  /** Counts revocations, so that a lookup a revocation overtook is not remembered. */
+  private revocations = 0;
 
-  constructor(private readonly ctx: PlatformContext) {}
+  constructor(private readonly ctx: PlatformContext) {
+    ctx.hub.on('revoked', (terminalId) => {
+      this.revocations += 1;
+      for (const [key, entry] of this.verified) if (entry.terminalId === terminalId) this.verified.delete(key);
+    });
+    ctx.hub.on('resync', () => {
+      this.revocations += 1;
+      this.verified.clear();
+    });
+  }
 
   async createCentre(id: string, name: string): Promise<void> {
     await this.ctx.db.run('INSERT INTO centres (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name', [
@@ -81,6 +104,7 @@ export class AccessService {
     if (!row) throw new PlatformError(404, 'not-found', `terminal ${terminalId} is not registered`, 'terminalId');
     const { credential, secretHash } = issueTerminalCredential(terminalId);
     await this.ctx.db.run('UPDATE terminals SET secret_hash = ? WHERE id = ?', [secretHash, terminalId]);
+    this.ctx.hub.publishRevoked(terminalId);
     return { terminalId, centreId: row.centre_id, kind: row.kind, credential };
   }
 
@@ -181,6 +205,23 @@ export class AccessService {
   }
 
   private async authenticateTerminal(token: string): Promise<Caller> {
+    if (this.ctx.db.dialect !== 'postgres') return this.verifyTerminal(token);
+    const key = sha256Hex(token);
+    const now = this.ctx.now();
+    const known = this.verified.get(key);
+    if (known && known.until > now) {
+      await this.touchTerminal(known.terminalId);
+      return known.caller;
+    }
+    const before = this.revocations;
+    const caller = await this.verifyTerminal(token);
+    if (this.revocations !== before) return caller;
+    if (this.verified.size >= CREDENTIAL_CACHE_SIZE) this.verified.clear();
+    this.verified.set(key, { caller, terminalId: caller.id, until: now + CREDENTIAL_CACHE_MS });
+    return caller;
+  }
+
+  private async verifyTerminal(token: string): Promise<Caller> {
     const parsed = parseTerminalCredential(token);
     const row =
       parsed &&

@@ -41,7 +41,7 @@ export class BackOfficeService {
       'SELECT * FROM cases WHERE centre_id = ? AND department = ? AND status = ? ORDER BY deadline_at, received_at, id LIMIT 500',
       [staff.centreId, staff.department, status],
     );
-    return { department, cases: rows.map((row) => summaryOf(row, this.ctx.cipher)) };
+    return { department, cases: rows.map((row) => summaryOf(row, this.ctx.cipher, this.ctx.now())) };
   }
 
   private async ownRow(db: Queryable, caller: Caller, caseId: string, lock = false): Promise<CaseRow> {
@@ -150,7 +150,7 @@ export class BackOfficeService {
     });
     this.published(result.events);
     this.pickups.announce(result.issued);
-    return summaryOf(result.row, this.ctx.cipher);
+    return summaryOf(result.row, this.ctx.cipher, this.ctx.now());
   }
 
   /**

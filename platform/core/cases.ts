@@ -1,4 +1,5 @@
 import type { ServiceItem } from '../../contract/platform/catalogue';
+import { timelinessOf } from '../timeliness/timeliness';
 import { CASE_TRANSITIONS, DECISION_TARGETS } from '../../contract/platform/case-states';
 import {
   type CaseDetail,
@@ -52,6 +53,8 @@ export interface CaseRow {
   decision: string | null;
   accepted_at: number | null;
   deadline_at: number | null;
+  /** When the promise's warning period (临近时限) begins; fixed at 受理 with the deadline. */
+  warning_at: number | null;
   bundle_id: string | null;
   result: string | null;
   ready_at: number | null;
@@ -98,7 +101,8 @@ function priorityOf(request: IntakeRequest, at: number): { priority: number; rea
   return { priority, reasons };
 }
 
-export function summaryOf(row: CaseRow, cipher: DataCipher): CaseSummary {
+/** `now` reads the case's 效能 (timeliness) against the platform's clock. */
+export function summaryOf(row: CaseRow, cipher: DataCipher, now: number): CaseSummary {
   const request = openRequest(cipher, row);
   return {
     caseId: row.id,
@@ -118,6 +122,7 @@ export function summaryOf(row: CaseRow, cipher: DataCipher): CaseSummary {
     department: row.department,
     acceptedAt: isoOrNull(row.accepted_at),
     deadlineAt: isoOrNull(row.deadline_at),
+    timeliness: timelinessOf(row, now),
     bundleId: row.bundle_id,
   };
 }
@@ -164,6 +169,20 @@ export interface NamedLicenceCheck {
   checkNamed(applicantIdNumber: string, form: Record<string, FormValue>, materials: readonly MaterialRef[], prefix?: string): Promise<void>;
 }
 
+/**
+ * The centre's next number of the day under a prefix (A001, A002, …). Cases and the tickets of
+ * platform/visits draw from the same counters, so no two numbers called in one hall are alike.
+ */
+export async function nextQueueNumber(tx: Queryable, centreId: string, prefix: string, at: number): Promise<string> {
+  const day = shanghaiIsoDate(at);
+  const row = await tx.get<{ last: number }>(
+    `INSERT INTO queue_counters (centre_id, prefix, day, last) VALUES (?, ?, ?, 1)
+     ON CONFLICT (centre_id, prefix, day) DO UPDATE SET last = queue_counters.last + 1 RETURNING last`,
+    [centreId, prefix, day],
+  );
+  return `${prefix}${String(row!.last).padStart(3, '0')}`;
+}
+
 /** Intake, reading, the 一窗受理 queue and decisions: everything that moves a case. */
 export class CaseService {
   constructor(
@@ -204,6 +223,8 @@ export class CaseService {
       for (const field of item.form.fields) {
         const value = form[field.name];
         if (value === undefined) continue;
+        // 代办: the agent's own card is never the applicant's.
+        if (field.fromAgentCard === 'idNumber' && value === applicant.idNumber) throw invalidForm(`form.${field.name}`, 'an agent cannot be the applicant');
         if (field.prefill === 'idNumber' && value !== applicant.idNumber) throw invalidForm(`form.${field.name}`, 'must be the applicant’s ID number');
         if (field.prefill === 'name' && value !== applicant.name) throw invalidForm(`form.${field.name}`, 'must be the applicant’s name');
       }
@@ -232,16 +253,6 @@ export class CaseService {
       const found = await tx.get('SELECT 1 AS found FROM blobs WHERE centre_id = ? AND sha256 = ?', [centreId, material.blob]);
       if (!found) throw invalidForm(`${prefix}.${index}.blob`, `${material.blob} was not uploaded; PUT /v1/blobs/${material.blob} first`);
     }
-  }
-
-  private async nextQueueNumber(tx: Queryable, centreId: string, prefix: string, at: number): Promise<string> {
-    const day = shanghaiIsoDate(at);
-    const row = await tx.get<{ last: number }>(
-      `INSERT INTO queue_counters (centre_id, prefix, day, last) VALUES (?, ?, ?, 1)
-       ON CONFLICT (centre_id, prefix, day) DO UPDATE SET last = queue_counters.last + 1 RETURNING last`,
-      [centreId, prefix, day],
-    );
-    return `${prefix}${String(row!.last).padStart(3, '0')}`;
   }
 
   /**
@@ -273,7 +284,7 @@ export class CaseService {
         return { row: existing, replay: true, event: undefined };
       }
       await this.checkBlobs(tx, caller.centreId, request.materials);
-      const queueNumber = await this.nextQueueNumber(tx, caller.centreId, prefix, now);
+      const queueNumber = await nextQueueNumber(tx, caller.centreId, prefix, now);
       const { priority, reasons } = priorityOf(request, now);
       const stored: StoredRequest = { visitId: request.visitId, applicant: request.applicant, form, materials: request.materials, priority: request.priority };
       const row = await tx.get<CaseRow>(
@@ -329,7 +340,7 @@ export class CaseService {
 
   /** The case if the caller may see it (e.g. to list its events). */
   async visible(caller: Caller, caseId: string, proof?: CaseProof): Promise<CaseSummary> {
-    return summaryOf(await this.row(this.db, caller, caseId, false, proof), this.ctx.cipher);
+    return summaryOf(await this.row(this.db, caller, caseId, false, proof), this.ctx.cipher, this.ctx.now());
   }
 
   async read(caller: Caller, caseId: string, proof?: CaseProof): Promise<CaseDetail> {
@@ -339,7 +350,7 @@ export class CaseService {
     const { item } = await this.item(row.service_code).catch(() => ({ item: undefined }));
     const form: Record<string, FormValue> = maskForm(item, request.form);
     const decision = row.decision ? (JSON.parse(row.decision) as CaseDetail['decision']) : null;
-    return { ...summaryOf(row, this.ctx.cipher), visitId: request.visitId, form, materials: maskMaterials(request.materials, item), decision };
+    return { ...summaryOf(row, this.ctx.cipher, this.ctx.now()), visitId: request.visitId, form, materials: maskMaterials(request.materials, item), decision };
   }
 
   /** The unmasked applicant and form, for a clerk who must see them; the purpose goes to the audit log. */
@@ -358,7 +369,7 @@ export class CaseService {
       [caller.centreId],
     );
     await audit(this.db, caller, 'queue-read', null, this.ctx.now(), `${rows.length} cases`);
-    const summaries = rows.map((row) => summaryOf(row, this.ctx.cipher));
+    const summaries = rows.map((row) => summaryOf(row, this.ctx.cipher, this.ctx.now()));
     return { waiting: summaries.filter((c) => c.status === 'queued'), claimed: summaries.filter((c) => c.status === 'claimed') };
   }
 
@@ -407,7 +418,7 @@ export class CaseService {
     });
     if (!result) return undefined;
     this.published([result.event]);
-    return summaryOf(result.row, this.ctx.cipher);
+    return summaryOf(result.row, this.ctx.cipher, this.ctx.now());
   }
 
   async decide(caller: Caller, caseId: string, decision: Decision): Promise<CaseSummary> {
@@ -476,7 +487,7 @@ export class CaseService {
       return { row: (await tx.get<CaseRow>('SELECT * FROM cases WHERE id = ?', [caseId]))!, events: [event, ...further] };
     });
     this.published(result.events);
-    return summaryOf(result.row, this.ctx.cipher);
+    return summaryOf(result.row, this.ctx.cipher, this.ctx.now());
   }
 
   /** The citizen brought what 补正 asked for: the materials are added and the case queues again in its old place. */
@@ -522,7 +533,7 @@ export class CaseService {
       return { row: updated!, event };
     });
     if (result.event) this.published([result.event]);
-    return summaryOf(result.row, this.ctx.cipher);
+    return summaryOf(result.row, this.ctx.cipher, this.ctx.now());
   }
 
   /** Seals the applicant and form of cases an older platform stored in the clear (once, at start-up). */

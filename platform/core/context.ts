@@ -20,23 +20,60 @@ export const DEFAULT_SETTINGS: PlatformSettings = {
   maxBlobBytes: 10 * 1024 * 1024,
 };
 
+/** A centre's event log grew to `seq`: what a stream needs to know to read on from its cursor. */
+export interface StoredMark {
+  centreId: string;
+  seq: number;
+}
+
+export interface HubSignals {
+  /** Events committed by this process, whole: its notifications and licence library act on them once. */
+  events: [CaseEvent[]];
+  /** Events committed by this or another process on the same store: streams read on from their cursor. */
+  stored: [StoredMark[]];
+  /** Missed signals are possible (the cross-process link was down): every stream re-reads. */
+  resync: [];
+  /** A help call was made, taken or cancelled, here or in another process. */
+  help: [HelpCall];
+  /** A remote action was queued for this terminal, here or in another process. */
+  action: [string];
+  /** This terminal's credential changed (reissued), here or in another process: forget it. */
+  revoked: [string];
+}
+
 /**
  * New events are announced here after their transaction commits; subscribers (SSE streams,
  * notifications) read them. Listeners are many (one per open stream), so no leak warning.
+ * platform/cluster relays `stored`, `help`, `action` and `revoked` to the other processes of a city.
  */
-export class EventHub extends EventEmitter<{ events: [CaseEvent[]]; help: [HelpCall] }> {
+export class EventHub extends EventEmitter<HubSignals> {
   constructor() {
     super();
     this.setMaxListeners(0);
   }
 
   publish(events: CaseEvent[]): void {
-    if (events.length > 0) this.emit('events', events);
+    if (events.length === 0) return;
+    this.emit('events', events);
+    this.emit(
+      'stored',
+      events.map((e) => ({ centreId: e.centreId, seq: e.seq })),
+    );
   }
 
   /** A help call was made, taken or cancelled; the centre's open streams pass it on. */
   publishHelp(call: HelpCall): void {
     this.emit('help', call);
+  }
+
+  /** The credential of `terminalId` was replaced; every process stops honouring the old one. */
+  publishRevoked(terminalId: string): void {
+    this.emit('revoked', terminalId);
+  }
+
+  /** A remote action waits for `terminalId`; its long poll answers now. */
+  publishAction(terminalId: string): void {
+    this.emit('action', terminalId);
   }
 }
 

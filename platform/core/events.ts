@@ -3,6 +3,9 @@ import type { CaseEvent, CaseEventType, EventsPage } from '../../contract/platfo
 import type { Dialect, Queryable } from '../store/database';
 import { iso } from './context';
 
+/** The NOTIFY channel of platform/cluster (its relay listens; a constant so core imports nothing of it). */
+export const STORED_CHANNEL = 'tongban_signals';
+
 interface EventRow {
   seq: number;
   centre_id: string;
@@ -44,8 +47,14 @@ export async function appendEvent(tx: Queryable, dialect: Dialect, event: NewEve
   await lockCentreEvents(tx, dialect, event.centreId);
   const details = { queueNumber: event.queueNumber, ...event.details };
   const row = await tx.get<{ seq: number }>(
-    `INSERT INTO events (centre_id, case_id, type, from_status, to_status, actor_kind, actor_id, reason, details, at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+    dialect === 'postgres'
+      ? // The city's other processes hear of it by NOTIFY in the same statement: delivered exactly
+        // when the transaction commits, in commit order, at no extra round trip or commit.
+        `WITH e AS (INSERT INTO events (centre_id, case_id, type, from_status, to_status, actor_kind, actor_id, reason, details, at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq, centre_id)
+         SELECT seq, pg_notify('${STORED_CHANNEL}', json_build_object('k', 'stored', 'd', json_build_array(json_build_object('centreId', centre_id, 'seq', seq)))::text) FROM e`
+      : `INSERT INTO events (centre_id, case_id, type, from_status, to_status, actor_kind, actor_id, reason, details, at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
     [
       event.centreId,
       event.caseId,

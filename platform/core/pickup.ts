@@ -134,7 +134,7 @@ export class PickupService {
     for (const id of ids) {
       const c = await db.get<CaseRow>('SELECT * FROM cases WHERE id = ?', [id]);
       if (!c) continue;
-      const summary = summaryOf(c, this.ctx.cipher);
+      const summary = summaryOf(c, this.ctx.cipher, this.ctx.now());
       applicantMasked = summary.applicantMasked;
       const result = c.result ? (JSON.parse(c.result) as { documentNumber?: string; decisionText: string; amountCents?: number }) : null;
       cases.push({

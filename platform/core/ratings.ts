@@ -1,5 +1,5 @@
 import type { CaseEvent } from '../../contract/platform/events';
-import type { CentreStats, FollowUp, Rating, RatingReason, RatingRequest } from '../../contract/platform/ratings';
+import { FOLLOW_UP_WORKING_DAYS, type CentreStats, type CloseFollowUpRequest, type FollowUp, type Rating, type RatingReason, type RatingRequest } from '../../contract/platform/ratings';
 import type { Queryable } from '../store/database';
 import { actorOf, requireStaff, requireWindowStaff, type Caller } from './caller';
 import type { CaseAccess, CaseProof } from './case-access';
@@ -9,6 +9,8 @@ import { iso, isoOrNull, type PlatformContext } from './context';
 import { forbidden, notFound, PlatformError } from './errors';
 import { appendEvent } from './events';
 import { canonicalJson, randomToken, sha256Hex } from './secrets';
+import { audit } from './audit';
+import type { DepartmentService } from './departments';
 
 const BAD_LEVEL = 2;
 /** How long after collecting a result the citizen may rate it on the window's screen. */
@@ -35,6 +37,11 @@ interface FollowUpRow {
   closed_at: number | null;
   closed_by: string | null;
   resolution: string | null;
+  deadline_at: number | null;
+  callback_required: number;
+  called_back_at: number | null;
+  callback_outcome: 'reached' | 'not-reached' | null;
+  callback_note: string | null;
   level: number;
   reasons: string;
 }
@@ -53,12 +60,25 @@ export class RatingService {
     private readonly ctx: PlatformContext,
     private readonly published: (events: CaseEvent[]) => void,
     private readonly access: CaseAccess,
+    private readonly departments: DepartmentService,
   ) {}
 
-  /** Follow-ups made before their ids were random get one (once, at start-up). */
+  /**
+   * Follow-ups made before their ids were random get one, and those made before they had a
+   * deadline get theirs from when they were opened (once, at start-up).
+   */
   async assignFollowUpIds(): Promise<void> {
     const rows = await this.ctx.db.all<{ id: number }>('SELECT id FROM follow_ups WHERE public_id IS NULL');
     for (const row of rows) await this.ctx.db.run('UPDATE follow_ups SET public_id = ? WHERE id = ?', [`fu_${randomToken(16)}`, row.id]);
+    const undated = await this.ctx.db.all<{ id: number; centre_id: string; opened_at: number }>('SELECT id, centre_id, opened_at FROM follow_ups WHERE deadline_at IS NULL');
+    for (const row of undated) {
+      await this.ctx.db.run('UPDATE follow_ups SET deadline_at = ? WHERE id = ?', [await this.followUpDeadline(row.centre_id, Number(row.opened_at)), row.id]);
+    }
+  }
+
+  /** 差评整改: closed within 5 working days of the rating. */
+  private followUpDeadline(centreId: string, openedAt: number, db: Queryable = this.ctx.db): Promise<number> {
+    return this.departments.deadline(centreId, openedAt, FOLLOW_UP_WORKING_DAYS, db);
   }
 
   private toRating(row: RatingRow, followUpId: string | null): Rating {
@@ -134,7 +154,16 @@ export class RatingService {
       let followUpId: string | null = null;
       if (request.level <= BAD_LEVEL) {
         followUpId = `fu_${randomToken(16)}`;
-        await tx.run('INSERT INTO follow_ups (case_id, centre_id, opened_at, public_id) VALUES (?, ?, ?, ?)', [caseId, row.centre_id, now, followUpId]);
+        const deadline = await this.followUpDeadline(row.centre_id, now, tx);
+        await tx.run('INSERT INTO follow_ups (case_id, centre_id, opened_at, public_id, deadline_at, callback_required) VALUES (?, ?, ?, ?, ?, ?)', [
+          caseId,
+          row.centre_id,
+          now,
+          followUpId,
+          deadline,
+          request.anonymous === true ? 0 : 1,
+        ]);
+        await audit(tx, caller, 'follow-up-opened', caseId, now, followUpId);
       }
       const event = await appendEvent(tx, db.dialect, {
         centreId: row.centre_id,
@@ -164,20 +193,41 @@ export class RatingService {
     return rows.map((row) => this.toFollowUp(row));
   }
 
+  /** The follow-ups of bad ratings given in [from, to), for the centre's dashboard (its caller checked there). */
+  async followUpsRatedBetween(centreId: string, from: number, to: number): Promise<(FollowUp & { comment: string | null })[]> {
+    const rows = await this.ctx.db.all<FollowUpRow & { comment: string | null }>(
+      `SELECT f.*, r.level, r.reasons, r.comment FROM follow_ups f JOIN ratings r ON r.case_id = f.case_id
+       WHERE f.centre_id = ? AND r.rated_at >= ? AND r.rated_at < ? ORDER BY f.id LIMIT 2000`,
+      [centreId, from, to],
+    );
+    return rows.map((row) => ({ ...this.toFollowUp(row), comment: row.comment }));
+  }
+
   private toFollowUp(row: FollowUpRow): FollowUp {
+    const deadline = Number(row.deadline_at);
+    const until = row.closed_at === null ? this.ctx.now() : Number(row.closed_at);
     return {
       id: row.public_id,
       caseId: row.case_id,
       level: row.level,
       reasons: JSON.parse(row.reasons) as RatingReason[],
       openedAt: iso(row.opened_at),
+      deadlineAt: iso(deadline),
+      overdue: until > deadline,
+      callbackRequired: Number(row.callback_required) === 1,
+      callback:
+        row.called_back_at === null || row.callback_outcome === null || row.callback_note === null
+          ? null
+          : { at: iso(row.called_back_at), outcome: row.callback_outcome, note: row.callback_note },
       closedAt: isoOrNull(row.closed_at),
       closedBy: row.closed_by,
       resolution: row.resolution,
     };
   }
 
-  async closeFollowUp(caller: Caller, id: string, resolution: string): Promise<FollowUp> {
+  /** Closing needs what was done; a named rating needs its call back too. Audited. */
+  async closeFollowUp(caller: Caller, id: string, close: CloseFollowUpRequest): Promise<FollowUp> {
+    const { resolution, callback } = close;
     const staff = requireStaff(caller);
     const db = this.ctx.db;
     const result = await db.transaction(async (tx: Queryable) => {
@@ -187,8 +237,15 @@ export class RatingService {
       );
       if (!row || row.centre_id !== staff.centreId) throw notFound(`follow-up ${id}`);
       if (row.closed_at !== null) throw new PlatformError(409, 'conflict', `follow-up ${id} was closed already`);
+      if (Number(row.callback_required) === 1 && !callback) {
+        throw new PlatformError(422, 'invalid-form', `callback: follow-up ${id} is of a named rating; call the citizen back and say what came of it`, 'callback');
+      }
       const now = this.ctx.now();
-      await tx.run('UPDATE follow_ups SET closed_at = ?, closed_by = ?, resolution = ? WHERE id = ?', [now, staff.id, resolution, row.id]);
+      await tx.run(
+        'UPDATE follow_ups SET closed_at = ?, closed_by = ?, resolution = ?, called_back_at = ?, callback_outcome = ?, callback_note = ? WHERE id = ?',
+        [now, staff.id, resolution, callback ? now : null, callback?.outcome ?? null, callback?.note ?? null, row.id],
+      );
+      await audit(tx, staff, 'follow-up-closed', row.case_id, now, id);
       const kase = await tx.get<CaseRow>('SELECT * FROM cases WHERE id = ?', [row.case_id]);
       const event = await appendEvent(tx, db.dialect, {
         centreId: row.centre_id,
@@ -200,9 +257,18 @@ export class RatingService {
         actor: actorOf(staff),
         reason: resolution,
         at: now,
-        details: { followUpId: id },
+        details: { followUpId: id, ...(callback ? { callback: callback.outcome } : {}) },
       });
-      return { followUp: this.toFollowUp({ ...row, closed_at: now, closed_by: staff.id, resolution }), event };
+      const closed: FollowUpRow = {
+        ...row,
+        closed_at: now,
+        closed_by: staff.id,
+        resolution,
+        called_back_at: callback ? now : null,
+        callback_outcome: callback?.outcome ?? null,
+        callback_note: callback?.note ?? null,
+      };
+      return { followUp: this.toFollowUp(closed), event };
     });
     this.published([result.event]);
     return result.followUp;

@@ -57,13 +57,16 @@ export class FleetConfig {
   }
 
   /** The version a terminal should run: the newest change to its role's profile or to itself. */
-  async version(centreId: string, terminalId: string, kind: string): Promise<number | null> {
-    const row = await this.ctx.db.get<{ v: number | null }>('SELECT MAX(id) AS v FROM fleet_config_history WHERE centre_id = ? AND target IN (?, ?)', [
-      centreId,
-      `role:${kind}`,
-      `terminal:${terminalId}`,
-    ]);
-    return row?.v == null ? null : Number(row.v);
+  /** The latest version of each target (`role:<kind>`, `terminal:<id>`) of a centre. */
+  async versions(centreId: string): Promise<Map<string, number>> {
+    const rows = await this.ctx.db.all<{ target: string; v: number }>('SELECT target, MAX(id) AS v FROM fleet_config_history WHERE centre_id = ? GROUP BY target', [centreId]);
+    return new Map(rows.map((row) => [row.target, Number(row.v)]));
+  }
+
+  /** A terminal's configuration version: the later of its role's and its own; null while it has neither. */
+  static versionOf(targets: Map<string, number>, terminalId: string, kind: string): number | null {
+    const versions = [targets.get(`role:${kind}`), targets.get(`terminal:${terminalId}`)].filter((v): v is number => v !== undefined);
+    return versions.length > 0 ? Math.max(...versions) : null;
   }
 
   async signedFor(centreId: string, terminalId: string, kind: string): Promise<SignedConfig> {

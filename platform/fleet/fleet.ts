@@ -44,18 +44,22 @@ export function createFleet(
     onError: (error) => log(`fleet notice failed: ${errorMessage(error)}`),
   });
   const config = new FleetConfig(ctx, signer);
-  const versions = new Map<string, { version: number | null; at: number }>();
+  // Per centre, one read gives every target's latest version; the promise is shared, so the
+  // beats of one group that find the cache empty read it once between them.
+  const versions = new Map<string, { targets: Promise<Map<string, number>>; at: number }>();
   const service = new FleetService(ctx, {
     rules,
     historyMs: options.historyMs ?? 6 * 3600_000,
     notices,
     configVersion: async (centreId, terminalId, kind) => {
-      const key = `${centreId}\u0000${terminalId}\u0000${kind}`;
-      const cached = versions.get(key);
-      if (cached && ctx.now() - cached.at < ANSWER_CACHE_MS) return cached.version;
-      const version = await config.version(centreId, terminalId, kind);
-      versions.set(key, { version, at: ctx.now() });
-      return version;
+      let cached = versions.get(centreId);
+      if (!cached || ctx.now() - cached.at >= ANSWER_CACHE_MS) {
+        cached = { targets: config.versions(centreId), at: ctx.now() };
+        versions.set(centreId, cached);
+        cached.targets.catch(() => versions.delete(centreId));
+      }
+      const targets = await cached.targets;
+      return FleetConfig.versionOf(targets, terminalId, kind);
     },
   });
   // A change made here is offered with the next beats, not after the cache's time.
@@ -73,6 +77,7 @@ export function createFleet(
     updates: new UpdateFeed(ctx),
     async stop() {
       clearInterval(timer);
+      await service.flush();
       await sweeping;
       await notices.drain();
     },

@@ -43,6 +43,8 @@ export class RemoteActions {
 
   constructor(private readonly ctx: PlatformContext) {
     this.waiters.setMaxListeners(0);
+    // Through the hub, so that an action queued in another process of the city wakes this poll.
+    ctx.hub.on('action', (terminalId) => this.waiters.emit(terminalId));
   }
 
   async request(centreId: string, terminalId: string, request: ActionRequest, requestedBy: string): Promise<RemoteAction> {
@@ -52,7 +54,7 @@ export class RemoteActions {
       `INSERT INTO fleet_actions (centre_id, terminal_id, kind, message, requested_by, requested_at, state) VALUES (?, ?, ?, ?, ?, ?, 'pending') RETURNING ${COLUMNS}`,
       [centreId, terminalId, request.kind, request.kind === 'out-of-service' ? request.message : null, requestedBy, this.ctx.now()],
     );
-    this.waiters.emit(terminalId);
+    this.ctx.hub.publishAction(terminalId);
     return toAction(row!);
   }
 

@@ -27,6 +27,7 @@ import type { Caller } from '../core/caller';
 import { forbidden, PlatformError } from '../core/errors';
 import type { Fleet } from './fleet';
 import { fleetPageHtml, fleetPageScript } from './page/fleet-page';
+import { STAFF_PAGE_CSP } from '../staff-page/staff-page';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody };
 
@@ -248,7 +249,7 @@ export function registerFleetRoutes(app: FastifyInstance, fleet: Fleet): void {
   r.get('/fleet', {
     config: { public: true },
     schema: { hide: true },
-    handler: async (_request, reply) => reply.type('text/html; charset=utf-8').header('content-security-policy', PAGE_CSP).send(fleetPageHtml()),
+    handler: async (_request, reply) => reply.type('text/html; charset=utf-8').header('content-security-policy', STAFF_PAGE_CSP).send(fleetPageHtml()),
   });
   r.get('/fleet/app.js', {
     config: { public: true },
@@ -257,4 +258,3 @@ export function registerFleetRoutes(app: FastifyInstance, fleet: Fleet): void {
   });
 }
 
-const PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self' blob:; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";

@@ -8,6 +8,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { ErrorBody, ErrorCode } from '../../contract/platform/errors';
+import type { Cluster } from '../cluster/cluster';
 import type { Caller } from '../core/caller';
 import { PlatformError } from '../core/errors';
 import { bearerToken, rateLimitKey } from './rate-limit-key';
@@ -39,6 +40,8 @@ export interface HttpOptions {
   maxBlobBytes: number;
   version: string;
   logger: boolean;
+  /** The other processes of a city on one PostgreSQL: shared stream caps and rate limits. */
+  cluster?: Cluster;
 }
 
 function errorReply(reply: FastifyReply, status: number, code: ErrorCode, message: string, field?: string): FastifyReply {
@@ -100,6 +103,7 @@ export async function buildApp(services: Services, options: HttpOptions): Promis
     max: options.rateLimitPerMinute,
     timeWindow: 60_000,
     keyGenerator: rateLimitKey,
+    ...(options.cluster?.rateStore ? { store: options.cluster.rateStore } : {}),
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
       code: 'rate-limited',

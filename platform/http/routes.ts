@@ -46,6 +46,8 @@ import { registerCertificateRoutes, registerDocumentRoutes } from '../documents/
 import { registerHelpRoutes } from '../help/http';
 import { registerPublicStatusRoutes } from '../public-status/http';
 import { registerFleetRoutes } from '../fleet/routes';
+import { registerVisitPages } from '../visits/page-routes';
+import { registerVisitRoutes } from '../visits/http';
 import { idNumberProblem } from '../../contract/platform/id-number';
 import type { HttpOptions } from './app';
 import type { Services } from './services';
@@ -54,6 +56,8 @@ import { StreamLimits } from './stream-limits';
 import { streamEvents } from './sse';
 import { registerCycleRoutes } from './cycle-routes';
 import { registerLicenceRoutes } from '../licences/http';
+import { registerDashboardRoutes } from '../dashboard/routes';
+import { registerCallRoutes } from '../calls/http';
 
 function caller(request: FastifyRequest): Caller {
   if (!request.caller) throw new PlatformError(401, 'unauthenticated', 'this route needs a bearer token');
@@ -77,7 +81,7 @@ const CaseParams = z.object({ caseId: CaseId });
 export function registerRoutes(app: FastifyInstance, services: Services, options: HttpOptions): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { ctx, access, cases, ratings, blobs } = services;
-  const streams = new StreamLimits(options.maxStreamsPerCaller, options.maxStreams);
+  const streams = new StreamLimits(options.maxStreamsPerCaller, options.maxStreams, options.cluster?.streamSlots);
 
   r.get('/v1/health', {
     config: { public: true, rateLimit: false },
@@ -342,7 +346,7 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
     },
     handler: async (request, reply) => {
       const who = caller(request);
-      const release = streams.acquire(rateLimitKey(request));
+      const release = await streams.acquire(rateLimitKey(request));
       const after = request.headers['last-event-id'] ?? request.query.after ?? 0;
       streamEvents(request, reply, ctx, eventFilterOf(who), after, release);
     },
@@ -361,12 +365,12 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
   r.post('/v1/follow-ups/:id/close', {
     schema: {
       tags: ['ratings'],
-      summary: 'Close a follow-up with what was done',
+      summary: 'Close a follow-up with what was done (and, for a named rating, the call back)',
       params: z.object({ id: z.string().min(1).max(64) }),
       body: CloseFollowUpRequest,
-      response: { 200: FollowUp, ...errors },
+      response: { 200: FollowUp, ...errors, 422: ErrorBody },
     },
-    handler: async (request) => ratings.closeFollowUp(caller(request), request.params.id, request.body.resolution),
+    handler: async (request) => ratings.closeFollowUp(caller(request), request.params.id, request.body),
   });
 
   r.get('/v1/stats', {
@@ -396,6 +400,8 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
   registerHelpRoutes(app, services.help, caller);
   registerPublicStatusRoutes(app, services.publicStatus);
   registerCycleRoutes(app, services, caller);
+  registerDashboardRoutes(app, services, caller);
+  registerCallRoutes(app, ctx, caller);
   if (services.licences) registerLicenceRoutes(app, services.licences, caller);
 
   if (services.documents) {
@@ -410,4 +416,8 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
     });
   }
   if (services.fleet) registerFleetRoutes(app, services.fleet);
+  if (services.visits) {
+    registerVisitRoutes(app, services.visits, caller);
+    registerVisitPages(app, services.visits);
+  }
 }

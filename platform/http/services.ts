@@ -13,6 +13,7 @@ import type { RatingService } from '../core/ratings';
 import type { LicenceService } from '../licences/service';
 import type { HelpCalls } from '../help/help-calls';
 import type { PublicStatus } from '../public-status/public-status';
+import type { Visits } from '../visits/visits';
 
 export interface Services {
   ctx: PlatformContext;
@@ -33,4 +34,6 @@ export interface Services {
   fleet?: Fleet;
   /** 电子证照: the licence library behind its adapter. */
   licences?: LicenceService;
+  /** Appointments and the ticket queue that follows the citizen (platform/visits). */
+  visits?: Visits;
 }

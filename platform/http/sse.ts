@@ -1,8 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { CaseEvent } from '../../contract/platform/events';
 import { SSE_EVENT_NAME } from '../../contract/platform/events';
 import { SSE_HELP_EVENT_NAME, type HelpCall } from '../../contract/platform/help';
-import type { PlatformContext } from '../core/context';
+import type { PlatformContext, StoredMark } from '../core/context';
 import { listEvents, type EventFilter } from '../core/events';
 
 const KEEPALIVE_MS = 15_000;
@@ -10,8 +9,9 @@ const KEEPALIVE_MS = 15_000;
 /**
  * Server-sent events for one centre. The store is the source of truth: a committed event only
  * wakes the stream, which then reads from its cursor, so nothing is skipped or sent twice
- * however events and reconnections interleave. The keepalive also re-reads, which picks up
- * events committed by another platform process on the same PostgreSQL.
+ * however events and reconnections interleave. Events committed by another platform process on
+ * the same PostgreSQL wake it too (platform/cluster relays them); the keepalive also re-reads,
+ * as a last resort for a signal lost between a commit and its relay.
  */
 export function streamEvents(
   request: FastifyRequest,
@@ -64,9 +64,10 @@ export function streamEvents(
     }
   };
 
-  const onEvents = (events: CaseEvent[]) => {
-    if (events.some((e) => e.centreId === centreId && e.seq > cursor)) void pump();
+  const onStored = (marks: StoredMark[]) => {
+    if (marks.some((m) => m.centreId === centreId && m.seq > cursor)) void pump();
   };
+  const onResync = () => void pump();
   // Help calls are live signals, not history: they go to the streams open now, without a seq.
   const onHelp = (call: HelpCall) => {
     if (closed || call.centreId !== centreId) return;
@@ -79,13 +80,15 @@ export function streamEvents(
   }, KEEPALIVE_MS);
   keepalive.unref();
 
-  ctx.hub.on('events', onEvents);
+  ctx.hub.on('stored', onStored);
+  ctx.hub.on('resync', onResync);
   ctx.hub.on('help', onHelp);
   res.on('close', () => {
     closed = true;
     release();
     clearInterval(keepalive);
-    ctx.hub.off('events', onEvents);
+    ctx.hub.off('stored', onStored);
+    ctx.hub.off('resync', onResync);
     ctx.hub.off('help', onHelp);
   });
   void pump();

@@ -4,6 +4,7 @@ import type { CaseStatus } from '../../contract/platform/cases';
 import type { PublicCaseStatus } from '../../contract/platform/public-status';
 import { iso, type PlatformContext } from '../core/context';
 import { sameDigest, sha256Hex } from '../core/secrets';
+import type { DecisionNotices } from './decision-notices';
 
 /**
  * A case found by the code on its receipt. The platform holds only the code's SHA-256: the
@@ -11,7 +12,10 @@ import { sameDigest, sha256Hex } from '../core/secrets';
  * nothing personal, so a receipt found in the street tells its finder no more than its paper.
  */
 export class PublicStatus {
-  constructor(private readonly ctx: PlatformContext) {}
+  constructor(
+    private readonly ctx: PlatformContext,
+    private readonly notices?: DecisionNotices,
+  ) {}
 
   async byCode(code: string): Promise<PublicCaseStatus | undefined> {
     const digest = sha256Hex(code);
@@ -34,6 +38,7 @@ export class PublicStatus {
       status: row.status,
       submittedAt: iso(Number(row.submitted_at)),
       history: events.map((e) => ({ at: iso(Number(e.at)), type: e.type, status: e.to_status })),
+      notices: this.notices ? await this.notices.forCase(found.case_id) : [],
     };
   }
 }

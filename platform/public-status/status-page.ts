@@ -31,6 +31,11 @@ const EVENT_WORDS: Record<CaseEventType, string> = {
   'follow-up-closed': '回访完成',
 };
 
+const NOTICE_WORDS: Record<PublicCaseStatus['notices'][number]['kind'], string> = {
+  'rejection-notice': '不予受理告知书',
+  'supplement-notice': '补正材料告知书',
+};
+
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Beijing time, as the receipt prints it. */
@@ -40,10 +45,22 @@ function shanghaiTime(isoTime: string): string {
 
 const STYLE = `body{font-family:'Noto Sans CJK SC',sans-serif;margin:0;padding:1.5rem;line-height:1.6;font-size:18px;color:#1a1a1a;background:#fff}
 main{max-width:40rem;margin:0 auto}h1{font-size:1.6rem}dt{font-weight:bold}dd{margin:0 0 .75rem}
-.state{font-size:1.3rem;font-weight:bold;color:#0b4f8a}ol{padding-left:1.2rem}li{margin:.4rem 0}.note{color:#444;font-size:1rem}`;
+.state{font-size:1.3rem;font-weight:bold;color:#0b4f8a}.code{font-family:monospace;letter-spacing:.05em}ol{padding-left:1.2rem}li{margin:.4rem 0}.note{color:#444;font-size:1rem}`;
 
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="zh-CN" translate="no"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escape(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
+}
+
+/** The signed notices of the case: a notice on paper is genuine when its 核验码 is one of these. */
+function notices(list: PublicCaseStatus['notices']): string {
+  if (list.length === 0) return '';
+  const items = list
+    .map(
+      (n) =>
+        `<li data-document="${escape(n.documentId)}">${escape(NOTICE_WORDS[n.kind])}（${escape(shanghaiTime(n.issuedAt))}）<br>核验码：<span class="code">${escape(n.verificationCode)}</span> <a href="${escape(n.verifyUrl)}">核验</a></li>`,
+    )
+    .join('');
+  return `<h2>告知书核验</h2><p>本中心出具的告知书由平台签发。纸质告知书上的核验码与下列相同，即为真实有效。</p><ol>${items}</ol>`;
 }
 
 /** The page a receipt's QR code opens on a phone: the state and the history, nothing personal. */
@@ -58,7 +75,7 @@ export function statusPageHtml(status: PublicCaseStatus): string {
 <dt>办件编号</dt><dd>${escape(status.caseNumber)}</dd>
 <dt>受理单位</dt><dd>${escape(status.centreName)}</dd>
 <dt>当前状态</dt><dd class="state" data-status="${escape(status.status)}">${escape(STATUS_WORDS[status.status])}</dd></dl>
-<h2>办理记录</h2><ol>${history}</ol>
+<h2>办理记录</h2><ol>${history}</ol>${notices(status.notices)}
 <p class="note">本页不显示个人信息。如有疑问，请持回执到受理窗口咨询。</p>`,
   );
 }

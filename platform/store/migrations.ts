@@ -405,6 +405,131 @@ CREATE INDEX licence_consents_visit ON licence_consents (centre_id, visit_id)
 `,
   },
   {
+    // Issue 16: 效能 (the warning time fixed at 受理 beside the deadline) and the 差评 follow-up's
+    // deadline (5 working days), whether the citizen must be called back, and the call.
+    version: 62,
+    sql: `
+ALTER TABLE cases ADD COLUMN warning_at {{big}};
+CREATE INDEX cases_centre_deadline ON cases (centre_id, deadline_at);
+ALTER TABLE follow_ups ADD COLUMN deadline_at {{big}};
+ALTER TABLE follow_ups ADD COLUMN callback_required INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE follow_ups ADD COLUMN called_back_at {{big}};
+ALTER TABLE follow_ups ADD COLUMN callback_outcome TEXT;
+ALTER TABLE follow_ups ADD COLUMN callback_note TEXT
+`,
+  },
+  {
+    // Issue 16: the numbers each window calls, so a wall display can show every window's calls.
+    version: 63,
+    sql: `
+CREATE TABLE calls (
+  id {{id}},
+  centre_id TEXT NOT NULL REFERENCES centres(id),
+  case_id TEXT NOT NULL REFERENCES cases(id),
+  window_name TEXT NOT NULL,
+  staff_id TEXT NOT NULL,
+  recall INTEGER NOT NULL,
+  at {{big}} NOT NULL
+);
+CREATE INDEX calls_centre_at ON calls (centre_id, at)
+`,
+  },
+  {
+    // Issue 19: appointments (预约) in slots of the centre's opening hours; the booker sealed, found by a keyed digest.
+    version: 70,
+    sql: `
+CREATE TABLE visit_settings (
+  centre_id TEXT PRIMARY KEY REFERENCES centres(id),
+  body TEXT NOT NULL
+);
+CREATE TABLE appointments (
+  id TEXT PRIMARY KEY,
+  centre_id TEXT NOT NULL REFERENCES centres(id),
+  service_code TEXT NOT NULL,
+  slot_start {{big}} NOT NULL,
+  slot_end {{big}} NOT NULL,
+  holder_key TEXT NOT NULL,
+  sealed TEXT,
+  masked TEXT NOT NULL,
+  code_hash TEXT NOT NULL UNIQUE,
+  status TEXT NOT NULL,
+  source TEXT NOT NULL,
+  reminded_at {{big}},
+  checked_in_at {{big}},
+  ticket_id TEXT,
+  created_at {{big}} NOT NULL
+);
+CREATE INDEX appointments_slot ON appointments (centre_id, service_code, slot_start, status);
+CREATE INDEX appointments_holder ON appointments (centre_id, holder_key, status)
+`,
+  },
+  {
+    // Issue 19: the ticket queue that follows the citizen (取号, SMS at N ahead and when called, postpone once, cancel).
+    version: 71,
+    sql: `
+CREATE TABLE tickets (
+  id TEXT PRIMARY KEY,
+  centre_id TEXT NOT NULL REFERENCES centres(id),
+  service_code TEXT NOT NULL,
+  number TEXT NOT NULL,
+  source TEXT NOT NULL,
+  appointment_id TEXT,
+  slot_start {{big}},
+  token_hash TEXT NOT NULL UNIQUE,
+  token_sealed TEXT,
+  phone_sealed TEXT,
+  phone_masked TEXT,
+  status TEXT NOT NULL,
+  postponed INTEGER NOT NULL DEFAULT 0,
+  near_notified INTEGER NOT NULL DEFAULT 0,
+  taken_at {{big}} NOT NULL,
+  queued_at {{big}} NOT NULL,
+  called_at {{big}},
+  called_by TEXT,
+  window_name TEXT,
+  ended_at {{big}},
+  rating INTEGER
+);
+CREATE INDEX tickets_line ON tickets (centre_id, service_code, status, queued_at);
+CREATE INDEX tickets_called ON tickets (centre_id, service_code, called_at);
+CREATE TABLE visit_notices (
+  id {{id}},
+  centre_id TEXT NOT NULL,
+  subject_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  recipient_masked TEXT NOT NULL,
+  text TEXT NOT NULL,
+  status TEXT NOT NULL,
+  error TEXT,
+  created_at {{big}} NOT NULL
+);
+CREATE INDEX visit_notices_subject ON visit_notices (subject_id, kind)
+`,
+  },
+  {
+    // Issue 19: a city on several processes (platform/cluster). Event streams open in each process,
+    // in the name of its LISTEN session, and each process's request counts per rate-limit window.
+    // Used on PostgreSQL only; SQLite serves one process, so its tables stay empty.
+    version: 75,
+    sql: `
+CREATE TABLE stream_slots (
+  id TEXT PRIMARY KEY,
+  holder INTEGER NOT NULL,
+  caller_key TEXT NOT NULL,
+  opened_at {{big}} NOT NULL
+);
+CREATE TABLE rate_counts (
+  caller_key TEXT NOT NULL,
+  win {{big}} NOT NULL,
+  origin TEXT NOT NULL,
+  hits INTEGER NOT NULL,
+  PRIMARY KEY (caller_key, win, origin)
+);
+CREATE INDEX rate_counts_win ON rate_counts (win)
+`,
+  },
+  {
     // Issue 20: a licence the issuer withdrew (吊销/注销) stays in the library, marked from the day it was revoked.
     version: 85,
     sql: `ALTER TABLE licences ADD COLUMN revoked_at TEXT`,

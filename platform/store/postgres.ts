@@ -36,17 +36,27 @@ export class PostgresDatabase implements Database {
   readonly dialect = 'postgres' as const;
   private readonly pool: pg.Pool;
   private readonly direct: Queryable;
+  private readonly types = {
+    getTypeParser: ((oid: number, format?: string) =>
+      oid === INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+  };
 
-  constructor(connectionString: string, poolSize = 10) {
-    this.pool = new pg.Pool({
-      connectionString,
-      max: poolSize,
-      types: {
-        getTypeParser: ((oid: number, format?: string) =>
-          oid === INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
-      },
-    });
+  constructor(
+    private readonly connectionString: string,
+    poolSize = 10,
+  ) {
+    this.pool = new pg.Pool({ connectionString, max: poolSize, types: this.types });
     this.direct = queryable(this.pool);
+  }
+
+  /**
+   * A connection of its own, outside the pool, for what holds a session open: LISTEN
+   * (platform/cluster). The caller ends it.
+   */
+  async dedicatedClient(): Promise<pg.Client> {
+    const client = new pg.Client({ connectionString: this.connectionString, types: this.types });
+    await client.connect();
+    return client;
   }
 
   all<T>(sql: string, params?: readonly SqlParam[]): Promise<T[]> {

@@ -7,18 +7,36 @@ function bind(params: readonly SqlParam[]): unknown[] {
   return params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
 }
 
+/** Transactions committed together at most (a bound on how long one batch holds the turn). */
+const MAX_GROUP = 64;
+
+interface Pending {
+  fn: (tx: Queryable) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
 /**
  * better-sqlite3 is synchronous and one connection is shared, so an open transaction must not
  * see statements of other requests that interleave at an `await`: every statement and every
  * transaction takes turns on one promise chain. SQLite has one writer anyway; WAL keeps
  * other processes' readers (the CLI) out of the way, and `BEGIN IMMEDIATE` plus a busy timeout
  * makes concurrent writers from other processes wait instead of failing.
+ *
+ * Group commit: the transactions (and single writes) that queued while the turn was taken run
+ * together, each in a savepoint of one `BEGIN IMMEDIATE … COMMIT`. A failing one rolls back to
+ * its savepoint and fails alone; none is answered before the COMMIT, so what a caller is told
+ * is committed is on disk exactly as before. What is saved is the commit itself: the pages a
+ * commit writes to the WAL (table and index pages shared by the batch) go once per batch
+ * instead of once per case, and BEGIN/COMMIT run once.
  */
 export class SqliteDatabase implements Database {
   readonly dialect = 'sqlite' as const;
   private readonly db: BetterSqlite3.Database;
   private turn: Promise<unknown> = Promise.resolve();
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
+  private readonly waiting: Pending[] = [];
+  private groupScheduled = false;
 
   constructor(file: string) {
     try {
@@ -78,20 +96,70 @@ export class SqliteDatabase implements Database {
   }
 
   run(sql: string, params?: readonly SqlParam[]): Promise<{ changes: number }> {
+    // A write on its own is a transaction of one statement: it commits with the group.
+    if (!this.statement(sql).reader) return this.transaction((tx) => tx.run(sql, params));
     return this.inTurn(() => this.direct.run(sql, params));
   }
 
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-    return this.inTurn(async () => {
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.push({ fn, resolve: resolve as (value: unknown) => void, reject });
+      this.scheduleGroup();
+    });
+  }
+
+  /**
+   * The group forms until the event loop's check phase: the requests read from the sockets in one
+   * poll phase reach their transactions in the microtasks that follow, and commit together.
+   */
+  private scheduleGroup(): void {
+    if (this.groupScheduled || this.waiting.length === 0) return;
+    this.groupScheduled = true;
+    setImmediate(() => {
+      void this.inTurn(async () => {
+        this.groupScheduled = false;
+        await this.commitGroup(this.waiting.splice(0, MAX_GROUP));
+        this.scheduleGroup();
+      });
+    });
+  }
+
+  private async commitGroup(group: Pending[]): Promise<void> {
+    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    try {
       this.db.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      for (const pending of group) pending.reject(error);
+      return;
+    }
+    for (const pending of group) {
+      this.db.exec('SAVEPOINT tx');
       try {
-        const result = await fn(this.direct);
-        this.db.exec('COMMIT');
-        return result;
+        outcomes.push({ ok: true, value: await pending.fn(this.direct) });
+        this.db.exec('RELEASE tx');
       } catch (error) {
-        if (this.db.inTransaction) this.db.exec('ROLLBACK');
-        throw error;
+        outcomes.push({ ok: false, error });
+        if (!this.db.inTransaction) {
+          // SQLite rolled the whole transaction back itself (a full disk, an I/O error): nothing
+          // of this group was kept, so every one of its transactions fails with that error.
+          for (const rest of group) rest.reject(error);
+          return;
+        }
+        this.db.exec('ROLLBACK TO tx');
+        this.db.exec('RELEASE tx');
       }
+    }
+    try {
+      this.db.exec('COMMIT');
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      for (const pending of group) pending.reject(error);
+      return;
+    }
+    group.forEach((pending, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) pending.resolve(outcome.value);
+      else pending.reject(outcome.error);
     });
   }
 

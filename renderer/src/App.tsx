@@ -6,6 +6,8 @@ import { useT } from './i18n/use-t';
 import { FormScreen } from './forms/FormScreen';
 import { Attract } from './screens/Attract';
 import { CaseLookup } from './screens/CaseLookup';
+import { AppointmentCheckIn } from './screens/AppointmentCheckIn';
+import { VisitBooking } from './screens/VisitBooking';
 import { CaseStatusScreen } from './screens/CaseStatus';
 import { Certificate } from './screens/Certificate';
 import { Confirmation } from './screens/Confirmation';
@@ -23,6 +25,7 @@ import { helpChanged } from './state/help';
 import { OutOfService, OutsideHours } from './fleet/OutOfService';
 import { serviceState, useFleet } from './fleet/use-fleet';
 import {
+  agentCard,
   cardAwaySeconds,
   catalogue,
   identity,
@@ -78,6 +81,7 @@ function useSessionEvents() {
         if (session.value?.id === sessionId) idleSecondsLeft.value = null;
       }),
       api.on('identity.read', (view) => (identity.value = view)),
+      api.on('identity.agent', (view) => (agentCard.value = view)),
       api.on('qr.scanned', ({ payload }) => {
         if (screen.value === 'setup' || screen.value === 'setup-pin') return;
         void lookUpScannedCase(api, payload).catch(() => {
@@ -175,6 +179,10 @@ function Body() {
       return <CaseLookup />;
     case 'status':
       return <CaseStatusScreen />;
+    case 'check-in':
+      return <AppointmentCheckIn />;
+    case 'visit-booking':
+      return <VisitBooking />;
     case 'setup-pin':
       return <PinPad />;
     case 'setup':

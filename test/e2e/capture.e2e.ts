@@ -4,6 +4,9 @@ import { kioskOnPlatform } from './support/kiosk-on-platform';
 import { DEMO } from './support/platform-process';
 import { expectAccessible } from './support/accessibility';
 import { screenshot } from './support/screens';
+import { startTerminal } from './support/terminal-process';
+import { kioskOn } from './support/platform-process';
+import { startEsclSimulator } from '../../drivers/scanner';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -21,8 +24,8 @@ async function staff(url: string) {
 }
 
 /** The social security card application (its photo needs a scan), filled in up to the review page. */
-async function toReview(page: Page) {
-  await page.goto(env.kiosk.url);
+async function toReview(page: Page, url = env.kiosk.url) {
+  await page.goto(url);
   await placeCard(page, 'resident');
   await openService(page, 'social-security-card-application');
   await page.getByRole('button', { name: /^(下一步|Next)$/ }).click();
@@ -123,4 +126,44 @@ test('the capture screen in English and large type: plain words, big touch targe
   // The simulator's sheet is no known document: OCR reads it on request and proposes nothing to fill in.
   await capture.getByRole('button', { name: 'Read the text' }).click();
   await expect(capture.getByText('Nothing to fill in the form was found')).toBeVisible({ timeout: 100_000 });
+});
+
+test('a failed scan says what happened and what to do, and a new attempt clears it', async ({ page }) => {
+  // A network scanner (eSCL) the test can break: first busy, then gone altogether.
+  const scanner = await startEsclSimulator({ fault: 'busy' });
+  const kiosk = await startTerminal([...kioskOn(env.platform.url), `devices.scanner=${JSON.stringify({ transport: 'escl', url: scanner.url })}`]);
+  try {
+    await toReview(page, kiosk.url);
+    await page.getByTestId('licence-consent').getByRole('button', { name: '不同意，我自己提供材料' }).click();
+    await page.getByTestId('materials').locator('[data-material="photo"]').getByRole('button').click();
+    const capture = page.getByTestId('capture');
+    await capture.getByRole('button', { name: '开始扫描' }).click();
+    const failed = capture.getByTestId('scan-failed');
+    await expect(failed).toContainText('扫描仪正在处理别的任务', { timeout: 30_000 });
+    await expect(failed).toContainText('请稍等片刻，再点“重新扫描”');
+    await expect(failed.getByRole('button', { name: '呼叫工作人员' })).toBeVisible();
+    await expectAccessible(page, 'scan failed');
+    await screenshot(page, 'capture-scan-failed');
+
+    // The scanner is free again: 重新扫描 in the panel takes the scan, and the old failure goes at once.
+    scanner.setFault('none');
+    await failed.getByRole('button', { name: '重新扫描' }).click();
+    await expect(failed).toHaveCount(0);
+    await expect(capture.locator('img.page-preview')).toHaveCount(1, { timeout: 30_000 });
+    await expect(failed).toHaveCount(0);
+
+    // A different failure replaces the first, never stands beside it.
+    await scanner.close();
+    await capture.getByRole('button', { name: '添加一页' }).click();
+    await expect(failed).toContainText('扫描仪暂时无法使用', { timeout: 30_000 });
+    await expect(failed).toContainText('携带原件到窗口提交');
+    await expect(failed).not.toContainText('正在处理别的任务');
+    await expect(capture.getByRole('alert')).toHaveCount(1);
+    await page.getByRole('button', { name: '长辈版' }).click();
+    await expectAccessible(page, 'scan failed (large type)');
+    await screenshot(page, 'capture-scan-failed-large');
+  } finally {
+    await kiosk.stop();
+    await scanner.close().catch(() => undefined);
+  }
 });

@@ -9,6 +9,7 @@ import { callApi, scanRequiredMaterials } from './support/kiosk';
 import { kioskOnPlatform } from './support/kiosk-on-platform';
 import { DEMO, kioskOn } from './support/platform-process';
 import { screenshot } from './support/screens';
+import { coveredByBanner } from './support/covering';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
 
 /**
@@ -172,9 +173,21 @@ test('card removed mid-form: a banner counts down, the card put back keeps the f
   await expect(away).toHaveCount(0);
   await expect(page.locator('#field-phone')).toHaveValue('13800138000');
 
+  // In 长辈版 the banner is tall: it pushes the form down and hides none of it, and the field
+  // being typed stays in sight above the buttons and the keyboard, landscape and portrait.
   await largeType(page);
-  await demoCard(page, 'remove');
-  await expect(away).toBeVisible();
+  for (const viewport of [{ width: 1080, height: 1920 }, { width: 1280, height: 1024 }]) {
+    await page.setViewportSize(viewport);
+    await demoCard(page, 'remove');
+    await expect(away).toBeVisible();
+    await expect.poll(() => coveredByBanner(page, '[data-testid="card-away"]', '#field-phone'), { message: `${viewport.width}×${viewport.height}` }).toEqual([]);
+    if (viewport.height === 1920) {
+      await screenshot(page, 'help-card-away-large-portrait');
+      await demoCard(page, { place: 'elder' });
+      await expect(away).toHaveCount(0);
+      await expect(page.locator('#field-phone')).toHaveValue('13800138000');
+    }
+  }
   await checkScreen(page, 'card-away-large');
   await expect(page.getByRole('heading', { name: '欢迎使用自助服务' })).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId('ended-reason')).toHaveText(/身份证已取走，上一次办理已结束，个人信息已清除/);
@@ -373,3 +386,85 @@ for (const viewport of [
     await checkScreen(page, `elder-${size}-lookup`);
   });
 }
+
+test('代办: the agent reads their own card after the elder’s; both held and masked, the agent’s fields filled from it, both gone at the end', async ({ page }) => {
+  test.setTimeout(120_000);
+  await elderAtTheMachine(page);
+  await page.locator('[data-service="elderly-longevity-allowance"]').click();
+  await page.getByRole('button', { name: '开始办理' }).click();
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.locator('#field-phone').fill('13800138000');
+  await page.getByRole('radio', { name: '家属或他人代办' }).click();
+  await page.getByRole('button', { name: '下一步' }).click();
+
+  const agent = page.getByTestId('agent-card');
+  await agent.getByRole('button', { name: '读取代办人身份证' }).click();
+  await expect(agent).toContainText('请取走申请人的身份证');
+  // The elder's card leaves the reader to make way: no countdown.
+  await demoCard(page, 'remove');
+  await expect(page.getByTestId('card-away')).toHaveCount(0);
+  // The elder's own card again is not taken for the agent's.
+  await demoCard(page, { place: 'elder' });
+  await expect(agent).toContainText('这是申请人的身份证');
+  await demoCard(page, 'remove');
+  await demoCard(page, { place: 'resident' });
+  await expect(agent).toContainText(/已读取代办人身份证：测试张三，110101\*{8}\d{3}[\dX]/);
+  await expect(page.locator('[data-field="agentName"]')).toContainText('测试张三');
+  await expect(page.locator('[data-field="agentIdNumber"]')).toContainText(/110101\*{8}\d{3}[\dX]/);
+  await expect(page.getByTestId('card-away')).toHaveCount(0);
+  await checkScreen(page, 'agent-card-read');
+  await page.getByRole('radio', { name: '子女' }).click();
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByRole('radio', { name: '中国银行' }).click();
+  await page.locator('#field-bankAccount').fill('6013820000123456789');
+  await page.getByRole('checkbox').click();
+  await page.getByRole('button', { name: '下一步' }).click();
+
+  // The review shows both people, each number masked; no full number reaches the page.
+  const review = page.locator('.review');
+  await expect(review).toContainText(ELDER_NAME);
+  await expect(review).toContainText('320102********0028');
+  await expect(review).toContainText(/110101\*{8}\d{3}[\dX]/);
+  expect(await page.locator('body').innerText()).not.toMatch(/(?<!\d)\d{17}[\dX](?!\d)/);
+  // 电子证照 with consent: the agent's own ID card is looked up under the agent's card just read.
+  await page.getByTestId('licence-consent').getByRole('button', { name: '同意查询' }).click();
+  await expect(page.getByTestId('materials').locator('[data-material="agent-id-card"]')).toHaveAttribute('data-licence', 'held');
+  await scanRequiredMaterials(page);
+  await page.getByRole('button', { name: '确认提交' }).click();
+  await expect(page.getByRole('heading', { name: /申请已提交，待窗口审核|已保存在本机，网络恢复后自动提交/ })).toBeVisible({ timeout: 30_000 });
+  const caseNumber = (await page.getByTestId('case-number').textContent()) ?? '';
+  const { caseId } = await callApi<{ caseId: string }>(page, 'cases.lookup', { caseNumber, idLast4: '0028' });
+
+  // On the platform: the elder is the applicant, the agent's fields are the agent card's.
+  const signIn = await fetch(`${env.platform.url}/v1/staff/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEMO.clerk) });
+  const { token } = (await signIn.json()) as { token: string };
+  let detail: { applicant?: { name: string }; form?: Record<string, unknown> } = {};
+  await expect
+    .poll(async () => {
+      const response = await fetch(`${env.platform.url}/v1/cases/${caseId}`, { headers: { authorization: `Bearer ${token}` } });
+      if (response.ok) detail = (await response.json()) as typeof detail;
+      return response.status;
+    }, { timeout: 20_000 })
+    .toBe(200);
+  expect(detail.form?.agentName).toBe('测***');
+  expect(String(detail.form?.agentIdNumber)).toMatch(/^110101\*{8}\d{3}[\dX]$/);
+  expect(detail.form?.agentRelation).toBe('child');
+
+  // The visit ends: the next one starts with no agent, and nothing of the last is on screen.
+  await callApi(page, 'session.end', { reason: 'done' });
+  await expect(page.getByRole('heading', { name: '欢迎使用自助服务' })).toBeVisible({ timeout: 10_000 });
+  await expect(page.locator('body')).not.toContainText('测试张三');
+  await callApi(page, 'demo.removeCard', {});
+  await demoCard(page, { place: 'elder' });
+  await expect(page.getByTestId('welcome')).toBeVisible({ timeout: 10_000 });
+  await page.locator('[data-service="elderly-longevity-allowance"]').click();
+  await page.getByRole('button', { name: '开始办理' }).click();
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.locator('#field-phone').fill('13800138000');
+  await page.getByRole('radio', { name: '家属或他人代办' }).click();
+  await page.getByRole('button', { name: '下一步' }).click();
+  await expect(page.getByTestId('agent-card')).toHaveAttribute('data-state', 'idle');
+  await expect(page.locator('#field-agentName')).toHaveValue('');
+  await largeType(page);
+  await checkScreen(page, 'agent-card-large');
+});

@@ -3,6 +3,13 @@ import { WS_PROTOCOL, WS_SECRET_PREFIX } from '../../../contract/terminal/transp
 import type { Transport } from './client';
 
 const CALL_TIMEOUT_MS = 15_000;
+/**
+ * Calls that wait on a device or an engine for longer than a click: a scan waits up to 45 s for
+ * its page (the scanner's own timeout, which then answers with a reason), then straightens and
+ * compresses it; reading a page starts the OCR engine on first use. On a busy machine cutting
+ * them off at 15 s turned a slow scan or read into a fault.
+ */
+const SLOW_CALL_TIMEOUT_MS: Readonly<Record<string, number>> = { 'capture.scan': 90_000, 'capture.photo': 90_000, 'capture.read': 120_000 };
 
 /**
  * The Chromium host's transport. The launch secret comes in the page's fragment and goes back
@@ -42,7 +49,7 @@ export function createWsTransport(location: Location): Transport {
         const timer = setTimeout(() => {
           pending.delete(id);
           resolve({ id, ok: false, error: { code: 'unavailable', message: `${method} timed out` } });
-        }, CALL_TIMEOUT_MS);
+        }, SLOW_CALL_TIMEOUT_MS[method] ?? CALL_TIMEOUT_MS);
         pending.set(id, (frame) => {
           clearTimeout(timer);
           pending.delete(id);

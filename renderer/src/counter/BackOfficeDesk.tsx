@@ -11,6 +11,7 @@ import { CaseFormValues, CaseHistory, Materials } from './CaseReviewPanel';
 import { BundleItems, CaseDeadline, CaseNotes, formatDay } from './CycleParts';
 import { ServiceName } from './QueuePanel';
 import { CaseLicencesView } from './licences/CaseLicencesView';
+import { TimelinessBadge } from './timeliness/TimelinessBadge';
 
 const LISTS: CaseStatus[] = ['transferred', 'awaiting-materials', 'returned', 'ready'];
 type DecisionForm = 'approve' | 'return' | 'request-materials' | null;
@@ -196,6 +197,7 @@ export function BackOfficeDesk() {
                   <th scope="col">{t('counter.col.number')}</th>
                   <th scope="col">{t('counter.col.service')}</th>
                   <th scope="col">{t('cycle.col.deadline')}</th>
+                  <th scope="col">{t('timeliness.column')}</th>
                   <th scope="col">{t('cycle.open')}</th>
                 </tr>
               </thead>
@@ -207,6 +209,9 @@ export function BackOfficeDesk() {
                       <ServiceName code={c.serviceCode} />
                     </td>
                     <td>{c.deadlineAt ? formatDay(c.deadlineAt) : ''}</td>
+                    <td>
+                      <TimelinessBadge timeliness={c.timeliness} />
+                    </td>
                     <td>
                       <button type="button" class="button secondary small" onClick={() => setOpen(c.caseId)}>
                         {t('cycle.open')}

@@ -1,11 +1,12 @@
 import { batch } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
 import type { TerminalApi } from '../../../contract/terminal/api';
+import type { WallWindows } from '../../../contract/terminal/counter-api';
 import { langTag } from '../i18n';
 import { useT } from '../i18n/use-t';
 import { useApi } from '../state/api-context';
 import { locale, terminalInfo } from '../state/store';
-import { callNext, decide, loadQueue, recall } from './actions';
+import { callNext, decide, loadQueue, openCase, recall } from './actions';
 import { CaseReviewPanel, allowedActions, type DecisionForm } from './CaseReviewPanel';
 import { cardRead, clearDesk, counterMessage, counterStatus, queue, review } from './counter-store';
 import { BackOfficeDesk } from './BackOfficeDesk';
@@ -55,7 +56,11 @@ function useCounterEvents(api: TerminalApi) {
       }),
       api.on('identity.removed', () => (cardRead.value = null)),
     ];
-    void api.call('counter.status', {}).then((status) => (counterStatus.value = status));
+    void api.call('counter.status', {}).then((status) => {
+      counterStatus.value = status;
+      // A reload finds the case still on this window's desk: its panel opens again, read afresh (its 效能 too).
+      if (status.state === 'active' && status.current && !review.value) void openCase(api, status.current.caseId);
+    });
     return () => offs.forEach((off) => off());
   }, [api]);
 }
@@ -88,9 +93,11 @@ function useShortcuts(api: TerminalApi, setForm: (f: DecisionForm) => void) {
   }, [api, setForm]);
 }
 
-function wallLink(): string {
+/** The wall display: this window's calls, or (`windows=all`) every window's of the centre. */
+function wallLink(windows: WallWindows = 'own'): string {
   const params = new URLSearchParams(window.location.hash.slice(1));
   params.set('view', 'wall');
+  if (windows === 'all') params.set('windows', 'all');
   return `${window.location.pathname}#${params.toString()}`;
 }
 
@@ -118,6 +125,9 @@ function Desk() {
           </button>
           <a class="button secondary" href={wallLink()} target="_blank" rel="noreferrer">
             {t('counter.openWall')}
+          </a>
+          <a class="button secondary" href={wallLink('all')} target="_blank" rel="noreferrer">
+            {t('counter.openWallAll')}
           </a>
           <button type="button" class="button secondary" onClick={() => void api.call('counter.lock', {})} aria-keyshortcuts="Alt+L">
             {t('counter.lock')}

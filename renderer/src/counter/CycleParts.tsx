@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { TimelinessBadge } from './timeliness/TimelinessBadge';
 import type { CaseNote } from '../../../contract/platform/back-office';
 import type { BundleView } from '../../../contract/platform/bundles';
 import type { CaseDetail, CaseSummary } from '../../../contract/platform/cases';
@@ -61,14 +62,16 @@ export function formatDay(at: string): string {
 }
 
 /** 承诺时限: the deadline counted in the centre's working days from 受理. */
-export function CaseDeadline({ summary }: { summary: Pick<CaseSummary, 'deadlineAt' | 'serviceCode'> }) {
+export function CaseDeadline({ summary }: { summary: Pick<CaseSummary, 'deadlineAt' | 'serviceCode' | 'timeliness'> }) {
   const t = useT();
   if (!summary.deadlineAt) return null;
   const days = catalogue.value?.items.find((i) => i.code === summary.serviceCode)?.timeLimitDays ?? 0;
   return (
     <>
       <dt>{t('cycle.deadline')}</dt>
-      <dd data-testid="case-deadline">{t('cycle.deadlineValue', { date: formatDay(summary.deadlineAt), days })}</dd>
+      <dd>
+        <span data-testid="case-deadline">{t('cycle.deadlineValue', { date: formatDay(summary.deadlineAt), days })}</span> <TimelinessBadge timeliness={summary.timeliness} />
+      </dd>
     </>
   );
 }

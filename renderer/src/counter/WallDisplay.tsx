@@ -1,32 +1,51 @@
 import { useEffect } from 'preact/hooks';
+import type { WallWindows } from '../../../contract/terminal/counter-api';
 import { useT } from '../i18n/use-t';
 import { useApi } from '../state/api-context';
 import { wall, wallCalled } from './counter-store';
 import { announce } from './speech';
+import { TimelinessBadge } from './timeliness/TimelinessBadge';
+
+/** How often the wall reads the calls again (other windows' calls, each case's 效能). */
+const REFRESH_MS = 10_000;
+
+/** `windows=all` in the fragment: every window's calls of the centre, not only this one's. */
+function wallWindows(): WallWindows {
+  return new URLSearchParams(window.location.hash.slice(1)).get('windows') === 'all' ? 'all' : 'own';
+}
 
 /**
- * The calling display on the hall's wall screen: the number called now, large, and the last few.
- * It is the same page as the counter's (`view=wall` in the fragment), so it shares the launch
- * secret and hears `counter.called` on the same connection; it speaks every call it shows.
+ * The calling display on the hall's wall screen: the number called now, large, and the last few,
+ * each with its case's 效能 once accepted. It is the same page as the counter's (`view=wall` in
+ * the fragment), so it shares the launch secret and hears `counter.called` on the same
+ * connection; it speaks every call of its own window.
  */
 export function WallDisplay() {
   const t = useT();
   const api = useApi();
+  const windows = wallWindows();
   useEffect(() => {
     document.documentElement.lang = 'zh-CN';
     document.title = t('counter.wallTitle');
+    const read = () =>
+      api
+        .call('counter.wall', { windows })
+        .then((view) => {
+          wall.value = view;
+        })
+        .catch(() => undefined);
     const off = api.on('counter.called', (called) => {
       wallCalled(called);
       announce(called.announcement);
+      void read();
     });
-    api
-      .call('counter.wall', {})
-      .then((view) => {
-        if (!wall.value) wall.value = view;
-      })
-      .catch(() => undefined);
-    return off;
-  }, [api]);
+    void read();
+    const timer = setInterval(() => void read(), REFRESH_MS);
+    return () => {
+      off();
+      clearInterval(timer);
+    };
+  }, [api, windows]);
 
   const view = wall.value;
   const current = view?.current;
@@ -45,17 +64,20 @@ export function WallDisplay() {
             <p class="wall-announcement" data-testid="wall-announcement">
               {current.announcement}
             </p>
+            <p class="wall-timeliness">
+              <TimelinessBadge timeliness={current.timeliness} />
+            </p>
           </>
         ) : (
           <p class="wall-idle">{t('counter.wallIdle')}</p>
         )}
       </section>
       <section class="wall-recent" aria-labelledby="wall-recent-title">
-        <h2 id="wall-recent-title">{t('counter.wallRecent')}</h2>
+        <h2 id="wall-recent-title">{t(windows === 'all' ? 'counter.wallRecentAll' : 'counter.wallRecent')}</h2>
         <ol>
           {(view?.recent ?? []).map((c) => (
-            <li key={c.caseId}>
-              <span class="wall-recent-number">{c.queueNumber}</span> <span>{c.windowName}</span>
+            <li key={c.caseId} data-queue-number={c.queueNumber}>
+              <span class="wall-recent-number">{c.queueNumber}</span> <span>{c.windowName}</span> <TimelinessBadge timeliness={c.timeliness} />
             </li>
           ))}
         </ol>

@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { FormField, ServiceItem } from '../../../contract/platform/catalogue';
 import { prefillValue } from '../../../contract/forms/prefill';
@@ -6,7 +7,8 @@ import type { IdentityView } from '../../../contract/terminal/api';
 import { localized } from '../i18n';
 import { useT } from '../i18n/use-t';
 import { LazyKeyboard } from '../keyboard/LazyKeyboard';
-import { editingFromReview, formPage, formValues, identity, locale, touchedFields } from '../state/store';
+import { agentCard, editingFromReview, formPage, formValues, identity, locale, touchedFields } from '../state/store';
+import { AgentCardPanel } from '../components/AgentCardPanel';
 import { materialNeed, pagesOf } from '../state/capture';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { ErrorSummary, type SummaryEntry } from './ErrorSummary';
@@ -17,9 +19,12 @@ import { useSpeak } from '../speech/use-speak';
 
 const FIELDS_PER_PAGE = 3;
 
-/** The card's value for a prefilled field, as the citizen may see it (the ID number masked). */
+const masked = (who: IdentityView) => ({ ...who, idNumber: who.idNumberMasked });
+
+/** The card's value for a prefilled field, as the citizen may see it (the ID number masked); an agent's field, from the agent's card once read. */
 export function prefillDisplay(field: FormField, who: IdentityView | null): string | undefined {
-  return who ? prefillValue(field, { ...who, idNumber: who.idNumberMasked }) : undefined;
+  const agent = agentCard.value?.agent;
+  return who ? prefillValue(field, masked(who), agent ? masked(agent) : null) : undefined;
 }
 
 function useProblemText() {
@@ -276,9 +281,15 @@ export function FormScreen({ item, onSubmit, onCancel }: FormScreenProps) {
   // is brought into view again whenever the scrolling area changes size.
   useEffect(() => {
     if (!active) return;
-    const field = document.getElementById(`field-${active.name}`)?.closest('.field');
-    if (!field) return;
-    const keepInView = () => field.scrollIntoView({ block: 'nearest' });
+    const control = document.getElementById(`field-${active.name}`);
+    const field = control?.closest('.field');
+    if (!control || !field) return;
+    // The whole field (label, hint, box) when it fits; when a banner leaves too little room
+    // (长辈版, the card taken away), at least the box being typed in.
+    const keepInView = () => {
+      field.scrollIntoView({ block: 'nearest' });
+      control.scrollIntoView({ block: 'nearest' });
+    };
     keepInView();
     const area = field.closest('main') ?? field.parentElement;
     if (!area) return;
@@ -334,14 +345,16 @@ export function FormScreen({ item, onSubmit, onCancel }: FormScreenProps) {
             <span lang={name.lang}>{name.text}</span>
           </h1>
           {page === 0 && <ReadablePapersSection item={item} />}
-          {pageFields.map((field) => (
+          {pageFields.map((field, index) => (
+            <Fragment key={field.name}>
+            {field.fromAgentCard && pageFields.findIndex((f) => f.fromAgentCard) === index && <AgentCardPanel />}
             <FieldRow
-              key={field.name}
               field={field}
               active={field.name === activeField}
               onFocus={() => setActiveField(field.name)}
               showProblem={touchedFields.value.has(field.name) || (field.name === activeField && typedInFull(field, formValues.value[field.name]))}
             />
+            </Fragment>
           ))}
         </>
       )}

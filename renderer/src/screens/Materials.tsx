@@ -21,6 +21,7 @@ import {
   readingArrived,
   readings,
   refreshPages,
+  retryable,
   scanFailure,
   scanPage,
   scannerPresent,
@@ -29,6 +30,7 @@ import {
 } from '../state/capture';
 import { formValues, identity, locale, screen, terminalInfo } from '../state/store';
 import { LicenceConsent } from './LicenceConsent';
+import { ErrorPanel } from '../components/ErrorPanel';
 import { maskIdNumber } from '../../../contract/identity/id-number';
 
 function Name({ material }: { material: Material }) {
@@ -251,11 +253,14 @@ export function CaptureScreen({ item }: { item: ServiceItem }) {
         </div>
       )}
       {terminalInfo.value?.demo && <p class="note">{t('capture.demoScanner')}</p>}
-      {failure && (
-        <p class="problem" role="alert">
-          <span aria-hidden="true">⚠ </span>
-          {t(`capture.failure.${failure}`)}
-        </p>
+      {failure && !scanning.value && (
+        <ErrorPanel
+          testId="scan-failed"
+          message={`capture.failure.${failure.reason}`}
+          nextStep={`capture.next.${failure.reason}`}
+          retryLabel="capture.retake"
+          onRetry={retryable(failure) ? () => void scanPage(api, failure.materialCode, failure.replacePageId) : undefined}
+        />
       )}
       {scanning.value && (
         <p class="lead" role="status">

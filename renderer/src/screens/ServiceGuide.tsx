@@ -123,6 +123,9 @@ export function ServiceGuide() {
         <button type="button" class="button secondary main-action" onClick={() => (screen.value = 'menu')}>
           {t('guide.back')}
         </button>
+        <button type="button" class="button secondary main-action" onClick={() => (screen.value = 'visit-booking')}>
+          {t('booking.open')}
+        </button>
         {!blocked && (
           <button type="button" class="button primary main-action" onClick={() => startForm(item.code)}>
             {t('guide.start')}

@@ -6,7 +6,7 @@ import { LazyKeyboard } from '../keyboard/LazyKeyboard';
 import { useApi } from '../state/api-context';
 import { useT } from '../i18n/use-t';
 import { useSpeak } from '../speech/use-speak';
-import { catalogue, locale, screen, selectedCategory, selectedService } from '../state/store';
+import { catalogue, identity, locale, screen, selectedCategory, selectedService } from '../state/store';
 
 function ServiceTile({ item }: { item: ServiceItem }) {
   const t = useT();
@@ -65,6 +65,11 @@ export function ServiceMenu() {
     <main class="screen menu" aria-labelledby="menu-title">
       <Welcome />
       <h1 id="menu-title">{t('menu.title')}</h1>
+      {identity.value && (
+        <button type="button" class="button secondary main-action" onClick={() => (screen.value = 'check-in')}>
+          {t('checkIn.start')}
+        </button>
+      )}
       {current.demo && <p class="demo-banner">{t('menu.demoCatalogue')}</p>}
       <div class="search-row">
         <label class="visually-hidden" for="service-search">

@@ -11,7 +11,18 @@ import type { LicenceCheckView, LicenceMaterialState } from '../../../contract/t
 export const capturedPages = signal<CapturedPage[]>([]);
 /** The material whose capture screen is open. */
 export const capturingMaterial = signal<string | null>(null);
-export const scanFailure = signal<CaptureFailure | null>(null);
+/**
+ * The last attempt's failure, with what a 重新扫描 would repeat. Each new attempt (scan,
+ * photo, deleting a page, opening another material) clears it: an old failure never stands
+ * beside a new result.
+ */
+export interface ScanFailure {
+  reason: CaptureFailure;
+  materialCode: string;
+  via: 'scan' | 'photo';
+  replacePageId?: string;
+}
+export const scanFailure = signal<ScanFailure | null>(null);
 export const scanning = signal(false);
 /** The document camera, when the terminal has one (the capture screen then offers it first). */
 export const cameraChoice = signal<CameraChoice | null>(null);
@@ -85,16 +96,22 @@ export async function refreshPages(api: TerminalApi): Promise<void> {
 }
 
 export function scanPage(api: TerminalApi, materialCode: string, replacePageId?: string): Promise<void> {
-  return capture(replacePageId, () => api.call('capture.scan', { materialCode, ...(replacePageId ? { replacePageId } : {}) }));
+  return capture({ materialCode, via: 'scan', ...(replacePageId ? { replacePageId } : {}) }, () => api.call('capture.scan', { materialCode, ...(replacePageId ? { replacePageId } : {}) }));
 }
 
 /** A document-camera photo (JPEG data: URL) becomes a page like a scan; the terminal straightens it. */
 export function photoPage(api: TerminalApi, materialCode: string, image: string, replacePageId?: string): Promise<void> {
-  return capture(replacePageId, () => api.call('capture.photo', { materialCode, image, ...(replacePageId ? { replacePageId } : {}) }));
+  return capture({ materialCode, via: 'photo', ...(replacePageId ? { replacePageId } : {}) }, () => api.call('capture.photo', { materialCode, image, ...(replacePageId ? { replacePageId } : {}) }));
 }
 
-async function capture(replacePageId: string | undefined, run: () => Promise<ScanOutcome>): Promise<void> {
+/** A failure a 重新扫描 cannot mend: the citizen goes back, deletes a page, or takes another photo. */
+export function retryable(failure: ScanFailure): boolean {
+  return failure.via === 'scan' && failure.reason !== 'no-scanner' && failure.reason !== 'too-many-pages';
+}
+
+async function capture(attempt: Omit<ScanFailure, 'reason'>, run: () => Promise<ScanOutcome>): Promise<void> {
   if (scanning.value) return;
+  const { replacePageId } = attempt;
   batch(() => {
     scanning.value = true;
     scanFailure.value = null;
@@ -107,15 +124,16 @@ async function capture(replacePageId: string | undefined, run: () => Promise<Sca
         capturedPages.value = outcome.view.pages;
         readings.value = kept;
       });
-    } else scanFailure.value = outcome.reason;
+    } else scanFailure.value = { ...attempt, reason: outcome.reason };
   } catch {
-    scanFailure.value = 'device-error';
+    scanFailure.value = { ...attempt, reason: 'device-error' };
   } finally {
     scanning.value = false;
   }
 }
 
 export async function deletePage(api: TerminalApi, pageId: string): Promise<void> {
+  scanFailure.value = null;
   capturedPages.value = (await api.call('capture.deletePage', { pageId })).pages;
 }
 

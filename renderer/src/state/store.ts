@@ -5,6 +5,7 @@ import type { ServiceItem } from '../../../contract/platform/catalogue';
 import type {
   CaseReceiptView,
   CaseStatusView,
+  AgentCardView,
   IdentityView,
   Locale,
   SessionEndReason,
@@ -26,10 +27,14 @@ export type Screen =
   | 'confirmation'
   | 'lookup'
   | 'status'
+  | 'check-in'
+  | 'visit-booking'
   | 'setup-pin'
   | 'setup';
 
 export const terminalInfo = signal<TerminalInfo | null>(null);
+/** A booking code scanned from its QR code, for the check-in screen to send (then cleared). */
+export const checkInCode = signal<string | null>(null);
 export const screen = signal<Screen>('loading');
 export const locale = signal<Locale>('zh-CN');
 export const largeType = signal(false);
@@ -47,6 +52,8 @@ export const editingFromReview = signal(false);
 export const selectedService = signal<string | null>(null);
 export const selectedCategory = signal<string | null>(null);
 export const identity = signal<IdentityView | null>(null);
+/** 代办: how the reading of the agent's own card stands, with the agent masked once read. */
+export const agentCard = signal<AgentCardView | null>(null);
 /** The citizen's answers: personal data, held only for the session and wiped with it. */
 export const formValues = signal<FormValues>({});
 export const formPage = signal(0);
@@ -71,6 +78,7 @@ export function wipeSession(reason: SessionEndReason): void {
     selectedService.value = null;
     selectedCategory.value = null;
     identity.value = null;
+    agentCard.value = null;
     notice.value = null;
     lastReceipt.value = null;
     caseStatus.value = null;
@@ -146,7 +154,16 @@ const STATUS_PAGE = /\/status\/([2-9A-HJ-NP-Z]{16})(?![0-9A-Z])/;
  * A receipt's QR code is the platform's status page address with the receipt's code; older
  * slips carry the case id. Whatever else the payload says, one of those two is what counts.
  */
+/** A booking's QR code carries its 12-letter check-in code and nothing else. */
+const BOOKING_CODE = /^[2-9A-Z]{12}$/;
+
 export async function lookUpScannedCase(api: TerminalApi, payload: string): Promise<boolean> {
+  if (BOOKING_CODE.test(payload.trim())) {
+    if (!session.value) sessionBegan(await api.call('session.begin', { via: 'qr' }));
+    checkInCode.value = payload.trim();
+    screen.value = 'check-in';
+    return true;
+  }
   const statusCode = STATUS_PAGE.exec(payload)?.[1];
   const caseId = UUID.exec(payload)?.[0]?.toLowerCase();
   if (!statusCode && !caseId) return false;

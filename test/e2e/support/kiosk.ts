@@ -64,7 +64,8 @@ export async function scanRequiredMaterials(page: Page): Promise<void> {
     await slot.getByRole('button').click();
     const capture = page.getByTestId('capture');
     await capture.getByRole('button', { name: /^(开始扫描|Start scanning)$/ }).click();
-    await expect(capture.locator('img.page-preview')).toHaveCount(1, { timeout: 30_000 });
+    // A 300 dpi page straightened and compressed: slow on two busy cores, so wait as a person would.
+    await expect(capture.locator('img.page-preview')).toHaveCount(1, { timeout: 90_000 });
     await capture.getByRole('button', { name: /^(完成|Done)$/ }).click();
     await expect(page.locator(`[data-material="${code}"]`)).toHaveAttribute('data-state', 'scanned');
   }

@@ -118,7 +118,9 @@ describe('counter service against the platform', () => {
     await expect(service.callNext()).rejects.toMatchObject({ code: 'not-allowed' });
     const again = await service.recall(elderly.caseId);
     expect(again).toMatchObject({ recall: true, announcement: `请${elderly.queueNumber}号到3号窗口` });
-    expect(service.wall()).toMatchObject({ current: { caseId: elderly.caseId, recall: true }, recent: [] });
+    // The wall reads the calls the platform kept: this window's, or every window's.
+    expect(await service.wall()).toMatchObject({ current: { caseId: elderly.caseId, recall: true, timeliness: null }, recent: [] });
+    expect(await service.wall('all')).toMatchObject({ current: { caseId: elderly.caseId, windowName: '3号窗口' }, recent: [] });
 
     const skipped = await service.skip(elderly.caseId, '叫号三次未到');
     expect(skipped.status).toBe('queued');

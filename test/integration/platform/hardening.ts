@@ -431,7 +431,7 @@ export function hardeningSuite(dialect: 'sqlite' | 'postgres', newDb: (name: str
         }
         for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]{16,}$/);
         expect(Number(ids[1]) - Number(ids[0])).not.toBe(1);
-        const closed = await call('POST', `/v1/follow-ups/${ids[0]}/close`, { token: clerk, json: { resolution: '已回访致歉' } });
+        const closed = await call('POST', `/v1/follow-ups/${ids[0]}/close`, { token: clerk, json: { resolution: '已回访致歉', callback: { outcome: 'reached', note: '已电话致歉' } } });
         expect(closed.status).toBe(200);
       });
 

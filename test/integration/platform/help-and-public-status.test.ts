@@ -98,4 +98,42 @@ describe('help calls and the public status page', () => {
     expect((await call('GET', '/status/not-a-code')).status).toBe(404);
     expect((await call('GET', '/v1/public/status/0000000000000000')).status).toBe(400);
   });
+
+  it('a decision’s notice is issued signed: its code is on the status page and verifies as genuine under the platform’s document key', async () => {
+    const decisions = [
+      { kind: 'supplement-notice', decision: { decision: 'request-materials', missingMaterials: ['居民户口簿原件'], note: '请携带户口簿' }, secret: '请携带户口簿' },
+      { kind: 'rejection-notice', decision: { decision: 'reject', reason: '不属于本中心受理范围' }, secret: '不属于本中心受理范围' },
+    ];
+    const seen: string[] = [];
+    for (const { kind, decision, secret } of decisions) {
+      const code = newStatusCode();
+      const request = certificateCase({ statusCode: code });
+      expect((await call('POST', '/v1/cases', { token: kiosk, json: request })).status).toBe(201);
+      expect((await call('GET', `/v1/public/status/${code}`)).body.notices).toEqual([]);
+      expect((await call('POST', '/v1/queue/claim', { token: clerk, json: { caseId: request.caseId } })).status).toBe(200);
+      expect((await call('POST', `/v1/cases/${request.caseId}/decisions`, { token: clerk, json: decision })).status).toBe(200);
+
+      const json = await call('GET', `/v1/public/status/${code}`);
+      const notices = json.body.notices as { kind: string; documentId: string; verificationCode: string; verifyUrl: string }[];
+      expect(notices.map((n) => n.kind)).toEqual([kind]);
+      const notice = notices[0]!;
+      expect(notice.verificationCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
+      const url = new URL(notice.verifyUrl);
+      expect(url.searchParams.get('code')).toBe(notice.verificationCode);
+      const verified = await call('GET', `${url.pathname}${url.search}`);
+      expect(verified.status).toBe(200);
+      expect(verified.body).toMatchObject({ status: 'genuine', document: { kind, documentId: notice.documentId, data: { caseNumber: caseNumberOf(request.caseId) } } });
+      // The signed data names no person and carries no staff's reason.
+      for (const personal of ['李四', YOUNG_ID, secret]) expect(JSON.stringify(verified.body)).not.toContain(personal);
+      // Asking again gives the same code: issued once, deterministically.
+      expect((await call('GET', `/v1/public/status/${code}`)).body.notices).toEqual(notices);
+      const page = await call('GET', `/status/${code}`);
+      expect(page.body).toContain('告知书核验');
+      expect(page.body).toContain(notice.verificationCode);
+      expect(page.body).not.toContain(secret);
+      seen.push(notice.documentId, notice.verificationCode);
+    }
+    // One notice's id with another's code is no document.
+    expect((await call('GET', `/v1/documents/verify?id=${seen[0]}&code=${seen[3]}`)).status).toBe(404);
+  });
 });

@@ -405,7 +405,7 @@ export function platformSuite(dialect: 'sqlite' | 'postgres', newDb: (name: stri
 
       const open = await call('GET', '/v1/follow-ups?open=true', { token: clerk });
       expect(open.body.map((f: { caseId: string }) => f.caseId)).toContain(body.caseId);
-      const closed = await call('POST', `/v1/follow-ups/${first.body.followUpId}/close`, { token: clerk, json: { resolution: '已电话回访并致歉' } });
+      const closed = await call('POST', `/v1/follow-ups/${first.body.followUpId}/close`, { token: clerk, json: { resolution: '已电话回访并致歉', callback: { outcome: 'reached', note: '市民接受致歉' } } });
       expect(closed.body.closedAt).not.toBeNull();
       expect((await call('POST', `/v1/follow-ups/${first.body.followUpId}/close`, { token: clerk, json: { resolution: '再次' } })).status).toBe(409);
 

@@ -31,6 +31,7 @@ function summary(overrides: Partial<CaseSummary>): CaseSummary {
     acceptedAt: null,
     deadlineAt: null,
     bundleId: null,
+    timeliness: null,
     ...overrides,
   };
 }

@@ -155,3 +155,72 @@ describe('identity flow', () => {
     done();
   });
 });
+
+describe('代办: the agent’s own card read beside the applicant’s', () => {
+  // A second valid GB 11643 number, not the applicant's.
+  const AGENT = read({ name: '测试李四', idNumber: '110105198001010016', sex: '男', birthDate: '1980-01-01' });
+  afterEach(() => vi.useRealTimers());
+
+  it('holds both cards for the session, gives the page the agent masked, and wipes both at the end', () => {
+    const { flow, sessions, identity, frames, done } = setUp({ cardReturnSeconds: 10 });
+    flow.cardRead(read());
+    const session = sessions.current!.id;
+    expect(flow.readAgent()).toEqual({ state: 'waiting', agent: null });
+    // The applicant's card leaves the reader to make way: no countdown, no end.
+    flow.cardRemoved();
+    expect(frames.some((f) => f.event === 'session.cardAway')).toBe(false);
+    flow.cardRead(AGENT);
+    expect(sessions.current?.id).toBe(session);
+    expect(identity.current?.name).toBe('测试张三');
+    expect(identity.agent?.idNumber).toBe('110105198001010016');
+    const told = frames.filter((f) => f.event === 'identity.agent').at(-1)?.data as { state: string; agent: { name: string; idNumberMasked: string } };
+    expect(told).toMatchObject({ state: 'read', agent: { name: '测试李四', idNumberMasked: '110105********0016' } });
+    expect(JSON.stringify(frames)).not.toContain('110105198001010016');
+    expect(frames.filter((f) => f.event === 'session.began')).toHaveLength(1);
+    sessions.end('done');
+    expect(identity.current).toBeUndefined();
+    expect(identity.agent).toBeUndefined();
+    done();
+  });
+
+  it('the applicant’s card again, or an expired card, is not taken as the agent’s', () => {
+    const { flow, identity, frames, done } = setUp();
+    flow.cardRead(read());
+    flow.readAgent();
+    flow.cardRead(read());
+    flow.cardRead({ ...AGENT, identity: { ...AGENT.identity, expired: true } });
+    const states = frames.filter((f) => f.event === 'identity.agent').map((f) => (f.data as { state: string }).state);
+    expect(states).toEqual(['waiting', 'applicant-card', 'expired']);
+    expect(identity.agent).toBeUndefined();
+    expect(identity.current?.name).toBe('测试张三');
+    done();
+  });
+
+  it('after the agent’s card, either card put back in time keeps the session', () => {
+    vi.useFakeTimers();
+    const { flow, sessions, done } = setUp({ cardReturnSeconds: 5 });
+    flow.cardRead(read());
+    flow.readAgent();
+    flow.cardRemoved();
+    flow.cardRead(AGENT);
+    flow.cardRemoved();
+    vi.advanceTimersByTime(2_000);
+    flow.cardRead(read());
+    vi.advanceTimersByTime(10_000);
+    expect(sessions.current).toBeDefined();
+    done();
+  });
+
+  it('is refused without an applicant’s card, and a new visit starts with no agent', () => {
+    const { flow, sessions, identity, done } = setUp();
+    expect(() => flow.readAgent()).toThrow(/no applicant/);
+    flow.cardRead(read());
+    flow.readAgent();
+    flow.cardRead(AGENT);
+    sessions.end('done');
+    flow.cardRead(read({ name: '测试王五', idNumber: '110105198001010024' }));
+    expect(identity.agent).toBeUndefined();
+    expect(identity.current?.name).toBe('测试王五');
+    done();
+  });
+});
