@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SignInResponse } from '../../contract/platform/access';
 import { BackOfficeCase, BackOfficeQueue, CaseNote, type BackOfficeDecision } from '../../contract/platform/back-office';
 import { BundleView } from '../../contract/platform/bundles';
+import { CaseLicences } from '../../contract/platform/licences';
 import { Department } from '../../contract/platform/departments';
 import { Collection, PickupSearchResult, type CollectRequest, type PickupSearch } from '../../contract/platform/pickup';
 import { Rating, type RatingRequest } from '../../contract/platform/ratings';
@@ -112,6 +113,10 @@ export class StaffClient {
 
   bundle(token: string, caseId: string): Promise<BundleView> {
     return this.#link.json(BundleView, 'bundle', { params: { caseId }, authorization: bearer(token) });
+  }
+
+  caseLicences(token: string, caseId: string): Promise<CaseLicences> {
+    return this.#link.json(CaseLicences, 'caseLicences', { params: { caseId }, authorization: bearer(token) });
   }
 
   notes(token: string, caseId: string): Promise<CaseNote[]> {

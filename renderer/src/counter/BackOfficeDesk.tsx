@@ -10,6 +10,7 @@ import { counterMessage, counterStatus } from './counter-store';
 import { CaseFormValues, CaseHistory, Materials } from './CaseReviewPanel';
 import { BundleItems, CaseDeadline, CaseNotes, formatDay } from './CycleParts';
 import { ServiceName } from './QueuePanel';
+import { CaseLicencesView } from './licences/CaseLicencesView';
 import { TimelinessBadge } from './timeliness/TimelinessBadge';
 
 const LISTS: CaseStatus[] = ['transferred', 'awaiting-materials', 'returned', 'ready'];
@@ -131,7 +132,7 @@ function CaseView({ caseId, onDone }: { caseId: string; onDone: () => void }) {
       <h3>{t('counter.materialsTitle')}</h3>
       <Materials detail={detail} />
       <h3>{t('cycle.licencesTitle')}</h3>
-      <p>{found.electronicLicences.length === 0 ? t('cycle.licencesNone') : found.electronicLicences.map((l) => `${l.type} ${l.number}`).join('、')}</p>
+      <CaseLicencesView caseId={detail.caseId} serviceCode={detail.serviceCode} />
       <h3>{t('counter.historyTitle')}</h3>
       <CaseHistory history={history} />
       <CaseNotes caseId={detail.caseId} initial={found.notes} />
