@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { expect } from 'vitest';
 import type { IntakeRequestInput } from '../../../contract/platform/cases';
 import type { LicenceImport } from '../../../contract/platform/licences';
 import type { RunningPlatform } from '../../../platform';
