@@ -169,12 +169,12 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       ctx.cipher,
     );
     const departments = new DepartmentService(ctx);
-    const cases = new CaseService(ctx, publish, caseAccess, new AcceptanceRules(ctx, departments));
     const caseNotes = new CaseNotes(ctx);
-    const pickups = new PickupService(ctx, publish, (caseId, seq, text) => dispatcher.notice(caseId, seq, text));
     const documents = new DocumentService(signing.signer, new StoredIssuedDocuments(db, ctx.cipher), signing.previousKeys);
     const notices = new DecisionNotices(ctx, documents);
     const licences = new LicenceService(ctx, options.licenceLibrary ?? new StoredLicenceLibrary(db, documents, ctx.now, ctx.cipher), documents);
+    const cases = new CaseService(ctx, publish, caseAccess, new AcceptanceRules(ctx, departments), licences);
+    const pickups = new PickupService(ctx, publish, (caseId, seq, text) => dispatcher.notice(caseId, seq, text));
     const services: Services = {
       ctx,
       access,
@@ -185,7 +185,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       help: new HelpCalls(ctx),
       publicStatus: new PublicStatus(ctx, notices),
       departments,
-      backOffice: new BackOfficeService(ctx, publish, cases, departments, pickups, caseNotes),
+      backOffice: new BackOfficeService(ctx, publish, cases, departments, pickups, caseNotes, licences),
       pickups,
       bundles: new BundleService(ctx),
       desk: new DeskService(ctx, publish, pickups),

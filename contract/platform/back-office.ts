@@ -56,7 +56,7 @@ export const BackOfficeCase = z.object({
   notes: z.array(CaseNote),
   /** The material names of the service item, for the materials list. */
   materialNames: z.record(z.string(), z.string()),
-  /** 电子证照: filled by the licence-library issue; empty until then. */
+  /** 电子证照 the case names and the library found for its applicant or agent (number and holder masked). */
   electronicLicences: z.array(z.object({ type: z.string(), number: z.string(), holderMasked: z.string() })),
 });
 export type BackOfficeCase = z.infer<typeof BackOfficeCase>;

@@ -20,6 +20,11 @@ export const ErrorCode = z.enum([
   'queue-empty',
   'too-many-streams',
   'internal',
+  // A material names an electronic licence (电子证照) the case cannot use (field: materials.N.electronicLicence).
+  'licence-unknown',
+  'licence-wrong-holder',
+  'licence-expired',
+  'licence-revoked',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

@@ -54,13 +54,15 @@ export const LicenceView = z.object({
   document: z.object({ mediaType: z.enum(['application/pdf', 'image/png', 'image/jpeg']), base64: z.string(), sha256: z.string() }),
   /** The case whose result this licence is, when the platform issued it. */
   sourceCaseId: z.string().nullable(),
+  /** The day the issuer withdrew it (吊销/注销), if it did. */
+  revokedAt: IsoDate.nullable(),
 });
 export type LicenceView = z.infer<typeof LicenceView>;
 
 /** `GET /v1/cases/{caseId}/licences`: the licences the case's materials name, as staff see them. */
 export const CaseLicences = z.object({
   caseId: z.string(),
-  licences: z.array(z.object({ materialCode: z.string(), licence: LicenceView.nullable(), problem: z.enum(['not-found', 'expired']).nullable() })),
+  licences: z.array(z.object({ materialCode: z.string(), licence: LicenceView.nullable(), problem: z.enum(['not-found', 'expired', 'revoked']).nullable() })),
 });
 export type CaseLicences = z.infer<typeof CaseLicences>;
 
@@ -76,6 +78,8 @@ export const LicenceImport = z.object({
   document: z
     .object({ mediaType: z.enum(['application/pdf', 'image/png', 'image/jpeg']), base64: z.string().min(1) })
     .optional(),
+  /** The day the issuer withdrew it (吊销/注销). */
+  revokedAt: IsoDate.optional(),
 });
 export type LicenceImport = z.infer<typeof LicenceImport>;
 export const LicenceFile = z.array(LicenceImport);

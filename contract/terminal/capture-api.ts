@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OcrLine } from '../platform/ocr-reading';
 import { READABLE_PAPERS } from './readable-papers';
 
 /**
@@ -84,11 +85,7 @@ export const FieldProposalView = z.object({
 export type FieldProposalView = z.infer<typeof FieldProposalView>;
 
 /** One line of text as OCR read it, with its box in the pixels of `OcrReadingView.image`. */
-export const OcrLineView = z.object({
-  text: z.string(),
-  confidence: z.number().min(0).max(100),
-  box: z.object({ x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number() }),
-});
+export const OcrLineView = OcrLine;
 export type OcrLineView = z.infer<typeof OcrLineView>;
 
 /** What OCR read from one page: for the review screens that show the text beside the image. */

@@ -5,6 +5,7 @@ import { StaffRole } from '../platform/access';
 import { Applicant, CaseDetail, CaseSummary, IntakeReceipt, RevealResponse } from '../platform/cases';
 import { CaseEvent } from '../platform/events';
 import { HelpCall } from '../platform/help';
+import { CaseLicences } from '../platform/licences';
 import { Timeliness } from '../platform/timeliness';
 
 /**
@@ -125,6 +126,11 @@ export const counterMethods = {
   'counter.case': { args: CaseRef, result: CaseReview },
   'counter.reveal': { args: z.object({ caseId: z.uuid(), purpose: z.string().trim().min(2).max(200) }).strict(), result: RevealResponse },
   'counter.material': { args: z.object({ caseId: z.uuid(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(), result: MaterialScan },
+  /**
+   * 电子证照 the case names, as the platform's audited route gives them (document, issuer,
+   * validity, verification), an ID-shaped licence number masked like every ID number on screen.
+   */
+  'counter.licences': { args: CaseRef, result: CaseLicences },
   'counter.decide': { args: z.object({ caseId: z.uuid(), decision: CounterDecision }).strict(), result: CaseSummary },
   /** Walk-in: a case made at the window for the citizen in front of it (source counter). */
   'counter.createCase': {

@@ -52,7 +52,14 @@ const IppPrinter = z
 const ReceiptPrinter = z.discriminatedUnion('transport', [SerialPort, Simulator]);
 
 const DocumentScanner = z.discriminatedUnion('transport', [
-  z.object({ transport: z.literal('sane'), device: z.string().min(1) }).strict(),
+  z
+    .object({
+      transport: z.literal('sane'),
+      device: z.string().min(1),
+      /** The backend's own options, passed to scanimage as `--name=value` (e.g. fujitsu's `swdeskew`, pnm's `filename`). */
+      options: z.record(z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, 'a SANE option name such as swdeskew'), z.string().max(500)).optional(),
+    })
+    .strict(),
   z.object({ transport: z.literal('escl'), url: z.string().url() }).strict(),
   Simulator,
 ]);

@@ -10,7 +10,7 @@ export { EsclScanner, type EsclScannerOptions } from './escl/escl-scanner';
 export { startEsclSimulator, SIMULATOR_FAULTS, type EsclSimulator, type EsclSimulatorOptions, type SimulatorFault } from './escl-simulator';
 
 /** The `devices.scanner` entry of the terminal configuration (contract/terminal/devices.ts). */
-export type ScannerConfig = { transport: 'sane'; device: string } | { transport: 'escl'; url: string } | { transport: 'simulator' };
+export type ScannerConfig = { transport: 'sane'; device: string; options?: Record<string, string> } | { transport: 'escl'; url: string } | { transport: 'simulator' };
 
 export interface OpenScanner {
   scanner: Scanner;
@@ -23,7 +23,7 @@ export interface OpenScanner {
 export async function openScanner(config: ScannerConfig): Promise<OpenScanner> {
   switch (config.transport) {
     case 'sane':
-      return { scanner: new SaneScanner({ device: config.device }), close: async () => undefined };
+      return { scanner: new SaneScanner({ device: config.device, ...(config.options ? { deviceOptions: config.options } : {}) }), close: async () => undefined };
     case 'escl':
       return { scanner: new EsclScanner({ url: config.url }), close: async () => undefined };
     case 'simulator': {

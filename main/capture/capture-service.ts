@@ -11,7 +11,9 @@ import type {
   ScanOutcome,
 } from '../../contract/terminal/capture-api';
 import { CaptureDocumentType as DocumentTypes } from '../../contract/terminal/capture-api';
+import type { MaterialReading } from '../../contract/platform/ocr-reading';
 import type { ReadResult } from '../ocr';
+import { sleep } from '../../common/wait';
 import { straightenDocument } from './straighten';
 import type { Logger } from '../logging/logger';
 import type { CaseMaterialInput } from '../store/case-store';
@@ -40,6 +42,11 @@ export interface CaptureServiceDeps {
   previewSize?: number;
   /** JPEG quality of the page stored with the case. */
   quality?: number;
+  /**
+   * How long a submit waits for a page's reading still running (default 2 s): the citizen is
+   * at the screen, and a page read in the background is usually done by the time they submit.
+   */
+  readingWaitMs?: number;
 }
 
 interface HeldPage {
@@ -78,6 +85,12 @@ export function readingView(result: Pick<ReadResult, 'confidence' | 'fields' | '
     confidence: percent(result.confidence),
     fields: (result.fields ?? []).map((f) => ({ field: f.field, value: f.value, confidence: percent(f.confidence), label: f.source.label, confirm: f.confirm, line: f.source.line })),
   };
+}
+
+/** A page's reading as it travels with the case. */
+function materialReading(reading: PageReading): MaterialReading {
+  const { engine, blank, image, confidence, documentType, lines, fields } = reading;
+  return { engine, blank, image, confidence, documentType, lines, fields };
 }
 
 export class CaptureError extends Error {
@@ -204,12 +217,38 @@ export class CaptureService {
     return reading;
   }
 
-  /** The case's scanned materials, page by page in the order scanned, for the given material codes. */
-  materials(codes: readonly string[]): CaseMaterialInput[] {
+  /**
+   * The case's scanned materials, page by page in the order scanned, for the given material
+   * codes, each with what OCR read from it (a reading still running is waited for briefly; one
+   * that failed or is late leaves the page without text), so that staff see the same lines and
+   * field sources.
+   */
+  async materials(codes: readonly string[]): Promise<CaseMaterialInput[]> {
     this.#followSession();
-    return this.#pages
-      .filter((p) => codes.includes(p.view.materialCode))
-      .map((p) => ({ code: p.view.materialCode, scan: { contentType: 'image/jpeg', data: p.data } }));
+    const pages = this.#pages.filter((p) => codes.includes(p.view.materialCode));
+    return Promise.all(
+      pages.map(async (p) => {
+        const reading = await this.#readingOf(p);
+        return { code: p.view.materialCode, scan: { contentType: 'image/jpeg' as const, data: p.data }, ...(reading ? { ocr: materialReading(reading) } : {}) };
+      }),
+    );
+  }
+
+  /**
+   * The page's reading as its paper (else as plain text), if one was asked for. A reading still
+   * running after `readingWaitMs` is left out: the citizen's submit does not wait on it, and
+   * staff still have the scan.
+   */
+  async #readingOf(page: HeldPage): Promise<PageReading | undefined> {
+    const reading = page.readings.get(knownDocument(page.view.materialCode) ?? 'plain') ?? page.readings.values().next().value;
+    if (!reading) return undefined;
+    const abort = new AbortController();
+    const late = sleep(this.deps.readingWaitMs ?? 2_000, abort.signal).then(() => undefined);
+    try {
+      return await Promise.race([reading.catch(() => undefined), late]);
+    } finally {
+      abort.abort();
+    }
   }
 
   /** The case has its pages: they are not sent a second time with another case of the session. */

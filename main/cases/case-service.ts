@@ -58,7 +58,7 @@ export interface CaseServiceDeps {
   /** Where the receipt says the case was received; `publicUrl`: the platform's public address, for the status page. */
   terminal: { id: string; centreName: string; publicUrl: string };
   /** Pages the citizen scanned this session, for the given material codes; told once they are in a case. */
-  scans?: { materials(codes: readonly string[]): CaseMaterialInput[]; submitted(codes: readonly string[]): void };
+  scans?: { materials(codes: readonly string[]): Promise<CaseMaterialInput[]>; submitted(codes: readonly string[]): void };
   /** The licences found with the citizen's consent for a service this session (none without it). */
   licences?: { held(serviceCode: string): readonly { code: string; type: string; number: string }[] };
 }
@@ -95,7 +95,7 @@ export class CaseService {
       visitId: session.id,
       applicant,
       form,
-      materials: [...held.map((h) => ({ code: h.code, electronicLicence: { type: h.type, number: h.number } })), ...(this.deps.scans?.materials(scanCodes) ?? [])],
+      materials: [...held.map((h) => ({ code: h.code, electronicLicence: { type: h.type, number: h.number } })), ...((await this.deps.scans?.materials(scanCodes)) ?? [])],
       priority: { disabled: form.hasDisability === true },
       statusCode: newStatusCode(),
     });

@@ -29,6 +29,8 @@ import { startOfShanghaiDay } from '../../contract/dates/shanghai-day';
 import { announcementText, calledFromPlatform, pushCalled } from './announcement';
 import type { StaffClient } from './staff-client';
 import type { HelpCall } from '../../contract/platform/help';
+import type { CaseLicences } from '../../contract/platform/licences';
+import { maskIdNumber } from '../../contract/platform/id-number';
 
 export interface CounterServiceOptions {
   /** Undefined where the terminal has no platform to talk to. */
@@ -238,6 +240,15 @@ export class CounterService {
       const blob = await client.blob(token, sha256);
       return { contentType: blob.contentType, dataBase64: blob.bytes.toString('base64') };
     });
+  }
+
+  /** The licences the case names (the platform audits the view); an ID-shaped number is masked. */
+  async licences(caseId: string): Promise<CaseLicences> {
+    const found = await this.act((token, client) => client.caseLicences(token, caseId));
+    return {
+      ...found,
+      licences: found.licences.map((l) => (l.licence && /^\d{17}[\dX]$/.test(l.licence.number) ? { ...l, licence: { ...l.licence, number: maskIdNumber(l.licence.number) } } : l)),
+    };
   }
 
   async decide(caseId: string, decision: CounterDecision): Promise<CaseSummary> {

@@ -36,6 +36,7 @@ export function counterHandlers(service: CounterService | undefined): CounterHan
     'counter.case': ({ caseId }) => desk().review(caseId),
     'counter.reveal': ({ caseId, purpose }) => desk().reveal(caseId, purpose),
     'counter.material': ({ caseId, sha256 }) => desk().material(caseId, sha256),
+    'counter.licences': ({ caseId }) => desk().licences(caseId),
     'counter.decide': ({ caseId, decision }) => desk().decide(caseId, decision),
     'counter.createCase': (args) => desk().createCase(args),
     'counter.stats': () => desk().stats(),

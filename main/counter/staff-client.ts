@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SignInResponse } from '../../contract/platform/access';
 import { BackOfficeCase, BackOfficeQueue, CaseNote, type BackOfficeDecision } from '../../contract/platform/back-office';
 import { BundleView } from '../../contract/platform/bundles';
+import { CaseLicences } from '../../contract/platform/licences';
 import { Department } from '../../contract/platform/departments';
 import { BatchCollection, Colleague, DeskCases, DeskSearchResult, type BatchCollectRequest, type DeskList, type DeskSearch } from '../../contract/platform/desk';
 import { Collection, PickupSearchResult, type CollectRequest, type PickupSearch } from '../../contract/platform/pickup';
@@ -113,6 +114,10 @@ export class StaffClient {
 
   bundle(token: string, caseId: string): Promise<BundleView> {
     return this.#link.json(BundleView, 'bundle', { params: { caseId }, authorization: bearer(token) });
+  }
+
+  caseLicences(token: string, caseId: string): Promise<CaseLicences> {
+    return this.#link.json(CaseLicences, 'caseLicences', { params: { caseId }, authorization: bearer(token) });
   }
 
   notes(token: string, caseId: string): Promise<CaseNote[]> {

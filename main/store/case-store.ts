@@ -13,6 +13,7 @@ import {
 } from '../../contract/platform/cases';
 import type { CaseEvent, CaseEventType } from '../../contract/platform/events';
 import { idNumberProblem } from '../../contract/platform/id-number';
+import type { MaterialReading } from '../../contract/platform/ocr-reading';
 import { CaseInputError } from './errors';
 import type { LocalStore } from './local-store';
 
@@ -22,6 +23,8 @@ export type MaterialContentType = (typeof BLOB_CONTENT_TYPES)[number];
 export interface CaseMaterialInput {
   code: string;
   scan?: { contentType: MaterialContentType; data: Buffer };
+  /** What OCR read from the scan. */
+  ocr?: MaterialReading;
   electronicLicence?: { type: string; number: string };
   paperChecked?: boolean;
 }
@@ -200,7 +203,7 @@ export class CaseStore extends EventEmitter<CaseStoreEvents> {
       }
       const sha256 = createHash('sha256').update(material.scan.data).digest('hex');
       scans.push({ position, code: material.code, sha256, contentType: type.data, data: material.scan.data });
-      return { code: material.code, blob: sha256 };
+      return { code: material.code, blob: sha256, ...(material.ocr ? { ocr: material.ocr } : {}) };
     });
     const parsed = IntakeRequest.safeParse({
       caseId,

@@ -1,6 +1,8 @@
 import type { BackOfficeCase, BackOfficeDecision, BackOfficeQueue, CaseNote } from '../../contract/platform/back-office';
 import type { CaseStatus, CaseSummary } from '../../contract/platform/cases';
 import type { CaseEvent } from '../../contract/platform/events';
+import type { CaseLicences } from '../../contract/platform/licences';
+import { maskLicenceNumber } from './masking';
 import { COLLECT_MODE_FIELD, type CollectMode } from '../../contract/platform/bundles';
 import type { Queryable } from '../store/database';
 import { actorOf, requireBackOffice, requireCentre, requireStaff, type Caller } from './caller';
@@ -29,6 +31,8 @@ export class BackOfficeService {
     private readonly departments: DepartmentService,
     private readonly pickups: PickupService,
     private readonly caseNotes: CaseNotes,
+    /** The licences a case names, as staff see them (platform/licences; audited there). */
+    private readonly licences?: { ofCase(caller: Caller, caseId: string): Promise<CaseLicences> },
   ) {}
 
   async queue(caller: Caller, status: CaseStatus = 'transferred'): Promise<BackOfficeQueue> {
@@ -62,7 +66,9 @@ export class BackOfficeService {
       history: history.events,
       notes: await this.caseNotes.list(caller, row.id),
       materialNames: Object.fromEntries((item?.materials ?? []).map((m) => [m.code, m.name['zh-CN']])),
-      electronicLicences: [],
+      electronicLicences: ((await this.licences?.ofCase(caller, caseId))?.licences ?? []).flatMap(({ licence }) =>
+        licence ? [{ type: licence.type, number: maskLicenceNumber(licence.number), holderMasked: licence.holderMasked }] : [],
+      ),
     };
   }
 

@@ -164,6 +164,11 @@ export function illegalTransition(from: CaseStatus, to: CaseStatus, what: string
   return new PlatformError(409, 'illegal-transition', `cannot ${what} a case that is ${from} (${from} → ${to} is not allowed)`);
 }
 
+/** The check of the electronic licences a case names (platform/licences): throws a `licence-*` PlatformError. */
+export interface NamedLicenceCheck {
+  checkNamed(applicantIdNumber: string, form: Record<string, FormValue>, materials: readonly MaterialRef[], prefix?: string): Promise<void>;
+}
+
 /**
  * The centre's next number of the day under a prefix (A001, A002, …). Cases and the tickets of
  * platform/visits draw from the same counters, so no two numbers called in one hall are alike.
@@ -185,6 +190,7 @@ export class CaseService {
     private readonly published: (events: CaseEvent[]) => void,
     private readonly access: CaseAccess,
     private readonly rules?: DecisionRules,
+    private readonly licences?: NamedLicenceCheck,
   ) {}
 
   private get db() {
@@ -260,6 +266,9 @@ export class CaseService {
     const { item, prefix } = await this.item(request.serviceCode);
     const form = this.checkForm(item, request.form, request.applicant);
     this.checkMaterials(item, request.materials);
+    // Before the transaction (on SQLite a read outside it would wait for it); a resent case keeps its receipt.
+    const known = await this.db.get('SELECT 1 AS found FROM cases WHERE id = ?', [request.caseId]);
+    if (!known) await this.licences?.checkNamed(request.applicant.idNumber, form, request.materials);
     const bodyHash = sha256Hex(canonicalJson(request));
     const now = this.ctx.now();
     const source = caller.kind === 'terminal' && caller.terminalKind === 'kiosk' ? 'kiosk' : 'counter';
@@ -341,7 +350,7 @@ export class CaseService {
     const { item } = await this.item(row.service_code).catch(() => ({ item: undefined }));
     const form: Record<string, FormValue> = maskForm(item, request.form);
     const decision = row.decision ? (JSON.parse(row.decision) as CaseDetail['decision']) : null;
-    return { ...summaryOf(row, this.ctx.cipher, this.ctx.now()), visitId: request.visitId, form, materials: maskMaterials(request.materials), decision };
+    return { ...summaryOf(row, this.ctx.cipher, this.ctx.now()), visitId: request.visitId, form, materials: maskMaterials(request.materials, item), decision };
   }
 
   /** The unmasked applicant and form, for a clerk who must see them; the purpose goes to the audit log. */
@@ -484,8 +493,11 @@ export class CaseService {
   /** The citizen brought what 补正 asked for: the materials are added and the case queues again in its old place. */
   async supplement(caller: Caller, caseId: string, body: SupplementRequest, proof?: CaseProof): Promise<CaseSummary> {
     // The catalogue is read before the transaction: on SQLite a read outside it would wait for it to end.
-    const { item } = await this.item((await this.row(this.db, caller, caseId, false, proof)).service_code);
+    const current = await this.row(this.db, caller, caseId, false, proof);
+    const { item } = await this.item(current.service_code);
     this.checkMaterials(item, body.materials);
+    const before = openRequest(this.ctx.cipher, current);
+    if (!before.supplements?.includes(body.supplementId)) await this.licences?.checkNamed(before.applicant.idNumber, { ...before.form, ...body.form }, body.materials);
     const result = await this.db.transaction(async (tx) => {
       const row = await this.row(tx, caller, caseId, true, proof);
       const stored = openRequest(this.ctx.cipher, row);

@@ -20,9 +20,11 @@ export interface LicenceRecord {
   /** The platform's signature over the licence data and the document's SHA-256. */
   signed: SignedDocument;
   sourceCaseId: string | null;
+  /** YYYY-MM-DD from which the issuer withdrew it (吊销/注销); null while it stands. */
+  revokedAt: string | null;
 }
 
-export type NewLicence = Omit<LicenceRecord, 'id' | 'signed'> & { holderName: string };
+export type NewLicence = Omit<LicenceRecord, 'id' | 'signed' | 'revokedAt'> & { holderName: string; revokedAt?: string | null };
 
 export interface LicenceLibrary {
   /** The holder's licences of these types, newest first per type. */

@@ -7,7 +7,8 @@ import { requireStaff, type Caller } from '../core/caller';
 import type { CaseRow } from '../core/cases';
 import { openRequest } from '../core/stored-request';
 import type { PlatformContext } from '../core/context';
-import { forbidden, notFound } from '../core/errors';
+import { forbidden, notFound, PlatformError } from '../core/errors';
+import type { MaterialRef } from '../../contract/platform/cases';
 import { sha256Hex } from '../core/secrets';
 import type { DocumentService } from '../documents/service';
 import { verifySignedDocument } from '../documents/signing';
@@ -24,6 +25,34 @@ export function shanghaiDay(ms: number): string {
 
 export function isValidOn(licence: Pick<LicenceRecord, 'validFrom' | 'validUntil'>, day: string): boolean {
   return licence.validFrom <= day && (licence.validUntil === null || licence.validUntil >= day);
+}
+
+export function isRevokedOn(licence: Pick<LicenceRecord, 'revokedAt'>, day: string): boolean {
+  return licence.revokedAt !== null && licence.revokedAt <= day;
+}
+
+/** Why a case cannot rest on a licence it names, in the order a clerk would check. */
+export type LicenceProblem = 'licence-unknown' | 'licence-wrong-holder' | 'licence-revoked' | 'licence-expired';
+
+/** The one rule for a named licence: it exists, belongs to the applicant (or the agent), stands, and is in date. */
+export function licenceProblem(record: LicenceRecord | undefined, holders: ReadonlySet<string>, day: string): LicenceProblem | null {
+  if (!record) return 'licence-unknown';
+  if (!holders.has(record.holderIdNumber)) return 'licence-wrong-holder';
+  if (isRevokedOn(record, day)) return 'licence-revoked';
+  if (!isValidOn(record, day)) return 'licence-expired';
+  return null;
+}
+
+const PROBLEM_TEXT: Record<LicenceProblem, string> = {
+  'licence-unknown': 'is not in the electronic licence library',
+  'licence-wrong-holder': 'belongs to neither the applicant nor the agent',
+  'licence-revoked': 'was revoked by its issuer',
+  'licence-expired': 'is not valid today',
+};
+
+/** Whose licences a case may name: the applicant's, and the agent's own papers. */
+export function holdersOf(applicantIdNumber: string, form: Record<string, unknown>): Set<string> {
+  return new Set([applicantIdNumber, ...(typeof form.agentIdNumber === 'string' ? [form.agentIdNumber] : [])]);
 }
 
 /**
@@ -57,7 +86,8 @@ export class LicenceService {
     return {
       consentId,
       results: request.types.map((type) => {
-        const ofType = found.filter((l) => l.type === type);
+        // A revoked licence is as good as none: the citizen brings the paper.
+        const ofType = found.filter((l) => l.type === type && !isRevokedOn(l, today));
         const valid = ofType.find((l) => isValidOn(l, today));
         if (valid) return { type, status: 'valid' as const, number: valid.number };
         return { type, status: ofType.length > 0 ? ('expired' as const) : ('missing' as const), number: null };
@@ -72,18 +102,19 @@ export class LicenceService {
     if (!row || row.centre_id !== staff.centreId) throw notFound(`case ${caseId}`);
     if (staff.role === 'back-office' && row.department !== staff.department) throw forbidden();
     const request = openRequest(this.ctx.cipher, row);
-    const holders = new Set([request.applicant.idNumber, ...(typeof request.form.agentIdNumber === 'string' ? [request.form.agentIdNumber] : [])]);
+    const holders = holdersOf(request.applicant.idNumber, request.form);
     const today = shanghaiDay(this.ctx.now());
     const licences: CaseLicences['licences'] = [];
     for (const material of request.materials) {
       if (!material.electronicLicence) continue;
       const record = await this.library.byNumber(material.electronicLicence.type, material.electronicLicence.number);
-      if (!record || !holders.has(record.holderIdNumber)) {
+      const problem = licenceProblem(record, holders, today);
+      // Somebody else's licence is never shown, not even that it exists.
+      if (!record || problem === 'licence-unknown' || problem === 'licence-wrong-holder') {
         licences.push({ materialCode: material.code, licence: null, problem: 'not-found' });
         continue;
       }
-      const view = await this.view(record, today);
-      licences.push({ materialCode: material.code, licence: view, problem: view.status === 'expired' ? 'expired' : null });
+      licences.push({ materialCode: material.code, licence: await this.view(record, today), problem: problem === 'licence-revoked' ? 'revoked' : problem === 'licence-expired' ? 'expired' : null });
     }
     await audit(this.ctx.db, caller, 'licence-read', caseId, this.ctx.now(), licences.map((l) => `${l.materialCode}:${l.licence?.number ?? l.problem}`).join(','));
     return { caseId, licences };
@@ -109,7 +140,27 @@ export class LicenceService {
       verification: signature.status === 'genuine' && !matches ? 'altered' : signature.status,
       document: { mediaType: record.document.mediaType, base64: record.document.bytes.toString('base64'), sha256: digest },
       sourceCaseId: record.sourceCaseId,
+      revokedAt: record.revokedAt,
     };
+  }
+
+  /**
+   * Intake's check of the licences a case names (at submission and with a 补正 supplement):
+   * each must exist, belong to the applicant or the agent, stand and be in date, or the case is
+   * refused with the problem as its code and the material as its field.
+   */
+  async checkNamed(applicantIdNumber: string, form: Record<string, unknown>, materials: readonly MaterialRef[], prefix = 'materials'): Promise<void> {
+    const holders = holdersOf(applicantIdNumber, form);
+    const today = shanghaiDay(this.ctx.now());
+    for (const [index, material] of materials.entries()) {
+      if (!material.electronicLicence) continue;
+      const { type, number } = material.electronicLicence;
+      const problem = licenceProblem(await this.library.byNumber(type, number), holders, today);
+      if (problem) {
+        const field = `${prefix}.${index}.electronicLicence`;
+        throw new PlatformError(422, problem, `${field}: the ${type} licence ${PROBLEM_TEXT[problem]}`, field);
+      }
+    }
   }
 
   async load(licences: readonly LicenceImport[]): Promise<number> {
@@ -126,6 +177,7 @@ export class LicenceService {
           ? { mediaType: l.document.mediaType, bytes: Buffer.from(l.document.base64, 'base64') }
           : { mediaType: 'application/pdf', bytes: licencePdf([`Licence ${l.type}`, `No. ${l.number}`, `Valid ${l.validFrom} to ${l.validUntil ?? 'open-ended'}`]) },
         sourceCaseId: null,
+        revokedAt: l.revokedAt ?? null,
       });
     }
     return licences.length;

@@ -20,6 +20,7 @@ interface LicenceRow {
   document_sealed: string;
   signed: string;
   source_case_id: string | null;
+  revoked_at: string | null;
 }
 
 /**
@@ -61,7 +62,8 @@ export class StoredLicenceLibrary implements LicenceLibrary {
     // The signature covers the licence's data and the document's digest, so neither can be swapped.
     const { signed } = await this.documents.issue({
       kind: `licence:${licence.type}`,
-      documentId: `licence-${id}-${now}`,
+      // A licence replaced twice within one millisecond (a pilot file loaded again) is still two documents.
+      documentId: `licence-${id}-${now}-${randomUUID().slice(0, 8)}`,
       issuedAt: new Date(now).toISOString(),
       issuer: licence.issuer,
       data: {
@@ -83,15 +85,16 @@ export class StoredLicenceLibrary implements LicenceLibrary {
       await this.seal.seal(licence.document.bytes),
       JSON.stringify(signed),
       licence.sourceCaseId,
+      licence.revokedAt ?? null,
     ];
     if (existing) {
       await this.db.run(
-        'UPDATE licences SET issuer = ?, valid_from = ?, valid_until = ?, holder_key = ?, holder_sealed = ?, media_type = ?, document_sealed = ?, signed = ?, source_case_id = ? WHERE id = ?',
+        'UPDATE licences SET issuer = ?, valid_from = ?, valid_until = ?, holder_key = ?, holder_sealed = ?, media_type = ?, document_sealed = ?, signed = ?, source_case_id = ?, revoked_at = ? WHERE id = ?',
         [...values, id],
       );
     } else {
       await this.db.run(
-        'INSERT INTO licences (issuer, valid_from, valid_until, holder_key, holder_sealed, media_type, document_sealed, signed, source_case_id, id, type, number, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO licences (issuer, valid_from, valid_until, holder_key, holder_sealed, media_type, document_sealed, signed, source_case_id, revoked_at, id, type, number, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         [...values, id, licence.type, numberKey, now],
       );
     }
@@ -111,6 +114,7 @@ export class StoredLicenceLibrary implements LicenceLibrary {
       document: { mediaType: row.media_type, bytes: await this.seal.open(row.document_sealed) },
       signed: SignedDocument.parse(JSON.parse(row.signed)),
       sourceCaseId: row.source_case_id,
+      revokedAt: row.revoked_at,
     };
   }
 }

@@ -553,6 +553,11 @@ CREATE TABLE rate_counts (
 CREATE INDEX rate_counts_win ON rate_counts (win)
 `,
   },
+  {
+    // Issue 20: a licence the issuer withdrew (吊销/注销) stays in the library, marked from the day it was revoked.
+    version: 85,
+    sql: `ALTER TABLE licences ADD COLUMN revoked_at TEXT`,
+  },
 ];
 
 const TOKENS: Record<Dialect, Record<string, string>> = {

@@ -21,6 +21,7 @@ const PILOT_NUMBER = 'J440106-2010-009999';
 
 let platform: RunningPlatform;
 let kiosk: RunningTerminal;
+let desk: RunningTerminal;
 const dir = mkdtempSync(path.join(tmpdir(), 'tongban-licences-e2e-'));
 
 test.beforeAll(async () => {
@@ -33,9 +34,17 @@ test.beforeAll(async () => {
   );
   platform = await startPlatformProcess(['--licences', file]);
   kiosk = await startTerminal(kioskOn(platform.url));
+  desk = await startTerminal([
+    'terminal.role="counter"',
+    `platform.url="${platform.url}"`,
+    `platform.credential.terminalId="${DEMO.counter.terminalId}"`,
+    `platform.credential.secret="${DEMO.counter.secret}"`,
+    'counter.windowName="7号窗口"',
+  ]);
 });
 
 test.afterAll(async () => {
+  await desk?.stop();
   await kiosk?.stop();
   await platform?.dispose();
   rmSync(dir, { recursive: true, force: true });
@@ -121,4 +130,33 @@ test('an agent’s own papers are looked up under the agent', async ({ page }) =
     { code: 'social-security-card', state: 'missing' },
     { code: 'agent-id-card', state: 'held' },
   ]);
+});
+
+test('the desk sees the licences a case names: holder masked, issuer, validity, verified', async ({ page, browser }) => {
+  await withCard(page, 'resident');
+  await callApi<Check>(page, 'licences.check', { serviceCode: 'newborn-hukou-registration', consent: true });
+  const receipt = await callApi<{ caseId: string }>(page, 'cases.submit', { serviceCode: 'newborn-hukou-registration', values: newbornAnswers('11010519491231002X') });
+  await expect.poll(async () => (await callApi<{ queueNumber: string | null }>(page, 'cases.lookup', { caseId: receipt.caseId })).queueNumber, { timeout: 15_000 }).toBeTruthy();
+  const { queueNumber } = await callApi<{ queueNumber: string }>(page, 'cases.lookup', { caseId: receipt.caseId });
+
+  const clerk = await (await browser.newContext({ viewport: { width: 1280, height: 1024 }, locale: 'zh-CN' })).newPage();
+  await clerk.goto(desk.url);
+  await clerk.getByLabel('用户名').fill(DEMO.clerk.username);
+  await clerk.getByLabel('密码').fill(DEMO.clerk.password);
+  await clerk.getByRole('button', { name: '登录' }).click();
+  await clerk.locator(`tr[data-queue-number="${queueNumber}"]`).getByRole('button').click();
+  await expect(clerk.getByRole('heading', { name: `办件审核 ${queueNumber}` })).toBeVisible();
+  const licences = clerk.getByTestId('desk-licences');
+  const marriage = licences.locator('[data-material="marriage-certificate"]');
+  await expect(marriage).toHaveAttribute('data-state', 'valid');
+  await expect(marriage).toContainText('J110101-2012-000123');
+  await expect(marriage).toContainText('测试市虚构区民政局');
+  await expect(marriage.getByTestId('licence-validity')).toHaveText('2012-05-20 至 长期');
+  await expect(marriage.getByTestId('licence-holder')).toHaveText('110101********0017');
+  await expect(marriage.getByTestId('licence-verification')).toHaveText('验签通过');
+  // The resident ID card's licence number is the ID number: masked like it.
+  const idCard = licences.locator('[data-material="id-card"]');
+  await expect(idCard).toContainText('110101********0017');
+  await expect(licences).not.toContainText('110101198503120017');
+  expect(await marriage.getByRole('link', { name: '查看证照文件' }).getAttribute('href')).toMatch(/^data:application\/pdf;base64,JVBERi0/);
 });

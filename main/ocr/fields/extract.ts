@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { documentTypes, thresholdOf } from './document-types';
-import { normaliseValue } from './values';
+import { normaliseValue, SPACING_MATTERS } from './values';
 import type { DocumentTypeId, FieldProposal, FieldSpec } from './types';
 
 export interface OcrLineLike {
@@ -10,20 +10,30 @@ export interface OcrLineLike {
   words?: { text: string; confidence: number }[];
 }
 
-/** The line without spaces, and each character's confidence (its word's, else the line's). */
-function compactLine(line: OcrLineLike): { text: string; confidence: number[] } {
-  if (line.words && line.words.length > 0) {
-    let text = '';
-    const confidence: number[] = [];
-    for (const word of line.words) {
-      const chars = word.text.replace(/\s+/g, '');
-      text += chars;
-      for (let i = 0; i < chars.length; i += 1) confidence.push(word.confidence);
+/**
+ * The line without spaces, and each character's confidence (its word's, else the line's);
+ * `spaced` is the line as read, and `at[i]` where compact character i stands in it.
+ */
+function compactLine(line: OcrLineLike): { text: string; confidence: number[]; spaced: string; at: number[] } {
+  const words = line.words && line.words.length > 0 ? line.words : [{ text: line.text, confidence: line.confidence }];
+  const spaced = words.map((w) => w.text).join(' ');
+  let text = '';
+  const confidence: number[] = [];
+  const at: number[] = [];
+  let offset = 0;
+  for (const word of words) {
+    let position = offset;
+    for (const char of word.text) {
+      if (!/\s/u.test(char)) {
+        text += char;
+        confidence.push(word.confidence);
+        at.push(position);
+      }
+      position += char.length;
     }
-    return { text, confidence };
+    offset += word.text.length + 1;
   }
-  const text = line.text.replace(/\s+/g, '');
-  return { text, confidence: Array.from(text, () => line.confidence) };
+  return { text, confidence, spaced, at };
 }
 
 interface LabelHit {
@@ -76,14 +86,15 @@ export function extractFields(type: DocumentTypeId, lines: OcrLineLike[], today 
   const proposals: FieldProposal[] = [];
   const seen = new Map<FieldSpec, number>();
   lines.forEach((line, lineIndex) => {
-    const { text, confidence } = compactLine(line);
+    const { text, confidence, spaced, at } = compactLine(line);
     const hits = labelHits(text, doc.fields);
     hits.forEach((hit, i) => {
       const occurrence = seen.get(hit.spec) ?? 0;
       seen.set(hit.spec, occurrence + 1);
       if (!hit.spec.repeats && occurrence > 0) return;
       const end = hits[i + 1]?.start ?? text.length;
-      const value = normaliseValue(hit.spec.kind, text.slice(hit.end, end), today);
+      const read = SPACING_MATTERS.has(hit.spec.kind) ? spaced.slice(at[hit.end] ?? spaced.length, at[end] ?? spaced.length) : text.slice(hit.end, end);
+      const value = normaliseValue(hit.spec.kind, read, today);
       if (value === undefined) return;
       // The weakest character of the value decides: one misread character makes a wrong name.
       const weakest = Math.min(...confidence.slice(hit.end, end));

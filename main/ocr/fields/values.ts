@@ -10,6 +10,9 @@ function fixDigits(text: string): string {
 
 const CJK_NAME = /^[\u4e00-\u9fff]{1,6}(?:[·•][\u4e00-\u9fff]{1,10})?$/u;
 
+/** Kinds whose value is read with the spaces OCR left in it: a lone glyph split off before a number is not part of it. */
+export const SPACING_MATTERS: ReadonlySet<ValueKind> = new Set<ValueKind>(['permitNumber']);
+
 /**
  * A raw value as it stood after its label, turned into the form's value, or undefined when it
  * is not a plausible one (better no proposal than a wrong one the citizen might wave through).
@@ -52,8 +55,11 @@ export function normaliseValue(kind: ValueKind, raw: string, today = new Date())
     }
     case 'permitNumber': {
       // A residence permit's number: 10 to 20 digits (provinces differ), read with its lookalikes repaired.
-      const match = /^[\dOolI|\]]{10,20}(?![\dA-Za-z])/u.exec(value.replace(/\s+/g, ''));
-      return match ? fixDigits(match[0]) : undefined;
+      const number = (text: string) => /^[\dOolI|\]]{10,20}(?![\dA-Za-z])/u.exec(text.replace(/\s+/g, ''))?.[0];
+      // A glyph or two split off before the number (the label's last stroke read as "4 440305…") is not part of it.
+      const [head = '', ...rest] = value.trim().split(/\s+/);
+      const found = (head.length <= 2 && rest.length > 0 ? number(rest.join(' ')) : undefined) ?? number(value);
+      return found ? fixDigits(found) : undefined;
     }
     case 'disabilityNumber':
       return findDisabilityNumber(value, today);

@@ -11,6 +11,7 @@ import { DeskBar, FormActions, MessageLine } from './DeskChrome';
 import { CaseTable } from './CaseTable';
 import { CaseFacts, CaseFormValues, CaseHistory, focusOnOpen, Materials } from './CaseReviewPanel';
 import { BundleItems, CaseNotes, formatDay } from './CycleParts';
+import { CaseLicencesView } from './licences/CaseLicencesView';
 import { TimelinessBadge } from './timeliness/TimelinessBadge';
 
 const LISTS: CaseStatus[] = ['transferred', 'awaiting-materials', 'returned', 'ready'];
@@ -115,7 +116,7 @@ function CaseView({ caseId, onDone }: { caseId: string; onDone: () => void }) {
       <h3>{t('counter.materialsTitle')}</h3>
       <Materials detail={detail} />
       <h3>{t('cycle.licencesTitle')}</h3>
-      <p>{found.electronicLicences.length === 0 ? t('cycle.licencesNone') : found.electronicLicences.map((l) => `${l.type} ${l.number}`).join('、')}</p>
+      <CaseLicencesView caseId={detail.caseId} serviceCode={detail.serviceCode} />
       <h3>{t('counter.historyTitle')}</h3>
       <CaseHistory history={history} />
       <CaseNotes caseId={detail.caseId} initial={found.notes} />

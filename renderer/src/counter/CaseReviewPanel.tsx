@@ -16,6 +16,8 @@ import { onMyDesk, TransferForm, useFirstFieldFocus } from './TransferForm';
 import { transferTargets } from './transfer-rules';
 import { PriorityBadges, ServiceName } from './QueuePanel';
 import { canDecide, type DecisionName } from '../../../contract/platform/case-states';
+import { OcrView } from './ocr/OcrView';
+import { CaseLicencesView } from './licences/CaseLicencesView';
 
 export type DecisionForm = 'reject' | 'request-materials' | 'transfer' | 'complete' | 'skip' | null;
 
@@ -38,7 +40,7 @@ function FieldValue({ serviceCode, name, value }: { serviceCode: string; name: s
   return <span lang={label.lang}>{label.text}</span>;
 }
 
-function MaterialName({ serviceCode, code }: { serviceCode: string; code: string }) {
+export function MaterialName({ serviceCode, code }: { serviceCode: string; code: string }) {
   const material = itemOf(serviceCode)?.materials.find((m) => m.code === code);
   if (!material) return <>{code}</>;
   const name = localized(locale.value, material.name);
@@ -146,7 +148,7 @@ export function Materials({ detail }: { detail: CaseDetail }) {
           </strong>{' '}
           {m.electronicLicence && <span>{t('counter.materialLicence', m.electronicLicence)}</span>}
           {m.paperChecked && <span>{t('counter.materialPaper')}</span>}
-          {m.blob && <Scan caseId={detail.caseId} sha256={m.blob} />}
+          {m.blob && (m.ocr ? <OcrView caseId={detail.caseId} sha256={m.blob} serviceCode={detail.serviceCode} reading={m.ocr} /> : <Scan caseId={detail.caseId} sha256={m.blob} />)}
         </li>
       ))}
     </ul>
@@ -378,6 +380,12 @@ export function CaseReviewPanel({ form, setForm }: { form: DecisionForm; setForm
       <CaseFormValues serviceCode={detail.serviceCode} values={formValues} />
       <h3>{t('counter.materialsTitle')}</h3>
       <Materials detail={detail} />
+      {detail.materials.some((m) => m.electronicLicence) && (
+        <>
+          <h3>{t('deskLicences.title')}</h3>
+          <CaseLicencesView caseId={detail.caseId} serviceCode={detail.serviceCode} />
+        </>
+      )}
       <h3>{t('counter.historyTitle')}</h3>
       <CaseHistory history={history} />
       <CaseNotes caseId={detail.caseId} />

@@ -5,7 +5,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startPlatform } from '../../../platform';
-import { certificateCase, client, YOUNG_ID } from './helpers';
+import { certificateCase, client, holdLicence, YOUNG_ID } from './helpers';
 
 /** Holes 5 and 13 of issue 12, looked for where an attacker with the files would look: the bytes. */
 const dir = mkdtempSync(path.join(tmpdir(), 'tongban-at-rest-'));
@@ -31,6 +31,7 @@ describe('the platform at rest (SQLite files)', () => {
         materials: [{ code: 'id-card', electronicLicence: { type: 'resident-id-card', number: YOUNG_ID } }],
       });
       body.form = { ...body.form, name };
+      await holdLicence(platform, { type: 'resident-id-card', number: YOUNG_ID, holderIdNumber: YOUNG_ID });
       expect((await call('POST', '/v1/cases', { token: platform.demoCredentials!.kiosk.credential, json: body })).status).toBe(201);
       const issued = await call('POST', '/v1/certificates/contribution', {
         token: platform.demoCredentials!.kiosk.credential,

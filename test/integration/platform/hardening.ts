@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCKOUT_THRESHOLD } from '../../../contract/platform/access';
 import { startPlatform, type DemoCredentials, type RunningPlatform } from '../../../platform';
-import { certificateCase, client, YOUNG_ID, type Answer } from './helpers';
+import { certificateCase, client, holdLicence, YOUNG_ID, type Answer } from './helpers';
 
 /**
  * The holes an independent hostile test found in a running platform (issue 12), each
@@ -239,6 +239,7 @@ export function hardeningSuite(dialect: 'sqlite' | 'postgres', newDb: (name: str
           materials: [{ code: 'id-card', electronicLicence: { type: 'resident-id-card', number: YOUNG_ID } }],
         });
         body.form = { ...body.form, name };
+        await holdLicence(platform, { type: 'resident-id-card', number: YOUNG_ID, holderIdNumber: YOUNG_ID });
         await submit(body);
         expect(await platform.db.all('SELECT key_id FROM signing_keys')).toEqual([]);
         const row = await platform.db.get<{ request: string }>('SELECT request FROM cases WHERE id = ?', [body.caseId]);

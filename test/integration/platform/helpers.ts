@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { expect } from 'vitest';
 import type { IntakeRequestInput } from '../../../contract/platform/cases';
-import { startPlatform, type DemoCredentials, type RunningPlatform } from '../../../platform';
+import type { LicenceImport } from '../../../contract/platform/licences';
+import type { RunningPlatform } from '../../../platform';
 
 // Answers are JSON of many shapes, read field by field in assertions; `any` keeps those readable.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -50,35 +50,10 @@ export function certificateCase(overrides: Partial<IntakeRequestInput> = {}, idN
   };
 }
 
-/** A platform started with the demo seed: its kiosk's credential, and staff signed in through the API. */
-export interface SeededPlatform {
-  platform: RunningPlatform;
-  demo: DemoCredentials;
-  call: ReturnType<typeof client>;
-  kiosk: string;
-  clerk: string;
-  admin: string;
-  /** Signs a staff account in (again: a fake clock's new day ends the old session) and gives its token. */
-  signIn(username: string, password: string): Promise<string>;
-}
-
-/** What every platform suite starts from: one place that seeds the demo and signs the clerk and admin in. */
-export async function startSeeded(options: Omit<Parameters<typeof startPlatform>[0], 'seedDemo'>): Promise<SeededPlatform> {
-  const platform = await startPlatform({ ...options, seedDemo: true });
-  const demo = platform.demoCredentials!;
-  const call = client(platform.url);
-  const signIn = async (username: string, password: string) => {
-    const answer = await call('POST', '/v1/staff/sessions', { json: { username, password } });
-    expect(answer.status, `sign-in of ${username}`).toBe(201);
-    return answer.body.token as string;
-  };
-  return {
-    platform,
-    demo,
-    call,
-    kiosk: demo.kiosk.credential,
-    clerk: await signIn(demo.clerk.username, demo.clerk.password),
-    admin: await signIn(demo.admin.username, demo.admin.password),
-    signIn,
-  };
+/**
+ * Puts a licence into the platform's own library, as a city's 电子证照库 would hold it: intake
+ * refuses a case naming a licence the library does not have for its applicant.
+ */
+export async function holdLicence(platform: RunningPlatform, licence: Pick<LicenceImport, 'type' | 'number' | 'holderIdNumber'> & Partial<LicenceImport>): Promise<void> {
+  await platform.services.licences!.load([{ issuer: '测试市虚构发证机关', holderName: '测试持证人', validFrom: '2020-01-01', validUntil: null, ...licence }]);
 }

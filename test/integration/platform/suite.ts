@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCKOUT_THRESHOLD } from '../../../contract/platform/access';
-import { startPlatform, type RunningPlatform } from '../../../platform';
-import { certificateCase, client, ELDERLY_ID, startSeeded, YOUNG_ID, type Answer, type SeededPlatform } from './helpers';
+import { startPlatform, type DemoCredentials, type RunningPlatform } from '../../../platform';
+import { certificateCase, client, ELDERLY_ID, holdLicence, YOUNG_ID, type Answer } from './helpers';
 
 /**
  * The platform's behaviour over real HTTP, run once on SQLite and once on PostgreSQL:
@@ -10,27 +10,43 @@ import { certificateCase, client, ELDERLY_ID, startSeeded, YOUNG_ID, type Answer
  */
 export function platformSuite(dialect: 'sqlite' | 'postgres', newDb: (name: string) => Promise<string>): void {
   describe(`platform over HTTP on ${dialect}`, () => {
-    let s: SeededPlatform;
+    let platform: RunningPlatform;
+    let demo: DemoCredentials;
+    let call: ReturnType<typeof client>;
+    let kiosk: string;
+    let clerk: string;
+    let admin: string;
     const started: RunningPlatform[] = [];
 
-    async function submit(body = certificateCase()): Promise<Answer> {
-      return s.call('POST', '/v1/cases', { token: s.kiosk, json: body });
+    async function signIn(username: string, password: string): Promise<string> {
+      const answer = await call('POST', '/v1/staff/sessions', { json: { username, password } });
+      expect(answer.status).toBe(201);
+      return answer.body.token as string;
     }
 
-    async function claimNext(token = s.clerk): Promise<Answer> {
-      return s.call('POST', '/v1/queue/claim', { token, json: {} });
+    async function submit(body = certificateCase()): Promise<Answer> {
+      return call('POST', '/v1/cases', { token: kiosk, json: body });
+    }
+
+    async function claimNext(token = clerk): Promise<Answer> {
+      return call('POST', '/v1/queue/claim', { token, json: {} });
     }
 
     /** Claims until the queue is empty so that a test starts with nothing waiting. */
     async function drainQueue(): Promise<void> {
       for (let answer = await claimNext(); answer.status === 200; answer = await claimNext()) {
-        await s.call('POST', `/v1/cases/${answer.body.caseId}/decisions`, { token: s.clerk, json: { decision: 'reject', reason: 'test clean-up' } });
+        await call('POST', `/v1/cases/${answer.body.caseId}/decisions`, { token: clerk, json: { decision: 'reject', reason: 'test clean-up' } });
       }
     }
 
     beforeAll(async () => {
-      s = await startSeeded({ db: await newDb('main'), rateLimitPerMinute: 100_000 });
-      started.push(s.platform);
+      platform = await startPlatform({ db: await newDb('main'), seedDemo: true, rateLimitPerMinute: 100_000 });
+      started.push(platform);
+      demo = platform.demoCredentials!;
+      call = client(platform.url);
+      kiosk = demo.kiosk.credential;
+      clerk = await signIn(demo.clerk.username, demo.clerk.password);
+      admin = await signIn(demo.admin.username, demo.admin.password);
     });
 
     afterAll(async () => {
@@ -38,9 +54,9 @@ export function platformSuite(dialect: 'sqlite' | 'postgres', newDb: (name: stri
     });
 
     it('answers health and serves a valid OpenAPI document listing the routes', async () => {
-      const health = await s.call('GET', '/v1/health');
+      const health = await call('GET', '/v1/health');
       expect(health.body).toMatchObject({ status: 'ok', database: dialect });
-      const doc = await s.call('GET', '/v1/openapi.json');
+      const doc = await call('GET', '/v1/openapi.json');
       expect(doc.status).toBe(200);
       expect(doc.body.openapi).toMatch(/^3\./);
       for (const route of ['/v1/cases', '/v1/queue/claim', '/v1/cases/{caseId}/decisions', '/v1/events', '/v1/events/stream', '/v1/catalogue']) {
@@ -51,22 +67,22 @@ export function platformSuite(dialect: 'sqlite' | 'postgres', newDb: (name: stri
     });
 
     it('serves the catalogue with an ETag and answers 304 to If-None-Match', async () => {
-      const first = await s.call('GET', '/v1/catalogue');
+      const first = await call('GET', '/v1/catalogue');
       expect(first.status).toBe(200);
       expect(first.body.demo).toBe(true);
       expect(first.body.items.length).toBeGreaterThanOrEqual(8);
       const etag = first.headers.get('etag');
       expect(etag).toMatch(/^".+"$/);
-      const again = await s.call('GET', '/v1/catalogue', { headers: { 'if-none-match': etag! } });
+      const again = await call('GET', '/v1/catalogue', { headers: { 'if-none-match': etag! } });
       expect(again.status).toBe(304);
       expect(again.body).toBe('');
-      const stale = await s.call('GET', '/v1/catalogue', { headers: { 'if-none-match': '"something-else"' } });
+      const stale = await call('GET', '/v1/catalogue', { headers: { 'if-none-match': '"something-else"' } });
       expect(stale.status).toBe(200);
     });
 
     it('refuses requests without a valid credential', async () => {
-      expect((await s.call('GET', '/v1/events')).status).toBe(401);
-      const forged = await s.call('GET', '/v1/events', { token: `tbt_${s.demo.kiosk.terminalId}.forged-secret-forged-secret` });
+      expect((await call('GET', '/v1/events')).status).toBe(401);
+      const forged = await call('GET', '/v1/events', { token: `tbt_${demo.kiosk.terminalId}.forged-secret-forged-secret` });
       expect(forged.status).toBe(401);
       expect(forged.body.error.code).toBe('unauthenticated');
     });
@@ -85,7 +101,7 @@ export function platformSuite(dialect: 'sqlite' | 'postgres', newDb: (name: stri
       const changed = await submit({ ...body, form: { ...body.form, purpose: 'school' } });
       expect(changed.status).toBe(409);
       expect(changed.body.error.code).toBe('conflict');
-      const events = await s.call('GET', `/v1/cases/${body.caseId}/events`, { token: s.kiosk });
+      const events = await call('GET', `/v1/cases/${body.caseId}/events`, { token: kiosk });
       expect(events.body.events.filter((e: { type: string }) => e.type === 'submitted')).toHaveLength(1);
     });
 
@@ -120,7 +136,7 @@ export function platformSuite(dialect: 'sqlite' | 'postgres', newDb: (name: stri
       expect(tooBig.status).toBe(413);
       expect(tooBig.body.error.code).toBe('payload-too-large');
 
-      const notJson = await s.call('POST', '/v1/cases', { token: s.kiosk, body: '{"caseId":', headers: { 'content-type': 'application/json' } });
+      const notJson = await call('POST', '/v1/cases', { token: kiosk, body: '{"caseId":', headers: { 'content-type': 'application/json' } });
       expect(notJson.status).toBe(400);
       expect(notJson.body.error.code).toBe('invalid-request');
     });
@@ -129,7 +145,7 @@ export function platformSuite(dialect: 'sqlite' | 'postgres', newDb: (name: stri
       const pdf = Buffer.from('%PDF-1.4\n% tongban test material\n');
       const sha = createHash('sha256').update(pdf).digest('hex');
       const put = (body: Buffer, hash: string, type = 'application/pdf') =>
-        s.call('PUT', `/v1/blobs/${hash}`, { token: s.kiosk, body, headers: { 'content-type': type } });
+        call('PUT', `/v1/blobs/${hash}`, { token: kiosk, body, headers: { 'content-type': type } });
       const created = await put(pdf, sha);
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({ sha256: sha, size: pdf.length, created: true });
@@ -138,16 +154,16 @@ export function platformSuite(dialect: 'sqlite' | 'postgres', newDb: (name: stri
       expect(mismatch.status).toBe(400);
       expect(mismatch.body.error.field).toBe('sha256');
       expect((await put(pdf, sha, 'text/html')).status).toBe(415);
-      const huge = Buffer.alloc(s.platform.services.ctx.settings.maxBlobBytes + 1, 1);
+      const huge = Buffer.alloc(platform.services.ctx.settings.maxBlobBytes + 1, 1);
       const tooBig = await put(huge, createHash('sha256').update(huge).digest('hex'), 'image/png');
       expect(tooBig.status).toBe(413);
       expect(tooBig.body.error.code).toBe('payload-too-large');
 
-      expect((await s.call('GET', `/v1/blobs/${sha}`, { token: s.kiosk })).status).toBe(403);
-      const download = await s.call('GET', `/v1/blobs/${sha}`, { token: s.clerk });
+      expect((await call('GET', `/v1/blobs/${sha}`, { token: kiosk })).status).toBe(403);
+      const download = await call('GET', `/v1/blobs/${sha}`, { token: clerk });
       expect(download.headers.get('content-type')).toBe('application/pdf');
       expect(download.body).toBe(pdf.toString('utf8'));
-      const trail = await s.call('GET', '/v1/audit', { token: s.admin });
+      const trail = await call('GET', '/v1/audit', { token: admin });
       expect(trail.body.some((e: { action: string; detail: string }) => e.action === 'material-read' && e.detail === sha)).toBe(true);
 
       const withBlob = certificateCase({ materials: [{ code: 'id-card', blob: sha }] });
@@ -164,8 +180,8 @@ export function platformSuite(dialect: 'sqlite' | 'postgres', newDb: (name: stri
         Array.from({ length: 5 }, async (_, i) => {
           const username = `claimer${i}.${dialect}`;
           const password = 'claimer-password-123';
-          await s.call('POST', '/v1/admin/staff', { token: s.admin, json: { username, displayName: `Claimer ${i}`, role: 'staff', password } });
-          return s.signIn(username, password);
+          await call('POST', '/v1/admin/staff', { token: admin, json: { username, displayName: `Claimer ${i}`, role: 'staff', password } });
+          return signIn(username, password);
         }),
       );
       const submitted = new Set<string>();
@@ -180,7 +196,7 @@ export function platformSuite(dialect: 'sqlite' | 'postgres', newDb: (name: stri
       expect(claimed).toHaveLength(30);
       expect(new Set(claimed).size).toBe(30);
       expect(new Set(claimed)).toEqual(submitted);
-      const queue = await s.call('GET', '/v1/queue', { token: s.clerk });
+      const queue = await call('GET', '/v1/queue', { token: clerk });
       expect(queue.body.waiting).toHaveLength(0);
     });
 
@@ -199,14 +215,14 @@ export function platformSuite(dialect: 'sqlite' | 'postgres', newDb: (name: stri
       await drainQueue();
       const body = certificateCase();
       await submit(body);
-      const decide = (json: unknown, token = s.clerk) => s.call('POST', `/v1/cases/${body.caseId}/decisions`, { token, json });
+      const decide = (json: unknown, token = clerk) => call('POST', `/v1/cases/${body.caseId}/decisions`, { token, json });
 
       const early = await decide({ decision: 'complete', result: '证明已打印' });
       expect(early.status).toBe(409);
       expect(early.body.error.code).toBe('illegal-transition');
 
       expect((await claimNext()).body.caseId).toBe(body.caseId);
-      const other = await s.signIn(s.demo.admin.username, s.demo.admin.password);
+      const other = await signIn(demo.admin.username, demo.admin.password);
       expect((await decide({ decision: 'accept' }, other)).status).toBe(409);
 
       const more = await decide({ decision: 'request-materials', missingMaterials: ['户口簿首页', '租赁合同'] });
@@ -214,16 +230,17 @@ export function platformSuite(dialect: 'sqlite' | 'postgres', newDb: (name: stri
       expect(more.body.status).toBe('awaiting-materials');
       expect((await decide({ decision: 'accept' })).status).toBe(409);
 
+      await holdLicence(platform, { type: 'resident-id-card', number: 'EL-0001', holderIdNumber: YOUNG_ID });
       const supplement = {
         supplementId: randomUUID(),
         materials: [{ code: 'id-card', electronicLicence: { type: 'resident-id-card', number: 'EL-0001' } }],
       };
-      const supplied = await s.call('POST', `/v1/cases/${body.caseId}/supplements`, { token: s.kiosk, json: supplement });
+      const supplied = await call('POST', `/v1/cases/${body.caseId}/supplements`, { token: kiosk, json: supplement });
       expect(supplied.status).toBe(200);
       expect(supplied.body.status).toBe('queued');
-      const resent = await s.call('POST', `/v1/cases/${body.caseId}/supplements`, { token: s.kiosk, json: supplement });
+      const resent = await call('POST', `/v1/cases/${body.caseId}/supplements`, { token: kiosk, json: supplement });
       expect(resent.status).toBe(200);
-      const another = await s.call('POST', `/v1/cases/${body.caseId}/supplements`, { token: s.kiosk, json: { ...supplement, supplementId: randomUUID() } });
+      const another = await call('POST', `/v1/cases/${body.caseId}/supplements`, { token: kiosk, json: { ...supplement, supplementId: randomUUID() } });
       expect(another.status).toBe(409);
 
       expect((await claimNext()).body.caseId).toBe(body.caseId);
@@ -233,7 +250,7 @@ export function platformSuite(dialect: 'sqlite' | 'postgres', newDb: (name: stri
       const again = await decide({ decision: 'reject', reason: 'too late' });
       expect(again.status).toBe(409);
 
-      const events = await s.call('GET', `/v1/cases/${body.caseId}/events`, { token: s.kiosk });
+      const events = await call('GET', `/v1/cases/${body.caseId}/events`, { token: kiosk });
       expect(events.body.events.map((e: { type: string }) => e.type)).toEqual([
         'submitted',
         'claimed',
@@ -250,21 +267,21 @@ export function platformSuite(dialect: 'sqlite' | 'postgres', newDb: (name: stri
     });
 
     it('pages events with a cursor', async () => {
-      const page = await s.call('GET', '/v1/events?after=0&limit=2', { token: s.kiosk });
+      const page = await call('GET', '/v1/events?after=0&limit=2', { token: kiosk });
       expect(page.body.events).toHaveLength(2);
       expect(page.body.hasMore).toBe(true);
-      const next = await s.call('GET', `/v1/events?after=${page.body.cursor}&limit=500`, { token: s.kiosk });
+      const next = await call('GET', `/v1/events?after=${page.body.cursor}&limit=500`, { token: kiosk });
       expect(next.body.events[0].seq).toBeGreaterThan(page.body.cursor);
-      const end = await s.call('GET', `/v1/events?after=${next.body.cursor}`, { token: s.kiosk });
+      const end = await call('GET', `/v1/events?after=${next.body.cursor}`, { token: kiosk });
       expect(end.body).toMatchObject({ events: [], cursor: next.body.cursor, hasMore: false });
-      expect((await s.call('GET', '/v1/events?after=-1', { token: s.kiosk })).body.error.field).toBe('after');
+      expect((await call('GET', '/v1/events?after=-1', { token: kiosk })).body.error.field).toBe('after');
     });
 
     it('pushes events over server-sent events', async () => {
       const controller = new AbortController();
-      const cursor = (await s.call('GET', '/v1/events?after=0&limit=500', { token: s.kiosk })).body.cursor as number;
-      const response = await fetch(`${s.platform.url}/v1/events/stream?after=${cursor}`, {
-        headers: { authorization: `Bearer ${s.kiosk}` },
+      const cursor = (await call('GET', '/v1/events?after=0&limit=500', { token: kiosk })).body.cursor as number;
+      const response = await fetch(`${platform.url}/v1/events/stream?after=${cursor}`, {
+        headers: { authorization: `Bearer ${kiosk}` },
         signal: controller.signal,
       });
       expect(response.headers.get('content-type')).toContain('text/event-stream');
@@ -286,18 +303,18 @@ export function platformSuite(dialect: 'sqlite' | 'postgres', newDb: (name: stri
     });
 
     it("shows a kiosk only its own cases' events, and a counter terminal the whole centre", async () => {
-      const second = await s.platform.services.access.registerTerminal(s.demo.centreId, { terminalId: `second-kiosk-${dialect}`, kind: 'kiosk', name: 'x' });
+      const second = await platform.services.access.registerTerminal(demo.centreId, { terminalId: `second-kiosk-${dialect}`, kind: 'kiosk', name: 'x' });
       const mine = certificateCase();
       await submit(mine);
       const theirs = certificateCase();
-      expect((await s.call('POST', '/v1/cases', { token: second.credential, json: theirs })).status).toBe(201);
+      expect((await call('POST', '/v1/cases', { token: second.credential, json: theirs })).status).toBe(201);
       const ids = async (token: string) =>
-        ((await s.call('GET', '/v1/events?after=0&limit=500', { token })).body.events as Array<{ caseId: string }>).map((e) => e.caseId);
-      const kioskSees = await ids(s.kiosk);
+        ((await call('GET', '/v1/events?after=0&limit=500', { token })).body.events as Array<{ caseId: string }>).map((e) => e.caseId);
+      const kioskSees = await ids(kiosk);
       expect(kioskSees).toContain(mine.caseId);
       expect(kioskSees).not.toContain(theirs.caseId);
       expect(await ids(second.credential)).toEqual([theirs.caseId]);
-      const counterSees = await ids(s.demo.counter.credential);
+      const counterSees = await ids(demo.counter.credential);
       expect(counterSees).toEqual(expect.arrayContaining([mine.caseId, theirs.caseId]));
     });
 
@@ -309,7 +326,7 @@ export function platformSuite(dialect: 'sqlite' | 'postgres', newDb: (name: stri
       expect(issued.status).toBe(201);
       expect(issued.body.data.months).toHaveLength(12);
       expect(JSON.stringify(issued.body)).not.toContain(YOUNG_ID);
-      const firstClerk = await client(first.url)('POST', '/v1/staff/sessions', { json: { username: s.demo.clerk.username, password: s.demo.clerk.password } });
+      const firstClerk = await client(first.url)('POST', '/v1/staff/sessions', { json: { username: demo.clerk.username, password: demo.clerk.password } });
       const staffCall = await client(first.url)('POST', '/v1/certificates/contribution', { token: firstClerk.body.token, json: request });
       expect(staffCall.status).toBe(403);
       await first.close();
@@ -325,44 +342,44 @@ export function platformSuite(dialect: 'sqlite' | 'postgres', newDb: (name: stri
     it('answers a terminal of another centre as if the case did not exist, and shows each centre only its own queue', async () => {
       const body = certificateCase();
       await submit(body);
-      await s.platform.services.access.createCentre(`other-${dialect}`, '另一个中心');
-      const other = await s.platform.services.access.registerTerminal(`other-${dialect}`, { terminalId: `other-kiosk-${dialect}`, kind: 'kiosk', name: 'x' });
-      const read = await s.call('GET', `/v1/cases/${body.caseId}`, { token: other.credential });
+      await platform.services.access.createCentre(`other-${dialect}`, '另一个中心');
+      const other = await platform.services.access.registerTerminal(`other-${dialect}`, { terminalId: `other-kiosk-${dialect}`, kind: 'kiosk', name: 'x' });
+      const read = await call('GET', `/v1/cases/${body.caseId}`, { token: other.credential });
       expect(read.status).toBe(404);
       expect(read.body.error.code).toBe('not-found');
-      expect((await s.call('GET', `/v1/cases/${body.caseId}/events`, { token: other.credential })).status).toBe(404);
-      const supplement = await s.call('POST', `/v1/cases/${body.caseId}/supplements`, {
+      expect((await call('GET', `/v1/cases/${body.caseId}/events`, { token: other.credential })).status).toBe(404);
+      const supplement = await call('POST', `/v1/cases/${body.caseId}/supplements`, {
         token: other.credential,
         json: { supplementId: randomUUID(), materials: [{ code: 'id-card', paperChecked: true }] },
       });
       expect(supplement.status).toBe(404);
-      const feed = await s.call('GET', '/v1/events?after=0&limit=500', { token: other.credential });
+      const feed = await call('GET', '/v1/events?after=0&limit=500', { token: other.credential });
       expect(feed.body.events).toEqual([]);
-      const taken = await s.call('POST', '/v1/cases', { token: other.credential, json: body });
+      const taken = await call('POST', '/v1/cases', { token: other.credential, json: body });
       expect(taken.status).toBe(409);
     });
 
     it('audits reads and reveals, and masks ID numbers outside a reveal', async () => {
       const body = certificateCase();
       await submit(body);
-      const read = await s.call('GET', `/v1/cases/${body.caseId}`, { token: s.clerk });
+      const read = await call('GET', `/v1/cases/${body.caseId}`, { token: clerk });
       expect(read.status).toBe(200);
       expect(read.body.applicantMasked.idNumber).toBe('440305********0011');
       expect(JSON.stringify(read.body)).not.toContain(YOUNG_ID);
-      expect((await s.call('POST', `/v1/cases/${body.caseId}/reveal`, { token: s.kiosk, json: { purpose: 'curious' } })).status).toBe(403);
-      const reveal = await s.call('POST', `/v1/cases/${body.caseId}/reveal`, { token: s.clerk, json: { purpose: '核对身份' } });
+      expect((await call('POST', `/v1/cases/${body.caseId}/reveal`, { token: kiosk, json: { purpose: 'curious' } })).status).toBe(403);
+      const reveal = await call('POST', `/v1/cases/${body.caseId}/reveal`, { token: clerk, json: { purpose: '核对身份' } });
       expect(reveal.body.applicant.idNumber).toBe(YOUNG_ID);
-      const trail = await s.call('GET', `/v1/audit?caseId=${body.caseId}`, { token: s.admin });
+      const trail = await call('GET', `/v1/audit?caseId=${body.caseId}`, { token: admin });
       expect(trail.body.map((e: { action: string }) => e.action).sort()).toEqual(['case-read', 'case-reveal']);
       expect(trail.body.find((e: { action: string }) => e.action === 'case-reveal').detail).toBe('核对身份');
-      expect((await s.call('GET', '/v1/audit', { token: s.clerk })).status).toBe(403);
+      expect((await call('GET', '/v1/audit', { token: clerk })).status).toBe(403);
     });
 
     it('sends notices with the phone masked and no personal data in the text', async () => {
       const body = certificateCase();
       await submit(body);
-      await s.platform.notificationsSettled();
-      const rows = await s.platform.db.all<{ recipient_masked: string; text: string; status: string }>(
+      await platform.notificationsSettled();
+      const rows = await platform.db.all<{ recipient_masked: string; text: string; status: string }>(
         'SELECT recipient_masked, text, status FROM notifications WHERE case_id = ?',
         [body.caseId],
       );
@@ -375,24 +392,24 @@ export function platformSuite(dialect: 'sqlite' | 'postgres', newDb: (name: stri
     it('takes one rating per case; a bad one opens a follow-up that staff close; stats count it', async () => {
       const body = certificateCase();
       await submit(body);
-      expect((await s.call('POST', '/v1/queue/claim', { token: s.clerk, json: { caseId: body.caseId } })).status).toBe(200);
-      expect((await s.call('POST', `/v1/cases/${body.caseId}/decisions`, { token: s.clerk, json: { decision: 'reject', reason: '材料不齐' } })).status).toBe(200);
+      expect((await call('POST', '/v1/queue/claim', { token: clerk, json: { caseId: body.caseId } })).status).toBe(200);
+      expect((await call('POST', `/v1/cases/${body.caseId}/decisions`, { token: clerk, json: { decision: 'reject', reason: '材料不齐' } })).status).toBe(200);
       const rating = { level: 1, reasons: ['long-wait', 'unclear-guidance'], comment: '等太久', visitId: body.visitId };
-      const first = await s.call('POST', `/v1/cases/${body.caseId}/rating`, { token: s.kiosk, json: rating });
+      const first = await call('POST', `/v1/cases/${body.caseId}/rating`, { token: kiosk, json: rating });
       expect(first.status).toBe(201);
       expect(first.body.followUpId).toEqual(expect.any(String));
-      expect((await s.call('POST', `/v1/cases/${body.caseId}/rating`, { token: s.kiosk, json: rating })).status).toBe(200);
-      expect((await s.call('POST', `/v1/cases/${body.caseId}/rating`, { token: s.kiosk, json: { ...rating, level: 5 } })).status).toBe(409);
-      const bad = await s.call('POST', `/v1/cases/${body.caseId}/rating`, { token: s.kiosk, json: { ...rating, level: 6 } });
+      expect((await call('POST', `/v1/cases/${body.caseId}/rating`, { token: kiosk, json: rating })).status).toBe(200);
+      expect((await call('POST', `/v1/cases/${body.caseId}/rating`, { token: kiosk, json: { ...rating, level: 5 } })).status).toBe(409);
+      const bad = await call('POST', `/v1/cases/${body.caseId}/rating`, { token: kiosk, json: { ...rating, level: 6 } });
       expect(bad.body.error.field).toBe('level');
 
-      const open = await s.call('GET', '/v1/follow-ups?open=true', { token: s.clerk });
+      const open = await call('GET', '/v1/follow-ups?open=true', { token: clerk });
       expect(open.body.map((f: { caseId: string }) => f.caseId)).toContain(body.caseId);
-      const closed = await s.call('POST', `/v1/follow-ups/${first.body.followUpId}/close`, { token: s.clerk, json: { resolution: '已电话回访并致歉', callback: { outcome: 'reached', note: '市民接受致歉' } } });
+      const closed = await call('POST', `/v1/follow-ups/${first.body.followUpId}/close`, { token: clerk, json: { resolution: '已电话回访并致歉', callback: { outcome: 'reached', note: '市民接受致歉' } } });
       expect(closed.body.closedAt).not.toBeNull();
-      expect((await s.call('POST', `/v1/follow-ups/${first.body.followUpId}/close`, { token: s.clerk, json: { resolution: '再次' } })).status).toBe(409);
+      expect((await call('POST', `/v1/follow-ups/${first.body.followUpId}/close`, { token: clerk, json: { resolution: '再次' } })).status).toBe(409);
 
-      const stats = await s.call('GET', '/v1/stats', { token: s.clerk });
+      const stats = await call('GET', '/v1/stats', { token: clerk });
       expect(stats.status).toBe(200);
       expect(stats.body.ratings.byLevel['1']).toBeGreaterThanOrEqual(1);
       expect(stats.body.ratings.badReasons.map((r: { reason: string }) => r.reason)).toContain('long-wait');
@@ -403,13 +420,13 @@ export function platformSuite(dialect: 'sqlite' | 'postgres', newDb: (name: stri
     it('locks a staff account after repeated failures, even against the right password', async () => {
       const username = `locked.${dialect}`;
       const password = 'correct-horse-battery';
-      await s.call('POST', '/v1/admin/staff', { token: s.admin, json: { username, displayName: 'L', role: 'staff', password } });
+      await call('POST', '/v1/admin/staff', { token: admin, json: { username, displayName: 'L', role: 'staff', password } });
       for (let i = 0; i < LOCKOUT_THRESHOLD - 1; i += 1) {
-        expect((await s.call('POST', '/v1/staff/sessions', { json: { username, password: 'wrong-password' } })).status).toBe(401);
+        expect((await call('POST', '/v1/staff/sessions', { json: { username, password: 'wrong-password' } })).status).toBe(401);
       }
-      const locking = await s.call('POST', '/v1/staff/sessions', { json: { username, password: 'wrong-password' } });
+      const locking = await call('POST', '/v1/staff/sessions', { json: { username, password: 'wrong-password' } });
       expect(locking.status).toBe(423);
-      const right = await s.call('POST', '/v1/staff/sessions', { json: { username, password } });
+      const right = await call('POST', '/v1/staff/sessions', { json: { username, password } });
       expect(right.status).toBe(423);
       expect(right.body.error.code).toBe('account-locked');
     });
@@ -419,7 +436,7 @@ export function platformSuite(dialect: 'sqlite' | 'postgres', newDb: (name: stri
       const timed = await startPlatform({ db: await newDb('sessions'), seedDemo: true, now: () => clock, settings: { staffSessionMinutes: 60 } });
       started.push(timed);
       const t = client(timed.url);
-      const session = await t('POST', '/v1/staff/sessions', { json: { username: s.demo.clerk.username, password: s.demo.clerk.password } });
+      const session = await t('POST', '/v1/staff/sessions', { json: { username: demo.clerk.username, password: demo.clerk.password } });
       expect(Date.parse(session.body.expiresAt)).toBe(clock + 60 * 60_000);
       expect((await t('GET', '/v1/queue', { token: session.body.token })).status).toBe(200);
       clock += 61 * 60_000;
@@ -432,7 +449,7 @@ export function platformSuite(dialect: 'sqlite' | 'postgres', newDb: (name: stri
       const quick = await startPlatform({ db: await newDb('timeout'), seedDemo: true, settings: { claimTimeoutMinutes: 0.002 } });
       started.push(quick);
       const q = client(quick.url);
-      const token = (await q('POST', '/v1/staff/sessions', { json: { username: s.demo.clerk.username, password: s.demo.clerk.password } })).body.token;
+      const token = (await q('POST', '/v1/staff/sessions', { json: { username: demo.clerk.username, password: demo.clerk.password } })).body.token;
       const body = certificateCase();
       await q('POST', '/v1/cases', { token: quick.demoCredentials!.kiosk.credential, json: body });
       expect((await q('POST', '/v1/queue/claim', { token, json: {} })).body.caseId).toBe(body.caseId);

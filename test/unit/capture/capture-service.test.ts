@@ -6,6 +6,7 @@ import { silentLogger } from '../../../main/logging/logger';
 import type { PageReading } from '../../../contract/terminal/capture-api';
 import { gb11643CheckCharacter } from '../../../contract/identity/id-number';
 import { OcrService } from '../../../main/ocr';
+import { MaterialReading } from '../../../contract/platform/ocr-reading';
 
 let simulator: EsclSimulator;
 let ocr: OcrService;
@@ -42,7 +43,7 @@ describe('CaptureService', () => {
     expect(outcome.page.preview).toMatch(/^data:image\/jpeg;base64,/);
     const preview = await sharp(Buffer.from(outcome.page.preview.split(',')[1]!, 'base64')).metadata();
     expect(Math.max(preview.width!, preview.height!)).toBeLessThanOrEqual(720);
-    const [material] = capture.materials(['bank-statement']);
+    const [material] = await capture.materials(['bank-statement']);
     expect(material?.scan?.contentType).toBe('image/jpeg');
     const stored = await sharp(material!.scan!.data).metadata();
     expect(stored.format).toBe('jpeg');
@@ -63,7 +64,7 @@ describe('CaptureService', () => {
     expect(capture.view().pages.map((p) => p.pageId)).toEqual([retake.page.pageId, second.page.pageId, other.page.pageId]);
     expect(capture.deletePage(second.page.pageId).pages.map((p) => p.pageId)).toEqual([retake.page.pageId, other.page.pageId]);
     expect(() => capture.deletePage(second.page.pageId)).toThrow(CaptureError);
-    expect(capture.materials(['bank-statement']).map((m) => m.code)).toEqual(['bank-statement']);
+    expect((await capture.materials(['bank-statement'])).map((m) => m.code)).toEqual(['bank-statement']);
     capture.submitted(['bank-statement']);
     expect(capture.view().pages.map((p) => p.materialCode)).toEqual(['photo']);
   });
@@ -93,9 +94,28 @@ describe('CaptureService', () => {
     await capture.scan('bank-statement');
     session.current = { id: 'visit-2' };
     expect(capture.view().pages).toEqual([]);
-    expect(capture.materials(['bank-statement'])).toEqual([]);
+    expect(await capture.materials(['bank-statement'])).toEqual([]);
     session.current = undefined;
     await expect(capture.scan('bank-statement')).rejects.toThrow(CaptureError);
+  });
+
+  it('gives a case its pages without the text when a reading is still running after the wait, or failed', async () => {
+    simulator.setFault('none');
+    for (const read of [() => new Promise<never>(() => undefined), () => Promise.reject(new Error('engine crashed'))]) {
+      const capture = new CaptureService({
+        scanner: new EsclScanner({ url: simulator.url }),
+        reader: { read, warm: async () => undefined },
+        session: () => ({ id: 'visit-slow' }),
+        log: silentLogger(),
+        scanOptions: { resolution: 75, timeoutMs: 10_000 },
+        readingWaitMs: 50,
+      });
+      const outcome = await capture.scan('household-register');
+      expect(outcome.ok).toBe(true);
+      const [material] = await capture.materials(['household-register']);
+      expect(material?.scan?.data.length).toBeGreaterThan(0);
+      expect(material?.ocr).toBeUndefined();
+    }
   });
 
   it('answers no-scanner on a terminal without one', async () => {
@@ -134,8 +154,9 @@ describe('CaptureService', () => {
       const registerScanner = await startEsclSimulator({ renderPage: register(id) });
       try {
         const reads: PageReading[] = [];
+        let capture: CaptureService | undefined;
         const arrived = new Promise<void>((resolve) => {
-          const capture = new CaptureService({
+          capture = new CaptureService({
             scanner: new EsclScanner({ url: registerScanner.url }),
             reader: ocr,
             session: () => ({ id: 'visit-ocr' }),
@@ -155,6 +176,13 @@ describe('CaptureService', () => {
         expect(fields.name?.value).toBe('王小明');
         expect(fields.name?.confidence).toBeGreaterThan(0);
         expect(fields.idNumber?.value).toBe(proposed ? idNumber : undefined);
+        // The case carries the same reading: lines with boxes, and each field's source line.
+        const [material] = await capture!.materials(['household-register']);
+        const sent = MaterialReading.parse(material?.ocr);
+        expect(sent.lines.map((l) => l.text)).toEqual(reading?.lines.map((l) => l.text));
+        const nameSource = sent.fields.find((f) => f.field === 'name')!;
+        expect(sent.lines[nameSource.line]?.text).toContain('王小明');
+        expect(sent.lines[nameSource.line]!.box.x1).toBeGreaterThan(sent.lines[nameSource.line]!.box.x0);
       } finally {
         await registerScanner.close();
       }

@@ -66,4 +66,9 @@ describe('OCR text', () => {
   it('drops the spaces Tesseract puts between Chinese characters, keeps those between words', () => {
     expect(normaliseOcrText('社 区 综合 服务\n\n  Service  guide 2.1 \n咨询电话 : 0755')).toBe('社区综合服务\nService guide 2.1\n咨询电话 : 0755');
   });
+
+  it('reads the radical 丶 after a Chinese character as the enumeration comma 、 (as PaddleOCR misread bench/ocr’s notice)', () => {
+    expect(normaliseOcrText('医保查询丶办理结果可')).toBe('医保查询、办理结果可');
+    expect(normaliseOcrText('丶 alone at the start')).toBe('丶 alone at the start');
+  });
 });

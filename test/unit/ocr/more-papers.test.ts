@@ -30,6 +30,10 @@ describe('残疾人证, 社会保障卡, 居住证', () => {
     expect(normaliseValue('disabilityNumber', `${ZHOU}83`, TODAY)).toBeUndefined();
     expect(normaliseValue('disabilityNumber', `${ZHOU.slice(0, 17)}${ZHOU[17] === '1' ? '2' : '1'}43`, TODAY)).toBeUndefined();
     expect(normaliseValue('disabilityCategory', '肢体')).toBe('肢体残疾');
+    // Read from a flatbed scan of the 居住证 page: the label's last stroke came out as a lone "4".
+    expect(normaliseValue('permitNumber', '4 440305202500123456')).toBe('440305202500123456');
+    expect(normaliseValue('permitNumber', '440305 202500123456')).toBe('440305202500123456');
+    expect(normaliseValue('permitNumber', '44030520250O123456')).toBe('440305202500123456');
     expect(normaliseValue('disabilityGrade', '3级')).toBe('三级');
   });
   it('a validity end may lie in the future; a birth date may not', () => {
@@ -55,6 +59,12 @@ describe('what the engines misread around a value', () => {
 });
 
 describe('thresholds', () => {
+  it('reads a permit number without the stray glyph OCR split off after its label', () => {
+    const fields = extractFields('residence-permit', [line('居住证编号4 440305202500123456', 99), line('签发机关深圳市公安局南山分局', 99)], TODAY);
+    expect(fields.find((f) => f.field === 'residencePermitNumber')?.value).toBe('440305202500123456');
+    expect(fields.find((f) => f.field === 'issuer')?.value).toBe('深圳市公安局南山分局');
+  });
+
   it('a value read below its field’s threshold must be confirmed; a checked ID number trusts a lower reading', () => {
     const fields = extractFields('residence-permit', [line('姓名赵敏', 85), line(`公民身份号码${idNumber('43012119940821004')}`, 85), line('性别女', 99)], TODAY);
     expect(Object.fromEntries(fields.map((f) => [f.field, f.confirm]))).toEqual({ name: true, idNumber: false, sex: false });
