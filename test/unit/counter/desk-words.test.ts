@@ -57,6 +57,10 @@ const STATUS: Record<ErrorCode, number> = {
   'queue-empty': 409,
   'too-many-streams': 429,
   internal: 500,
+  'licence-unknown': 422,
+  'licence-wrong-holder': 422,
+  'licence-expired': 422,
+  'licence-revoked': 422,
 };
 
 describe('the desk’s words for a failure', () => {
