@@ -51,7 +51,17 @@ function errorReply(reply: FastifyReply, status: number, code: ErrorCode, messag
 
 
 export async function buildApp(services: Services, options: HttpOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger, bodyLimit: options.jsonBodyLimit, forceCloseConnections: true });
+  const app = Fastify({
+    logger: options.logger,
+    bodyLimit: options.jsonBodyLimit,
+    forceCloseConnections: true,
+    // The router's own refusals (a broken %-escape, an over-long path segment) answer in the
+    // platform's error shape too, and never echo the address back.
+    frameworkErrors: (error, _request, reply) =>
+      error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? errorReply(reply, 414, 'invalid-request', 'a part of the address is longer than any the platform issues')
+        : errorReply(reply, 400, 'invalid-request', 'the address is not a valid URL'),
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('caller', null);

@@ -471,6 +471,20 @@ export function hardeningSuite(dialect: 'sqlite' | 'postgres', newDb: (name: str
       });
     });
 
+    describe('addresses the router refuses', () => {
+      it('answers a broken escape and an over-long segment in the platform error shape, without echoing them', async () => {
+        const long = 'a'.repeat(5000);
+        for (const [path, status] of [[`/v1/public/status/${long}`, 414], [`/t/${long}`, 414], ['/v1/public/status/%zz', 400]] as const) {
+          const answer = await fetch(`${platform.url}${path}`);
+          const body = (await answer.json()) as { error: { code: string; message: string } };
+          expect(answer.status, path.slice(0, 40)).toBe(status);
+          expect(body.error.code).toBe('invalid-request');
+          expect(JSON.stringify(body)).not.toContain('aaaaaaaaaa');
+          expect(JSON.stringify(body)).not.toContain('%zz');
+        }
+      });
+    });
+
     it('keeps the counter terminal at the centre scope', async () => {
       const body = certificateCase();
       await submit(body);
