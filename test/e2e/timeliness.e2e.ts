@@ -72,6 +72,8 @@ async function callAndAccept(page: Page, queueNumber: string) {
   await page.getByRole('button', { name: '叫号' }).click();
   await expect(page.getByRole('heading', { name: `办件审核 ${queueNumber}` })).toBeVisible();
   await page.getByRole('button', { name: '受理', exact: true }).click();
+  // 受理 only asks (issue 16's desk): nothing is decided before 确认受理.
+  await page.getByRole('button', { name: '确认受理' }).click();
   await expect(page.getByTestId('case-status')).toHaveText('已受理');
 }
 
@@ -122,8 +124,8 @@ test('a case passes its warning time and its deadline: the desk, the back office
 
   // The first goes to 社保; the second stays on 1号窗口's desk, accepted.
   await callAndAccept(desk, sent.queueNumber);
-  await desk.getByRole('button', { name: '转办' }).click();
-  await desk.getByRole('button', { name: '确认' }).click();
+  await desk.getByTestId('case-review').getByRole('button', { name: '转办' }).click();
+  await desk.getByRole('button', { name: '确认', exact: true }).click();
   await expect(desk.getByTestId('case-status')).toHaveText('已转办');
   await callAndAccept(desk, kept.queueNumber);
   const deskBadge = desk.getByTestId('case-review').getByTestId('timeliness');
