@@ -77,6 +77,8 @@ export class CounterService {
   private session: StaffSession | undefined;
   private current: CaseSummary | null = null;
   private called: CalledNumber[] = [];
+  /** The last call's report to the platform: a wall reading the calls waits for it, or it would read them without that call. */
+  private reported: Promise<void> = Promise.resolve();
   private lockTimer: NodeJS.Timeout | undefined;
   private stream: AbortController | undefined;
   private refreshTimer: NodeJS.Timeout | undefined;
@@ -307,6 +309,7 @@ export class CounterService {
     const token = this.session?.token;
     if (!token || !this.options.client) return own;
     try {
+      await this.reported;
       const calls = (await this.options.client.calls(token, windows === 'all' ? undefined : windowName)).map(calledFromPlatform);
       return { windowName, current: calls[0] ?? null, recent: calls.slice(1) };
     } catch (error) {
@@ -371,14 +374,18 @@ export class CounterService {
       recall,
     };
     this.called = pushCalled(this.called, called);
-    this.options.events.publish('counter.called', called);
     // Walls showing every window read it from the platform; a failure there never stops the call.
+    // The report is under way before the event goes out, so a wall that reads the calls on hearing
+    // it waits for this one (wall()) instead of reading the list without it.
     const token = this.session?.token;
-    if (token) {
-      await this.options.client
-        ?.reportCall(token, { caseId: called.caseId, windowName: called.windowName, recall })
+    const client = this.options.client;
+    if (token && client) {
+      this.reported = client
+        .reportCall(token, { caseId: called.caseId, windowName: called.windowName, recall })
         .catch((error: unknown) => this.options.log.warn({ err: error, caseId: called.caseId }, 'reporting a call to the platform failed'));
     }
+    this.options.events.publish('counter.called', called);
+    await this.reported;
     return called;
   }
 

@@ -27,14 +27,19 @@ export function WallDisplay() {
   useEffect(() => {
     document.documentElement.lang = 'zh-CN';
     document.title = t('counter.wallTitle');
-    const read = () =>
+    // A reading asked for before the last call was heard may not hold it: only a later one counts.
+    let heard = 0;
+    const read = () => {
+      const asked = heard;
       api
         .call('counter.wall', { windows })
         .then((view) => {
-          wall.value = view;
+          if (asked === heard) wall.value = view;
         })
         .catch(() => undefined);
+    };
     const off = api.on('counter.called', (called) => {
+      heard += 1;
       wallCalled(called);
       announce(called.announcement);
       void read();
