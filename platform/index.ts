@@ -40,6 +40,7 @@ import { CaseAccess } from './core/case-access';
 import { DEFAULT_RETENTION, RetentionPolicy } from './retention/policy';
 import { purgeExpired, type PurgeReport } from './retention/purge';
 import { createVisits } from './visits/visits';
+import { ServiceLevels } from './service-levels/service-levels';
 import { CaseNotes } from './desk/notes';
 import { DeskService } from './desk/desk-service';
 
@@ -189,6 +190,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       pickups,
       bundles: new BundleService(ctx),
       desk: new DeskService(ctx, publish, pickups),
+      serviceLevels: new ServiceLevels(ctx),
       documents,
       licences,
     };

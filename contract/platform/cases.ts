@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Timeliness } from './timeliness';
+import { WaitLevel } from './wait-level';
 import { MOBILE_NUMBER } from '../forms/phone';
 import { CASE_STATUSES } from './case-states';
 import { MaterialReading } from './ocr-reading';
@@ -110,6 +111,10 @@ export const CaseSummary = z.object({
   timeliness: Timeliness.nullable(),
   /** The 一件事 bundle (its case id) this case is an item of; null for a bundle itself and a single case. */
   bundleId: z.string().nullable(),
+  /** 开始办理: when the called citizen reached the counter; null before (absent from older platforms). */
+  startedAt: z.string().nullable().optional(),
+  /** In the queue only: the wait so far against the service's targets (platform/service-levels). */
+  waitLevel: WaitLevel.optional(),
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 

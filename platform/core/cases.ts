@@ -58,6 +58,9 @@ export interface CaseRow {
   bundle_id: string | null;
   result: string | null;
   ready_at: number | null;
+  /** 开始办理 (platform/service-levels). */
+  started_at: number | null;
+  started_by: string | null;
 }
 
 /**
@@ -124,6 +127,7 @@ export function summaryOf(row: CaseRow, cipher: DataCipher, now: number): CaseSu
     deadlineAt: isoOrNull(row.deadline_at),
     timeliness: timelinessOf(row, now),
     bundleId: row.bundle_id,
+    startedAt: isoOrNull(row.started_at),
   };
 }
 

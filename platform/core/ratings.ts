@@ -46,7 +46,8 @@ interface FollowUpRow {
   reasons: string;
 }
 
-function distribution(values: number[]): CentreStats['waiting'] {
+/** Count, mean, median (p50) and p90 of spans in seconds; also the service-level statistics'. */
+export function distribution(values: number[]): CentreStats['waiting'] {
   if (values.length === 0) return { count: 0, meanSeconds: null, p50Seconds: null, p90Seconds: null };
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;

@@ -59,6 +59,7 @@ import { registerLicenceRoutes } from '../licences/http';
 import { registerDashboardRoutes } from '../dashboard/routes';
 import { registerCallRoutes } from '../calls/http';
 import { registerDeskRoutes } from '../desk/http';
+import { registerServiceLevelRoutes } from '../service-levels/http';
 
 function caller(request: FastifyRequest): Caller {
   if (!request.caller) throw new PlatformError(401, 'unauthenticated', 'this route needs a bearer token');
@@ -317,7 +318,8 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
 
   r.get('/v1/queue', {
     schema: { tags: ['queue'], summary: "The centre's 一窗受理 queue: waiting by priority then arrival, and claimed", response: { 200: QueueResponse, ...errors } },
-    handler: async (request) => cases.queue(caller(request)),
+    // Each waiting case carries its level against its service's waiting-time targets.
+    handler: async (request) => services.serviceLevels.markQueue(caller(request).centreId, await cases.queue(caller(request))),
   });
 
   r.post('/v1/queue/claim', {
@@ -404,6 +406,7 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
   registerDashboardRoutes(app, services, caller);
   registerCallRoutes(app, ctx, caller);
   registerDeskRoutes(app, services.desk, caller);
+  registerServiceLevelRoutes(app, services.serviceLevels, caller);
   if (services.licences) registerLicenceRoutes(app, services.licences, caller);
 
   if (services.documents) {

@@ -15,6 +15,7 @@ import type { LicenceService } from '../licences/service';
 import type { HelpCalls } from '../help/help-calls';
 import type { PublicStatus } from '../public-status/public-status';
 import type { Visits } from '../visits/visits';
+import type { ServiceLevels } from '../service-levels/service-levels';
 
 export interface Services {
   ctx: PlatformContext;
@@ -31,6 +32,8 @@ export interface Services {
   bundles: BundleService;
   /** The counter desk for a day's work (platform/desk). */
   desk: DeskService;
+  /** Waiting-time targets and the waiting, walking and handling statistics (platform/service-levels). */
+  serviceLevels: ServiceLevels;
   /** Signs what the platform issues and answers GET /v1/documents/verify. */
   documents?: DocumentService;
   /** Heartbeats, alerts, remote actions and signed configuration (platform/fleet). */

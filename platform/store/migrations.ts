@@ -558,6 +558,26 @@ CREATE INDEX rate_counts_win ON rate_counts (win)
     version: 85,
     sql: `ALTER TABLE licences ADD COLUMN revoked_at TEXT`,
   },
+  {
+    // Issue 19: service-level targets (platform/service-levels): each service's waiting-time
+    // thresholds per centre, and 开始办理 (the citizen reached the counter) on cases and tickets,
+    // so that walking-to-counter and handling time can be told apart.
+    version: 92,
+    sql: `
+CREATE TABLE service_level_targets (
+  centre_id TEXT NOT NULL REFERENCES centres(id),
+  service_code TEXT NOT NULL,
+  warning_minutes INTEGER NOT NULL,
+  critical_minutes INTEGER NOT NULL,
+  PRIMARY KEY (centre_id, service_code)
+);
+ALTER TABLE cases ADD COLUMN started_at {{big}};
+ALTER TABLE cases ADD COLUMN started_by TEXT;
+ALTER TABLE tickets ADD COLUMN started_at {{big}};
+ALTER TABLE tickets ADD COLUMN started_by TEXT;
+CREATE INDEX cases_first_claimed ON cases (centre_id, first_claimed_at)
+`,
+  },
 ];
 
 const TOKENS: Record<Dialect, Record<string, string>> = {
