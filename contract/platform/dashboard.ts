@@ -3,6 +3,7 @@ import { CaseStatus } from './cases';
 import { LocalizedText } from './catalogue';
 import { FollowUp, RatingReason } from './ratings';
 import { TimelinessState } from './timeliness';
+import { ServiceLevelLine, ServiceLevelStats } from './service-levels';
 
 /**
  * The centre's dashboard (监察), `GET /v1/dashboard?from=&to=` for the centre-admin: the queue now,
@@ -79,9 +80,13 @@ export const Dashboard = z.object({
   /** The names of the services and departments the tables mention, for the page and the exports. */
   names: z.object({ services: z.record(z.string(), LocalizedText), departments: z.record(z.string(), LocalizedText) }),
   badRatings: z.array(FollowUp.extend({ serviceCode: z.string(), queueNumber: z.string(), comment: z.string().nullable(), reasons: z.array(RatingReason) })),
+  /** 等候时限, whatever the period: per service, waiting now over each threshold and today's that went over. */
+  serviceLevels: z.array(ServiceLevelLine),
+  /** The period's called items (tickets and cases): waiting, walking and handling per service and staff member. */
+  serviceTimes: ServiceLevelStats.pick({ byService: true, byStaff: true }),
 });
 export type Dashboard = z.infer<typeof Dashboard>;
 
-export const DASHBOARD_TABLES = ['queue', 'services', 'staff', 'deadlines', 'bad-ratings'] as const;
+export const DASHBOARD_TABLES = ['queue', 'services', 'staff', 'deadlines', 'bad-ratings', 'service-levels', 'service-times', 'staff-times'] as const;
 export const DashboardTable = z.enum(DASHBOARD_TABLES);
 export type DashboardTable = z.infer<typeof DashboardTable>;

@@ -77,6 +77,9 @@ export const PLATFORM_ROUTES = {
   deskColleagues: 'GET /v1/desk/colleagues',
   deskHandover: 'POST /v1/desk/cases/:caseId/handover',
   deskBatchCollect: 'POST /v1/desk/pickups/collect',
+  // Service-level targets (issue 19, platform/service-levels).
+  startCase: 'POST /v1/cases/:caseId/start',
+  serviceLevelsNow: 'GET /v1/service-levels/now',
 } as const;
 
 export type PlatformRoute = keyof typeof PLATFORM_ROUTES;

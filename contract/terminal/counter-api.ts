@@ -7,6 +7,7 @@ import { CaseEvent } from '../platform/events';
 import { HelpCall } from '../platform/help';
 import { CaseLicences } from '../platform/licences';
 import { Timeliness } from '../platform/timeliness';
+import { ServiceLevelLine } from '../platform/service-levels';
 
 /**
  * The counter role's part of the TerminalApi (methods `counter.*`), spread into
@@ -69,7 +70,13 @@ export type CalledNumber = z.infer<typeof CalledNumber>;
 export const WallWindows = z.enum(['own', 'all']);
 export type WallWindows = z.infer<typeof WallWindows>;
 
-export const WallView = z.object({ windowName: z.string(), current: CalledNumber.nullable(), recent: z.array(CalledNumber) });
+export const WallView = z.object({
+  windowName: z.string(),
+  current: CalledNumber.nullable(),
+  recent: z.array(CalledNumber),
+  /** Per service line, how many wait past its thresholds now; absent while nobody is signed in or offline. */
+  serviceLevels: z.array(ServiceLevelLine).optional(),
+});
 export type WallView = z.infer<typeof WallView>;
 
 export const CaseReview = z.object({ detail: CaseDetail, history: z.array(CaseEvent) });
@@ -131,6 +138,8 @@ export const counterMethods = {
    * validity, verification), an ID-shaped licence number masked like every ID number on screen.
    */
   'counter.licences': { args: CaseRef, result: CaseLicences },
+  /** 开始办理: the citizen of the case on this desk reached the counter (walking time ends, handling begins). */
+  'counter.startCase': { args: CaseRef, result: z.object({ startedAt: z.string() }) },
   'counter.decide': { args: z.object({ caseId: z.uuid(), decision: CounterDecision }).strict(), result: CaseSummary },
   /** Walk-in: a case made at the window for the citizen in front of it (source counter). */
   'counter.createCase': {

@@ -48,6 +48,8 @@ export interface CounterServiceOptions {
   now?: () => number;
   /** After the event stream drops, before following it again. */
   reconnectMs?: number;
+  /** The queue is read again this often while signed in, so a wait crossing its threshold shows with no event. Default 20 s. */
+  queueRefreshMs?: number;
   /** Events arrive in bursts (a replay after reconnecting): one queue read per burst. */
   refreshDebounceMs?: number;
 }
@@ -82,6 +84,7 @@ export class CounterService {
   private lockTimer: NodeJS.Timeout | undefined;
   private stream: AbortController | undefined;
   private refreshTimer: NodeJS.Timeout | undefined;
+  private levelTimer: NodeJS.Timeout | undefined;
   private cursor = 0;
   /** The centre's open help calls, as the event stream tells them. */
   private readonly help = new Map<string, HelpCall>();
@@ -253,6 +256,12 @@ export class CounterService {
     };
   }
 
+  async startCase(caseId: string): Promise<{ startedAt: string }> {
+    const started = await this.act((token, client) => client.startCase(token, caseId));
+    if (this.current?.caseId === caseId) this.setCurrent({ ...this.current, startedAt: started.startedAt });
+    return started;
+  }
+
   async decide(caseId: string, decision: CounterDecision): Promise<CaseSummary> {
     const summary = await this.act((token, client) => client.decide(token, caseId, platformDecision(decision)));
     if (this.current?.caseId === caseId) this.setCurrent(ON_DESK.has(summary.status) ? summary : null);
@@ -310,8 +319,14 @@ export class CounterService {
     if (!token || !this.options.client) return own;
     try {
       await this.reported;
-      const calls = (await this.options.client.calls(token, windows === 'all' ? undefined : windowName)).map(calledFromPlatform);
-      return { windowName, current: calls[0] ?? null, recent: calls.slice(1) };
+      const client = this.options.client;
+      const [calls, levels] = await Promise.all([
+        client.calls(token, windows === 'all' ? undefined : windowName),
+        // The lines' counts are a help, not the wall's purpose: without them it still shows the calls.
+        client.serviceLevelsNow(token).catch((error: unknown) => void this.options.log.warn({ err: error }, 'reading the service levels failed')),
+      ]);
+      const called = calls.map(calledFromPlatform);
+      return { windowName, current: called[0] ?? null, recent: called.slice(1), ...(levels ? { serviceLevels: levels.services } : {}) };
     } catch (error) {
       this.options.log.warn({ err: error }, 'reading the calls from the platform failed; the wall shows this window only');
       return own;
@@ -437,6 +452,9 @@ export class CounterService {
     if (!session || !client) return;
     const controller = new AbortController();
     this.stream = controller;
+    clearInterval(this.levelTimer);
+    this.levelTimer = setInterval(() => this.scheduleRefresh(), this.options.queueRefreshMs ?? 20_000);
+    this.levelTimer.unref?.();
     const follow = async () => {
       while (!controller.signal.aborted && this.session) {
         try {
@@ -468,6 +486,7 @@ export class CounterService {
   }
 
   private stopStream(): void {
+    clearInterval(this.levelTimer);
     this.stream?.abort();
     this.stream = undefined;
   }

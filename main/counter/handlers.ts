@@ -38,6 +38,7 @@ export function counterHandlers(service: CounterService | undefined): CounterHan
     'counter.material': ({ caseId, sha256 }) => desk().material(caseId, sha256),
     'counter.licences': ({ caseId }) => desk().licences(caseId),
     'counter.decide': ({ caseId, decision }) => desk().decide(caseId, decision),
+    'counter.startCase': ({ caseId }) => desk().startCase(caseId),
     'counter.createCase': (args) => desk().createCase(args),
     'counter.stats': () => desk().stats(),
     'counter.wall': ({ windows }) => desk().wall(windows),

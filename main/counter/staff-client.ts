@@ -11,6 +11,7 @@ import { CaseDetail, CaseSummary, IntakeReceipt, QueueResponse, RevealResponse, 
 import { EventsPage } from '../../contract/platform/events';
 import { CentreStats } from '../../contract/platform/ratings';
 import { HelpCall } from '../../contract/platform/help';
+import { ServiceLevelsNow } from '../../contract/platform/service-levels';
 import { WallCalls, type CallReport, type WallCall } from '../../contract/platform/calls';
 import { followEventStream } from '../platform-link/event-stream';
 import { PlatformLink } from '../platform-link/link';
@@ -93,6 +94,16 @@ export class StaffClient {
   /** Today's calls of the centre, or of one window, with each case's 效能. */
   async calls(token: string, window: string | undefined): Promise<WallCall[]> {
     return (await this.#link.json(WallCalls, 'calls', { authorization: bearer(token), query: window ? { window } : {} })).calls;
+  }
+
+  /** 开始办理: the called citizen reached the counter. */
+  startCase(token: string, caseId: string): Promise<{ startedAt: string }> {
+    return this.#link.json(z.object({ startedAt: z.string() }), 'startCase', { params: { caseId }, authorization: bearer(token), body: {} });
+  }
+
+  /** Per service: how many wait now over each waiting-time threshold. */
+  serviceLevelsNow(token: string): Promise<ServiceLevelsNow> {
+    return this.#link.json(ServiceLevelsNow, 'serviceLevelsNow', { authorization: bearer(token) });
   }
 
   helpCalls(token: string): Promise<HelpCall[]> {

@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { shanghaiDateTime } from '../../contract/dates/shanghai-day';
 import type { LocalizedText } from '../../contract/platform/catalogue';
 import type { Dashboard, DashboardTable } from '../../contract/platform/dashboard';
+import type { ServiceTimes } from '../../contract/platform/service-levels';
 import { DASHBOARD_STRINGS, type DashboardKey, type DashboardLanguage } from './page/strings';
 
 /** Excel opens a CSV as UTF-8 only when it starts with the byte-order mark. */
@@ -25,6 +26,7 @@ export function dashboardCsv(dashboard: Dashboard, table: DashboardTable, lang: 
     service: (code: string) => named(dashboard.names.services[code], code),
     department: (code: string | null) => (code === null ? '' : named(dashboard.names.departments[code], code)),
   };
+  const timesHeader = [t('col.served'), ...(['col.waitMedian', 'col.waitP90', 'col.walkMedian', 'col.walkP90', 'col.handleMedian', 'col.handleP90'] as const).map(secs)];
   const [header, rows] = ((): [string[], Cell[][]] => {
     switch (table) {
       case 'queue':
@@ -70,10 +72,23 @@ export function dashboardCsv(dashboard: Dashboard, table: DashboardTable, lang: 
             followUpText(b, t),
           ]),
         ];
+      case 'service-levels':
+        return [
+          [t('col.service'), t('col.warningMinutes'), t('col.criticalMinutes'), t('col.waiting'), t('col.warningNow'), t('col.criticalNow'), t('col.warningToday'), t('col.criticalToday')],
+          dashboard.serviceLevels.map((l) => [names.service(l.serviceCode), l.warningMinutes, l.criticalMinutes, l.waiting, l.warningNow, l.criticalNow, l.warningToday, l.criticalToday]),
+        ];
+      case 'service-times':
+        return [[t('col.service'), ...timesHeader], dashboard.serviceTimes.byService.map((s) => [names.service(s.serviceCode), ...timesCells(s)])];
+      case 'staff-times':
+        return [[t('col.staff'), ...timesHeader], dashboard.serviceTimes.byStaff.map((s) => [s.displayName, ...timesCells(s)])];
     }
   })();
   // A citizen's comment that starts like a formula stays text in a spreadsheet (OWASP CSV injection).
   return BOM + stringify([header, ...rows], { record_delimiter: 'windows', cast: { string: (value) => (FORMULA_START.test(value) ? `'${value}` : value) } });
+}
+
+function timesCells(times: ServiceTimes): Cell[] {
+  return [times.served, times.waiting.p50Seconds, times.waiting.p90Seconds, times.walking.p50Seconds, times.walking.p90Seconds, times.handling.p50Seconds, times.handling.p90Seconds];
 }
 
 export function callbackText(b: Dashboard['badRatings'][number], t: (key: DashboardKey) => string): string {

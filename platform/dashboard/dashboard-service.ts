@@ -6,6 +6,7 @@ import { iso, type PlatformContext } from '../core/context';
 import { PlatformError } from '../core/errors';
 import type { RatingService } from '../core/ratings';
 import type { DepartmentService } from '../core/departments';
+import type { ServiceLevels } from '../service-levels/service-levels';
 import { timelinessOf } from '../timeliness/timeliness';
 import { deadlineCases, queueNow, serviceFigures, staffFigures, totals, type CaseFacts, type EventFacts } from './figures';
 
@@ -23,6 +24,7 @@ export class DashboardService {
     private readonly ctx: PlatformContext,
     private readonly ratings: RatingService,
     private readonly departments: DepartmentService,
+    private readonly serviceLevels: ServiceLevels,
   ) {}
 
   /** [from, to): the given instants, or today in Shanghai. */
@@ -67,6 +69,7 @@ export class DashboardService {
     }
     const catalogue = await this.ctx.catalogue();
     const departments = await this.departments.list(centreId);
+    const { byService, byStaff } = await this.serviceLevels.stats(centreId, from, to);
     const eventFacts: EventFacts[] = events.map((e) => ({ caseId: e.case_id, type: e.type, actorKind: e.actor_kind, actorId: e.actor_id, at: Number(e.at) }));
     return {
       centreId,
@@ -83,6 +86,8 @@ export class DashboardService {
         departments: Object.fromEntries(departments.map((d) => [d.code, d.name])),
       },
       badRatings: followUps.map((f) => ({ ...f, serviceCode: caseInfo.get(f.caseId)?.serviceCode ?? '', queueNumber: caseInfo.get(f.caseId)?.queueNumber ?? '' })),
+      serviceLevels: (await this.serviceLevels.now(caller)).services,
+      serviceTimes: { byService, byStaff },
     };
   }
 }

@@ -16,7 +16,7 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 422: ErrorBody,
 /** The centre's dashboard (监察): its figures, a CSV of each table, and the page at /dashboard. */
 export function registerDashboardRoutes(app: FastifyInstance, services: Services, caller: (request: FastifyRequest) => Caller): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const dashboard = new DashboardService(services.ctx, services.ratings, services.departments);
+  const dashboard = new DashboardService(services.ctx, services.ratings, services.departments, services.serviceLevels);
 
   r.get('/v1/dashboard', {
     schema: {

@@ -28,6 +28,9 @@ export function dashboardPageHtml(): string {
   .badge-on-time { background: #d7f0dd; color: #14532d; }
   .badge-warning { background: #fff1c2; color: #5c4300; }
   .badge-overdue { background: #fbd5d5; color: #7f1d1d; }
+  .badge-sla-warning { background: #fff1c2; color: #5c4300; }
+  .badge-sla-critical { background: #fbd5d5; color: #7f1d1d; }
+  .explain { color: #3f3f46; margin: 0 0 8px; }
   td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }`,
   });
 }
@@ -57,6 +60,19 @@ function query() {
   return 'from=' + encodeURIComponent(new Date(from).toISOString()) + '&to=' + encodeURIComponent(new Date(to).toISOString());
 }
 function badge(state) { return el('span', { class: 'badge badge-' + state, 'data-timeliness': state, text: t('timeliness.' + state) }); }
+/** 即将超时 / 已超时 with the count: the word carries the meaning, the colour repeats it. */
+function slaCell(level, n) {
+  if (!n) return cell(0, true);
+  return el('td', { class: 'number', 'data-level': level }, [el('span', { class: 'badge badge-sla-' + level, text: t('sla.' + level) + ' ' + n })]);
+}
+function timesTable(name, headKey, rows, label) {
+  return table(name, [{ key: headKey }, { key: 'col.served', number: true }, { key: 'col.waitMedian', number: true }, { key: 'col.waitP90', number: true }, { key: 'col.walkMedian', number: true }, { key: 'col.walkP90', number: true }, { key: 'col.handleMedian', number: true }, { key: 'col.handleP90', number: true }], rows.map(function (r) {
+    return el('tr', { 'data-row': label(r).key }, [el('th', { scope: 'row', text: label(r).text }), cell(r.served, true),
+      cell(duration(r.waiting.p50Seconds), true), cell(duration(r.waiting.p90Seconds), true),
+      cell(duration(r.walking.p50Seconds), true), cell(duration(r.walking.p90Seconds), true),
+      cell(duration(r.handling.p50Seconds), true), cell(duration(r.handling.p90Seconds), true)]);
+  }));
+}
 function download(table) {
   request('GET', '/v1/dashboard/export/' + table + '.csv?' + query() + '&lang=' + lang)
     .then(function (res) { return res.blob(); })
@@ -127,6 +143,10 @@ function view(d) {
     section('queue', [table('queue', [{ key: 'col.service' }, { key: 'col.waiting', number: true }, { key: 'col.atDesk', number: true }, { key: 'col.longestWait', number: true }, { key: 'col.meanWait', number: true }], d.queue.map(function (q) {
       return el('tr', { 'data-service': q.serviceCode }, [el('th', { scope: 'row', text: service(q.serviceCode) }), cell(q.waiting, true), cell(q.atDesk, true), cell(duration(q.longestWaitSeconds), true), cell(duration(q.meanWaitSeconds), true)]);
     }))]),
+    section('service-levels', [el('p', { class: 'explain', text: t('sla.explain') }), table('service-levels', [{ key: 'col.service' }, { key: 'col.targets' }, { key: 'col.waiting', number: true }, { key: 'col.warningNow', number: true }, { key: 'col.criticalNow', number: true }, { key: 'col.warningToday', number: true }, { key: 'col.criticalToday', number: true }], d.serviceLevels.map(function (l) {
+      return el('tr', { 'data-service': l.serviceCode }, [el('th', { scope: 'row', text: service(l.serviceCode) }), cell(words('sla.targets', { warning: l.warningMinutes, critical: l.criticalMinutes })), cell(l.waiting, true),
+        slaCell('warning', l.warningNow), slaCell('critical', l.criticalNow), slaCell('warning', l.warningToday), slaCell('critical', l.criticalToday)]);
+    }))]),
     section('totals', [el('dl', { class: 'totals' }, totals.map(function (x) { return el('div', { 'data-total': x[2] }, [el('dt', { text: t(x[0]) }), el('dd', { text: String(x[1]) })]); }))]),
     section('services', [
       d.services.length ? el('div', { class: 'charts' }, [
@@ -140,6 +160,8 @@ function view(d) {
     section('staff', [table('staff', [{ key: 'col.staff' }, { key: 'col.called', number: true }, { key: 'col.decided', number: true }, { key: 'col.meanHandling', number: true }], d.staff.map(function (s) {
       return el('tr', { 'data-staff': s.staffId }, [el('th', { scope: 'row', text: s.displayName }), cell(s.called, true), cell(s.decided, true), cell(duration(s.meanHandlingSeconds), true)]);
     }))]),
+    section('service-times', [timesTable('service-times', 'col.service', d.serviceTimes.byService, function (r) { return { key: r.serviceCode, text: service(r.serviceCode) }; })]),
+    section('staff-times', [timesTable('staff-times', 'col.staff', d.serviceTimes.byStaff, function (r) { return { key: r.staffId, text: r.displayName }; })]),
     section('deadlines', [table('deadlines', [{ key: 'col.queueNumber' }, { key: 'col.service' }, { key: 'col.status' }, { key: 'col.department' }, { key: 'col.timeliness' }, { key: 'col.warningAt' }, { key: 'col.deadlineAt' }], d.deadlines.map(function (c) {
       return el('tr', { 'data-case': c.queueNumber }, [el('th', { scope: 'row', text: c.queueNumber }), cell(service(c.serviceCode)), cell(t('status.' + c.status)), cell(c.department ? named(d.names.departments[c.department], c.department) : '—'), el('td', {}, [badge(c.state)]), cell(when(c.warningAt)), cell(when(c.deadlineAt))]);
     }))]),

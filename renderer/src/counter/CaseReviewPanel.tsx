@@ -9,6 +9,7 @@ import { FormActions } from './DeskChrome';
 import { useApi } from '../state/api-context';
 import { catalogue, locale } from '../state/store';
 import { attempt, decide, recall, reveal, skip } from './actions';
+import { StartServiceButton } from './service-levels/StartServiceButton';
 import { deskTab, openedFromMyList, pendingDecision, pickupFor, review, revealed } from './counter-store';
 import { BundleItems, CaseDeadline, CaseNotes } from './CycleParts';
 import { ConfirmDecision } from './ConfirmDecision';
@@ -391,6 +392,7 @@ export function CaseReviewPanel({ form, setForm }: { form: DecisionForm; setForm
       <CaseNotes caseId={detail.caseId} />
       <h3>{t('counter.decisionTitle')}</h3>
       <div class="decision-actions">
+        {detail.status === 'claimed' && <StartServiceButton caseId={detail.caseId} startedAt={detail.startedAt} mine={mine} />}
         {can.recall && (
           <button type="button" class="button secondary" onClick={() => void recall(api, detail.caseId)}>
             {t('counter.recall')}

@@ -7,6 +7,7 @@ import { catalogue, locale } from '../state/store';
 import { openCase } from './actions';
 import { filterQueue, queue, queueFilter, waitingMinutes } from './counter-store';
 import { CaseTable } from './CaseTable';
+import { WaitLevelBadge } from './service-levels/WaitLevelBadge';
 
 export function ServiceName({ code }: { code: string }) {
   const item = catalogue.value?.items.find((i) => i.code === code);
@@ -101,7 +102,14 @@ export function QueuePanel() {
           testId="queue-table"
           onOpen={(caseId) => void openCase(api, caseId)}
           columns={[
-            { head: t('counter.col.wait'), cell: (c) => t('counter.minutes', { minutes: waitingMinutes(c.receivedAt, now) }) },
+            {
+              head: t('counter.col.wait'),
+              cell: (c) => (
+                <>
+                  {t('counter.minutes', { minutes: waitingMinutes(c.receivedAt, now) })} <WaitLevelBadge level={c.waitLevel} />
+                </>
+              ),
+            },
             { head: t('counter.col.priority'), cell: (c) => <PriorityBadges summary={c} /> },
             { head: t('counter.col.source'), cell: (c) => t(`counter.source.${c.source}`) },
             {

@@ -5,6 +5,7 @@ import { useApi } from '../state/api-context';
 import { wall, wallCalled } from './counter-store';
 import { announce } from './speech';
 import { TimelinessBadge } from './timeliness/TimelinessBadge';
+import { WallServiceLevels } from './service-levels/WallServiceLevels';
 
 /** How often the wall reads the calls again (other windows' calls, each case's 效能). */
 const REFRESH_MS = 10_000;
@@ -87,6 +88,7 @@ export function WallDisplay() {
           ))}
         </ol>
       </section>
+      <WallServiceLevels lines={view?.serviceLevels} />
     </main>
   );
 }

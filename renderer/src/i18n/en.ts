@@ -802,4 +802,13 @@ export const en: Record<MessageKey, string> = {
   'desk.handOut': 'Hand out',
   'desk.collectAll': 'Hand out together ({count})',
   'desk.collectedAll': '{count} results handed out together',
+  // Waiting-time targets (issue 19, renderer/src/counter/service-levels).
+  'serviceLevels.warning': 'Near the limit',
+  'serviceLevels.critical': 'Over the limit',
+  'serviceLevels.wallTitle': 'Waiting per service',
+  'serviceLevels.waiting': '{count} waiting',
+  'serviceLevels.warningCount': '{count} near the limit',
+  'serviceLevels.criticalCount': '{count} over the limit',
+  'serviceLevels.start': 'Start service',
+  'serviceLevels.startedAt': 'Service started at {time}',
 };

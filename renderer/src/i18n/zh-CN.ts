@@ -802,6 +802,15 @@ export const zhCN = {
   'desk.handOut': '发证',
   'desk.collectAll': '一并发放（{count} 件）',
   'desk.collectedAll': '{count} 件结果已一并发放',
+  // 等候时限 (issue 19, renderer/src/counter/service-levels).
+  'serviceLevels.warning': '即将超时',
+  'serviceLevels.critical': '已超时',
+  'serviceLevels.wallTitle': '各事项等候',
+  'serviceLevels.waiting': '等候 {count} 人',
+  'serviceLevels.warningCount': '即将超时 {count} 人',
+  'serviceLevels.criticalCount': '已超时 {count} 人',
+  'serviceLevels.start': '开始办理',
+  'serviceLevels.startedAt': '{time} 开始办理',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
