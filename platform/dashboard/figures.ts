@@ -1,5 +1,6 @@
 import type { Dashboard } from '../../contract/platform/dashboard';
 import type { Timeliness } from '../../contract/platform/timeliness';
+import { groupBy } from '../service-levels/waits';
 
 /**
  * The dashboard's arithmetic, apart from the store so that a scripted day can be checked
@@ -37,12 +38,6 @@ export function meanSeconds(spansMs: readonly number[]): number | null {
 const waitOf = (c: CaseFacts) => (c.firstClaimedAt === null ? null : c.firstClaimedAt - c.receivedAt);
 const handlingOf = (c: CaseFacts) => (c.status === 'completed' && c.firstClaimedAt !== null && c.completedAt !== null ? c.completedAt - c.firstClaimedAt : null);
 const present = (values: (number | null)[]): number[] => values.filter((v): v is number => v !== null);
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
-  return groups;
-}
 
 /** The queue now: what waits and what is on a desk, per service, with the waits so far. */
 export function queueNow(open: readonly CaseFacts[], now: number): Dashboard['queue'] {
