@@ -1,0 +1,145 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { startPlatform, type DemoCredentials, type RunningPlatform } from '../../platform';
+import { expectAccessible } from './support/accessibility';
+import { screenshot } from './support/screens';
+import { startTerminal, type RunningTerminal } from './support/terminal-process';
+
+/**
+ * 等候时限 end to end with a fake clock (the platform in this process with its clock moved, as in
+ * timeliness.e2e.ts; the counter is a `tongban start` process): a case and a ticket of one service
+ * wait past its warning and then its critical threshold, and without any reload the desk's queue
+ * says 即将超时 then 已超时 on the case, the wall's line for the service counts them, and the
+ * dashboard shows the service's counts now and today.
+ */
+test.describe.configure({ mode: 'serial' });
+
+const SERVICE = 'social-security-card-application';
+const YOUNG_ID = '440305199912310011';
+const MINUTE_MS = 60_000;
+
+let dir: string;
+let platform: RunningPlatform;
+let demo: DemoCredentials;
+let skewMs = 0;
+let counter: RunningTerminal;
+
+async function api(method: string, route: string, token: string, body?: unknown): Promise<Response> {
+  return fetch(`${platform.url}${route}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+async function kioskSubmits(): Promise<string> {
+  const caseId = randomUUID();
+  const response = await api('POST', '/v1/cases', demo.kiosk.credential, {
+    caseId,
+    serviceCode: SERVICE,
+    submittedAt: new Date(Date.now() + skewMs).toISOString(),
+    visitId: `visit-${caseId.slice(0, 8)}`,
+    applicant: { name: '李四', idNumber: YOUNG_ID, phone: '13800138000' },
+    form: { name: '李四', idNumber: YOUNG_ID, phone: '13800138000', reason: 'first', bank: 'icbc', delivery: 'centre' },
+    materials: [],
+  });
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { queueNumber: string }).queueNumber;
+}
+
+async function newPage(browser: Browser): Promise<Page> {
+  return (await browser.newContext({ viewport: { width: 1280, height: 1024 } })).newPage();
+}
+
+test.beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'tongban-service-levels-e2e-'));
+  platform = await startPlatform({ db: path.join(dir, 'platform.db'), seedDemo: true, rateLimitPerMinute: 100_000, now: () => Date.now() + skewMs });
+  demo = platform.demoCredentials!;
+  const [terminalId, secret] = demo.counter.credential.replace(/^tbt_/, '').split(/\.(.*)/s) as [string, string];
+  counter = await startTerminal([
+    'terminal.role="counter"',
+    `platform.url="${platform.url}"`,
+    `platform.credential.terminalId="${terminalId}"`,
+    `platform.credential.secret="${secret}"`,
+    'counter.windowName="1号窗口"',
+  ]);
+});
+
+test.afterAll(async () => {
+  await counter?.stop();
+  await platform?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('waits crossing their thresholds show on the desk, the wall and the dashboard without a reload', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const signIn = await fetch(`${platform.url}/v1/staff/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(demo.admin) });
+  const admin = ((await signIn.json()) as { token: string }).token;
+  expect((await api('PUT', `/v1/admin/service-levels/targets/${SERVICE}`, admin, { warningMinutes: 10, criticalMinutes: 20 })).status).toBe(200);
+
+  const queueNumber = await kioskSubmits();
+  expect((await api('POST', '/v1/tickets', demo.kiosk.credential, { serviceCode: SERVICE })).status).toBe(201);
+
+  const desk = await newPage(browser);
+  await desk.goto(counter.url);
+  await desk.getByLabel('用户名').fill(demo.clerk.username);
+  await desk.getByLabel('密码').fill(demo.clerk.password);
+  await desk.getByRole('button', { name: '登录' }).click();
+  await expect(desk.getByRole('heading', { name: /排队等候/ })).toBeVisible();
+  const row = desk.locator(`tr[data-queue-number="${queueNumber}"]`);
+  await expect(row).toBeVisible({ timeout: 15_000 });
+  await expect(row.getByTestId('wait-level')).toHaveCount(0);
+
+  const wall = await newPage(browser);
+  await wall.goto(`${counter.url}&view=wall`);
+  const line = wall.locator(`[data-testid="wall-service-line"][data-service="${SERVICE}"]`);
+  await expect(line).toContainText('等候 2 人', { timeout: 20_000 });
+  await expect(line.locator('[data-wait-level]')).toHaveCount(0);
+
+  const dashboard = await newPage(browser);
+  await dashboard.goto(`${platform.url}/dashboard`);
+  await dashboard.getByLabel('用户名').fill(demo.admin.username);
+  await dashboard.getByLabel('密码').fill(demo.admin.password);
+  await dashboard.getByRole('button', { name: '登录', exact: true }).click();
+  const levels = dashboard.locator(`table[data-table="service-levels"] tr[data-service="${SERVICE}"]`);
+  await expect(levels).toContainText('预警 10 分钟 / 超时 20 分钟', { timeout: 15_000 });
+
+  // Eleven minutes on: past the warning. Nothing is reloaded; the desk and the wall read again by themselves.
+  skewMs = 11 * MINUTE_MS;
+  await expect(row.getByTestId('wait-level')).toHaveText('即将超时', { timeout: 45_000 });
+  await expect(row.getByTestId('wait-level')).toHaveAttribute('data-wait-level', 'warning');
+  await expect(line.locator('[data-wait-level="warning"]')).toHaveText('即将超时 2 人', { timeout: 30_000 });
+  await screenshot(desk, 'service-levels-desk-warning');
+
+  // Twenty-one minutes: past critical.
+  skewMs = 21 * MINUTE_MS;
+  await expect(row.getByTestId('wait-level')).toHaveText('已超时', { timeout: 45_000 });
+  await expect(row.getByTestId('wait-level')).toHaveAttribute('data-wait-level', 'critical');
+  await expect(line.locator('[data-wait-level="critical"]')).toHaveText('已超时 2 人', { timeout: 30_000 });
+  await expect(line.locator('[data-wait-level="warning"]')).toHaveCount(0);
+  await screenshot(desk, 'service-levels-desk-critical');
+  await screenshot(wall, 'service-levels-wall-critical');
+  await expectAccessible(wall, 'wall with service levels');
+
+  // The dashboard's own 30 s refresh, or 今天, shows the counts now and today.
+  await dashboard.getByRole('button', { name: '今天' }).click();
+  await expect(levels.locator('[data-level="critical"]').first()).toHaveText('已超时 2', { timeout: 15_000 });
+  await expectAccessible(dashboard, 'dashboard with service levels');
+  await screenshot(dashboard, 'service-levels-dashboard');
+
+  // The clerk calls the case, marks 开始办理, and the dashboard's statistics have it.
+  await desk.getByRole('button', { name: '叫号' }).click();
+  await expect(desk.getByRole('heading', { name: `办件审核 ${queueNumber}` })).toBeVisible();
+  skewMs = 23 * MINUTE_MS;
+  await desk.getByRole('button', { name: '开始办理' }).click();
+  await expect(desk.getByTestId('service-started')).toContainText('开始办理');
+  await dashboard.getByRole('button', { name: '今天' }).click();
+  const times = dashboard.locator(`table[data-table="service-times"] tr[data-row="${SERVICE}"]`);
+  // Walking: called at 21 minutes, started at 23 (the real seconds between are rounded away).
+  await expect(times.locator('td').nth(3)).toHaveText('2 分钟', { timeout: 15_000 });
+  await expect(levels.locator('[data-level="critical"]')).toHaveText(['已超时 1', '已超时 2']);
+  await expectAccessible(dashboard, 'dashboard with service times');
+});
