@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WaitLevel } from './wait-level';
 
 /**
  * Visits (issue 19): appointments (预约) in slots made from the centre's opening hours, and the
@@ -89,6 +90,8 @@ export const TicketView = z.object({
   window: z.string().nullable(),
   phoneMasked: z.string().nullable(),
   rating: z.number().int().min(1).max(5).nullable(),
+  /** A waiting ticket in the windows' list: its wait so far against the service's targets (platform/service-levels). */
+  waitLevel: WaitLevel.optional(),
   /** The page that follows this ticket (postpone, cancel, rate); only in the answer that created it. */
   link: z.string().optional(),
 });

@@ -422,7 +422,7 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
   }
   if (services.fleet) registerFleetRoutes(app, services.fleet);
   if (services.visits) {
-    registerVisitRoutes(app, services.visits, caller);
+    registerVisitRoutes(app, services.visits, caller, services.serviceLevels);
     registerVisitPages(app, services.visits);
   }
 }

@@ -1,6 +1,7 @@
 import { startOfShanghaiDay } from '../../contract/dates/shanghai-day';
 import type { CaseSummary } from '../../contract/platform/cases';
 import type { ServiceLevelsNow, ServiceLevelStats } from '../../contract/platform/service-levels';
+import type { TicketView } from '../../contract/platform/visits';
 import { requireStaff, requireWindowStaff, type Caller } from '../core/caller';
 import { iso, type PlatformContext } from '../core/context';
 import { notFound, PlatformError } from '../core/errors';
@@ -74,6 +75,21 @@ export class ServiceLevels {
       ...queue,
       waiting: queue.waiting.map((c) => ({ ...c, waitLevel: waitLevelOf(waitedMs({ since: Date.parse(c.receivedAt), calledAt: null }, now), target(c.serviceCode)) })),
     };
+  }
+
+  /** The windows' ticket list, each waiting ticket marked like the queue's cases. */
+  async markTickets(centreId: string, tickets: TicketView[]): Promise<TicketView[]> {
+    const target = await this.targets.byService(centreId);
+    const now = this.ctx.now();
+    const rows = await this.db.all<TicketWaitRow & { id: string }>(
+      "SELECT id, service_code, taken_at, slot_start, called_at, called_by, started_at, started_by, ended_at, status FROM tickets WHERE centre_id = ? AND status = 'waiting'",
+      [centreId],
+    );
+    const waiting = new Map(rows.map((r) => [r.id, ticketItem(r)]));
+    return tickets.map((t) => {
+      const item = waiting.get(t.ticketId);
+      return item ? { ...t, waitLevel: waitLevelOf(waitedMs(item, now), target(t.serviceCode)) } : t;
+    });
   }
 
   /** Both queues' items whose waiting falls in [from, to) by their call, or that still wait. */

@@ -19,6 +19,7 @@ import {
 import { requireCentreAdmin, requireStaff, type Caller } from '../core/caller';
 import { PlatformError } from '../core/errors';
 import { byAddress } from '../http/rate-limit-key';
+import type { ServiceLevels } from '../service-levels/service-levels';
 import type { Visits } from './visits';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 429: ErrorBody };
@@ -35,7 +36,7 @@ function requireKiosk(caller: Caller): Extract<Caller, { kind: 'terminal' }> {
 }
 
 /** The visits API: slots and bookings, check-in, tickets and their calls, the live figures. */
-export function registerVisitRoutes(app: FastifyInstance, visits: Visits, caller: (request: FastifyRequest) => Caller): void {
+export function registerVisitRoutes(app: FastifyInstance, visits: Visits, caller: (request: FastifyRequest) => Caller, serviceLevels: ServiceLevels): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/v1/visit-settings', {
@@ -97,7 +98,7 @@ export function registerVisitRoutes(app: FastifyInstance, visits: Visits, caller
   });
   r.get('/v1/tickets', {
     schema: { tags: ['visits'], summary: "The centre's waiting and called tickets", response: { 200: z.array(TicketView), ...errors } },
-    handler: async (request) => visits.tickets.list(caller(request)),
+    handler: async (request) => serviceLevels.markTickets(caller(request).centreId, await visits.tickets.list(caller(request))),
   });
   r.post('/v1/tickets/call', {
     schema: { tags: ['visits'], summary: 'Call the next ticket of the window’s services (叫号); 204 when nobody waits', body: CallTicketRequest, response: { 200: TicketView, 204: z.undefined(), ...errors } },

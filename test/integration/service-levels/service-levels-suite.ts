@@ -43,6 +43,7 @@ export function serviceLevelsSuite(label: string, newDb: (name: string) => Promi
       expect(now.status).toBe(200);
       return now.body.services.find((s: { serviceCode: string }) => s.serviceCode === serviceCode);
     };
+    const ticketLevel = async (ticketId: string) => (await call('GET', '/v1/tickets', { token: clerk })).body.find((t: { ticketId: string }) => t.ticketId === ticketId)?.waitLevel;
     const queuedLevel = async () => (await call('GET', '/v1/queue', { token: clerk })).body.waiting.find((c: { caseId: string }) => c.caseId === caseA.caseId)?.waitLevel;
 
     it('has defaults for every service, and sets a service’s targets only when they make sense', async () => {
@@ -81,16 +82,21 @@ export function serviceLevelsSuite(label: string, newDb: (name: string) => Promi
 
       at('09:09:59');
       expect(await queuedLevel()).toBe('ok');
+      expect(await ticketLevel(ticketOne)).toBe('ok');
       expect(await line(CERTIFICATE)).toMatchObject({ waiting: 2, warningNow: 0, criticalNow: 0, warningToday: 0, criticalToday: 0 });
 
       // Ten minutes waited is 即将超时 under a ten-minute warning: at the threshold counts.
       at('09:10:00');
       expect(await queuedLevel()).toBe('warning');
+      expect(await ticketLevel(ticketOne)).toBe('warning');
+      expect(await ticketLevel(ticketCard)).toBe('ok');
       expect(await line(CERTIFICATE)).toMatchObject({ waiting: 2, warningNow: 2, criticalNow: 0, warningToday: 2, criticalToday: 0 });
       expect(await line(CARD)).toMatchObject({ waiting: 1, warningNow: 0, criticalNow: 0 });
 
       at('09:21:00');
       expect(await queuedLevel()).toBe('critical');
+      expect(await ticketLevel(ticketOne)).toBe('critical');
+      expect(await ticketLevel(ticketCard)).toBe('warning');
       expect(await line(CERTIFICATE)).toMatchObject({ waiting: 2, warningNow: 0, criticalNow: 2, warningToday: 2, criticalToday: 2 });
       expect(await line(CARD)).toMatchObject({ waiting: 1, warningNow: 1, criticalNow: 0, warningMinutes: 15, criticalMinutes: 30 });
     });
