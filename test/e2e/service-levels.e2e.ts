@@ -5,6 +5,7 @@ import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startPlatform, type DemoCredentials, type RunningPlatform } from '../../platform';
 import { expectAccessible } from './support/accessibility';
+import { counterOn } from './support/platform-process';
 import { screenshot } from './support/screens';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
 
@@ -58,14 +59,7 @@ test.beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'tongban-service-levels-e2e-'));
   platform = await startPlatform({ db: path.join(dir, 'platform.db'), seedDemo: true, rateLimitPerMinute: 100_000, now: () => Date.now() + skewMs });
   demo = platform.demoCredentials!;
-  const [terminalId, secret] = demo.counter.credential.replace(/^tbt_/, '').split(/\.(.*)/s) as [string, string];
-  counter = await startTerminal([
-    'terminal.role="counter"',
-    `platform.url="${platform.url}"`,
-    `platform.credential.terminalId="${terminalId}"`,
-    `platform.credential.secret="${secret}"`,
-    'counter.windowName="1号窗口"',
-  ]);
+  counter = await startTerminal(counterOn(platform.url, '1号窗口'));
 });
 
 test.afterAll(async () => {
