@@ -43,6 +43,16 @@ export function serviceLevelsSuite(label: string, newDb: (name: string) => Promi
       expect(now.status).toBe(200);
       return now.body.services.find((s: { serviceCode: string }) => s.serviceCode === serviceCode);
     };
+    /** A window calls the service's next ticket, starts it and finishes it, at the three times given. */
+    const serveTicket = async (ticketId: string, serviceCode: string, [calledAt, startedAt, finishedAt]: [string, string, string]) => {
+      const window = { window: '3号窗口' };
+      at(calledAt);
+      expect((await call('POST', '/v1/tickets/call', { token: clerk, json: { ...window, services: [serviceCode] } })).body.ticketId).toBe(ticketId);
+      at(startedAt);
+      expect((await call('POST', `/v1/tickets/${ticketId}/start`, { token: clerk })).status).toBe(200);
+      at(finishedAt);
+      expect((await call('POST', `/v1/tickets/${ticketId}/finish`, { token: clerk, json: window })).status).toBe(200);
+    };
     const ticketLevel = async (ticketId: string) => (await call('GET', '/v1/tickets', { token: clerk })).body.find((t: { ticketId: string }) => t.ticketId === ticketId)?.waitLevel;
     const queuedLevel = async () => (await call('GET', '/v1/queue', { token: clerk })).body.waiting.find((c: { caseId: string }) => c.caseId === caseA.caseId)?.waitLevel;
 
@@ -120,20 +130,9 @@ export function serviceLevelsSuite(label: string, newDb: (name: string) => Promi
       expect((await call('POST', `/v1/cases/${caseA.caseId}/start`, { token: clerk })).body).toEqual(started.body);
       at('09:30:00');
       expect((await call('POST', `/v1/cases/${caseA.caseId}/decisions`, { token: clerk, json: { decision: 'accept' } })).status).toBe(200);
-      // Ticket one: waited 25 min, walked 1, handled 10.
-      at('09:25:00');
-      expect((await call('POST', '/v1/tickets/call', { token: clerk, json: { window: '3号窗口', services: [CERTIFICATE] } })).body.ticketId).toBe(ticketOne);
-      at('09:26:00');
-      expect((await call('POST', `/v1/tickets/${ticketOne}/start`, { token: clerk })).status).toBe(200);
-      at('09:36:00');
-      expect((await call('POST', `/v1/tickets/${ticketOne}/finish`, { token: clerk })).status).toBe(200);
-      // The card ticket: waited 40 min (past critical), walked 3, handled 7.
-      at('09:40:00');
-      expect((await call('POST', '/v1/tickets/call', { token: clerk, json: { window: '3号窗口', services: [CARD] } })).body.ticketId).toBe(ticketCard);
-      at('09:43:00');
-      expect((await call('POST', `/v1/tickets/${ticketCard}/start`, { token: clerk })).status).toBe(200);
-      at('09:50:00');
-      expect((await call('POST', `/v1/tickets/${ticketCard}/finish`, { token: clerk })).status).toBe(200);
+      // Ticket one: waited 25 min, walked 1, handled 10; the card ticket: waited 40 (past critical), walked 3, handled 7.
+      await serveTicket(ticketOne, CERTIFICATE, ['09:25:00', '09:26:00', '09:36:00']);
+      await serveTicket(ticketCard, CARD, ['09:40:00', '09:43:00', '09:50:00']);
 
       expect(await line(CERTIFICATE)).toMatchObject({ waiting: 0, warningNow: 0, criticalNow: 0, warningToday: 2, criticalToday: 2 });
       expect(await line(CARD)).toMatchObject({ waiting: 0, warningToday: 1, criticalToday: 1 });
