@@ -104,7 +104,7 @@ export class ServiceLevels {
     const events = called.length
       ? await this.db.all<{ case_id: string; type: string; actor_id: string; at: number }>(
           `SELECT case_id, type, actor_id, at FROM events WHERE centre_id = ? AND at >= ? AND type IN ('claimed', ${WINDOW_DECISIONS.map(() => '?').join(', ')}) ORDER BY seq`,
-          [centreId, Math.min(...called.map((c) => Number(c.first_claimed_at))), ...WINDOW_DECISIONS],
+          [centreId, called.reduce((first, c) => Math.min(first, Number(c.first_claimed_at)), Infinity), ...WINDOW_DECISIONS],
         )
       : [];
     const byCase = groupBy(events, (e) => e.case_id);
