@@ -90,10 +90,10 @@ export const TicketView = z.object({
   window: z.string().nullable(),
   phoneMasked: z.string().nullable(),
   rating: z.number().int().min(1).max(5).nullable(),
-  /** A waiting ticket in the windows' list: its wait so far against the service's targets (platform/service-levels). */
-  waitLevel: WaitLevel.optional(),
   /** The page that follows this ticket (postpone, cancel, rate); only in the answer that created it. */
   link: z.string().optional(),
+  /** A waiting ticket in the windows' list: its wait so far against the service's targets (platform/service-levels). */
+  waitLevel: WaitLevel.optional(),
 });
 export type TicketView = z.infer<typeof TicketView>;
 
