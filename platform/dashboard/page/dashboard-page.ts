@@ -73,6 +73,33 @@ function timesTable(name, headKey, rows, label) {
       cell(duration(r.handling.p50Seconds), true), cell(duration(r.handling.p90Seconds), true)]);
   }));
 }
+/** The admin sets a service's thresholds here; the platform checks them and its refusal is shown in the page's words. */
+function targetForm(d) {
+  var choose = el('select', { id: 'target-service' }, d.serviceLevels.map(function (l) { return el('option', { value: l.serviceCode, text: named(d.names.services[l.serviceCode], l.serviceCode) }); }));
+  var warning = el('input', { id: 'target-warning', type: 'number', min: '1', max: '600', step: '1', inputmode: 'numeric' });
+  var critical = el('input', { id: 'target-critical', type: 'number', min: '1', max: '600', step: '1', inputmode: 'numeric' });
+  var box = el('p', { id: 'target-error', class: 'error', role: 'alert' });
+  function fill() {
+    var line = d.serviceLevels.filter(function (l) { return l.serviceCode === choose.value; })[0];
+    if (line) { warning.value = String(line.warningMinutes); critical.value = String(line.criticalMinutes); }
+  }
+  choose.addEventListener('change', fill);
+  fill();
+  return el('form', { class: 'period', 'aria-labelledby': 'target-title', 'data-targets': 'true', onsubmit: function (e) {
+    e.preventDefault();
+    var body = { warningMinutes: Number(warning.value), criticalMinutes: Number(critical.value) };
+    api('PUT', '/v1/admin/service-levels/targets/' + encodeURIComponent(choose.value), body).then(function () { document.activeElement.blur(); refresh(); }, function (error) {
+      box.textContent = error && error.field && STRINGS[lang]['error.field.' + error.field] ? t('error.field.' + error.field) : errorText(error);
+    });
+  } }, [
+    el('h3', { id: 'target-title', text: t('sla.setTitle') }),
+    box,
+    el('div', {}, [el('label', { for: 'target-service', text: t('col.service') }), choose]),
+    el('div', {}, [el('label', { for: 'target-warning', text: t('col.warningMinutes') }), warning]),
+    el('div', {}, [el('label', { for: 'target-critical', text: t('col.criticalMinutes') }), critical]),
+    el('button', { type: 'submit', class: 'primary', text: t('sla.save') }),
+  ]);
+}
 function download(table) {
   request('GET', '/v1/dashboard/export/' + table + '.csv?' + query() + '&lang=' + lang)
     .then(function (res) { return res.blob(); })
@@ -146,7 +173,7 @@ function view(d) {
     section('service-levels', [el('p', { class: 'explain', text: t('sla.explain') }), table('service-levels', [{ key: 'col.service' }, { key: 'col.targets' }, { key: 'col.waiting', number: true }, { key: 'col.warningNow', number: true }, { key: 'col.criticalNow', number: true }, { key: 'col.warningToday', number: true }, { key: 'col.criticalToday', number: true }], d.serviceLevels.map(function (l) {
       return el('tr', { 'data-service': l.serviceCode }, [el('th', { scope: 'row', text: service(l.serviceCode) }), cell(words('sla.targets', { warning: l.warningMinutes, critical: l.criticalMinutes })), cell(l.waiting, true),
         slaCell('warning', l.warningNow), slaCell('critical', l.criticalNow), slaCell('warning', l.warningToday), slaCell('critical', l.criticalToday)]);
-    }))]),
+    })), d.serviceLevels.length ? targetForm(d) : null]),
     section('totals', [el('dl', { class: 'totals' }, totals.map(function (x) { return el('div', { 'data-total': x[2] }, [el('dt', { text: t(x[0]) }), el('dd', { text: String(x[1]) })]); }))]),
     section('services', [
       d.services.length ? el('div', { class: 'charts' }, [
@@ -208,6 +235,8 @@ function refresh() {
   if (!token) return render();
   // A follow-up being written up is not wiped by the periodic refresh.
   if (editing && document.querySelector('form[data-close]')) return;
+  // Nor are thresholds being typed.
+  if (document.activeElement && document.activeElement.closest && document.activeElement.closest('form[data-targets]')) return;
   api('GET', '/v1/dashboard?' + query()).then(function (data) { chrome(); view(data); }, showError);
 }
 function startPage() {

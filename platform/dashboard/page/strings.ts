@@ -141,6 +141,11 @@ export const DASHBOARD_STRINGS = {
     'col.walkP90': '走到窗口 P90',
     'col.handleMedian': '办理中位数',
     'col.handleP90': '办理 P90',
+    'sla.setTitle': '设置事项等候阈值',
+    'sla.save': '保存阈值',
+    'error.field.warningMinutes': '预警阈值须为 1 至 600 的整数分钟。',
+    'error.field.criticalMinutes': '超时阈值须为 1 至 600 的整数分钟，且大于预警阈值。',
+    'error.field.serviceCode': '没有这个事项，请重新选择。',
   },
   en: {
     title: 'Centre dashboard',
@@ -279,6 +284,11 @@ export const DASHBOARD_STRINGS = {
     'col.walkP90': 'Walk, p90',
     'col.handleMedian': 'Handling, median',
     'col.handleP90': 'Handling, p90',
+    'sla.setTitle': 'Set a service’s waiting thresholds',
+    'sla.save': 'Save thresholds',
+    'error.field.warningMinutes': 'The warning must be a whole number of minutes from 1 to 600.',
+    'error.field.criticalMinutes': 'The limit must be a whole number of minutes from 1 to 600, above the warning.',
+    'error.field.serviceCode': 'There is no such service; choose again.',
   },
 } as const satisfies Record<'zh-CN' | 'en', Record<string, string>>;
 
