@@ -75,8 +75,3 @@ export const ServiceLevelStats = z.object({
   byStaff: z.array(ServiceTimes.extend({ staffId: z.string(), displayName: z.string() })),
 });
 export type ServiceLevelStats = z.infer<typeof ServiceLevelStats>;
-
-export const ServiceLevelStatsQuery = z.object({
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
-});
