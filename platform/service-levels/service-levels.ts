@@ -13,6 +13,7 @@ const WINDOW_DECISIONS = ['accepted', 'rejected', 'materials-requested', 'transf
 
 interface CaseWaitRow {
   id: string;
+  status: string;
   service_code: string;
   received_at: number;
   first_claimed_at: number | null;
@@ -95,11 +96,11 @@ export class ServiceLevels {
   /** Both queues' items whose waiting falls in [from, to) by their call, or that still wait. */
   private async items(centreId: string, from: number, to: number, waitingToo: boolean): Promise<WaitItem[]> {
     const cases = await this.db.all<CaseWaitRow>(
-      `SELECT id, service_code, received_at, first_claimed_at, started_at, started_by FROM cases
-       WHERE centre_id = ? AND ((first_claimed_at >= ? AND first_claimed_at < ?)${waitingToo ? " OR (first_claimed_at IS NULL AND status = 'queued')" : ''})`,
+      `SELECT id, status, service_code, received_at, first_claimed_at, started_at, started_by FROM cases
+       WHERE centre_id = ? AND ((first_claimed_at >= ? AND first_claimed_at < ?)${waitingToo ? " OR status = 'queued'" : ''})`,
       [centreId, from, to],
     );
-    const called = cases.filter((c) => c.first_claimed_at !== null);
+    const called = cases.filter((c) => c.first_claimed_at !== null && !(waitingToo && c.status === 'queued'));
     // Who called each case, and when the window first decided it after 开始办理, from its events.
     const events = called.length
       ? await this.db.all<{ case_id: string; type: string; actor_id: string; at: number }>(
@@ -110,7 +111,8 @@ export class ServiceLevels {
     const byCase = groupBy(events, (e) => e.case_id);
     const caseItems = cases.map((row): WaitItem => {
       const own = byCase.get(row.id) ?? [];
-      const calledAt = num(row.first_claimed_at);
+      // A case back in the queue (released, not come) waits again, as the queue marks it: from its receipt.
+      const calledAt = waitingToo && row.status === 'queued' ? null : num(row.first_claimed_at);
       const startedAt = num(row.started_at);
       return {
         serviceCode: row.service_code,
