@@ -178,5 +178,18 @@ export function serviceLevelsSuite(label: string, newDb: (name: string) => Promi
       at('10:15:00');
       expect(await line(CARD)).toMatchObject({ waiting: 1, warningNow: 1 });
     });
+
+    it('counts a case sent back to the queue as waiting again, from its receipt', async () => {
+      at('10:20:00');
+      const caseB = certificateCase();
+      expect((await call('POST', '/v1/cases', { token: demo.kiosk.credential, json: { ...caseB, submittedAt: new Date(clock).toISOString() } })).status).toBe(201);
+      at('10:25:00');
+      expect((await call('POST', '/v1/queue/claim', { token: clerk, json: { caseId: caseB.caseId } })).status).toBe(200);
+      expect((await call('POST', `/v1/cases/${caseB.caseId}/decisions`, { token: clerk, json: { decision: 'release', note: '未到场' } })).status).toBe(200);
+      at('10:31:00');
+      const waiting = (await call('GET', '/v1/queue', { token: clerk })).body.waiting;
+      expect(waiting.find((c: { caseId: string }) => c.caseId === caseB.caseId)?.waitLevel).toBe('warning');
+      expect(await line(CERTIFICATE)).toMatchObject({ waiting: 1, warningNow: 1 });
+    });
   });
 }
