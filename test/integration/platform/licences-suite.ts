@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type DemoCredentials, type RunningPlatform } from '../../../platform';
-import { client, YOUNG_ID } from './helpers';
+import type { DemoCredentials, RunningPlatform } from '../../../platform';
+import { startSeeded, YOUNG_ID, type Call, type SignIn } from './helpers';
 
 // The ID-card simulator's fictional holders (drivers/idcard/simulator/cards.ts).
 const ZHANG_SAN = '110101198503120017';
@@ -18,17 +18,8 @@ const ELDERLY = '11010519491231002X';
  */
 export function licencesSuite(dialect: 'sqlite' | 'postgres', newDb: (name: string) => Promise<string>): void {
   describe(`the licence library on ${dialect}`, () => {
-    let platform: RunningPlatform;
-    let demo: DemoCredentials;
-    let call: ReturnType<typeof client>;
-    let kiosk: string;
-    let clerk: string;
-    let admin: string;
+    let platform: RunningPlatform, demo: DemoCredentials, call: Call, kiosk: string, clerk: string, admin: string, signIn: SignIn;
     const clock = Date.parse('2026-12-01T10:00:00+08:00');
-
-    async function signIn(username: string, password: string): Promise<string> {
-      return (await call('POST', '/v1/staff/sessions', { json: { username, password } })).body.token as string;
-    }
 
     function lookup(holderIdNumber: string, types: string[], holderRole: 'applicant' | 'agent' = 'applicant', token = kiosk) {
       return call('POST', '/v1/licences/lookups', {
@@ -38,12 +29,7 @@ export function licencesSuite(dialect: 'sqlite' | 'postgres', newDb: (name: stri
     }
 
     beforeAll(async () => {
-      platform = await startPlatform({ db: await newDb('licences'), seedDemo: true, rateLimitPerMinute: 100_000, now: () => clock });
-      demo = platform.demoCredentials!;
-      call = client(platform.url);
-      kiosk = demo.kiosk.credential;
-      clerk = await signIn(demo.clerk.username, demo.clerk.password);
-      admin = await signIn(demo.admin.username, demo.admin.password);
+      ({ platform, demo, call, kiosk, clerk, admin, signIn } = await startSeeded({ db: await newDb('licences'), now: () => clock }));
     });
 
     afterAll(async () => {
