@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { callApi, placeCard } from './support/kiosk';
 import { expectAccessible } from './support/accessibility';
+import { counterOn, signInAtDesk, staffToken } from './support/desk';
 import { DEMO, kioskOn, startPlatformProcess, type RunningPlatform } from './support/platform-process';
 import { screenshot } from './support/screens';
 import { sign } from './support/signature';
@@ -28,21 +29,11 @@ let kiosk: RunningTerminal;
 let windowOne: RunningTerminal;
 let windowTwo: RunningTerminal;
 
-function counterSets(windowName: string): string[] {
-  return [
-    'terminal.role="counter"',
-    `platform.url="${platform.url}"`,
-    `platform.credential.terminalId="${DEMO.counter.terminalId}"`,
-    `platform.credential.secret="${DEMO.counter.secret}"`,
-    `counter.windowName="${windowName}"`,
-  ];
-}
-
 test.beforeAll(async () => {
   platform = await startPlatformProcess();
   kiosk = await startTerminal(kioskOn(platform.url));
-  windowOne = await startTerminal(counterSets('1号窗口'));
-  windowTwo = await startTerminal(counterSets('2号窗口'));
+  windowOne = await startTerminal(counterOn(platform.url, '1号窗口'));
+  windowTwo = await startTerminal(counterOn(platform.url, '2号窗口'));
 });
 
 test.afterAll(async () => {
@@ -50,34 +41,13 @@ test.afterAll(async () => {
   await platform?.dispose();
 });
 
-async function staffSession(username: string, password: string): Promise<string> {
-  const answer = await fetch(`${platform.url}/v1/staff/sessions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  return ((await answer.json()) as { token: string }).token;
-}
-
 async function historyOf(caseId: string): Promise<{ type: string; details: Record<string, unknown> }[]> {
-  const token = await staffSession(DEMO.clerk.username, DEMO.clerk.password);
+  const token = await staffToken(platform.url, DEMO.clerk);
   const answer = await fetch(`${platform.url}/v1/cases/${caseId}/events?after=0&limit=500`, { headers: { authorization: `Bearer ${token}` } });
   return ((await answer.json()) as { events: { type: string; details: Record<string, unknown> }[] }).events;
 }
 
-/** Signs a counter page in (signing out whoever was there) and waits for the screen of the account's role. */
-async function signIn(page: Page, terminal: RunningTerminal, username: string, password: string, screen: RegExp) {
-  await page.goto(terminal.url);
-  const form = page.getByRole('heading', { name: '窗口人员登录' });
-  const signOut = page.getByRole('button', { name: '退出登录' });
-  await expect(form.or(signOut)).toBeVisible();
-  if (await signOut.isVisible()) await signOut.click();
-  await expect(form).toBeVisible();
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('heading', { name: screen })).toBeVisible();
-}
+const signIn = (page: Page, terminal: RunningTerminal, username: string, password: string, screen?: RegExp) => signInAtDesk(page, terminal.url, { username, password }, screen);
 
 /** The case submitted by the kiosk, waited for until the kiosk's outbox has it on the platform. */
 async function kioskSubmits(page: Page, serviceCode: string, values: Record<string, string | boolean>) {

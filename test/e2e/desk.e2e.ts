@@ -3,6 +3,7 @@ import { callApi, placeCard } from './support/kiosk';
 import { expectAccessible } from './support/accessibility';
 import { screenshot } from './support/screens';
 import { sign } from './support/signature';
+import { counterOn, platformCall as callPlatform, staffToken as tokenOf } from './support/desk';
 import { DEMO, kioskOn, startPlatformProcess, type RunningPlatform } from './support/platform-process';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
 
@@ -20,13 +21,7 @@ let counter: RunningTerminal;
 test.beforeAll(async () => {
   platform = await startPlatformProcess();
   kiosk = await startTerminal(kioskOn(platform.url));
-  counter = await startTerminal([
-    'terminal.role="counter"',
-    `platform.url="${platform.url}"`,
-    `platform.credential.terminalId="${DEMO.counter.terminalId}"`,
-    `platform.credential.secret="${DEMO.counter.secret}"`,
-    'counter.windowName="6号窗口"',
-  ]);
+  counter = await startTerminal(counterOn(platform.url, '6号窗口'));
 });
 
 test.afterAll(async () => {
@@ -34,23 +29,8 @@ test.afterAll(async () => {
   await platform?.dispose();
 });
 
-async function staffToken(username: string, password: string): Promise<string> {
-  const answer = await fetch(`${platform.url}/v1/staff/sessions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  return ((await answer.json()) as { token: string }).token;
-}
-
-async function platformCall(method: string, route: string, token: string, body?: unknown) {
-  const answer = await fetch(`${platform.url}${route}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: answer.status, body: (await answer.json()) as Record<string, unknown> };
-}
+const staffToken = (username: string, password: string) => tokenOf(platform.url, { username, password });
+const platformCall = (method: string, route: string, token: string, body?: unknown) => callPlatform(platform.url, method, route, token, body);
 
 async function kioskSubmits(page: Page): Promise<{ caseId: string; queueNumber: string }> {
   const receipt = await callApi<{ caseId: string }>(page, 'cases.submit', {
