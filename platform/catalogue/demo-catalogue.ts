@@ -92,7 +92,7 @@ const agentIdMaterial: MaterialInput = {
   holder: 'agent',
 };
 
-const raw: z.input<typeof Catalogue> = {
+export const raw: z.input<typeof Catalogue> = {
   version: '2026.11-demo.1',
   demo: true,
   categories: [
