@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCKOUT_THRESHOLD } from '../../../contract/platform/access';
 import { startPlatform, type DemoCredentials, type RunningPlatform } from '../../../platform';
-import { certificateCase, client, holdLicence, startSeeded, YOUNG_ID, type Answer, type Call } from './helpers';
+import { caseWithIdCardLicence, certificateCase, client, startSeeded, YOUNG_ID, type Answer, type Call } from './helpers';
 
 /**
  * The holes an independent hostile test found in a running platform (issue 12), each
@@ -218,12 +218,7 @@ export function hardeningSuite(dialect: 'sqlite' | 'postgres', newDb: (name: str
     describe('hole 5: nothing to sign with and nothing personal in the database', () => {
       it('keeps no signing key in the store and seals the applicant, form and materials of a case', async () => {
         const name = '司马光明';
-        const body = certificateCase({
-          applicant: { name, idNumber: YOUNG_ID, phone: '13712345678' },
-          materials: [{ code: 'id-card', electronicLicence: { type: 'resident-id-card', number: YOUNG_ID } }],
-        });
-        body.form = { ...body.form, name };
-        await holdLicence(platform, { type: 'resident-id-card', number: YOUNG_ID, holderIdNumber: YOUNG_ID });
+        const body = await caseWithIdCardLicence(platform, name, '13712345678');
         await submit(body);
         expect(await platform.db.all('SELECT key_id FROM signing_keys')).toEqual([]);
         const row = await platform.db.get<{ request: string }>('SELECT request FROM cases WHERE id = ?', [body.caseId]);

@@ -92,3 +92,17 @@ export function certificateCase(overrides: Partial<IntakeRequestInput> = {}, idN
 export async function holdLicence(platform: RunningPlatform, licence: Pick<LicenceImport, 'type' | 'number' | 'holderIdNumber'> & Partial<LicenceImport>): Promise<void> {
   await platform.services.licences!.load([{ issuer: '测试市虚构发证机关', holderName: '测试持证人', validFrom: '2020-01-01', validUntil: null, ...licence }]);
 }
+
+/**
+ * A certificate case of a named applicant whose ID card is named as an electronic licence (its
+ * number is the ID number, so it is personal data too), held in the platform's library.
+ */
+export async function caseWithIdCardLicence(platform: RunningPlatform, name: string, phone: string, idNumber = YOUNG_ID): Promise<IntakeRequestInput> {
+  const body = certificateCase({
+    applicant: { name, idNumber, phone },
+    materials: [{ code: 'id-card', electronicLicence: { type: 'resident-id-card', number: idNumber } }],
+  }, idNumber);
+  body.form = { ...body.form, name };
+  await holdLicence(platform, { type: 'resident-id-card', number: idNumber, holderIdNumber: idNumber });
+  return body;
+}

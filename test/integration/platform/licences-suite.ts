@@ -28,6 +28,17 @@ export function licencesSuite(dialect: 'sqlite' | 'postgres', newDb: (name: stri
       });
     }
 
+    /** A certificate case whose ID-card material is the electronic licence `number`. */
+    const idCardCase = (applicant: { name: string; idNumber: string }, number: string, visit: string) => ({
+      caseId: randomUUID(),
+      serviceCode: 'si-contribution-certificate',
+      submittedAt: new Date(clock).toISOString(),
+      visitId: visit,
+      applicant,
+      form: { name: applicant.name, idNumber: applicant.idNumber, insuranceType: 'all', fromMonth: '2020-01-01', toMonth: '2024-12-01', purpose: 'housing' },
+      materials: [{ code: 'id-card', electronicLicence: { type: 'resident-id-card', number } }],
+    });
+
     beforeAll(async () => {
       ({ platform, demo, call, kiosk, clerk, admin, signIn } = await startSeeded({ db: await newDb('licences'), now: () => clock }));
     });
@@ -72,15 +83,7 @@ export function licencesSuite(dialect: 'sqlite' | 'postgres', newDb: (name: stri
     });
 
     it('shows staff a case’s licence with its document, issuer, validity and verification, audited; a changed row fails', async () => {
-      const body = {
-        caseId: randomUUID(),
-        serviceCode: 'si-contribution-certificate',
-        submittedAt: new Date(clock).toISOString(),
-        visitId: 'visit-lic-1',
-        applicant: { name: '测试张三', idNumber: ZHANG_SAN, phone: '13800138000' },
-        form: { name: '测试张三', idNumber: ZHANG_SAN, insuranceType: 'all', fromMonth: '2020-01-01', toMonth: '2024-12-01', purpose: 'housing' },
-        materials: [{ code: 'id-card', electronicLicence: { type: 'resident-id-card', number: ZHANG_SAN } }],
-      };
+      const body = idCardCase({ name: '测试张三', idNumber: ZHANG_SAN }, ZHANG_SAN, 'visit-lic-1');
       expect((await call('POST', '/v1/cases', { token: kiosk, json: body })).status).toBe(201);
       const seen = await call('GET', `/v1/cases/${body.caseId}/licences`, { token: clerk });
       expect(seen.status).toBe(200);
@@ -112,15 +115,7 @@ export function licencesSuite(dialect: 'sqlite' | 'postgres', newDb: (name: stri
       const consent = await platform.db.get<{ holder_role: string }>("SELECT holder_role FROM licence_consents WHERE holder_role = 'agent'");
       expect(consent?.holder_role).toBe('agent');
       // A case naming 测试李四's licence for another applicant is refused at intake, never kept as his.
-      const body = {
-        caseId: randomUUID(),
-        serviceCode: 'si-contribution-certificate',
-        submittedAt: new Date(clock).toISOString(),
-        visitId: 'visit-lic-2',
-        applicant: { name: '李四', idNumber: YOUNG_ID },
-        form: { name: '李四', idNumber: YOUNG_ID, insuranceType: 'all', fromMonth: '2020-01-01', toMonth: '2024-12-01', purpose: 'housing' },
-        materials: [{ code: 'id-card', electronicLicence: { type: 'resident-id-card', number: LI_SI } }],
-      };
+      const body = idCardCase({ name: '李四', idNumber: YOUNG_ID }, LI_SI, 'visit-lic-2');
       const refused = await call('POST', '/v1/cases', { token: kiosk, json: body });
       expect(refused.status).toBe(422);
       expect(refused.body.error).toMatchObject({ code: 'licence-wrong-holder', field: 'materials.0.electronicLicence' });
@@ -129,15 +124,6 @@ export function licencesSuite(dialect: 'sqlite' | 'postgres', newDb: (name: stri
     });
 
     describe('intake refuses a case naming a licence it cannot rest on', () => {
-      const idCardCase = (applicant: { name: string; idNumber: string }, number: string, visit: string) => ({
-        caseId: randomUUID(),
-        serviceCode: 'si-contribution-certificate',
-        submittedAt: new Date(clock).toISOString(),
-        visitId: visit,
-        applicant,
-        form: { name: applicant.name, idNumber: applicant.idNumber, insuranceType: 'all', fromMonth: '2020-01-01', toMonth: '2024-12-01', purpose: 'housing' },
-        materials: [{ code: 'id-card', electronicLicence: { type: 'resident-id-card', number } }],
-      });
       const ZHOU = { name: '测试周过期', idNumber: '420102197505050010' };
       const QIAN = { name: '测试钱吊销', idNumber: YOUNG_ID };
 
