@@ -12,6 +12,7 @@ import {
   type SexCode,
 } from '../../contract/identity';
 import { errorMessage } from '../../common/errors';
+import layouts from './text-block-layouts.json' with { type: 'json' };
 
 /**
  * The 256-byte text block of the read answers (docs/devices/idcard-sam-protocol.md): UCS-2
@@ -26,47 +27,32 @@ export const TEXT_BLOCK_LENGTH = 256;
 
 type Field = readonly [offset: number, bytes: number];
 
-const RESIDENT = {
-  name: [0, 30],
-  sex: [30, 2],
-  nation: [32, 4],
-  birth: [36, 16],
-  address: [52, 70],
-  idNumber: [122, 36],
-  issuer: [158, 30],
-  validFrom: [188, 16],
-  validTo: [204, 16],
-} as const satisfies Record<string, Field>;
-
-const HMT = { ...RESIDENT, passNumber: [220, 18], issueCount: [238, 4] } as const satisfies Record<string, Field>;
-
-const FOREIGN_2017 = {
-  nameEn: [0, 120],
-  sex: [120, 2],
-  idNumber: [122, 30],
-  nationality: [152, 6],
-  name: [158, 30],
-  validFrom: [188, 16],
-  validTo: [204, 16],
-  birth: [220, 16],
-  cardVersion: [236, 4],
-  authorityCode: [240, 8],
-} as const satisfies Record<string, Field>;
-
-const FOREIGN_2023 = {
-  name: [0, 30],
-  sex: [30, 2],
-  renewalCount: [32, 4],
-  birth: [36, 16],
-  nameEn1: [52, 70],
-  idNumber: [122, 36],
-  validFrom: [188, 16],
-  validTo: [204, 16],
-  nameEn2: [220, 22],
-  nationality: [242, 6],
-} as const satisfies Record<string, Field>;
-
 const KIND_AT: Field = [248, 2];
+
+/**
+ * Where each field of a kind's block lies: data (text-block-layouts.json, [offset, bytes] a
+ * field, from the sources above), checked here once at load: every field an even span inside the
+ * block before the kind letter, no two overlapping, so a mistyped offset stops the reader at
+ * start naming the kind and the field rather than misreading a citizen's card.
+ */
+export function checkedLayout<K extends string>(kind: CardKind, table: Record<K, number[]>): Record<K, Field> {
+  const owner: (string | undefined)[] = [];
+  for (const [name, span] of Object.entries(table) as [K, number[]][]) {
+    const [offset = -1, bytes = 0] = span;
+    const sane = span.length === 2 && Number.isInteger(offset) && Number.isInteger(bytes) && offset >= 0 && offset % 2 === 0 && bytes > 0 && bytes % 2 === 0;
+    if (!sane || offset + bytes > KIND_AT[0]) throw new Error(`text-block-layouts.json: ${kind}.${name} [${span.join(', ')}] is not an even span of the first ${KIND_AT[0]} bytes`);
+    for (let at = offset; at < offset + bytes; at += 1) {
+      if (owner[at]) throw new Error(`text-block-layouts.json: ${kind}.${name} overlaps ${owner[at]} at byte ${at}`);
+      owner[at] = name;
+    }
+  }
+  return table as unknown as Record<K, Field>;
+}
+
+const RESIDENT = checkedLayout('resident', layouts.resident);
+const HMT = checkedLayout('hmt-residence', layouts['hmt-residence']);
+const FOREIGN_2017 = checkedLayout('foreign-permanent-2017', layouts['foreign-permanent-2017']);
+const FOREIGN_2023 = checkedLayout('foreign-permanent-2023', layouts['foreign-permanent-2023']);
 
 const KIND_LETTER: Record<CardKind, string> = {
   resident: ' ',
