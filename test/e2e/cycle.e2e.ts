@@ -1,11 +1,11 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { callApi, placeCard } from './support/kiosk';
 import { expectAccessible } from './support/accessibility';
-import { counterOn, signInAtDesk, staffToken } from './support/desk';
-import { DEMO, kioskOn, startPlatformProcess, type RunningPlatform } from './support/platform-process';
+import { signInAtDesk, staffToken, startCentre, type Centre } from './support/desk';
+import { DEMO, type RunningPlatform } from './support/platform-process';
 import { screenshot } from './support/screens';
 import { sign } from './support/signature';
-import { startTerminal, type RunningTerminal } from './support/terminal-process';
+import type { RunningTerminal } from './support/terminal-process';
 import { newbornAnswers } from './support/newborn';
 
 /**
@@ -24,21 +24,17 @@ const BACK_OFFICE: Record<string, { username: string; name: string }> = {
   household: { username: 'demo.huji', name: '户籍' },
 };
 
-let platform: RunningPlatform;
-let kiosk: RunningTerminal;
-let windowOne: RunningTerminal;
-let windowTwo: RunningTerminal;
+let centre: Centre | undefined;
+let platform: RunningPlatform, kiosk: RunningTerminal, windowOne: RunningTerminal, windowTwo: RunningTerminal;
 
 test.beforeAll(async () => {
-  platform = await startPlatformProcess();
-  kiosk = await startTerminal(kioskOn(platform.url));
-  windowOne = await startTerminal(counterOn(platform.url, '1号窗口'));
-  windowTwo = await startTerminal(counterOn(platform.url, '2号窗口'));
+  const started = await startCentre(['1号窗口', '2号窗口']);
+  centre = started;
+  ({ platform, kiosk, desks: [windowOne, windowTwo] } = started);
 });
 
 test.afterAll(async () => {
-  for (const terminal of [kiosk, windowOne, windowTwo]) await terminal?.stop();
-  await platform?.dispose();
+  await centre?.stop();
 });
 
 async function historyOf(caseId: string): Promise<{ type: string; details: Record<string, unknown> }[]> {

@@ -3,9 +3,9 @@ import { callApi, placeCard } from './support/kiosk';
 import { expectAccessible } from './support/accessibility';
 import { screenshot } from './support/screens';
 import { sign } from './support/signature';
-import { counterOn, platformCall as callPlatform, staffToken as tokenOf } from './support/desk';
-import { DEMO, kioskOn, startPlatformProcess, type RunningPlatform } from './support/platform-process';
-import { startTerminal, type RunningTerminal } from './support/terminal-process';
+import { platformCall as callPlatform, staffToken as tokenOf, startCentre, type Centre } from './support/desk';
+import { DEMO, type RunningPlatform } from './support/platform-process';
+import type { RunningTerminal } from './support/terminal-process';
 
 /**
  * The counter desk for a day's work, through real processes (`tongban platform` with the demo
@@ -14,19 +14,17 @@ import { startTerminal, type RunningTerminal } from './support/terminal-process'
  */
 test.describe.configure({ mode: 'serial' });
 
-let platform: RunningPlatform;
-let kiosk: RunningTerminal;
-let counter: RunningTerminal;
+let centre: Centre | undefined;
+let platform: RunningPlatform, kiosk: RunningTerminal, counter: RunningTerminal;
 
 test.beforeAll(async () => {
-  platform = await startPlatformProcess();
-  kiosk = await startTerminal(kioskOn(platform.url));
-  counter = await startTerminal(counterOn(platform.url, '6号窗口'));
+  const started = await startCentre(['6号窗口']);
+  centre = started;
+  ({ platform, kiosk, desks: [counter] } = started);
 });
 
 test.afterAll(async () => {
-  for (const terminal of [kiosk, counter]) await terminal?.stop();
-  await platform?.dispose();
+  await centre?.stop();
 });
 
 const staffToken = (username: string, password: string) => tokenOf(platform.url, { username, password });

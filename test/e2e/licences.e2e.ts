@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { callApi, placeCard } from './support/kiosk';
-import { counterOn, signInAtDesk, staffToken } from './support/desk';
-import { DEMO, kioskOn, startPlatformProcess, type RunningPlatform } from './support/platform-process';
-import { startTerminal, type RunningTerminal } from './support/terminal-process';
+import { signInAtDesk, staffToken, startCentre, type Centre } from './support/desk';
+import { DEMO, type RunningPlatform } from './support/platform-process';
+import type { RunningTerminal } from './support/terminal-process';
 import { newbornAnswers } from './support/newborn';
 
 /**
@@ -20,9 +20,8 @@ test.describe.configure({ mode: 'serial' });
 const SUN = '44010619870704048X';
 const PILOT_NUMBER = 'J440106-2010-009999';
 
-let platform: RunningPlatform;
-let kiosk: RunningTerminal;
-let desk: RunningTerminal;
+let centre: Centre | undefined;
+let platform: RunningPlatform, kiosk: RunningTerminal, desk: RunningTerminal;
 const dir = mkdtempSync(path.join(tmpdir(), 'tongban-licences-e2e-'));
 
 test.beforeAll(async () => {
@@ -33,15 +32,13 @@ test.beforeAll(async () => {
       { type: 'marriage-certificate', number: PILOT_NUMBER, issuer: '测试市试点民政局', holderIdNumber: SUN, holderName: '测试孙艾克斯', validFrom: '2010-01-01', validUntil: '2020-01-01' },
     ]),
   );
-  platform = await startPlatformProcess(['--licences', file]);
-  kiosk = await startTerminal(kioskOn(platform.url));
-  desk = await startTerminal(counterOn(platform.url, '7号窗口'));
+  const started = await startCentre(['7号窗口'], { platformArgs: ['--licences', file] });
+  centre = started;
+  ({ platform, kiosk, desks: [desk] } = started);
 });
 
 test.afterAll(async () => {
-  await desk?.stop();
-  await kiosk?.stop();
-  await platform?.dispose();
+  await centre?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
-import { DEMO } from './platform-process';
+import { DEMO, kioskOn, startPlatformProcess, type RunningPlatform } from './platform-process';
+import { startTerminal, type RunningTerminal } from './terminal-process';
 
 export interface TerminalCredential {
   terminalId: string;
@@ -61,4 +62,35 @@ export async function signInAtDesk(page: Page, deskUrl: string, account: StaffAc
   await page.getByLabel('密码').fill(account.password);
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page.getByRole('heading', { name: screen })).toBeVisible();
+}
+
+/** A centre through real processes: `tongban platform` with the demo seed, a kiosk, and a counter at each window. */
+export interface Centre<Windows extends readonly string[] = readonly string[]> {
+  platform: RunningPlatform;
+  kiosk: RunningTerminal;
+  /** The counters, one a window in the order named. */
+  desks: { [K in keyof Windows]: RunningTerminal };
+  /** Stops the terminals and the platform, and deletes the platform's files. */
+  stop(): Promise<void>;
+}
+
+export async function startCentre<const Windows extends readonly string[]>(
+  windows: Windows,
+  options: { platformArgs?: string[]; kioskSets?: string[]; kioskEnv?: NodeJS.ProcessEnv } = {},
+): Promise<Centre<Windows>> {
+  const platform = await startPlatformProcess(options.platformArgs);
+  const started: RunningTerminal[] = [];
+  const stop = async () => {
+    for (const terminal of started) await terminal.stop();
+    await platform.dispose();
+  };
+  try {
+    const kiosk = await startTerminal([...kioskOn(platform.url), ...(options.kioskSets ?? [])], { env: options.kioskEnv });
+    started.push(kiosk);
+    for (const window of windows) started.push(await startTerminal(counterOn(platform.url, window)));
+    return { platform, kiosk, desks: started.slice(1) as Centre<Windows>['desks'], stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }
