@@ -4,7 +4,7 @@ import layouts from '../../../drivers/idcard/text-block-layouts.json' with { typ
 
 describe('the text-block layouts as data', () => {
   it('accepts every layout as written', () => {
-    for (const [kind, table] of Object.entries(layouts)) expect(() => checkedLayout(kind as 'resident', table)).not.toThrow();
+    for (const [kind, table] of Object.entries(layouts)) expect(() => checkedLayout(kind as 'resident', table as Record<string, number[]>)).not.toThrow();
   });
 
   it('names the kind and the field of an overlapping, odd or out-of-block span', () => {
