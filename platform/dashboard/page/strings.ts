@@ -1,4 +1,4 @@
-import { STAFF_PAGE_STRINGS } from '../../http/staff-page-strings';
+import { STAFF_PAGE_STRINGS } from '../../staff-page/strings';
 
 /**
  * The dashboard's words (监察): Simplified Chinese first, English second. Served by the platform,

@@ -1,4 +1,4 @@
-import { STAFF_PAGE_STRINGS } from '../../http/staff-page-strings';
+import { STAFF_PAGE_STRINGS } from '../../staff-page/strings';
 
 /**
  * The fleet page's words: Simplified Chinese first, English second. The page is served by the
