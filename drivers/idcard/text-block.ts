@@ -218,6 +218,9 @@ function nationalityOf(block: Uint8Array, field: Field, pattern: RegExp, what: s
   return nationality;
 }
 
+/** A foreigner's permanent residence card names no nation, no address and no issuing office. */
+const NOT_ON_A_FOREIGN_CARD = { nation: null, nationCode: null, address: null, issuer: null } as const;
+
 function decodeKind(kind: CardKind, block: Uint8Array, photo: CardPhoto | null, today: Date): Identity {
   const common = { kind, ...decodeCommon(kind, block, LAYOUT[kind] as CommonLayout, today), photo };
   switch (kind) {
@@ -258,14 +261,11 @@ function decodeKind(kind: CardKind, block: Uint8Array, photo: CardPhoto | null, 
       const chinese = clean('name', text(block, f.name), { required: false });
       return {
         ...common,
+        ...NOT_ON_A_FOREIGN_CARD,
         kind,
         name: chinese || nameEn,
         nameEn,
-        nation: null,
-        nationCode: null,
         nationality,
-        address: null,
-        issuer: null,
         cardVersion: clean('cardVersion', text(block, f.cardVersion)),
         authorityCode: clean('authorityCode', text(block, f.authorityCode)),
       };
@@ -276,14 +276,11 @@ function decodeKind(kind: CardKind, block: Uint8Array, photo: CardPhoto | null, 
       const nameEn = clean('nameEn', trimPadding(raw(block, f.nameEn1) + raw(block, f.nameEn2)));
       return {
         ...common,
+        ...NOT_ON_A_FOREIGN_CARD,
         kind,
         name: clean('name', text(block, f.name)),
         nameEn,
-        nation: null,
-        nationCode: null,
         nationality: nationalityOf(block, f.nationality, /^[A-Z0-9]{3}$/, 'a 3-character nationality code'),
-        address: null,
-        issuer: null,
         renewalCount: digits('renewalCount', text(block, f.renewalCount)),
       };
     }
