@@ -28,6 +28,7 @@ import { actorOf, requireStaff, requireWindowStaff, type Caller } from './caller
 import { iso, isoOrNull, type PlatformContext } from './context';
 import { invalidForm, notFound, PlatformError } from './errors';
 import { appendEvent, lockCentreEvents } from './events';
+import { handRecipient } from './event-recipients';
 import { canonicalJson, sha256Hex } from './secrets';
 
 export interface CaseRow {
@@ -266,9 +267,12 @@ export class CaseService {
     const { item, prefix } = await this.item(request.serviceCode);
     const form = this.checkForm(item, request.form, request.applicant);
     this.checkMaterials(item, request.materials);
-    // Before the transaction (on SQLite a read outside it would wait for it); a resent case keeps its receipt.
-    const known = await this.db.get('SELECT 1 AS found FROM cases WHERE id = ?', [request.caseId]);
-    if (!known) await this.licences?.checkNamed(request.applicant.idNumber, form, request.materials);
+    // Before the transaction (on SQLite a read outside it would wait for it); a resent case keeps its
+    // receipt. Only a case naming a licence needs the lookup.
+    const namesLicence = request.materials.some((m) => m.electronicLicence);
+    if (namesLicence && !(await this.db.get('SELECT 1 AS found FROM cases WHERE id = ?', [request.caseId]))) {
+      await this.licences?.checkNamed(request.applicant.idNumber, form, request.materials);
+    }
     const bodyHash = sha256Hex(canonicalJson(request));
     const now = this.ctx.now();
     const source = caller.kind === 'terminal' && caller.terminalKind === 'kiosk' ? 'kiosk' : 'counter';
@@ -320,6 +324,7 @@ export class CaseService {
         at: now,
         details: { serviceCode: request.serviceCode, source, priorityReasons: reasons },
       });
+      handRecipient(event, stored);
       return { row: row!, replay: false, event };
     });
     if (result.event) this.published([result.event]);

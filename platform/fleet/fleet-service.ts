@@ -60,6 +60,62 @@ const MAX_GROUP = 200;
 /** How stale the heartbeat's answer (opening hours, configuration version) may be in another platform process. */
 export const ANSWER_CACHE_MS = 5000;
 
+interface BeatRow {
+  centreId: string;
+  terminalId: string;
+  at: number;
+  body: string;
+}
+interface Trim {
+  terminalId: string;
+  before: number;
+}
+
+/** SQLite: statements in-process cost little; a few of them, each over the whole group. */
+async function writeBeatsSqlite(tx: Queryable, rows: BeatRow[], trims: Trim[]): Promise<AlertRow[]> {
+  const values = (columns: number) => rows.map(() => `(${Array.from({ length: columns }, () => '?').join(', ')})`).join(', ');
+  await tx.run(
+    `INSERT INTO fleet_heartbeats (terminal_id, at, body) VALUES ${values(3)}`,
+    rows.flatMap((r) => [r.terminalId, r.at, r.body]),
+  );
+  if (trims.length > 0) {
+    await tx.run(
+      `DELETE FROM fleet_heartbeats WHERE ${trims.map(() => '(terminal_id = ? AND at < ?)').join(' OR ')}`,
+      trims.flatMap(({ terminalId, before }) => [terminalId, before]),
+    );
+  }
+  await tx.run(
+    `INSERT INTO fleet_terminals (terminal_id, centre_id, last_at, last_body) VALUES ${values(4)}
+     ON CONFLICT (terminal_id) DO UPDATE SET last_at = excluded.last_at, last_body = excluded.last_body`,
+    rows.flatMap((r) => [r.terminalId, r.centreId, r.at, r.body]),
+  );
+  return tx.all<AlertRow>(
+    `SELECT * FROM fleet_alerts WHERE cleared_at IS NULL AND terminal_id IN (${rows.map(() => '?').join(', ')})`,
+    rows.map((r) => r.terminalId),
+  );
+}
+
+/**
+ * PostgreSQL: each statement is a round trip, so the group is one statement of the same text
+ * whatever its size (prepared once per connection): the beats and trims arrive as two JSON
+ * arrays, the writes are data-modifying WITH clauses, and the open alerts are what it returns.
+ */
+async function writeBeatsPostgres(tx: Queryable, rows: BeatRow[], trims: Trim[]): Promise<AlertRow[]> {
+  return tx.all<AlertRow>(
+    `WITH beats AS (SELECT * FROM json_to_recordset(?::json) AS b(terminal_id text, centre_id text, at bigint, body text)),
+     history AS (INSERT INTO fleet_heartbeats (terminal_id, at, body) SELECT terminal_id, at, body FROM beats),
+     trimmed AS (DELETE FROM fleet_heartbeats h USING json_to_recordset(?::json) AS t(terminal_id text, before bigint)
+       WHERE h.terminal_id = t.terminal_id AND h.at < t.before),
+     latest AS (INSERT INTO fleet_terminals (terminal_id, centre_id, last_at, last_body) SELECT terminal_id, centre_id, at, body FROM beats
+       ON CONFLICT (terminal_id) DO UPDATE SET last_at = excluded.last_at, last_body = excluded.last_body)
+     SELECT * FROM fleet_alerts WHERE cleared_at IS NULL AND terminal_id IN (SELECT terminal_id FROM beats)`,
+    [
+      JSON.stringify(rows.map((r) => ({ terminal_id: r.terminalId, centre_id: r.centreId, at: r.at, body: r.body }))),
+      JSON.stringify(trims.map((t) => ({ terminal_id: t.terminalId, before: t.before }))),
+    ],
+  );
+}
+
 /**
  * Heartbeats in, alerts out. A heartbeat's conditions are reconciled with the terminal's open
  * alerts in one transaction: a new condition opens a row (raised at once, or after its hold
@@ -157,37 +213,20 @@ export class FleetService extends EventEmitter<{ alert: [AlertEvent, Alert] }> {
   }
 
   /**
-   * A group's beats in a fixed number of statements, whatever its size: the history rows in one
-   * INSERT, the last beats in one upsert, the open alerts of all its terminals in one SELECT.
-   * Only what changes an alert is written per terminal, and that is rare.
+   * A group's beats in a fixed number of statements, whatever its size: the history rows, the
+   * trim of old history, the last beats and the open alerts of all its terminals. Only what
+   * changes an alert is written per terminal, and that is rare.
    */
   private async writeGroup(tx: Queryable, group: typeof this.queue): Promise<Array<{ centreId: string; events: Array<[AlertEvent, Alert]> }>> {
     const rows = group.map((item) => ({ ...item, body: JSON.stringify(item.beat) }));
-    const values = (columns: number) => rows.map(() => `(${Array.from({ length: columns }, () => '?').join(', ')})`).join(', ');
-    await tx.run(
-      `INSERT INTO fleet_heartbeats (terminal_id, at, body) VALUES ${values(3)}`,
-      rows.flatMap((r) => [r.terminalId, r.at, r.body]),
-    );
-    const trims = rows.filter(({ terminalId }) => {
-      const beats = (this.sinceTrim.get(terminalId) ?? 0) + 1;
-      this.sinceTrim.set(terminalId, beats % TRIM_EVERY);
-      return beats === 1;
-    });
-    if (trims.length > 0) {
-      await tx.run(
-        `DELETE FROM fleet_heartbeats WHERE ${trims.map(() => '(terminal_id = ? AND at < ?)').join(' OR ')}`,
-        trims.flatMap(({ terminalId, at }) => [terminalId, at - this.options.historyMs]),
-      );
-    }
-    await tx.run(
-      `INSERT INTO fleet_terminals (terminal_id, centre_id, last_at, last_body) VALUES ${values(4)}
-       ON CONFLICT (terminal_id) DO UPDATE SET last_at = excluded.last_at, last_body = excluded.last_body`,
-      rows.flatMap((r) => [r.terminalId, r.centreId, r.at, r.body]),
-    );
-    const open = await tx.all<AlertRow>(
-      `SELECT * FROM fleet_alerts WHERE cleared_at IS NULL AND terminal_id IN (${rows.map(() => '?').join(', ')})`,
-      rows.map((r) => r.terminalId),
-    );
+    const trims = rows
+      .filter(({ terminalId }) => {
+        const beats = (this.sinceTrim.get(terminalId) ?? 0) + 1;
+        this.sinceTrim.set(terminalId, beats % TRIM_EVERY);
+        return beats === 1;
+      })
+      .map(({ terminalId, at }) => ({ terminalId, before: at - this.options.historyMs }));
+    const open = this.ctx.db.dialect === 'postgres' ? await writeBeatsPostgres(tx, rows, trims) : await writeBeatsSqlite(tx, rows, trims);
     const out: Array<{ centreId: string; events: Array<[AlertEvent, Alert]> }> = [];
     for (const { centreId, terminalId, beat, at } of rows) {
       const mine = open.filter((row) => row.terminal_id === terminalId);

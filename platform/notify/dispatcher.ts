@@ -1,9 +1,9 @@
 import type { CaseEvent } from '../../contract/platform/events';
 import { maskPhone } from '../../contract/platform/id-number';
+import { citizenPhone, takeRecipient } from '../core/event-recipients';
 import { openRequest } from '../core/stored-request';
 import type { DataCipher } from '../secrets/cipher';
 import type { Database } from '../store/database';
-import { isMobileNumber } from '../../contract/forms/phone';
 import { noticeText, type Notifier } from './notifier';
 
 /**
@@ -40,12 +40,14 @@ export class NotificationDispatcher {
   private async deliver(events: CaseEvent[]): Promise<void> {
     for (const event of events) {
       const text = noticeText(event);
-      if (text) await this.send(event.caseId, event.seq, text);
+      const handed = takeRecipient(event);
+      if (text) await this.send(event.caseId, event.seq, text, handed);
     }
   }
 
-  private async send(caseId: string, eventSeq: number, text: string): Promise<void> {
-    const to = await this.phoneOf(caseId);
+  /** `handed`: the recipient the publisher already knew (null: none), so the case is not read again. */
+  private async send(caseId: string, eventSeq: number, text: string, handed?: string | null): Promise<void> {
+    const to = handed === undefined ? await this.phoneOf(caseId) : (handed ?? undefined);
     if (!to) return;
     let status = 'sent';
     let error: string | null = null;
@@ -64,8 +66,6 @@ export class NotificationDispatcher {
   private async phoneOf(caseId: string): Promise<string | undefined> {
     const row = await this.db.get<{ id: string; request: string }>('SELECT id, request FROM cases WHERE id = ?', [caseId]);
     if (!row) return undefined;
-    const request = openRequest(this.cipher, row);
-    const phone = request.applicant.phone ?? request.form.phone;
-    return isMobileNumber(phone) ? phone : undefined;
+    return citizenPhone(openRequest(this.cipher, row));
   }
 }
