@@ -61,6 +61,8 @@ export class SqliteCheckpoints {
 
   /** Ends the thread and closes its connection, so that the writer's close is the last one (and checkpoints the rest). */
   stop(): Promise<void> {
+    // Held by the thread's exit from here on: a command that only closes its store must not end before it.
+    this.worker.ref();
     if (this.running) this.worker.postMessage('stop');
     this.running = false;
     return this.exited;
