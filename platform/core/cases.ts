@@ -128,14 +128,15 @@ export function summaryOf(row: CaseRow, cipher: DataCipher, now: number): CaseSu
   };
 }
 
-function receiptOf(row: CaseRow): IntakeReceipt {
+/** The receipt of a case: of a stored row (a resend), or of the values just written (the row is not read back). */
+function receiptOf(row: Pick<CaseRow, 'id' | 'centre_id' | 'service_code' | 'queue_number' | 'priority' | 'received_at'>, priorityReasons: PriorityReason[]): IntakeReceipt {
   return {
     caseId: row.id,
     centreId: row.centre_id,
     serviceCode: row.service_code,
     queueNumber: row.queue_number,
     priority: row.priority,
-    priorityReasons: JSON.parse(row.priority_reasons) as PriorityReason[],
+    priorityReasons,
     receivedAt: iso(row.received_at),
   };
 }
@@ -285,16 +286,16 @@ export class CaseService {
         if (existing.centre_id !== caller.centreId || existing.body_hash !== bodyHash) {
           throw new PlatformError(409, 'conflict', `case ${request.caseId} was already submitted with a different body`, 'caseId');
         }
-        return { row: existing, replay: true, event: undefined };
+        return { receipt: receiptOf(existing, JSON.parse(existing.priority_reasons) as PriorityReason[]), replay: true, event: undefined };
       }
       await this.checkBlobs(tx, caller.centreId, request.materials);
       const queueNumber = await nextQueueNumber(tx, caller.centreId, prefix, now);
       const { priority, reasons } = priorityOf(request, now);
       const stored: StoredRequest = { visitId: request.visitId, applicant: request.applicant, form, materials: request.materials, priority: request.priority };
-      const row = await tx.get<CaseRow>(
+      await tx.run(
         `INSERT INTO cases (id, centre_id, terminal_id, source, service_code, body_hash, request, status, queue_number,
            priority, priority_reasons, submitted_at, received_at, queued_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?) RETURNING *`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?)`,
         [
           request.caseId,
           caller.centreId,
@@ -325,10 +326,11 @@ export class CaseService {
         details: { serviceCode: request.serviceCode, source, priorityReasons: reasons },
       });
       handRecipient(event, stored);
-      return { row: row!, replay: false, event };
+      const written = { id: request.caseId, centre_id: caller.centreId, service_code: request.serviceCode, queue_number: queueNumber, priority, received_at: now };
+      return { receipt: receiptOf(written, reasons), replay: false, event };
     });
     if (result.event) this.published([result.event]);
-    return { receipt: receiptOf(result.row), replay: result.replay };
+    return { receipt: result.receipt, replay: result.replay };
   }
 
   /** The case if the caller may touch it; "not yours" answers exactly like "not there". */
