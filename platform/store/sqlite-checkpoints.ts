@@ -1,24 +1,43 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
-/**
- * How often the thread copies the WAL into the database file. Each time it has copied all of
- * it, the writer's next commit starts the WAL over and syncs its new header (the one fsync left
- * on the writer's thread): once a second bounds that, as SQLite's own 1000 pages did at speed.
- */
-const CHECKPOINT_EVERY_MS = 1000;
+/** How often the thread looks at how much of the WAL is not yet in the database file. */
+const LOOK_EVERY_MS = 200;
+/** SQLite's own automatic checkpoint threshold: the writer checkpointed after this many WAL frames. */
+const CHECKPOINT_FRAMES = 1000;
 
 /**
  * The thread's code, plain CommonJS so that it runs the same from the sources and from the
- * bundles (a worker does not inherit the parent's TypeScript loader). PASSIVE never waits for
- * the writer and never blocks it: it copies what the last commits appended, and once it has
- * copied everything the writer starts the WAL over from its beginning.
+ * bundles (a worker does not inherit the parent's TypeScript loader). It checkpoints when the
+ * WAL holds CHECKPOINT_FRAMES frames not yet copied, as the writer did: a page changed again
+ * and again (the fleet's last beats) is copied once per checkpoint, so checkpointing by the
+ * clock instead cost more. The count is read from the WAL-index header at the start of the
+ * -shm file (https://www.sqlite.org/walformat.html: mxFrame at byte 16 of the header, nBackfill
+ * at byte 96, native byte order). PASSIVE never waits for the writer and never blocks it: it
+ * copies what the commits appended, and once it has copied everything the writer starts the
+ * WAL over from its beginning.
  */
 const THREAD = `
+const { openSync, readSync, closeSync } = require('node:fs');
+const { endianness } = require('node:os');
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.module);
 const db = new Database(workerData.file, { fileMustExist: true });
+const header = Buffer.alloc(100);
+const u32 = endianness() === 'LE' ? (offset) => header.readUInt32LE(offset) : (offset) => header.readUInt32BE(offset);
+function pendingFrames() {
+  let fd;
+  try {
+    fd = openSync(workerData.file + '-shm', 'r');
+    return readSync(fd, header, 0, 100, 0) === 100 ? u32(16) - u32(96) : 0;
+  } catch {
+    return 0;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
 const timer = setInterval(() => {
+  if (pendingFrames() < workerData.frames) return;
   try {
     db.pragma('wal_checkpoint(PASSIVE)');
   } catch (error) {
@@ -49,7 +68,7 @@ export class SqliteCheckpoints {
   constructor(file: string, onStopped: (message: string) => void) {
     this.worker = new Worker(THREAD, {
       eval: true,
-      workerData: { file, module: createRequire(import.meta.url).resolve('better-sqlite3'), everyMs: CHECKPOINT_EVERY_MS },
+      workerData: { file, module: createRequire(import.meta.url).resolve('better-sqlite3'), everyMs: LOOK_EVERY_MS, frames: CHECKPOINT_FRAMES },
     });
     this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
     this.worker.on('message', (message: { failed: string }) => {

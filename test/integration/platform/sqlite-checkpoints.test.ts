@@ -27,18 +27,22 @@ describe('SQLite checkpoints on their own thread', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('copies committed pages into the database file while the writer never checkpoints', async () => {
+  it('copies committed pages into the database file while the writer never checkpoints, and leaves a small WAL alone', async () => {
     expect(await db.get<{ wal_autocheckpoint: number }>('PRAGMA wal_autocheckpoint')).toEqual({ wal_autocheckpoint: 0 });
     const before = statSync(file).size;
-    // About 2 MB in 500 commits: far past SQLite's 1000-page automatic checkpoint, which is off here.
-    for (let i = 0; i < 500; i += 1) await db.run('INSERT INTO t (note) VALUES (?)', ['x'.repeat(4000)]);
+    // A few frames: below the threshold, nothing is copied yet.
+    for (let i = 0; i < 20; i += 1) await db.run('INSERT INTO t (note) VALUES (?)', ['x'.repeat(4000)]);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(statSync(file).size).toBe(before);
+    // About 6 MB in 1500 commits: past the 1000 WAL frames at which the thread checkpoints.
+    for (let i = 0; i < 1500; i += 1) await db.run('INSERT INTO t (note) VALUES (?)', ['x'.repeat(4000)]);
     const deadline = Date.now() + 20_000;
     while (statSync(file).size < before + 1_000_000 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(statSync(file).size).toBeGreaterThan(before + 1_000_000);
     // What the file holds is the committed data, readable by another connection.
     const outside = new BetterSqlite3(file, { readonly: true });
     try {
-      expect(outside.prepare('SELECT COUNT(*) AS n FROM t').get()).toEqual({ n: 500 });
+      expect(outside.prepare('SELECT COUNT(*) AS n FROM t').get()).toEqual({ n: 1520 });
     } finally {
       outside.close();
     }
