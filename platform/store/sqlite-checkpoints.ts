@@ -29,9 +29,10 @@ function pendingFrames() {
   let fd;
   try {
     fd = openSync(workerData.file + '-shm', 'r');
-    return readSync(fd, header, 0, 100, 0) === 100 ? u32(16) - u32(96) : 0;
+    return readSync(fd, header, 0, 100, 0) === 100 ? u32(16) - u32(96) : Infinity;
   } catch {
-    return 0;
+    // Unreadable: checkpoint at every look rather than let the WAL grow.
+    return Infinity;
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
