@@ -27,7 +27,7 @@ import { audit } from './audit';
 import { actorOf, requireStaff, requireWindowStaff, type Caller } from './caller';
 import { iso, isoOrNull, type PlatformContext } from './context';
 import { invalidForm, notFound, PlatformError } from './errors';
-import { appendEvent, lockCentreEvents } from './events';
+import { appendEvent, appendLockedEvent, lockCentreEvents } from './events';
 import { handRecipient } from './event-recipients';
 import { canonicalJson, sha256Hex } from './secrets';
 
@@ -314,7 +314,7 @@ export class CaseService {
       );
       // Only the code's digest is kept: the receipt in the citizen's hand is the one copy of the code.
       if (request.statusCode) await tx.run('INSERT INTO case_status_codes (code_hash, case_id) VALUES (?, ?)', [sha256Hex(request.statusCode), request.caseId]);
-      const event = await appendEvent(tx, this.db.dialect, {
+      const event = await appendLockedEvent(tx, this.db.dialect, {
         centreId: caller.centreId,
         caseId: request.caseId,
         queueNumber,
