@@ -5,7 +5,7 @@ import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startPlatform, type DemoCredentials, type RunningPlatform } from '../../platform';
 import { expectAccessible } from './support/accessibility';
-import { counterOn } from './support/platform-process';
+import { counterOn, credentialOf, platformCall, signInAtDesk } from './support/desk';
 import { screenshot } from './support/screens';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
 
@@ -28,17 +28,9 @@ let demo: DemoCredentials;
 let skewMs = 0;
 let counter: RunningTerminal;
 
-async function api(method: string, route: string, token: string, body?: unknown): Promise<Response> {
-  return fetch(`${platform.url}${route}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
-
 async function kioskSubmits(): Promise<string> {
   const caseId = randomUUID();
-  const response = await api('POST', '/v1/cases', demo.kiosk.credential, {
+  const response = await platformCall(platform.url, 'POST', '/v1/cases', demo.kiosk.credential, {
     caseId,
     serviceCode: SERVICE,
     submittedAt: new Date(Date.now() + skewMs).toISOString(),
@@ -48,7 +40,7 @@ async function kioskSubmits(): Promise<string> {
     materials: [],
   });
   expect(response.status).toBe(201);
-  return ((await response.json()) as { queueNumber: string }).queueNumber;
+  return response.body.queueNumber as string;
 }
 
 async function newPage(browser: Browser): Promise<Page> {
@@ -59,7 +51,7 @@ test.beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'tongban-service-levels-e2e-'));
   platform = await startPlatform({ db: path.join(dir, 'platform.db'), seedDemo: true, rateLimitPerMinute: 100_000, now: () => Date.now() + skewMs });
   demo = platform.demoCredentials!;
-  counter = await startTerminal(counterOn(platform.url, '1号窗口'));
+  counter = await startTerminal(counterOn(platform.url, '1号窗口', credentialOf(demo.counter.credential)));
 });
 
 test.afterAll(async () => {
@@ -91,14 +83,10 @@ test('waits crossing their thresholds show on the desk, the wall and the dashboa
   await expectAccessible(dashboard, 'dashboard with the thresholds form');
 
   const queueNumber = await kioskSubmits();
-  expect((await api('POST', '/v1/tickets', demo.kiosk.credential, { serviceCode: SERVICE })).status).toBe(201);
+  expect((await platformCall(platform.url, 'POST', '/v1/tickets', demo.kiosk.credential, { serviceCode: SERVICE })).status).toBe(201);
 
   const desk = await newPage(browser);
-  await desk.goto(counter.url);
-  await desk.getByLabel('用户名').fill(demo.clerk.username);
-  await desk.getByLabel('密码').fill(demo.clerk.password);
-  await desk.getByRole('button', { name: '登录' }).click();
-  await expect(desk.getByRole('heading', { name: /排队等候/ })).toBeVisible();
+  await signInAtDesk(desk, counter.url, demo.clerk);
   const row = desk.locator(`tr[data-queue-number="${queueNumber}"]`);
   await expect(row).toBeVisible({ timeout: 15_000 });
   await expect(row.getByTestId('wait-level')).toHaveCount(0);
