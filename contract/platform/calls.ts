@@ -17,7 +17,9 @@ export const CallReport = z
 export type CallReport = z.infer<typeof CallReport>;
 
 export const WallCall = z.object({
+  /** The called case's id, or the ticket's when a window called a ticket (叫号 of a visit, issue 19). */
   caseId: z.string(),
+  ticket: z.boolean().optional(),
   queueNumber: z.string(),
   windowName: z.string(),
   at: z.string(),

@@ -5,6 +5,7 @@ import type { CaseRow } from '../core/cases';
 import { iso, type PlatformContext } from '../core/context';
 import { forbidden, notFound } from '../core/errors';
 import { timelinessOf } from '../timeliness/timeliness';
+import { ticketCallsSince } from '../visits/ticket-events';
 
 type CallRow = Pick<CaseRow, 'status' | 'queue_number' | 'deadline_at' | 'warning_at' | 'ready_at' | 'completed_at'> & {
   case_id: string;
@@ -59,7 +60,13 @@ export class CallService {
         timeliness: timelinessOf(row, now),
       });
     }
-    return calls;
+    // Tickets called at the windows (platform/visits) hang on the same wall, newest first among the cases.
+    for (const row of await ticketCallsSince(this.ctx.db, centreId, startOfShanghaiDay(now).getTime(), window)) {
+      if (seen.has(row.ticket_id)) continue;
+      seen.add(row.ticket_id);
+      calls.push({ caseId: row.ticket_id, ticket: true, queueNumber: row.number, windowName: row.window_name, at: iso(Number(row.at)), recall: row.type === 'recalled', timeliness: null });
+    }
+    return calls.sort((a, b) => Date.parse(b.at) - Date.parse(a.at)).slice(0, limit);
   }
 }
 
