@@ -126,7 +126,7 @@ export function registerVisitRoutes(app: FastifyInstance, visits: Visits, caller
       tags: ['visits'],
       summary: 'The called ticket was served (完成); with a window, only the window that called it',
       params: TicketParams,
-      body: TicketAtWindow.optional(),
+      body: TicketAtWindow.nullish(),
       response: { 200: TicketView, ...errors },
     },
     handler: async (request) => visits.tickets.finish(caller(request), request.params.ticketId, request.body?.window),
