@@ -167,6 +167,7 @@ export const TicketRedirectRequest = z
 export type TicketRedirectRequest = z.infer<typeof TicketRedirectRequest>;
 
 export const RedirectAnswer = z.object({ ended: TicketView, ticket: TicketView });
+export type RedirectAnswer = z.infer<typeof RedirectAnswer>;
 
 /** A case the window opened for one of the visit's services. */
 export const TicketCaseLink = z.object({ window: z.string().trim().min(1).max(20), caseId: z.uuid() }).strict();
