@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_VISIT_SERVICES } from './visit-limits';
 
 /**
  * Visits (issue 19): appointments (预约) in slots made from the centre's opening hours, and the
@@ -77,8 +78,7 @@ export type CheckInRequest = z.infer<typeof CheckInRequest>;
 export const TicketStatus = z.enum(['waiting', 'called', 'done', 'cancelled']);
 export type TicketStatus = z.infer<typeof TicketStatus>;
 
-/** Qmatic's rule, kept here: one visit serves at most five services at one window. */
-export const MAX_VISIT_SERVICES = 5;
+export { MAX_VISIT_SERVICES } from './visit-limits';
 
 /** One service of a visit, with the case the window opened for it (null until one is linked). */
 export const VisitServiceView = z.object({
