@@ -8,7 +8,7 @@ import { useT } from '../../i18n/use-t';
 import { useApi } from '../../state/api-context';
 import { catalogue, locale } from '../../state/store';
 import { attempt, info, openCase } from '../actions';
-import { lastCalled, openedFromMyList, queue } from '../counter-store';
+import { lastCalled, openedFromMyList, queue, review } from '../counter-store';
 import { ServiceName } from '../QueuePanel';
 
 /** The ticket called at this window (null when none), and how many wait in the centre. */
@@ -183,6 +183,12 @@ export function TicketCallPanel() {
     void refresh(api);
   }, [api]);
   const ticket = current.value;
+  // A decision on one of the visit's cases in the review panel shows here too.
+  const reviewed = review.value?.detail;
+  const reviewedOfVisit = reviewed && ticket?.services.some((s) => s.caseId === reviewed.caseId) ? `${reviewed.caseId}:${reviewed.status}` : '';
+  useEffect(() => {
+    if (reviewedOfVisit) void refresh(api);
+  }, [api, reviewedOfVisit]);
   return (
     <section class="ticket-calls" aria-labelledby="ticket-calls-title" data-testid="ticket-calls">
       <h2 id="ticket-calls-title">{t('visitDesk.title', { count: waiting.value })}</h2>
