@@ -139,24 +139,14 @@ export function registerVisitRoutes(app: FastifyInstance, visits: Visits, caller
     schema: { tags: ['visits'], summary: 'The citizen did not come (未到): the ticket ends', params: TicketParams, body: TicketAtWindow, response: { 200: TicketView, ...errors } },
     handler: async (request) => visits.tickets.finish(caller(request), request.params.ticketId, request.body.window, 'no-show'),
   });
+  const transfer = 'Transfer (转窗): the same visit, number and place, to another window or service line';
   r.post('/v1/tickets/:ticketId/transfer', {
-    schema: {
-      tags: ['visits'],
-      summary: 'Transfer (转窗): the same visit, number and place, to another window or service line',
-      params: TicketParams,
-      body: TicketTransferRequest,
-      response: { 200: TicketView, ...errors },
-    },
+    schema: { tags: ['visits'], summary: transfer, params: TicketParams, body: TicketTransferRequest, response: { 200: TicketView, ...errors } },
     handler: async (request) => visits.windows.transfer(caller(request), request.params.ticketId, request.body),
   });
+  const redirect = 'Redirect (改派): this visit ends; a new visit with its own number for another service or centre';
   r.post('/v1/tickets/:ticketId/redirect', {
-    schema: {
-      tags: ['visits'],
-      summary: 'Redirect (改派): this visit ends; a new visit with its own number for another service or centre',
-      params: TicketParams,
-      body: TicketRedirectRequest,
-      response: { 200: RedirectAnswer, ...errors },
-    },
+    schema: { tags: ['visits'], summary: redirect, params: TicketParams, body: TicketRedirectRequest, response: { 200: RedirectAnswer, ...errors } },
     handler: async (request) => visits.windows.redirect(caller(request), request.params.ticketId, request.body),
   });
   r.post('/v1/tickets/:ticketId/cases', {

@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { callApi, placeCard } from './support/kiosk';
 import { expectAccessible } from './support/accessibility';
-import { DEMO, kioskOn, startPlatformProcess, type RunningPlatform } from './support/platform-process';
+import { counterOn, DEMO, kioskOn, startPlatformProcess, type RunningPlatform } from './support/platform-process';
 import { screenshot } from './support/screens';
 import { sign } from './support/signature';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
@@ -28,21 +28,12 @@ let kiosk: RunningTerminal;
 let windowOne: RunningTerminal;
 let windowTwo: RunningTerminal;
 
-function counterSets(windowName: string): string[] {
-  return [
-    'terminal.role="counter"',
-    `platform.url="${platform.url}"`,
-    `platform.credential.terminalId="${DEMO.counter.terminalId}"`,
-    `platform.credential.secret="${DEMO.counter.secret}"`,
-    `counter.windowName="${windowName}"`,
-  ];
-}
 
 test.beforeAll(async () => {
   platform = await startPlatformProcess();
   kiosk = await startTerminal(kioskOn(platform.url));
-  windowOne = await startTerminal(counterSets('1号窗口'));
-  windowTwo = await startTerminal(counterSets('2号窗口'));
+  windowOne = await startTerminal(counterOn(platform.url, '1号窗口'));
+  windowTwo = await startTerminal(counterOn(platform.url, '2号窗口'));
 });
 
 test.afterAll(async () => {

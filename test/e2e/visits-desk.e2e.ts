@@ -7,7 +7,7 @@ import { startPlatform, type DemoCredentials, type RunningPlatform } from '../..
 import { expectAccessible } from './support/accessibility';
 import { expectElderFriendly } from './support/elder-mode';
 import { placeCard } from './support/kiosk';
-import { kioskOn } from './support/platform-process';
+import { counterOn, kioskOn } from './support/platform-process';
 import { screenshot } from './support/screens';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
 
@@ -30,16 +30,6 @@ let demo: DemoCredentials;
 let kiosk: RunningTerminal;
 let counter: RunningTerminal;
 
-function counterSets(windowName: string): string[] {
-  const [terminalId, secret] = demo.counter.credential.replace(/^tbt_/, '').split(/\.(.*)/s) as [string, string];
-  return [
-    'terminal.role="counter"',
-    `platform.url="${platform.url}"`,
-    `platform.credential.terminalId="${terminalId}"`,
-    `platform.credential.secret="${secret}"`,
-    `counter.windowName="${windowName}"`,
-  ];
-}
 
 async function platformCall(method: string, route: string, who: 'kiosk' | 'clerk', body?: unknown) {
   let token = demo.kiosk.credential;
@@ -112,7 +102,7 @@ test.beforeAll(async () => {
   platform = await startPlatform({ db: path.join(dir, 'platform.db'), seedDemo: true, rateLimitPerMinute: 100_000, signInAttemptsPerMinute: 1_000 });
   demo = platform.demoCredentials!;
   kiosk = await startTerminal(kioskOn(platform.url));
-  counter = await startTerminal(counterSets('3号窗口'));
+  counter = await startTerminal(counterOn(platform.url, '3号窗口'));
 });
 
 test.afterAll(async () => {

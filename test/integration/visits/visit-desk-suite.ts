@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type DemoCredentials, type Notice, type RunningPlatform } from '../../../platform';
-import { certificateCase, client } from '../platform/helpers';
+import type { Notice, RunningPlatform } from '../../../platform';
+import { certificateCase } from '../platform/helpers';
+import { startVisitsSite, type VisitsSite } from './visits-site';
 
 const CERTIFICATE = 'si-contribution-certificate';
 const MEDICAL = 'resident-medical-enrolment';
@@ -15,38 +16,22 @@ const beijing = (local: string) => Date.parse(`${local}+08:00`);
  */
 export function visitDeskSuite(label: string, newDb: (name: string) => Promise<string>): void {
   describe(`visits at the windows on ${label}`, () => {
-    let platform: RunningPlatform;
-    let call: ReturnType<typeof client>;
-    let demo: DemoCredentials;
-    let kiosk: string;
-    let clerk: string;
-    let admin: string;
-    const clock = beijing('2026-12-02T10:00:00');
     const notices: Notice[] = [];
+    let site: VisitsSite;
+    let platform: RunningPlatform;
 
     beforeAll(async () => {
-      platform = await startPlatform({
-        db: await newDb('visitdesk'),
-        seedDemo: true,
-        rateLimitPerMinute: 100_000,
-        signInAttemptsPerMinute: 1_000,
-        now: () => clock,
-        notifier: { channel: 'test', send: async (notice) => void notices.push(notice) },
-      });
-      demo = platform.demoCredentials!;
-      call = client(platform.url);
-      kiosk = demo.kiosk.credential;
-      clerk = (await call('POST', '/v1/staff/sessions', { json: demo.clerk })).body.token;
-      admin = (await call('POST', '/v1/staff/sessions', { json: demo.admin })).body.token;
+      site = await startVisitsSite(await newDb('visitdesk'), () => beijing('2026-12-02T10:00:00'), notices);
+      platform = site.platform;
     });
 
     afterAll(async () => {
       await platform?.close();
     });
 
-    const take = (json: Record<string, unknown>) => call('POST', '/v1/tickets', { token: kiosk, json });
-    const callAt = (window: string, services?: string[]) => call('POST', '/v1/tickets/call', { token: clerk, json: { window, ...(services ? { services } : {}) } });
-    const act = (ticketId: string, action: string, json: Record<string, unknown>) => call('POST', `/v1/tickets/${ticketId}/${action}`, { token: clerk, json });
+    const take = (json: Record<string, unknown>) => site.call('POST', '/v1/tickets', { token: site.kiosk, json });
+    const callAt = (window: string, services?: string[]) => site.call('POST', '/v1/tickets/call', { token: site.clerk, json: { window, ...(services ? { services } : {}) } });
+    const act = (ticketId: string, action: string, json: Record<string, unknown>) => site.call('POST', `/v1/tickets/${ticketId}/${action}`, { token: site.clerk, json });
     /** Nobody left waiting from an earlier test, so each starts from an empty line. */
     const drain = async () => {
       for (;;) {
@@ -78,7 +63,7 @@ export function visitDeskSuite(label: string, newDb: (name: string) => Promise<s
       expect(twice.body.error.field).toBe('services');
       const both = await take({ serviceCode: CERTIFICATE, services: [MEDICAL] });
       expect(both.status).toBe(400);
-      const remote = await call('POST', `/v1/public/centres/${demo.centreId}/tickets`, { json: { services: [MEDICAL, RESIDENCE] } });
+      const remote = await site.call('POST', `/v1/public/centres/${site.demo.centreId}/tickets`, { json: { services: [MEDICAL, RESIDENCE] } });
       expect(remote.status).toBe(201);
       expect(remote.body.services.map((s: { serviceCode: string }) => s.serviceCode)).toEqual([MEDICAL, RESIDENCE]);
       await drain();
@@ -88,7 +73,7 @@ export function visitDeskSuite(label: string, newDb: (name: string) => Promise<s
       const visit = await take({ services: [CERTIFICATE, MEDICAL] });
       const called = await callAt('3号窗口');
       expect(called.body).toMatchObject({ ticketId: visit.body.ticketId, status: 'called', window: '3号窗口' });
-      const wall = await call('GET', '/v1/calls', { token: demo.counter.credential });
+      const wall = await site.call('GET', '/v1/calls', { token: site.demo.counter.credential });
       expect(wall.status).toBe(200);
       expect(wall.body.calls[0]).toMatchObject({ caseId: visit.body.ticketId, ticket: true, queueNumber: visit.body.number, windowName: '3号窗口', recall: false });
 
@@ -96,10 +81,10 @@ export function visitDeskSuite(label: string, newDb: (name: string) => Promise<s
       expect(wrong.status).toBe(409);
       expect(wrong.body.error.field).toBe('window');
       expect((await act(visit.body.ticketId, 'recall', { window: '3号窗口' })).status).toBe(200);
-      expect((await call('GET', '/v1/calls?window=3号窗口', { token: clerk })).body.calls[0]).toMatchObject({ queueNumber: visit.body.number, recall: true });
+      expect((await site.call('GET', '/v1/calls?window=3号窗口', { token: site.clerk })).body.calls[0]).toMatchObject({ queueNumber: visit.body.number, recall: true });
 
       const first = certificateCase();
-      expect((await call('POST', '/v1/cases', { token: kiosk, json: first })).status).toBe(201);
+      expect((await site.call('POST', '/v1/cases', { token: site.kiosk, json: first })).status).toBe(201);
       const linked = await act(visit.body.ticketId, 'cases', { window: '3号窗口', caseId: first.caseId });
       expect(linked.status).toBe(200);
       expect(linked.body.services[0]).toMatchObject({ serviceCode: CERTIFICATE, caseId: first.caseId, caseStatus: 'queued' });
@@ -107,7 +92,7 @@ export function visitDeskSuite(label: string, newDb: (name: string) => Promise<s
       expect(linked.body.services[1].caseId).toBeNull();
       // A second case of the same service finds no free place in this visit; a case of another visit is refused too.
       const second = certificateCase();
-      await call('POST', '/v1/cases', { token: kiosk, json: second });
+      await site.call('POST', '/v1/cases', { token: site.kiosk, json: second });
       const full = await act(visit.body.ticketId, 'cases', { window: '3号窗口', caseId: second.caseId });
       expect(full.status).toBe(422);
       expect(full.body.error.field).toBe('caseId');
@@ -115,10 +100,10 @@ export function visitDeskSuite(label: string, newDb: (name: string) => Promise<s
       expect(nowhere.status).toBe(422);
 
       // The case is handled at the same window: claimed, accepted, completed; the visit shows it.
-      expect((await call('POST', '/v1/queue/claim', { token: clerk, json: { caseId: first.caseId } })).status).toBe(200);
-      expect((await call('POST', `/v1/cases/${first.caseId}/decisions`, { token: clerk, json: { decision: 'accept' } })).status).toBe(200);
-      expect((await call('POST', `/v1/cases/${first.caseId}/decisions`, { token: clerk, json: { decision: 'complete', result: '已出具缴费证明' } })).status).toBe(200);
-      const list = await call('GET', '/v1/tickets', { token: clerk });
+      expect((await site.call('POST', '/v1/queue/claim', { token: site.clerk, json: { caseId: first.caseId } })).status).toBe(200);
+      expect((await site.call('POST', `/v1/cases/${first.caseId}/decisions`, { token: site.clerk, json: { decision: 'accept' } })).status).toBe(200);
+      expect((await site.call('POST', `/v1/cases/${first.caseId}/decisions`, { token: site.clerk, json: { decision: 'complete', result: '已出具缴费证明' } })).status).toBe(200);
+      const list = await site.call('GET', '/v1/tickets', { token: site.clerk });
       expect(list.body.find((t: { ticketId: string }) => t.ticketId === visit.body.ticketId).services[0].caseStatus).toBe('completed');
 
       expect((await act(visit.body.ticketId, 'finish', { window: '5号窗口' })).status).toBe(409);
@@ -128,7 +113,7 @@ export function visitDeskSuite(label: string, newDb: (name: string) => Promise<s
       expect(late.status).toBe(409);
       expect(late.body.error.field).toBe('ticketId');
       expect((await act(visit.body.ticketId, 'recall', { window: '3号窗口' })).status).toBe(409);
-      const events = await call('GET', `/v1/tickets/${visit.body.ticketId}/events`, { token: clerk });
+      const events = await site.call('GET', `/v1/tickets/${visit.body.ticketId}/events`, { token: site.clerk });
       expect(events.body.map((e: { type: string }) => e.type)).toEqual(['taken', 'called', 'recalled', 'case-linked', 'served']);
     });
 
@@ -165,7 +150,7 @@ export function visitDeskSuite(label: string, newDb: (name: string) => Promise<s
       expect(relined.body.services.map((s: { serviceCode: string }) => s.serviceCode)).toEqual([CERTIFICATE, MEDICAL]);
       expect(relined.body.ahead).toBe(0);
       expect((await callAt('6号窗口', [MEDICAL])).body.ticketId).toBe(mine.body.ticketId);
-      const events = (await call('GET', `/v1/tickets/${mine.body.ticketId}/events`, { token: clerk })).body;
+      const events = (await site.call('GET', `/v1/tickets/${mine.body.ticketId}/events`, { token: site.clerk })).body;
       expect(events.filter((e: { type: string }) => e.type === 'transferred')).toHaveLength(2);
       expect(events.find((e: { type: string }) => e.type === 'transferred').detail).toContain('5号窗口');
       const audit = await platform.db.all<{ action: string; detail: string }>("SELECT action, detail FROM audit_log WHERE action LIKE 'ticket-%'");
@@ -177,7 +162,7 @@ export function visitDeskSuite(label: string, newDb: (name: string) => Promise<s
     });
 
     it('a redirect ends the visit and opens a new one with its own number, the phone carried, recorded apart', async () => {
-      const mine = await call('POST', `/v1/public/centres/${demo.centreId}/tickets`, { json: { serviceCode: CERTIFICATE, phone: '13700137000' } });
+      const mine = await site.call('POST', `/v1/public/centres/${site.demo.centreId}/tickets`, { json: { serviceCode: CERTIFICATE, phone: '13700137000' } });
       const called = await callAt('3号窗口');
       expect(called.body.ticketId).toBe(mine.body.ticketId);
       const elsewhere = await act(mine.body.ticketId, 'redirect', { window: '3号窗口', serviceCode: RESIDENCE, centreId: 'no-such-centre' });
@@ -191,7 +176,7 @@ export function visitDeskSuite(label: string, newDb: (name: string) => Promise<s
       await platform.notificationsSettled();
       expect(notices.filter((n) => n.to === '13700137000').at(-1)!.text).toContain(`您已取号 ${redirected.body.ticket.number}`);
       expect((await act(mine.body.ticketId, 'redirect', { window: '3号窗口', serviceCode: RESIDENCE })).status).toBe(409);
-      const events = (await call('GET', `/v1/tickets/${mine.body.ticketId}/events`, { token: clerk })).body.map((e: { type: string }) => e.type);
+      const events = (await site.call('GET', `/v1/tickets/${mine.body.ticketId}/events`, { token: site.clerk })).body.map((e: { type: string }) => e.type);
       expect(events).toContain('redirected');
       expect(events).not.toContain('transferred');
       const audit = await platform.db.all<{ detail: string }>("SELECT detail FROM audit_log WHERE action = 'ticket-redirected'");
@@ -204,10 +189,9 @@ export function visitDeskSuite(label: string, newDb: (name: string) => Promise<s
     it('only window staff act on tickets', async () => {
       await take({ serviceCode: CERTIFICATE });
       const called = await callAt('3号窗口');
-      expect((await call('POST', `/v1/tickets/${called.body.ticketId}/recall`, { token: kiosk, json: { window: '3号窗口' } })).status).toBe(403);
-      expect((await call('POST', `/v1/tickets/${called.body.ticketId}/transfer`, { json: { window: '3号窗口', toWindow: '4号窗口' } })).status).toBe(401);
+      expect((await site.call('POST', `/v1/tickets/${called.body.ticketId}/recall`, { token: site.kiosk, json: { window: '3号窗口' } })).status).toBe(403);
+      expect((await site.call('POST', `/v1/tickets/${called.body.ticketId}/transfer`, { json: { window: '3号窗口', toWindow: '4号窗口' } })).status).toBe(401);
       expect((await act(called.body.ticketId, 'finish', { window: '3号窗口' })).status).toBe(200);
-      void admin;
     });
   });
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type DemoCredentials, type Notice, type RunningPlatform } from '../../../platform';
-import { client, ELDERLY_ID, YOUNG_ID } from '../platform/helpers';
+import type { DemoCredentials, Notice, RunningPlatform } from '../../../platform';
+import { ELDERLY_ID, YOUNG_ID } from '../platform/helpers';
+import { startVisitsSite, type VisitsSite } from './visits-site';
 
 const SERVICE = 'si-contribution-certificate';
 const OTHER_ID = '110105198001010016';
@@ -13,7 +14,7 @@ const beijing = (local: string) => Date.parse(`${local}+08:00`);
 export function visitsSuite(label: string, newDb: (name: string) => Promise<string>): void {
   describe(`visits on ${label}`, () => {
     let platform: RunningPlatform;
-    let call: ReturnType<typeof client>;
+    let call: VisitsSite['call'];
     let demo: DemoCredentials;
     let kiosk: string;
     let clerk: string;
@@ -26,19 +27,7 @@ export function visitsSuite(label: string, newDb: (name: string) => Promise<stri
     };
 
     beforeAll(async () => {
-      platform = await startPlatform({
-        db: await newDb('visits'),
-        seedDemo: true,
-        rateLimitPerMinute: 100_000,
-        signInAttemptsPerMinute: 1_000,
-        now: () => clock,
-        notifier: { channel: 'test', send: async (notice) => void notices.push(notice) },
-      });
-      demo = platform.demoCredentials!;
-      call = client(platform.url);
-      kiosk = demo.kiosk.credential;
-      clerk = (await call('POST', '/v1/staff/sessions', { json: demo.clerk })).body.token;
-      admin = (await call('POST', '/v1/staff/sessions', { json: demo.admin })).body.token;
+      ({ platform, call, demo, kiosk, clerk, admin } = await startVisitsSite(await newDb('visits'), () => clock, notices));
       const fleet = await call('PUT', '/v1/fleet/settings', { token: admin, json: { technicianPhone: null, webhookUrl: null, webhookSecret: null, openingHours: HOURS } });
       expect(fleet.status).toBe(200);
       const settings = await call('PUT', '/v1/admin/visit-settings', {

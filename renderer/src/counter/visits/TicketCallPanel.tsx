@@ -24,11 +24,8 @@ async function refresh(api: TerminalApi): Promise<void> {
 
 async function callTicket(api: TerminalApi): Promise<void> {
   const outcome = await attempt(() => api.call('visitDesk.call', {}));
-  if (!outcome) return;
-  if (!outcome.called || !outcome.ticket) {
-    info(translate(locale.value, 'visitDesk.nobodyWaiting'));
-    return;
-  }
+  if (outcome && !outcome.ticket) info(translate(locale.value, 'visitDesk.nobodyWaiting'));
+  if (!outcome?.called || !outcome.ticket) return;
   lastCalled.value = outcome.called;
   current.value = outcome.ticket;
   info(translate(locale.value, 'counter.calledNotice', { text: outcome.called.announcement }));
