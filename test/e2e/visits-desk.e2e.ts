@@ -202,3 +202,43 @@ test('transfer (same number, another window) and redirect (a new number) from th
   const redirected = await platformCall('GET', `/v1/tickets/${second.body.ticketId}/events`, 'clerk');
   expect(redirected.body.map((e: { type: string }) => e.type)).toEqual(['taken', 'called', 'redirected']);
 });
+
+test('a citizen cancels a booking on the phone page by its code, and the slot is free again', async ({ browser }) => {
+  const ALL_DAY = [{ from: '00:00', to: '23:59' }];
+  const admin = await (await fetch(`${platform.url}/v1/staff/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(demo.admin) })).json();
+  const hours = await fetch(`${platform.url}/v1/fleet/settings`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ technicianPhone: null, webhookUrl: null, webhookSecret: null, openingHours: { timeZone: 'Asia/Shanghai', week: Array(7).fill(ALL_DAY), maintenanceAt: '03:00' } }),
+  });
+  expect(hours.status).toBe(200);
+  const tomorrow = new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
+  const slotsOf = async () =>
+    (await (await fetch(`${platform.url}/v1/public/centres/${demo.centreId}/slots?serviceCode=${CERTIFICATE}&date=${tomorrow}`)).json()) as { start: string; free: number }[];
+  const slot = (await slotsOf())[2]!;
+  const booked = await fetch(`${platform.url}/v1/public/centres/${demo.centreId}/appointments`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ serviceCode: CERTIFICATE, slotStart: slot.start, name: '测试赵六', idNumber: RESIDENT_ID, phone: '13500135000' }),
+  });
+  const { code } = (await booked.json()) as { code: string };
+  expect((await slotsOf()).find((s) => s.start === slot.start)!.free).toBe(slot.free - 1);
+
+  const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })).newPage();
+  await phone.goto(`${platform.url}/book/${demo.centreId}/cancel`);
+  await expect(phone.getByRole('heading', { name: '取消预约' })).toBeVisible();
+  await expectAccessible(phone, 'booking-cancel');
+  await phone.getByLabel(/签到码/).fill('ABCDEFGH2345');
+  await phone.getByRole('button', { name: '取消这个预约' }).click();
+  await expect(phone.getByRole('alert')).toContainText('没有找到这个签到码的预约');
+  await expectAccessible(phone, 'booking-cancel-error');
+  await phone.getByLabel(/签到码/).fill(code);
+  await phone.getByRole('button', { name: '取消这个预约' }).click();
+  await expect(phone.getByTestId('booking-cancelled')).toBeVisible();
+  await expectAccessible(phone, 'booking-cancelled');
+  await screenshot(phone, 'visits-booking-cancelled');
+  const text = await phone.locator('body').innerText();
+  for (const secret of ['测试赵六', RESIDENT_ID, '13500135000']) expect(text).not.toContain(secret);
+  expect((await slotsOf()).find((s) => s.start === slot.start)!.free).toBe(slot.free);
+  await phone.context().close();
+});

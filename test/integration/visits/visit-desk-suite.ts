@@ -136,6 +136,9 @@ export function visitDeskSuite(label: string, newDb: (name: string) => Promise<s
       expect(unknown.body.error.field).toBe('serviceCode');
       expect((await act(mine.body.ticketId, 'transfer', { window: '3号窗口' })).status).toBe(400);
       expect((await act(mine.body.ticketId, 'transfer', { window: '4号窗口', toWindow: '5号窗口' })).body.error.field).toBe('window');
+      const nowhere = await act(mine.body.ticketId, 'transfer', { window: '3号窗口', toWindow: '3号窗口' });
+      expect(nowhere.status).toBe(422);
+      expect(nowhere.body.error.field).toBe('toWindow');
       const moved = await act(mine.body.ticketId, 'transfer', { window: '3号窗口', toWindow: '5号窗口', note: '需社保专窗' });
       expect(moved.body).toMatchObject({ status: 'waiting', number: mine.body.number, targetWindow: '5号窗口', transfers: 1, window: null });
       // Window 3 gets the one behind; window 5 gets the transferred visit, ahead of everyone after it.
@@ -167,6 +170,10 @@ export function visitDeskSuite(label: string, newDb: (name: string) => Promise<s
       expect(called.body.ticketId).toBe(mine.body.ticketId);
       const elsewhere = await act(mine.body.ticketId, 'redirect', { window: '3号窗口', serviceCode: RESIDENCE, centreId: 'no-such-centre' });
       expect(elsewhere.status).toBe(404);
+      const unknown = await act(mine.body.ticketId, 'redirect', { window: '3号窗口', serviceCode: 'no-such-service' });
+      expect(unknown.status).toBe(422);
+      expect(unknown.body.error.field).toBe('serviceCode');
+      expect((await act(mine.body.ticketId, 'redirect', { window: '4号窗口', serviceCode: RESIDENCE })).body.error.field).toBe('window');
       const redirected = await act(mine.body.ticketId, 'redirect', { window: '3号窗口', serviceCode: RESIDENCE, note: '应办居住证签注' });
       expect(redirected.status).toBe(200);
       expect(redirected.body.ended).toMatchObject({ ticketId: mine.body.ticketId, status: 'done', outcome: 'redirected', redirectedTo: redirected.body.ticket.number });
