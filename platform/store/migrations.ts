@@ -561,6 +561,7 @@ CREATE INDEX rate_counts_win ON rate_counts (win)
   {
     // Issue 19: multi-service visits (one number, up to five services, each its own case), tickets
     // transferred (same visit) or redirected (a new visit), and each ticket's events (叫号, 重呼, 未到, ...).
+    // Tickets taken before it become visits of their one service.
     version: 90,
     sql: `
 ALTER TABLE tickets ADD COLUMN target_window TEXT;
@@ -575,6 +576,7 @@ CREATE TABLE ticket_services (
   PRIMARY KEY (ticket_id, position)
 );
 CREATE INDEX ticket_services_case ON ticket_services (case_id);
+INSERT INTO ticket_services (ticket_id, position, service_code) SELECT id, 0, service_code FROM tickets;
 CREATE TABLE ticket_events (
   id {{id}},
   centre_id TEXT NOT NULL,
