@@ -151,6 +151,8 @@ test('a two-service visit taken at the kiosk, called at one window and on its wa
   await expect(panel).toContainText('一次办理 2 个事项');
   await expect(wall.getByTestId('wall-number')).toHaveText(number);
   await expect(wall.getByTestId('wall-announcement')).toHaveText(`请${number}号到3号窗口`);
+  await expectAccessible(wall, 'wall-ticket');
+  await screenshot(wall, 'visits-wall-ticket');
   await expectAccessible(page, 'desk-ticket-called');
   await screenshot(page, 'visits-desk-ticket');
 
