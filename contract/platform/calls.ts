@@ -28,6 +28,14 @@ export const WallCall = z.object({
 });
 export type WallCall = z.infer<typeof WallCall>;
 
+/**
+ * `event: call` on the centre's event stream: a window called (or recalled) a number, a case's or
+ * a ticket's, so walls showing every window read the calls again at once. A signal, not history.
+ */
+export const SSE_CALL_EVENT_NAME = 'call';
+export const CallSignal = z.object({ centreId: z.string(), windowName: z.string(), queueNumber: z.string() });
+export type CallSignal = z.infer<typeof CallSignal>;
+
 export const WallCallsQuery = z.object({
   /** Only this window's calls; every window's without it. */
   window: z.string().trim().min(1).max(60).optional(),

@@ -461,6 +461,10 @@ export class CounterService {
             },
             controller.signal,
             (call) => this.helpChanged(call),
+            // Another window's call: walls showing every window read the calls again now.
+            (call) => {
+              if (call.windowName !== this.options.windowName) this.options.events.publish('counter.wallCall', { windowName: call.windowName, queueNumber: call.queueNumber });
+            },
           );
         } catch (error) {
           if (error instanceof PlatformHttpError && error.status === 401 && this.session === session) {

@@ -11,7 +11,7 @@ import { CaseDetail, CaseSummary, IntakeReceipt, QueueResponse, RevealResponse, 
 import { EventsPage } from '../../contract/platform/events';
 import { CentreStats } from '../../contract/platform/ratings';
 import { HelpCall } from '../../contract/platform/help';
-import { WallCalls, type CallReport, type WallCall } from '../../contract/platform/calls';
+import { CallSignal, WallCalls, type CallReport, type WallCall } from '../../contract/platform/calls';
 import { RedirectAnswer, TicketView, type TicketRedirectRequest, type TicketTransferRequest } from '../../contract/platform/visits';
 import { followEventStream } from '../platform-link/event-stream';
 import { PlatformLink } from '../platform-link/link';
@@ -213,12 +213,19 @@ export class StaffClient {
   }
 
   /**
-   * Follows the centre's event stream and calls `onEvent` with each event's seq (and `onHelp`
-   * with each help call of the centre as it changes), until `signal`
+   * Follows the centre's event stream and calls `onEvent` with each event's seq (`onHelp` with
+   * each help call of the centre as it changes, `onCall` with each number a window calls), until `signal`
    * aborts (resolves), the platform closes it (resolves), or it fails or falls silent past the
    * idle watchdog (rejects with one of the platform link's error types).
    */
-  stream(token: string, after: number, onEvent: (seq: number) => void, signal: AbortSignal, onHelp?: (call: HelpCall) => void): Promise<void> {
+  stream(
+    token: string,
+    after: number,
+    onEvent: (seq: number) => void,
+    signal: AbortSignal,
+    onHelp?: (call: HelpCall) => void,
+    onCall?: (call: CallSignal) => void,
+  ): Promise<void> {
     return followEventStream(this.#link, {
       authorization: bearer(token),
       after,
@@ -230,6 +237,14 @@ export class StaffClient {
             onHelp: (message) => {
               const call = HelpCall.safeParse(JSON.parse(message.data));
               if (call.success) onHelp(call.data);
+            },
+          }
+        : {}),
+      ...(onCall
+        ? {
+            onCall: (message) => {
+              const call = CallSignal.safeParse(JSON.parse(message.data));
+              if (call.success) onCall(call.data);
             },
           }
         : {}),

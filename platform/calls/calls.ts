@@ -24,7 +24,7 @@ export class CallService {
    */
   async report(caller: Caller, call: CallReport): Promise<void> {
     const staff = requireWindowStaff(caller);
-    const row = await this.ctx.db.get<Pick<CaseRow, 'centre_id'>>('SELECT centre_id FROM cases WHERE id = ?', [call.caseId]);
+    const row = await this.ctx.db.get<Pick<CaseRow, 'centre_id' | 'queue_number'>>('SELECT centre_id, queue_number FROM cases WHERE id = ?', [call.caseId]);
     if (!row || row.centre_id !== staff.centreId) throw notFound(`case ${call.caseId}`);
     await this.ctx.db.run('INSERT INTO calls (centre_id, case_id, window_name, staff_id, recall, at) VALUES (?, ?, ?, ?, ?, ?)', [
       staff.centreId,
@@ -34,6 +34,8 @@ export class CallService {
       call.recall ? 1 : 0,
       this.ctx.now(),
     ]);
+    // Walls of every window hear it on the event stream and read the calls again.
+    this.ctx.hub.publishCall({ centreId: staff.centreId, windowName: call.windowName, queueNumber: row.queue_number });
   }
 
   /** Today's calls of the centre (or of one window), newest first, the latest call of each case, with its 效能. */

@@ -272,6 +272,7 @@ export class TicketService {
       return updated;
     });
     if (!called) return undefined;
+    this.ctx.hub.publishCall({ centreId: called.centre_id, windowName: request.window, queueNumber: called.number });
     await this.tellCalled(called);
     await this.tellThoseNear(called.centre_id, called.service_code);
     return this.viewOf(called);

@@ -29,6 +29,7 @@ export class TicketWindowActions {
     const staff = requireWindowStaff(caller);
     const row = await this.tickets.heldAt(staff.centreId, ticketId, window);
     await recordTicketEvent(this.db, { centreId: staff.centreId, ticketId, type: 'recalled', at: this.ctx.now(), window, staffId: staff.id });
+    this.ctx.hub.publishCall({ centreId: staff.centreId, windowName: window, queueNumber: row.number });
     await this.tickets.tellCalled(row);
     return this.tickets.viewOf(row);
   }

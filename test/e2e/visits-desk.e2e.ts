@@ -29,6 +29,8 @@ let platform: RunningPlatform;
 let demo: DemoCredentials;
 let kiosk: RunningTerminal;
 let counter: RunningTerminal;
+/** Another window, whose wall shows every window's calls. */
+let otherCounter: RunningTerminal;
 
 
 async function platformCall(method: string, route: string, who: 'kiosk' | 'clerk', body?: unknown) {
@@ -62,14 +64,14 @@ async function kioskSubmits(serviceCode: string, form: Record<string, unknown>):
   return { caseId, queueNumber: answer.body.queueNumber };
 }
 
-async function signIn(page: Page) {
-  await page.goto(counter.url);
+async function signIn(page: Page, terminal = counter, account: { username: string; password: string } = demo.clerk) {
+  await page.goto(terminal.url);
   const desk = page.getByRole('heading', { name: '排队等候' });
   const form = page.getByRole('heading', { name: '窗口人员登录' });
   await expect(desk.or(form)).toBeVisible();
   if (await form.isVisible()) {
-    await page.getByLabel('用户名').fill(demo.clerk.username);
-    await page.getByLabel('密码').fill(demo.clerk.password);
+    await page.getByLabel('用户名').fill(account.username);
+    await page.getByLabel('密码').fill(account.password);
     await page.getByRole('button', { name: '登录' }).click();
   }
   await expect(desk).toBeVisible();
@@ -103,11 +105,13 @@ test.beforeAll(async () => {
   demo = platform.demoCredentials!;
   kiosk = await startTerminal(kioskOn(platform.url));
   counter = await startTerminal(counterOn(platform.url, '3号窗口'));
+  otherCounter = await startTerminal(counterOn(platform.url, '4号窗口'));
 });
 
 test.afterAll(async () => {
   await kiosk?.stop();
   await counter?.stop();
+  await otherCounter?.stop();
   await platform?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
@@ -144,6 +148,12 @@ test('a two-service visit taken at the kiosk, called at one window and on its wa
   const wall = await context.newPage();
   await wall.goto(`${counter.url}&view=wall`);
   await expect(wall.getByText('请留意叫号')).toBeVisible();
+  // The hall's wall on window 4 shows every window: it hears window 3's call on the platform's event stream.
+  const otherDesk = await context.newPage();
+  await signIn(otherDesk, otherCounter, demo.admin);
+  const hallWall = await context.newPage();
+  await hallWall.goto(`${otherCounter.url}&view=wall&windows=all`);
+  await expect(hallWall.getByText('请留意叫号')).toBeVisible();
 
   const panel = page.getByTestId('ticket-calls');
   await panel.getByRole('button', { name: '叫排队号' }).click();
@@ -151,6 +161,9 @@ test('a two-service visit taken at the kiosk, called at one window and on its wa
   await expect(panel).toContainText('一次办理 2 个事项');
   await expect(wall.getByTestId('wall-number')).toHaveText(number);
   await expect(wall.getByTestId('wall-announcement')).toHaveText(`请${number}号到3号窗口`);
+  // Well before the wall's own 10-second re-read: the platform's `event: call` brought it.
+  await expect(hallWall.getByTestId('wall-number')).toHaveText(number, { timeout: 5_000 });
+  await expect(hallWall.getByTestId('wall-announcement')).toHaveText(`请${number}号到3号窗口`);
   await expectAccessible(wall, 'wall-ticket');
   await screenshot(wall, 'visits-wall-ticket');
   await expectAccessible(page, 'desk-ticket-called');
@@ -168,6 +181,8 @@ test('a two-service visit taken at the kiosk, called at one window and on its wa
   const tickets = await platformCall('GET', '/v1/calls', 'clerk');
   expect(tickets.body.calls[0]).toMatchObject({ queueNumber: number, windowName: '3号窗口', ticket: true });
   await wall.close();
+  await hallWall.close();
+  await otherDesk.close();
 });
 
 test('transfer (same number, another window) and redirect (a new number) from the desk, recorded apart', async ({ page }) => {

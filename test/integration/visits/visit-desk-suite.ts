@@ -117,6 +117,21 @@ export function visitDeskSuite(label: string, newDb: (name: string) => Promise<s
       expect(events.body.map((e: { type: string }) => e.type)).toEqual(['taken', 'called', 'recalled', 'case-linked', 'served']);
     });
 
+    it("a window's call goes out on the centre's event stream as `event: call`, for walls of every window", async () => {
+      await take({ serviceCode: CERTIFICATE });
+      const controller = new AbortController();
+      const stream = await fetch(`${platform.url}/v1/events/stream?after=999999`, { headers: { authorization: `Bearer ${site.clerk}` }, signal: controller.signal });
+      expect(stream.status).toBe(200);
+      const reader = stream.body!.getReader();
+      const called = await callAt('7号窗口');
+      let text = '';
+      while (!text.includes(`"queueNumber":"${called.body.number}"`)) text += new TextDecoder().decode((await reader.read()).value);
+      controller.abort();
+      expect(text).toContain('event: call');
+      expect(text).toContain('"windowName":"7号窗口"');
+      expect((await act(called.body.ticketId, 'finish', { window: '7号窗口' })).status).toBe(200);
+    });
+
     it('未到 ends the ticket as a no-show; an unknown ticket is not found', async () => {
       await take({ serviceCode: CERTIFICATE });
       const called = await callAt('3号窗口');
