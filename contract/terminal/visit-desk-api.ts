@@ -10,12 +10,16 @@ import { CalledNumber } from './counter-api';
 const TicketRef = z.object({ ticketId: z.uuid() }).strict();
 const ServiceCode = z.string().min(1).max(64);
 const Note = z.string().trim().max(200);
+/** How many of the waiting tickets the desk lists. */
+export const NEXT_SHOWN = 8;
 
 export const DeskTickets = z.object({
   /** The ticket called at this window and not yet ended (at most one is expected). */
   current: TicketView.nullable(),
   /** Tickets waiting in the centre, for the clerk's overview. */
   waiting: z.number().int().nonnegative(),
+  /** The first of them, in calling order: number, services, and the window a transfer named. */
+  next: z.array(z.object({ ticketId: z.string(), number: z.string(), services: z.array(z.string()), targetWindow: z.string().nullable() })).max(NEXT_SHOWN),
 });
 export type DeskTickets = z.infer<typeof DeskTickets>;
 

@@ -1,6 +1,6 @@
 import type { RedirectAnswer, TicketView } from '../../contract/platform/visits';
 import type { CalledNumber } from '../../contract/terminal/counter-api';
-import type { DeskTickets, TicketStep } from '../../contract/terminal/visit-desk-api';
+import { NEXT_SHOWN, type DeskTickets, type TicketStep } from '../../contract/terminal/visit-desk-api';
 import { PlatformHttpError } from '../platform-link/errors';
 import type { CounterService } from './counter-service';
 
@@ -20,9 +20,12 @@ export class TicketDesk {
 
   async tickets(): Promise<DeskTickets> {
     const all = await this.desk.act((token, client) => client.tickets(token));
+    // The platform lists the waiting first, in calling order.
+    const waiting = all.filter((t) => t.status === 'waiting');
     return {
       current: all.find((t) => t.status === 'called' && t.window === this.windowName) ?? null,
-      waiting: all.filter((t) => t.status === 'waiting').length,
+      waiting: waiting.length,
+      next: waiting.slice(0, NEXT_SHOWN).map((t) => ({ ticketId: t.ticketId, number: t.number, services: t.services.map((s) => s.serviceCode), targetWindow: t.targetWindow })),
     };
   }
 

@@ -191,6 +191,7 @@ test('transfer (same number, another window) and redirect (a new number) from th
   const second = await platformCall('POST', '/v1/tickets', 'kiosk', { serviceCode: CERTIFICATE });
   await signIn(page);
   const panel = page.getByTestId('ticket-calls');
+  await expect(panel.getByTestId('ticket-next').locator('li strong')).toHaveText([first.body.number, second.body.number]);
 
   await panel.getByRole('button', { name: '叫排队号' }).click();
   await expect(panel.locator('[data-ticket-number]')).toHaveText(first.body.number);
@@ -201,6 +202,7 @@ test('transfer (same number, another window) and redirect (a new number) from th
   await screenshot(page, 'visits-desk-transfer');
   await panel.getByRole('button', { name: '确认转窗' }).click();
   await expect(page.getByText(`${first.body.number} 号已转到5号窗口`)).toBeVisible();
+  await expect(panel.locator(`[data-ticket="${first.body.number}"]`)).toContainText('转至5号窗口');
   // Window 5 gets the same number, ahead of the one taken after it.
   const at5 = await platformCall('POST', '/v1/tickets/call', 'clerk', { window: '5号窗口' });
   expect(at5.body).toMatchObject({ ticketId: first.body.ticketId, number: first.body.number, transfers: 1 });

@@ -841,4 +841,6 @@ export const en: Record<MessageKey, string> = {
   'visitDesk.anyWindow': 'any window',
   'visitDesk.transferred': 'Number {number} transferred to {window}',
   'visitDesk.redirected': 'Number {number} ended; new number {next}',
+  'visitDesk.nextLabel': 'Tickets waiting (in calling order)',
+  'visitDesk.forWindow': 'for {window}',
 };

@@ -841,6 +841,8 @@ export const zhCN = {
   'visitDesk.anyWindow': '任一窗口',
   'visitDesk.transferred': '{number} 号已转到{window}',
   'visitDesk.redirected': '{number} 号已结束，新号码 {next}',
+  'visitDesk.nextLabel': '等候中的排队号（按叫号顺序）',
+  'visitDesk.forWindow': '转至{window}',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

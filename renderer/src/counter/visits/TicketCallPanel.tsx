@@ -2,7 +2,7 @@ import { signal } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
 import type { TicketView } from '../../../../contract/platform/visits';
 import type { TerminalApi } from '../../../../contract/terminal/api';
-import type { TicketStep } from '../../../../contract/terminal/visit-desk-api';
+import type { DeskTickets, TicketStep } from '../../../../contract/terminal/visit-desk-api';
 import { isMessageKey, localized, translate } from '../../i18n';
 import { useT } from '../../i18n/use-t';
 import { useApi } from '../../state/api-context';
@@ -11,15 +11,20 @@ import { attempt, info, openCase } from '../actions';
 import { lastCalled, openedFromMyList, queue, review } from '../counter-store';
 import { ServiceName } from '../QueuePanel';
 
+/** How often the panel reads the centre's tickets again. */
+const REFRESH_MS = 10_000;
+
 /** The ticket called at this window (null when none), and how many wait in the centre. */
 const current = signal<TicketView | null>(null);
 const waiting = signal(0);
+const next = signal<DeskTickets['next']>([]);
 
 async function refresh(api: TerminalApi): Promise<void> {
   const view = await attempt(() => api.call('visitDesk.tickets', {}));
   if (!view) return;
   current.value = view.current;
   waiting.value = view.waiting;
+  next.value = view.next;
 }
 
 async function callTicket(api: TerminalApi): Promise<void> {
@@ -178,6 +183,13 @@ export function TicketCallPanel() {
   const api = useApi();
   useEffect(() => {
     void refresh(api);
+    // Tickets are not cases: no queue event tells of a new one. Another window's call, or a while, reads them again.
+    const off = api.on('counter.wallCall', () => void refresh(api));
+    const timer = setInterval(() => void refresh(api), REFRESH_MS);
+    return () => {
+      off();
+      clearInterval(timer);
+    };
   }, [api]);
   const ticket = current.value;
   // A decision on one of the visit's cases in the review panel shows here too.
@@ -222,6 +234,22 @@ export function TicketCallPanel() {
             {t('visitDesk.call')}
           </button>
         </p>
+      )}
+      {next.value.length > 0 && (
+        <ol class="ticket-next" aria-label={t('visitDesk.nextLabel')} data-testid="ticket-next">
+          {next.value.map((w) => (
+            <li key={w.ticketId} data-ticket={w.number}>
+              <strong>{w.number}</strong>{' '}
+              {w.services.map((code, i) => (
+                <span key={code}>
+                  {i > 0 && '、'}
+                  <ServiceName code={code} />
+                </span>
+              ))}
+              {w.targetWindow && <span> · {t('visitDesk.forWindow', { window: w.targetWindow })}</span>}
+            </li>
+          ))}
+        </ol>
       )}
     </section>
   );
