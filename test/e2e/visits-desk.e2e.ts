@@ -7,7 +7,8 @@ import { startPlatform, type DemoCredentials, type RunningPlatform } from '../..
 import { expectAccessible } from './support/accessibility';
 import { expectElderFriendly } from './support/elder-mode';
 import { placeCard } from './support/kiosk';
-import { counterOn, kioskOn } from './support/platform-process';
+import { counterOn, platformCall as call, signInAtDesk, staffToken } from './support/desk';
+import { kioskOn } from './support/platform-process';
 import { screenshot } from './support/screens';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
 
@@ -33,19 +34,9 @@ let counter: RunningTerminal;
 let otherCounter: RunningTerminal;
 
 
+/** The platform's API as the demo kiosk or the demo clerk. */
 async function platformCall(method: string, route: string, who: 'kiosk' | 'clerk', body?: unknown) {
-  let token = demo.kiosk.credential;
-  if (who === 'clerk') {
-    const signIn = await fetch(`${platform.url}/v1/staff/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(demo.clerk) });
-    token = ((await signIn.json()) as { token: string }).token;
-  }
-  const response = await fetch(`${platform.url}${route}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  return call(platform.url, method, route, who === 'kiosk' ? demo.kiosk.credential : await staffToken(platform.url, demo.clerk), body);
 }
 
 /** A case of the citizen's, as the kiosk submits it. */
@@ -64,18 +55,7 @@ async function kioskSubmits(serviceCode: string, form: Record<string, unknown>):
   return { caseId, queueNumber: answer.body.queueNumber };
 }
 
-async function signIn(page: Page, terminal = counter, account: { username: string; password: string } = demo.clerk) {
-  await page.goto(terminal.url);
-  const desk = page.getByRole('heading', { name: '排队等候' });
-  const form = page.getByRole('heading', { name: '窗口人员登录' });
-  await expect(desk.or(form)).toBeVisible();
-  if (await form.isVisible()) {
-    await page.getByLabel('用户名').fill(account.username);
-    await page.getByLabel('密码').fill(account.password);
-    await page.getByRole('button', { name: '登录' }).click();
-  }
-  await expect(desk).toBeVisible();
-}
+const signIn = (page: Page, terminal = counter, account: { username: string; password: string } = demo.clerk) => signInAtDesk(page, terminal.url, account);
 
 /** The case of one of the visit's services, taken up from the panel and completed in the review panel beside. */
 async function completeServiceCase(page: Page, serviceCode: string, queueNumber: string, result: string) {
@@ -224,11 +204,11 @@ test('transfer (same number, another window) and redirect (a new number) from th
 
 test('a citizen cancels a booking on the phone page by its code, and the slot is free again', async ({ browser }) => {
   const ALL_DAY = [{ from: '00:00', to: '23:59' }];
-  const admin = await (await fetch(`${platform.url}/v1/staff/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(demo.admin) })).json();
-  const hours = await fetch(`${platform.url}/v1/fleet/settings`, {
-    method: 'PUT',
-    headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ technicianPhone: null, webhookUrl: null, webhookSecret: null, openingHours: { timeZone: 'Asia/Shanghai', week: Array(7).fill(ALL_DAY), maintenanceAt: '03:00' } }),
+  const hours = await call(platform.url, 'PUT', '/v1/fleet/settings', await staffToken(platform.url, demo.admin), {
+    technicianPhone: null,
+    webhookUrl: null,
+    webhookSecret: null,
+    openingHours: { timeZone: 'Asia/Shanghai', week: Array(7).fill(ALL_DAY), maintenanceAt: '03:00' },
   });
   expect(hours.status).toBe(200);
   const tomorrow = new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);

@@ -15,11 +15,6 @@ export function kioskOn(url: string): string[] {
   return [`platform.url=${url}`, `platform.credential=${JSON.stringify(DEMO.kiosk)}`];
 }
 
-/** The `--set` flags that make a terminal the demo counter at window `windowName` of a platform. */
-export function counterOn(url: string, windowName: string): string[] {
-  return ['terminal.role=counter', `platform.url=${url}`, `platform.credential=${JSON.stringify(DEMO.counter)}`, `counter.windowName=${JSON.stringify(windowName)}`];
-}
-
 export interface RunningPlatform {
   url: string;
   /** Stops it; the same database can be served again by `restart`. */

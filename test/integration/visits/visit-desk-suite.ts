@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Notice, RunningPlatform } from '../../../platform';
-import { certificateCase } from '../platform/helpers';
-import { startVisitsSite, type VisitsSite } from './visits-site';
+import { certificateCase, startSeeded, type SeededPlatform } from '../platform/helpers';
 
 const CERTIFICATE = 'si-contribution-certificate';
 const MEDICAL = 'resident-medical-enrolment';
@@ -17,11 +16,12 @@ const beijing = (local: string) => Date.parse(`${local}+08:00`);
 export function visitDeskSuite(label: string, newDb: (name: string) => Promise<string>): void {
   describe(`visits at the windows on ${label}`, () => {
     const notices: Notice[] = [];
-    let site: VisitsSite;
+    let site: SeededPlatform;
     let platform: RunningPlatform;
 
     beforeAll(async () => {
-      site = await startVisitsSite(await newDb('visitdesk'), () => beijing('2026-12-02T10:00:00'), notices);
+      const notifier = { channel: 'test', send: async (notice: Notice) => void notices.push(notice) };
+      site = await startSeeded({ db: await newDb('visitdesk'), now: () => beijing('2026-12-02T10:00:00'), notifier });
       platform = site.platform;
     });
 

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoCredentials, Notice, RunningPlatform } from '../../../platform';
-import { ELDERLY_ID, YOUNG_ID } from '../platform/helpers';
-import { startVisitsSite, type VisitsSite } from './visits-site';
+import { ELDERLY_ID, startSeeded, YOUNG_ID, type Call } from '../platform/helpers';
 
 const SERVICE = 'si-contribution-certificate';
 const OTHER_ID = '110105198001010016';
@@ -13,12 +12,7 @@ const beijing = (local: string) => Date.parse(`${local}+08:00`);
 /** Appointments and the ticket queue on a real platform over HTTP, with a clock the test moves. */
 export function visitsSuite(label: string, newDb: (name: string) => Promise<string>): void {
   describe(`visits on ${label}`, () => {
-    let platform: RunningPlatform;
-    let call: VisitsSite['call'];
-    let demo: DemoCredentials;
-    let kiosk: string;
-    let clerk: string;
-    let admin: string;
+    let platform: RunningPlatform, demo: DemoCredentials, call: Call, kiosk: string, clerk: string, admin: string;
     let clock = beijing('2026-12-01T10:00:00');
     const notices: Notice[] = [];
     const sent = async () => {
@@ -27,7 +21,8 @@ export function visitsSuite(label: string, newDb: (name: string) => Promise<stri
     };
 
     beforeAll(async () => {
-      ({ platform, call, demo, kiosk, clerk, admin } = await startVisitsSite(await newDb('visits'), () => clock, notices));
+      const notifier = { channel: 'test', send: async (notice: Notice) => void notices.push(notice) };
+      ({ platform, demo, call, kiosk, clerk, admin } = await startSeeded({ db: await newDb('visits'), now: () => clock, notifier }));
       const fleet = await call('PUT', '/v1/fleet/settings', { token: admin, json: { technicianPhone: null, webhookUrl: null, webhookSecret: null, openingHours: HOURS } });
       expect(fleet.status).toBe(200);
       const settings = await call('PUT', '/v1/admin/visit-settings', {
