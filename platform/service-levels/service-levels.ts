@@ -31,6 +31,8 @@ interface TicketWaitRow {
   started_by: string | null;
   ended_at: number | null;
   status: string;
+  /** How a finished ticket ended (served, no-show, redirected); null on tickets older than visits. */
+  outcome: string | null;
 }
 
 const num = (v: number | null): number | null => (v === null ? null : Number(v));
@@ -44,7 +46,8 @@ function ticketItem(row: TicketWaitRow): WaitItem {
     calledBy: row.called_by,
     startedAt: num(row.started_at),
     startedBy: row.started_by,
-    finishedAt: row.status === 'done' ? num(row.ended_at) : null,
+    // Only a served ticket was handled to its end; a no-show or a redirect was not.
+    finishedAt: row.status === 'done' && (row.outcome ?? 'served') === 'served' ? num(row.ended_at) : null,
   };
 }
 
@@ -83,7 +86,7 @@ export class ServiceLevels {
     const target = await this.targets.byService(centreId);
     const now = this.ctx.now();
     const rows = await this.db.all<TicketWaitRow & { id: string }>(
-      "SELECT id, service_code, taken_at, slot_start, called_at, called_by, started_at, started_by, ended_at, status FROM tickets WHERE centre_id = ? AND status = 'waiting'",
+      "SELECT id, service_code, taken_at, slot_start, called_at, called_by, started_at, started_by, ended_at, status, outcome FROM tickets WHERE centre_id = ? AND status = 'waiting'",
       [centreId],
     );
     const waiting = new Map(rows.map((r) => [r.id, ticketItem(r)]));
@@ -125,7 +128,7 @@ export class ServiceLevels {
       };
     });
     const tickets = await this.db.all<TicketWaitRow>(
-      `SELECT service_code, taken_at, slot_start, called_at, called_by, started_at, started_by, ended_at, status FROM tickets
+      `SELECT service_code, taken_at, slot_start, called_at, called_by, started_at, started_by, ended_at, status, outcome FROM tickets
        WHERE centre_id = ? AND ((called_at >= ? AND called_at < ?)${waitingToo ? " OR status = 'waiting'" : ''})`,
       [centreId, from, to],
     );

@@ -171,7 +171,7 @@ export function serviceLevelsSuite(label: string, newDb: (name: string) => Promi
       // Ticket rows written the way a check-in writes them: taken at 09:50 for a 10:00 slot.
       at('09:50:00');
       const visits = platform.services.visits!;
-      const prepared = await visits.tickets.prepare({ centreId: demo.centreId, serviceCode: CARD, source: 'kiosk', appointment: { id: randomUUID(), slotStart: cst('10:00:00') } });
+      const prepared = await visits.tickets.prepare({ centreId: demo.centreId, services: [CARD], source: 'kiosk', appointment: { id: randomUUID(), slotStart: cst('10:00:00') } });
       await platform.services.ctx.db.transaction((tx) => visits.tickets.insert(tx, prepared));
       at('10:14:59');
       expect(await line(CARD)).toMatchObject({ waiting: 1, warningNow: 0 });
