@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RedirectAnswer, TicketView } from '../platform/visits';
+import { WaitLevel } from '../platform/wait-level';
 import { CalledNumber } from './counter-api';
 
 /**
@@ -19,7 +20,7 @@ export const DeskTickets = z.object({
   /** Tickets waiting in the centre, for the clerk's overview. */
   waiting: z.number().int().nonnegative(),
   /** The first of them, in calling order: number, services, and the window a transfer named. */
-  next: z.array(z.object({ ticketId: z.string(), number: z.string(), services: z.array(z.string()), targetWindow: z.string().nullable() })).max(NEXT_SHOWN),
+  next: z.array(z.object({ ticketId: z.string(), number: z.string(), services: z.array(z.string()), targetWindow: z.string().nullable(), waitLevel: WaitLevel.optional() })).max(NEXT_SHOWN),
 });
 export type DeskTickets = z.infer<typeof DeskTickets>;
 

@@ -25,7 +25,7 @@ export class TicketDesk {
     return {
       current: all.find((t) => t.status === 'called' && t.window === this.windowName) ?? null,
       waiting: waiting.length,
-      next: waiting.slice(0, NEXT_SHOWN).map((t) => ({ ticketId: t.ticketId, number: t.number, services: t.services.map((s) => s.serviceCode), targetWindow: t.targetWindow })),
+      next: waiting.slice(0, NEXT_SHOWN).map((t) => ({ ticketId: t.ticketId, number: t.number, services: t.services.map((s) => s.serviceCode), targetWindow: t.targetWindow, waitLevel: t.waitLevel })),
     };
   }
 

@@ -10,6 +10,7 @@ import { catalogue, locale } from '../../state/store';
 import { attempt, info, openCase } from '../actions';
 import { lastCalled, openedFromMyList, queue, review } from '../counter-store';
 import { ServiceName } from '../QueuePanel';
+import { WaitLevelBadge } from '../service-levels/WaitLevelBadge';
 
 /** How often the panel reads the centre's tickets again. */
 const REFRESH_MS = 10_000;
@@ -246,7 +247,7 @@ export function TicketCallPanel() {
                   <ServiceName code={code} />
                 </span>
               ))}
-              {w.targetWindow && <span> · {t('visitDesk.forWindow', { window: w.targetWindow })}</span>}
+              {w.targetWindow && <span> · {t('visitDesk.forWindow', { window: w.targetWindow })}</span>} <WaitLevelBadge level={w.waitLevel} />
             </li>
           ))}
         </ol>
