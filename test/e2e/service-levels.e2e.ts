@@ -25,7 +25,12 @@ const MINUTE_MS = 60_000;
 let dir: string;
 let platform: RunningPlatform;
 let demo: DemoCredentials;
-let skewMs = 0;
+/**
+ * The platform's clock starts at 10:00 of today (Shanghai) whenever the test runs, so that the
+ * minutes it moves never cross midnight: the dashboard's "today" is the browser's day.
+ */
+const MORNING_MS = Date.parse(`${new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)}T10:00:00+08:00`) - Date.now();
+let skewMs = MORNING_MS;
 let counter: RunningTerminal;
 
 async function kioskSubmits(): Promise<string> {
@@ -98,14 +103,14 @@ test('waits crossing their thresholds show on the desk, the wall and the dashboa
   await expect(line.locator('[data-wait-level]')).toHaveCount(0);
 
   // Eleven minutes on: past the warning. Nothing is reloaded; the desk and the wall read again by themselves.
-  skewMs = 11 * MINUTE_MS;
+  skewMs = MORNING_MS + 11 * MINUTE_MS;
   await expect(row.getByTestId('wait-level')).toHaveText('即将超时', { timeout: 45_000 });
   await expect(row.getByTestId('wait-level')).toHaveAttribute('data-wait-level', 'warning');
   await expect(line.locator('[data-wait-level="warning"]')).toHaveText('即将超时 2 人', { timeout: 30_000 });
   await screenshot(desk, 'service-levels-desk-warning');
 
   // Twenty-one minutes: past critical.
-  skewMs = 21 * MINUTE_MS;
+  skewMs = MORNING_MS + 21 * MINUTE_MS;
   await expect(row.getByTestId('wait-level')).toHaveText('已超时', { timeout: 45_000 });
   await expect(row.getByTestId('wait-level')).toHaveAttribute('data-wait-level', 'critical');
   await expect(line.locator('[data-wait-level="critical"]')).toHaveText('已超时 2 人', { timeout: 30_000 });
@@ -123,7 +128,7 @@ test('waits crossing their thresholds show on the desk, the wall and the dashboa
   // The clerk calls the case, marks 开始办理, and the dashboard's statistics have it.
   await desk.getByRole('button', { name: '叫号' }).click();
   await expect(desk.getByRole('heading', { name: `办件审核 ${queueNumber}` })).toBeVisible();
-  skewMs = 23 * MINUTE_MS;
+  skewMs = MORNING_MS + 23 * MINUTE_MS;
   await desk.getByRole('button', { name: '开始办理' }).click();
   await expect(desk.getByTestId('service-started')).toContainText('开始办理');
   await dashboard.getByRole('button', { name: '今天' }).click();
