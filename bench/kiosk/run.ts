@@ -5,10 +5,11 @@
  * N runs (default 50), beside Chromium showing a blank page in the same run; the same path again
  * with the page clicking its own buttons, to separate the test driver's time from the terminal's.
  * Then the input engines in the terminal process: handwriting accuracy over 517 common name
- * characters and stroke end → candidates (Zinnia), pinyin keystroke → candidates (librime, beside
+ * characters (per half, beside the Chinese model alone) and stroke end → candidates (Zinnia), pinyin keystroke → candidates (librime, beside
  * the built-in table), text → first audio (espeak-ng, beside spawning a process that does nothing).
  *
- * Run: npx tsx bench/kiosk/run.ts [--runs N]   (needs `npm run build` first)
+ * Run: npx tsx bench/kiosk/run.ts [--runs N]   (needs `npm run build` first);
+ * the handwriting figures alone: npx tsx bench/kiosk/handwriting.ts
  */
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_FLAGS } from '../../main/printing/render/chromium-renderer';
