@@ -120,6 +120,21 @@ export const TerminalConfig = z
       })
       .strict()
       .default({ engine: 'paddle', language: 'chi_sim+eng', workers: 1 }),
+    /**
+     * Handwriting (main/handwriting): where libzinnia and its models are, for a machine without
+     * Debian's packages (a Windows build: zinnia.dll and the two .model files). Absent: Debian's.
+     */
+    handwriting: z
+      .object({
+        /** A file name or path the dynamic loader opens, e.g. C:\\Tongban\\zinnia.dll. */
+        library: z.string().min(1).optional(),
+        /** The Simplified Chinese model (tegaki-zinnia-simplified-chinese). */
+        model: z.string().min(1).optional(),
+        /** The second model fused with it (tegaki-zinnia-japanese); `false` leaves it out. */
+        kanjiModel: z.union([z.string().min(1), z.literal(false)]).optional(),
+      })
+      .strict()
+      .default({}),
     /** Being watched from the platform (main/fleet): heartbeats, remote actions, signed configuration. */
     fleet: z
       .object({

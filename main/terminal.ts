@@ -215,7 +215,7 @@ export async function startTerminal(options: StartOptions): Promise<Terminal> {
         ...cycleHandlers(role.deskCycle),
         ...setupHandlers(technicianLock, setup),
         ...demoHandlers(() => devices.cardSimulator),
-        ...inputHandlers({ sessions, stops, log }),
+        ...inputHandlers({ sessions, stops, log, handwriting: config.handwriting }),
         ...fleetHandlers(fleet),
       },
       log.child({ service: 'api' }),
