@@ -5,8 +5,9 @@
  * N runs (default 50), beside Chromium showing a blank page in the same run; the same path again
  * with the page clicking its own buttons, to separate the test driver's time from the terminal's.
  * Then the input engines in the terminal process: handwriting accuracy over 517 common name
- * characters (per half, beside the Chinese model alone) and stroke end → candidates (Zinnia), pinyin keystroke → candidates (librime, beside
- * the built-in table), text → first audio (espeak-ng, beside spawning a process that does nothing).
+ * characters (per half, beside the Chinese model alone) and stroke end → candidates (Zinnia),
+ * pinyin keystroke → candidates (librime, beside the built-in table), text → first audio
+ * (espeak-ng, beside spawning a process that does nothing).
  *
  * Run: npx tsx bench/kiosk/run.ts [--runs N]   (needs `npm run build` first);
  * the handwriting figures alone: npx tsx bench/kiosk/handwriting.ts
