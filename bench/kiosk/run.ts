@@ -84,12 +84,13 @@ async function submitToConfirmation(page: Page): Promise<number> {
   // card, the household register) are scanned before the clock starts: not what is measured.
   await page.getByTestId('licence-consent').getByRole('button', { name: '同意查询' }).click();
   const unscanned = page.locator('[data-testid=materials] .material-slot[data-state="none"]').filter({ has: page.locator('.badge', { hasText: '必交' }) });
-  for (let left = await unscanned.count(); left > 0; left = await unscanned.count()) {
-    await unscanned.first().getByRole('button').click();
+  const codes = await unscanned.evaluateAll((slots) => slots.map((slot) => slot.getAttribute('data-material')));
+  for (const code of codes) {
+    await page.locator(`[data-material="${code}"]`).getByRole('button').click();
     await page.getByTestId('capture').getByRole('button', { name: '开始扫描' }).click();
     await page.getByTestId('capture').locator('img.page-preview').first().waitFor({ timeout: 90_000 });
     await page.getByTestId('capture').getByRole('button', { name: '完成' }).click();
-    await page.getByTestId('materials').waitFor();
+    await page.locator(`[data-material="${code}"][data-state="scanned"]`).waitFor();
   }
   const started = performance.now();
   await page.getByRole('button', { name: '确认提交' }).click();
