@@ -52,7 +52,7 @@ interface Segments {
  */
 async function toPrefilledFormInPage(page: Page): Promise<Segments> {
   await page.getByRole('button', { name: '演示面板' }).click();
-  await page.locator('[data-card="resident"]').waitFor();
+  await page.locator('[data-card="elder"]').waitFor();
   // A string, not a function: tsx would wrap a function's inner names in a helper the page lacks.
   return page.evaluate<Segments>(`(async () => {
     const appear = (selector) =>
@@ -66,7 +66,7 @@ async function toPrefilledFormInPage(page: Page): Promise<Segments> {
         observer.observe(document.body, { childList: true, subtree: true });
       });
     const started = performance.now();
-    document.querySelector('[data-card="resident"]').click();
+    document.querySelector('[data-card="elder"]').click();
     const welcome = await appear('[data-testid=welcome]');
     await appear('[data-service="elderly-longevity-allowance"]');
     const menu = performance.now();
