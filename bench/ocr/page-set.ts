@@ -12,7 +12,7 @@
 export const DEFAULT_SEED = 11;
 import sharp from 'sharp';
 import type { Browser } from 'playwright-core';
-import { degrade, householdRegisterDocument, noticeDocument, renderDocument, ZHANG_WEI, type FontName, type TestDocument } from '../../test/fixtures/ocr/documents';
+import { degrade, greyPattern, householdRegisterDocument, noticeDocument, renderDocument, ZHANG_WEI, type FontName, type TestDocument } from '../../test/fixtures/ocr/documents';
 import { photographOnDesk, TILTED } from '../../test/fixtures/ocr/desk-photo';
 
 export const FACES: FontName[] = ['ming', 'kai', 'hei', 'fangsong'];
@@ -25,13 +25,6 @@ export interface BenchPage {
   condition: Condition;
   image: Buffer;
   truth: string;
-}
-
-async function greyPattern(png: Buffer): Promise<Buffer> {
-  const { width = 0, height = 0 } = await sharp(png).metadata();
-  // A security-paper guilloche stand-in: diagonal grey bands under the text, multiplied in.
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><defs><pattern id="p" width="48" height="48" patternUnits="userSpaceOnUse" patternTransform="rotate(30)"><rect width="48" height="48" fill="#d8d8d8"/><rect width="20" height="48" fill="#bdbdbd"/></pattern></defs><rect width="100%" height="100%" fill="url(#p)"/></svg>`;
-  return sharp(png).composite([{ input: Buffer.from(svg), blend: 'multiply' }]).png().withDensity(300).toBuffer();
 }
 
 /** The paper seen from the other side of the desk: corners mirrored left to right, kept in TL, TR, BR, BL order. */

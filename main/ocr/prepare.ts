@@ -112,7 +112,7 @@ export async function prepareImage(bytes: Buffer, options: { dpi?: number } = {}
       .greyscale()
       .raw()
       .toBuffer({ resolveWithObject: true });
-    const flat = await flattenBackground(grey.data, grey.info.width, grey.info.height, dpi);
+    const flat = flattenBackground(grey.data, grey.info.width, grey.info.height, dpi);
     const { data, info } = await sharp(flat, { raw: { width: grey.info.width, height: grey.info.height, channels: 1 } })
       .toColourspace('b-w')
       .png({ compressionLevel: 1 })
