@@ -12,6 +12,14 @@
  */
 export const WHITE_POINT = 0.8;
 
+/**
+ * A photo of a paper lying on a desk is left as it is: where the "paper" is the desk (an envelope
+ * below mid-grey over more than this share of the frame) the white point turned the photo's thin,
+ * low-contrast strokes to white (bench/ocr's photographed page: 2% → 99% character error). The
+ * document camera's straightening crops the desk away first, and that page is flattened.
+ */
+export const DARK_SURROUND_SHARE = 0.1;
+
 /** The envelope's window: wider than a heading's strokes, narrower than a line of text. */
 export function envelopeSize(dpi: number): number {
   return Math.max(5, Math.round(dpi / 12) | 1);
@@ -62,6 +70,9 @@ export function flattenBackground(grey: Uint8Array, width: number, height: numbe
   paper = slide(paper, width, height, radius, true, 'max');
   paper = slide(paper, width, height, radius, false, 'mean');
   paper = slide(paper, width, height, radius, true, 'mean');
+  let dark = 0;
+  for (let i = 0; i < paper.length; i += 1) if ((paper[i] as number) < 128) dark += 1;
+  if (dark > paper.length * DARK_SURROUND_SHARE) return grey;
   const out = new Uint8Array(grey.length);
   for (let i = 0; i < grey.length; i += 1) {
     const relative = (grey[i] as number) / Math.max(1, paper[i] as number);

@@ -42,6 +42,12 @@ describe('background flattening', () => {
     expect(paperNotWhite / paper).toBeLessThan(0.01);
   });
 
+  it('leaves a photo of a paper on a dark desk as it was', () => {
+    const grey = new Uint8Array(WIDTH * HEIGHT).fill(80);
+    for (let y = 40; y < 160; y += 1) for (let x = 120; x < 280; x += 1) grey[y * WIDTH + x] = x % 20 < 3 ? 60 : 200;
+    expect(flattenBackground(grey, WIDTH, HEIGHT, 300)).toBe(grey);
+  });
+
   it('leaves a page that was white already as it was, ink included', () => {
     const grey = new Uint8Array(WIDTH * HEIGHT).fill(255);
     for (let x = 100; x < 104; x += 1) for (let y = 50; y < 150; y += 1) grey[y * WIDTH + x] = 30;
