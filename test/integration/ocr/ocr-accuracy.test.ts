@@ -29,6 +29,7 @@ const services: Record<OcrEngineName, OcrService> = {
   tesseract: new OcrService({ engine: 'tesseract', workers: 1 }),
 };
 
+// Rendering nine pages in Chromium on a loaded CI machine takes more than the default hook time.
 beforeAll(async () => {
   const browser = await launchChromium();
   try {
@@ -39,7 +40,7 @@ beforeAll(async () => {
   } finally {
     await browser.close();
   }
-});
+}, 180_000);
 
 afterAll(async () => {
   await Promise.all(Object.values(services).map((s) => s.close()));

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { groupIntoLines } from '../../../main/ocr/engines/paddle-engine';
 import { detectionSize, type Quad } from '../../../main/ocr/engines/paddle/detect';
-import { decodeCtc, lengthen } from '../../../main/ocr/engines/paddle/recognise';
+import { decodeCtc, lengthen, widenLineEnds } from '../../../main/ocr/engines/paddle/recognise';
 
 describe('detection input size', () => {
   it('caps the long side and rounds both sides to the stride of 32', () => {
@@ -15,14 +15,24 @@ describe('detection input size', () => {
 describe('line-end widening', () => {
   it('widens a level line along its length only', () => {
     const quad: Quad = [[100, 50], [500, 50], [500, 90], [100, 90]];
-    expect(lengthen(quad, 0.3)).toEqual([[88, 50], [512, 50], [512, 90], [88, 90]]);
+    expect(lengthen(quad, 12, 12)).toEqual([[88, 50], [512, 50], [512, 90], [88, 90]]);
+  });
+
+  it('stops at half the gap to the next region on the same line, and ignores the lines above and below', () => {
+    const label: Quad = [[100, 50], [300, 50], [300, 90], [100, 90]];
+    const value: Quad = [[310, 52], [700, 52], [700, 92], [310, 92]];
+    const below: Quad = [[100, 100], [700, 100], [700, 140], [100, 140]];
+    const [l, v, b] = widenLineEnds([label, value, below], 0.3);
+    expect(l).toEqual([[88, 50], [305, 50], [305, 90], [88, 90]]);
+    expect(v).toEqual([[305, 52], [712, 52], [712, 92], [305, 92]]);
+    expect(b).toEqual([[88, 100], [712, 100], [712, 140], [88, 140]]);
   });
 
   it('follows a skewed line’s direction', () => {
     const c = Math.cos(Math.PI / 6);
     const s = Math.sin(Math.PI / 6);
     const quad: Quad = [[0, 0], [100 * c, 100 * s], [100 * c - 20 * s, 100 * s + 20 * c], [-20 * s, 20 * c]];
-    const [tl, tr] = lengthen(quad, 0.5);
+    const [tl, tr] = lengthen(quad, 10, 10);
     expect(Math.hypot(tr[0] - tl[0], tr[1] - tl[1])).toBeCloseTo(120);
     expect(tl[0]).toBeCloseTo(-10 * c);
     expect(tl[1]).toBeCloseTo(-10 * s);

@@ -24,21 +24,49 @@ interface Crop {
 const length = (a: [number, number], b: [number, number]) => Math.hypot(a[0] - b[0], a[1] - b[1]);
 
 /**
- * The region widened along its line by `along` × its height at each end. DB's regions end at the
+ * The region widened along its line by `before` and `after` pixels. DB's regions end at the
  * last character's ink; a line-end 。、，； is a small mark in the corner of its own cell that the
  * unclip distance (grown equally in every direction) only half covers, and the recogniser read
  * it as · or ° or not at all. Widening only along the line keeps the neighbouring lines out.
  */
-export function lengthen(quad: Quad, along: number): Quad {
+export function lengthen(quad: Quad, before: number, after: number): Quad {
   const [tl, tr, br, bl] = quad;
   const top = length(tl, tr);
-  const height = Math.max(length(tl, bl), length(tr, br));
-  if (top === 0 || height === 0) return quad;
+  if (top === 0) return quad;
   const ux = (tr[0] - tl[0]) / top;
   const uy = (tr[1] - tl[1]) / top;
-  const d = along * height;
-  const shift = (p: [number, number], sign: number): [number, number] => [p[0] + sign * d * ux, p[1] + sign * d * uy];
-  return [shift(tl, -1), shift(tr, 1), shift(br, 1), shift(bl, -1)];
+  const shift = (p: [number, number], d: number): [number, number] => [p[0] + d * ux, p[1] + d * uy];
+  return [shift(tl, -before), shift(tr, after), shift(br, after), shift(bl, -before)];
+}
+
+interface Extent {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+const extentOf = (q: Quad): Extent => ({ x0: Math.min(...q.map((p) => p[0])), x1: Math.max(...q.map((p) => p[0])), y0: Math.min(...q.map((p) => p[1])), y1: Math.max(...q.map((p) => p[1])) });
+
+/**
+ * Every region widened by `along` × its height at each end, but never past half the gap to the
+ * next region on the same line: a label and its value (居住证编号　4403…) are two regions, and
+ * a value widened into its label's last character read it twice (编号号).
+ */
+export function widenLineEnds(quads: Quad[], along: number): Quad[] {
+  const extents = quads.map(extentOf);
+  return quads.map((quad, i) => {
+    const own = extents[i] as Extent;
+    const height = Math.max(length(quad[0], quad[3]), length(quad[1], quad[2]));
+    let before = along * height;
+    let after = along * height;
+    extents.forEach((other, j) => {
+      const overlap = Math.min(own.y1, other.y1) - Math.max(own.y0, other.y0);
+      if (j === i || overlap < 0.5 * Math.min(own.y1 - own.y0, other.y1 - other.y0)) return;
+      if (other.x1 <= own.x0) before = Math.min(before, Math.max(0, (own.x0 - other.x1) / 2));
+      if (other.x0 >= own.x1) after = Math.min(after, Math.max(0, (other.x0 - own.x1) / 2));
+    });
+    return lengthen(quad, before, after);
+  });
 }
 
 /**
@@ -46,8 +74,7 @@ export function lengthen(quad: Quad, along: number): Quad {
  * perspective warp with cubic interpolation, edges replicated; a region much taller than wide is
  * a vertical line and is turned), then scaled to the recogniser's height, keeping its proportions.
  */
-function crop(cv: Cv, page: InstanceType<Cv['Mat']>, detected: Quad): Crop | undefined {
-  const quad = lengthen(detected, REC.lineEndPadding);
+function crop(cv: Cv, page: InstanceType<Cv['Mat']>, quad: Quad): Crop | undefined {
   const width = Math.round(Math.max(length(quad[0], quad[1]), length(quad[3], quad[2])));
   const height = Math.round(Math.max(length(quad[0], quad[3]), length(quad[1], quad[2])));
   if (width < 2 || height < 2) return undefined;
@@ -118,7 +145,7 @@ export async function recogniseRegions(cv: Cv, session: InferenceSession, page: 
   const mat = cv.matFromArray(page.height, page.width, cv.CV_8UC1, page.data);
   let crops: Crop[];
   try {
-    crops = quads.map((q) => crop(cv, mat, q)).filter((c): c is Crop => c !== undefined);
+    crops = widenLineEnds(quads, REC.lineEndPadding).map((q) => crop(cv, mat, q)).filter((c): c is Crop => c !== undefined);
   } finally {
     mat.delete();
   }
