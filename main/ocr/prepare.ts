@@ -104,16 +104,18 @@ export async function prepareImage(bytes: Buffer, options: { dpi?: number } = {}
   const targetWidth = Math.round(width * factor);
   const dpi = trustedDensity ? Math.round(trustedDensity * factor) : targetDpi;
   try {
+    // Flattened before the contrast stretch: stretched first, a grey band's 0.87 of the paper
+    // became 0.63, which no white point tells from a faint stroke.
     const grey = await input
       .rotate()
       .greyscale()
-      .normalise()
       .resize({ width: targetWidth, kernel: factor >= 1 ? 'cubic' : 'lanczos3' })
       .greyscale()
       .raw()
       .toBuffer({ resolveWithObject: true });
     const flat = flattenBackground(grey.data, grey.info.width, grey.info.height, dpi);
     const { data, info } = await sharp(flat, { raw: { width: grey.info.width, height: grey.info.height, channels: 1 } })
+      .normalise()
       .toColourspace('b-w')
       .png({ compressionLevel: 1 })
       // Tesseract reads the resolution from the PNG; without it, it guesses and warns.
