@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REJECT_REASONS } from './reject-reasons';
+import { WallCall } from '../platform/calls';
 import { CentreStats } from '../platform/ratings';
 import { StaffRole } from '../platform/access';
 import { Applicant, CaseDetail, CaseSummary, IntakeReceipt, RevealResponse } from '../platform/cases';
@@ -51,15 +52,10 @@ export const QueueView = z.object({
 });
 export type QueueView = z.infer<typeof QueueView>;
 
-/** A number called to a window: what the wall display shows and the speech synthesis reads. */
-export const CalledNumber = z.object({
-  caseId: z.string(),
-  queueNumber: z.string(),
-  windowName: z.string(),
+/** A number called to a window: what the wall display shows (the platform's wall call) and the speech synthesis reads. */
+export const CalledNumber = WallCall.extend({
   /** The announcement in Mandarin, e.g. 请A023号到3号窗口. */
   announcement: z.string(),
-  at: z.string(),
-  recall: z.boolean(),
   /** 效能 of the called case, when the wall read it from the platform. */
   timeliness: Timeliness.nullable().optional(),
 });
@@ -160,4 +156,6 @@ export const counterEvents = {
   'counter.called': CalledNumber,
   /** The centre's open help calls changed (a new call, one taken or cancelled). */
   'counter.help': z.object({ calls: z.array(HelpCall) }),
+  /** Another window of the centre called a number (issue 19): a wall showing every window reads the calls again. */
+  'counter.wallCall': z.object({ windowName: z.string(), queueNumber: z.string() }),
 } as const;

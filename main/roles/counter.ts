@@ -1,6 +1,7 @@
 import { CounterService } from '../counter/counter-service';
 import { DeskCycle } from '../counter/desk-cycle';
 import { StaffClient } from '../counter/staff-client';
+import { TicketDesk } from '../counter/ticket-desk';
 import type { RoleServices, TerminalCore } from './role';
 
 /** A desk at the unified window: its staff sign in and work the centre's queue; it records no cases of its own. */
@@ -17,5 +18,5 @@ export function startCounter(core: TerminalCore): RoleServices {
   });
   core.stops.add(() => counter.dispose());
   const deskCycle = new DeskCycle({ desk: counter, windowName: config.counter.windowName, cardOnReader: () => identity.current });
-  return { counter, deskCycle };
+  return { counter, deskCycle, ticketDesk: new TicketDesk(counter, config.counter.windowName) };
 }
