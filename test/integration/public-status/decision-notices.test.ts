@@ -61,7 +61,7 @@ describe('decision notices for the desk and their verification page', () => {
     expect(page.body).toContain('data-verified="true"');
     expect(page.body).toContain('已核验：这份不予受理告知书由平台签发，真实有效');
     expect(page.body).toContain(caseNumberOf(caseId));
-    expect(page.body).toContain('社保参保缴费证明');
+    expect(page.body).toContain('社会保险个人参保缴费证明');
     expect(page.body).toContain('不予受理，请留意短信或到窗口咨询');
     for (const personal of ['李四', YOUNG_ID, YOUNG_ID.slice(0, 6), '13800138000', '未在本区参保']) expect(page.body).not.toContain(personal);
 
