@@ -211,7 +211,7 @@ export async function startTerminal(options: StartOptions): Promise<Terminal> {
         ...certificateHandlers(role.certificates),
         ...printHandlers(printing.service, role.reprints),
         ...helpHandlers(role.help),
-        ...counterHandlers(role.counter),
+        ...counterHandlers(role.counter, role.deskNotices),
         ...cycleHandlers(role.deskCycle),
         ...setupHandlers(technicianLock, setup),
         ...demoHandlers(() => devices.cardSimulator),

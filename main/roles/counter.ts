@@ -1,5 +1,6 @@
 import { CounterService } from '../counter/counter-service';
 import { DeskCycle } from '../counter/desk-cycle';
+import { DeskNotices } from '../counter/desk-notices';
 import { StaffClient } from '../counter/staff-client';
 import type { RoleServices, TerminalCore } from './role';
 
@@ -17,5 +18,6 @@ export function startCounter(core: TerminalCore): RoleServices {
   });
   core.stops.add(() => counter.dispose());
   const deskCycle = new DeskCycle({ desk: counter, windowName: config.counter.windowName, cardOnReader: () => identity.current });
-  return { counter, deskCycle };
+  const deskNotices = new DeskNotices({ desk: counter, printing: core.printing.service, catalogue: () => catalogue.get(), settings: config.counter.notices });
+  return { counter, deskCycle, deskNotices };
 }

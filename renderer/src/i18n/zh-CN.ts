@@ -802,6 +802,23 @@ export const zhCN = {
   'desk.handOut': '发证',
   'desk.collectAll': '一并发放（{count} 件）',
   'desk.collectedAll': '{count} 件结果已一并发放',
+  // The desk's 不予受理 / 补正 notices, printed with the platform's signed code (issue 14).
+  'deskNotice.title.rejection-notice': '不予受理告知书',
+  'deskNotice.title.supplement-notice': '补正材料告知书',
+  'deskNotice.printing': '正在打印{title}…',
+  'deskNotice.printed': '{title}已打印，核验码 {code}，请交申请人签收',
+  'deskNotice.failed': '{title}没有打印出来：{reason}',
+  'deskNotice.reprint': '重新打印',
+  'deskNotice.reprintHint': '决定已作出，重新打印不会再次作出决定',
+  'deskNotice.printer.print.a4.mediaEmpty': '打印机缺纸，请加纸后重新打印',
+  'deskNotice.printer.print.a4.mediaJam': '打印机卡纸，请取出卡纸后重新打印',
+  'deskNotice.printer.print.a4.doorOpen': '打印机舱门未关好，请关好后重新打印',
+  'deskNotice.printer.print.a4.tonerEmpty': '打印机墨粉已用完，请更换后重新打印',
+  'deskNotice.printer.print.a4.unavailable': '本窗口的打印机无法使用，请检查打印机后重新打印',
+  'deskNotice.printer.print.a4.jobFailed': '打印机没有完成打印，请检查打印机后重新打印',
+  'deskNotice.printer.print.renderFailed': '告知书生成失败，请联系技术人员',
+  'counter.problem.no-notice': '这个办件没有可打印的告知书',
+  'counter.decisionUnreachable': '无法连接平台，决定没有作出，办件状态未改变。请稍后重试',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
