@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { startIppEvePrinter, type IppEvePrinter } from '../integration/printing/support/ippeveprinter';
 import { expectAccessible } from './support/accessibility';
 import { DEMO, startPlatformProcess, type RunningPlatform } from './support/platform-process';
@@ -96,10 +96,12 @@ async function callKioskCase(page: Page): Promise<string> {
   return number;
 }
 
-/** The standard and the large type of the desk (what `ui.largeTypeDefault` sets), each shot once. */
-async function bothTypeSizes(page: Page, name: string): Promise<void> {
+/** The standard and the large type of the desk (what `ui.largeTypeDefault` sets), each shot once with `shown` in view. */
+async function bothTypeSizes(page: Page, name: string, shown: Locator): Promise<void> {
+  await shown.scrollIntoViewIfNeeded();
   await screenshot(page, name);
   await page.evaluate(() => (document.documentElement.dataset.largeType = 'true'));
+  await shown.scrollIntoViewIfNeeded();
   await screenshot(page, `${name}-large`);
   await page.evaluate(() => (document.documentElement.dataset.largeType = 'false'));
 }
@@ -162,7 +164,7 @@ test('补正 at the desk prints the 补正材料告知书 with the signed code; 
   const code = /核验码 ([0-9A-Z]{4}(?:-[0-9A-Z]{4}){3})/.exec((await status.textContent()) ?? '')?.[1] as string;
   expect(code).toBeTruthy();
   await expectAccessible(page, 'desk notice printed');
-  await bothTypeSizes(page, 'desk-notice-supplement-decided');
+  await bothTypeSizes(page, 'desk-notice-supplement-decided', status);
 
   const paper = readPaper(await printedAfter(before), 'desk-notice-supplement-printed');
   expect(paper.text).toContain('补正材料告知书');
@@ -197,11 +199,11 @@ test('不予受理 at the desk prints the 不予受理告知书 with the reason,
   await expect(status).toContainText('不予受理告知书没有打印出来：打印机没有完成打印，请检查打印机后重新打印');
   await expect(status).toContainText('决定已作出，重新打印不会再次作出决定');
   await expectAccessible(page, 'desk notice print failed');
-  await bothTypeSizes(page, 'desk-notice-print-failed');
+  await bothTypeSizes(page, 'desk-notice-print-failed', status);
   await status.getByRole('button', { name: '重新打印' }).click();
   await expect(status).toHaveAttribute('data-state', 'printed', { timeout: 60_000 });
   await expect(status).toContainText('不予受理告知书已打印，核验码');
-  await bothTypeSizes(page, 'desk-notice-rejection-decided');
+  await bothTypeSizes(page, 'desk-notice-rejection-decided', status);
 
   const paper = readPaper(await printedAfter(before), 'desk-notice-rejection-printed');
   expect(paper.text).toContain('不予受理告知书');
@@ -223,10 +225,11 @@ test('with the platform out of reach the decision is not taken, and the clerk is
     await page.getByRole('button', { name: '补正' }).click();
     await page.getByLabel('缺少的全部材料（每行一项，一次性告知）').fill('居民户口簿');
     await page.getByRole('button', { name: '确认' }).click();
-    await expect(page.getByText('无法连接平台，决定没有作出，办件状态未改变。请稍后重试')).toBeVisible({ timeout: 30_000 });
+    const said = page.getByText('无法连接平台，决定没有作出，办件状态未改变。请稍后重试');
+    await expect(said).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId('case-status')).toHaveText('审核中');
     await expect(page.getByTestId('notice-print')).toHaveCount(0);
-    await bothTypeSizes(page, 'desk-notice-platform-unreachable');
+    await bothTypeSizes(page, 'desk-notice-platform-unreachable', said);
   } finally {
     await platform.restart();
   }
