@@ -7,6 +7,8 @@ import sharp from 'sharp';
 import { startPlatform, type DemoCredentials, type RunningPlatform } from '../../platform';
 import { expectAccessible } from './support/accessibility';
 import { screenshot } from './support/screens';
+import { deskOn } from './support/platform-process';
+import { rejectAtDesk } from './support/desk-decisions';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
 
 /**
@@ -35,13 +37,7 @@ const ELDERLY_ID = '11010519491231002X';
 
 function counterSets(windowName: string): string[] {
   const [terminalId, secret] = demo.counter.credential.replace(/^tbt_/, '').split(/\.(.*)/s) as [string, string];
-  return [
-    'terminal.role="counter"',
-    `platform.url="${platform.url}"`,
-    `platform.credential.terminalId="${terminalId}"`,
-    `platform.credential.secret="${secret}"`,
-    `counter.windowName="${windowName}"`,
-  ];
+  return deskOn(platform.url, windowName, { terminalId, secret });
 }
 
 async function platformCall(method: string, route: string, token: string, body?: unknown) {
@@ -204,12 +200,7 @@ test('sign in, live queue, call next to the wall display, review and every decis
   expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(48);
   await page.getByRole('button', { name: '旋转' }).click();
   await expect(image).toHaveAttribute('style', /rotate\(90deg\)/);
-  await page.getByRole('button', { name: '不予受理' }).click();
-  await page.getByLabel('不予受理原因').selectOption('not-eligible');
-  await page.getByLabel('具体说明').fill('未在本区参保');
-  await page.getByRole('button', { name: '确认', exact: true }).click();
-  await page.getByRole('button', { name: '确认不予受理' }).click();
-  await expect(page.getByTestId('case-status')).toHaveText('不予受理');
+  await rejectAtDesk(page, 'not-eligible', '未在本区参保');
   expect(await statusSeenByKiosk(first.caseId)).toBe('rejected');
   expect((await platformCall('GET', `/v1/cases/${first.caseId}`, demo.kiosk.credential)).body.decision.reason).toBe('申请人不符合办理条件：未在本区参保');
 

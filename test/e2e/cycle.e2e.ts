@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { callApi, placeCard } from './support/kiosk';
 import { expectAccessible } from './support/accessibility';
-import { DEMO, kioskOn, startPlatformProcess, type RunningPlatform } from './support/platform-process';
+import { DEMO, deskOn, kioskOn, startPlatformProcess, type RunningPlatform } from './support/platform-process';
 import { screenshot } from './support/screens';
 import { sign } from './support/signature';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
@@ -29,13 +29,7 @@ let windowOne: RunningTerminal;
 let windowTwo: RunningTerminal;
 
 function counterSets(windowName: string): string[] {
-  return [
-    'terminal.role="counter"',
-    `platform.url="${platform.url}"`,
-    `platform.credential.terminalId="${DEMO.counter.terminalId}"`,
-    `platform.credential.secret="${DEMO.counter.secret}"`,
-    `counter.windowName="${windowName}"`,
-  ];
+  return deskOn(platform.url, windowName);
 }
 
 test.beforeAll(async () => {

@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { startIppEvePrinter, type IppEvePrinter } from '../integration/printing/support/ippeveprinter';
 import { expectAccessible } from './support/accessibility';
-import { DEMO, startPlatformProcess, type RunningPlatform } from './support/platform-process';
+import { rejectAtDesk } from './support/desk-decisions';
+import { DEMO, deskOn, startPlatformProcess, type RunningPlatform } from './support/platform-process';
 import { SCREENSHOT_DIR, screenshot } from './support/screens';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
 
@@ -26,22 +26,16 @@ const MASKED_ID = '440305********0011';
 const FOOTER = /李\*\s+440305\*{8}0011\s+第1页 共1页/;
 const KIOSK_TOKEN = `tbt_${DEMO.kiosk.terminalId}.${DEMO.kiosk.secret}`;
 
-let work: string;
 let printer: IppEvePrinter;
 let platform: RunningPlatform;
 let desk: RunningTerminal;
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  work = mkdtempSync(path.join(tmpdir(), 'tongban-desk-notices-'));
   printer = await startIppEvePrinter();
   platform = await startPlatformProcess(['--public-url', PUBLIC_URL]);
   desk = await startTerminal([
-    'terminal.role="counter"',
-    `platform.url="${platform.url}"`,
-    `platform.credential.terminalId="${DEMO.counter.terminalId}"`,
-    `platform.credential.secret="${DEMO.counter.secret}"`,
-    'counter.windowName="2号窗口"',
+    ...deskOn(platform.url, '2号窗口'),
     'counter.notices.reviewBody="示范市示范区人民政府"',
     'counter.notices.court="示范市示范区人民法院"',
     `devices.a4Printer=${JSON.stringify({ transport: 'ipp', url: printer.uri })}`,
@@ -52,7 +46,6 @@ test.afterAll(async () => {
   await desk?.stop();
   await platform?.dispose();
   await printer?.stop();
-  if (work) rmSync(work, { recursive: true, force: true });
 });
 
 /** A case as the demo kiosk submits it to the platform. */
@@ -115,11 +108,10 @@ async function printedAfter(before: number): Promise<string> {
 /** What is on the paper, its QR code read off the first page, and a PNG of that page among the screenshots. */
 function readPaper(pdf: string, name: string): { text: string; flat: string; url: string } {
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-  const png = path.join(work, name);
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const png = path.join(SCREENSHOT_DIR, name);
   execFileSync('pdftoppm', ['-r', '200', '-png', '-f', '1', '-l', '1', '-singlefile', pdf, png]);
   const url = execFileSync('zbarimg', ['--raw', '-q', `${png}.png`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  copyFileSync(`${png}.png`, path.join(SCREENSHOT_DIR, `${name}.png`));
   return { text, flat: text.replace(/\s+/g, ''), url };
 }
 
@@ -171,6 +163,7 @@ test('补正 at the desk prints the 补正材料告知书 with the signed code; 
   for (const line of ['居民户口簿', '首页及本人页复印件各1份', '近期一寸免冠彩色照片', '未提交或不符合要求，请补正', '10个工作日内', '社会保险个人参保缴费证明']) expect(paper.flat).toContain(line);
   // The masked holder and 第N页 共M页 at the foot of the page.
   expect(paper.text).toMatch(FOOTER);
+  expect(paper.text).toContain(`李*（公民身份号码：${MASKED_ID}）`);
   expect(paper.text).not.toContain(APPLICANT.idNumber);
   expect(paper.text).not.toContain(APPLICANT.name);
   expect(paper.text).toContain(`核验码：${code}`);
@@ -188,12 +181,7 @@ test('不予受理 at the desk prints the 不予受理告知书 with the reason,
   const before = printer.received().length;
   // The printer fails this job: the decision stands, the desk says why the paper did not come and offers 重新打印.
   printer.failNextJob();
-  await page.getByRole('button', { name: '不予受理' }).click();
-  await page.getByLabel('不予受理原因').selectOption('not-eligible');
-  await page.getByLabel('具体说明').fill('未在本区参保');
-  await page.getByRole('button', { name: '确认', exact: true }).click();
-  await page.getByRole('button', { name: '确认不予受理' }).click();
-  await expect(page.getByTestId('case-status')).toHaveText('不予受理');
+  await rejectAtDesk(page, 'not-eligible', '未在本区参保');
   const status = page.getByTestId('notice-print');
   await expect(status).toHaveAttribute('data-state', 'failed', { timeout: 60_000 });
   await expect(status).toContainText('不予受理告知书没有打印出来：打印机没有完成打印，请检查打印机后重新打印');
@@ -210,6 +198,7 @@ test('不予受理 at the desk prints the 不予受理告知书 with the reason,
   for (const line of ['申请人不符合办理条件：未在本区参保', '根据《中华人民共和国社会保险法》的规定，决定不予受理', '示范市示范区人民政府', '示范市示范区人民法院']) expect(paper.flat).toContain(line);
   // The masked holder and 第N页 共M页 at the foot of the page.
   expect(paper.text).toMatch(FOOTER);
+  expect(paper.text).toContain(`李*（公民身份号码：${MASKED_ID}）`);
   expect(paper.text).not.toContain(APPLICANT.idNumber);
   expect(paper.url).toMatch(new RegExp(`^${PUBLIC_URL}/status/notices/notice-\\d+\\?code=[0-9A-Z-]{19}$`));
   await verifiedInBrowser(page, paper.url, '不予受理告知书', 'desk-notice-rejection');

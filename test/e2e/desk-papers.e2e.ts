@@ -13,7 +13,7 @@ import sharp from 'sharp';
 import { expect, test, type Page } from '@playwright/test';
 import { launchChromium, renderDocument, residencePermitDocument, ZHAO_MIN_PERMIT } from '../fixtures/ocr/documents';
 import { callApi, openService, placeCard, tapKeyboardButton, tapKeys } from './support/kiosk';
-import { DEMO, kioskOn, startPlatformProcess, type RunningPlatform } from './support/platform-process';
+import { DEMO, deskOn, kioskOn, startPlatformProcess, type RunningPlatform } from './support/platform-process';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
 import { expectAccessible } from './support/accessibility';
 import { screenshotOf } from './support/screens';
@@ -45,13 +45,7 @@ test.beforeAll(async () => {
   platform = await startPlatformProcess();
   const scanner = { transport: 'sane', device: 'pnm:0', options: { filename: path.join(dir, 'permit.ppm') } };
   kiosk = await startTerminal([...kioskOn(platform.url), `devices.scanner=${JSON.stringify(scanner)}`], { env: { SANE_CONFIG_DIR: dir } });
-  desk = await startTerminal([
-    'terminal.role="counter"',
-    `platform.url="${platform.url}"`,
-    `platform.credential.terminalId="${DEMO.counter.terminalId}"`,
-    `platform.credential.secret="${DEMO.counter.secret}"`,
-    'counter.windowName="6号窗口"',
-  ]);
+  desk = await startTerminal(deskOn(platform.url, '6号窗口'));
 });
 
 test.afterAll(async () => {

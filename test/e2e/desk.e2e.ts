@@ -3,7 +3,7 @@ import { callApi, placeCard } from './support/kiosk';
 import { expectAccessible } from './support/accessibility';
 import { screenshot } from './support/screens';
 import { sign } from './support/signature';
-import { DEMO, kioskOn, startPlatformProcess, type RunningPlatform } from './support/platform-process';
+import { DEMO, deskOn, kioskOn, startPlatformProcess, type RunningPlatform } from './support/platform-process';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
 
 /**
@@ -20,13 +20,7 @@ let counter: RunningTerminal;
 test.beforeAll(async () => {
   platform = await startPlatformProcess();
   kiosk = await startTerminal(kioskOn(platform.url));
-  counter = await startTerminal([
-    'terminal.role="counter"',
-    `platform.url="${platform.url}"`,
-    `platform.credential.terminalId="${DEMO.counter.terminalId}"`,
-    `platform.credential.secret="${DEMO.counter.secret}"`,
-    'counter.windowName="6号窗口"',
-  ]);
+  counter = await startTerminal(deskOn(platform.url, '6号窗口'));
 });
 
 test.afterAll(async () => {

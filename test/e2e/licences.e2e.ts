@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { callApi, placeCard } from './support/kiosk';
-import { DEMO, kioskOn, startPlatformProcess, type RunningPlatform } from './support/platform-process';
+import { DEMO, deskOn, kioskOn, startPlatformProcess, type RunningPlatform } from './support/platform-process';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
 import { newbornAnswers } from './support/newborn';
 
@@ -34,13 +34,7 @@ test.beforeAll(async () => {
   );
   platform = await startPlatformProcess(['--licences', file]);
   kiosk = await startTerminal(kioskOn(platform.url));
-  desk = await startTerminal([
-    'terminal.role="counter"',
-    `platform.url="${platform.url}"`,
-    `platform.credential.terminalId="${DEMO.counter.terminalId}"`,
-    `platform.credential.secret="${DEMO.counter.secret}"`,
-    'counter.windowName="7号窗口"',
-  ]);
+  desk = await startTerminal(deskOn(platform.url, '7号窗口'));
 });
 
 test.afterAll(async () => {

@@ -7,6 +7,7 @@ import { startPlatform, type DemoCredentials, type RunningPlatform } from '../..
 import { expectAccessible } from './support/accessibility';
 import { callApi } from './support/kiosk';
 import { screenshot } from './support/screens';
+import { deskOn } from './support/platform-process';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
 
 /**
@@ -30,13 +31,7 @@ let windowTwo: RunningTerminal;
 
 function counterSets(windowName: string): string[] {
   const [terminalId, secret] = demo.counter.credential.replace(/^tbt_/, '').split(/\.(.*)/s) as [string, string];
-  return [
-    'terminal.role="counter"',
-    `platform.url="${platform.url}"`,
-    `platform.credential.terminalId="${terminalId}"`,
-    `platform.credential.secret="${secret}"`,
-    `counter.windowName="${windowName}"`,
-  ];
+  return deskOn(platform.url, windowName, { terminalId, secret });
 }
 
 async function kioskSubmits(): Promise<{ caseId: string; queueNumber: string }> {
