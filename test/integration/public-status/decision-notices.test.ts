@@ -16,31 +16,28 @@ const PUBLIC_URL = 'https://zwfw.example.gov.cn/tongban';
  */
 describe('decision notices for the desk and their verification page', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'tongban-notices-'));
-  let platform: RunningPlatform;
-  let call: ReturnType<typeof client>;
-  let kiosk: string;
-  let clerk: string;
+  const env = {} as { platform: RunningPlatform; kiosk: string; clerk: string };
+  const call: ReturnType<typeof client> = (...args) => client(env.platform.url)(...args);
 
   beforeAll(async () => {
-    platform = await startPlatform({ db: path.join(dir, 'platform.db'), seedDemo: true, rateLimitPerMinute: 100_000, publicUrl: PUBLIC_URL });
-    call = client(platform.url);
-    kiosk = platform.demoCredentials!.kiosk.credential;
-    clerk = (await call('POST', '/v1/staff/sessions', { json: platform.demoCredentials!.clerk })).body.token;
+    env.platform = await startPlatform({ db: path.join(dir, 'platform.db'), seedDemo: true, rateLimitPerMinute: 100_000, publicUrl: PUBLIC_URL });
+    env.kiosk = env.platform.demoCredentials!.kiosk.credential;
+    env.clerk = (await call('POST', '/v1/staff/sessions', { json: env.platform.demoCredentials!.clerk })).body.token;
   });
 
   afterAll(async () => {
-    await platform.close();
+    await env.platform.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
   /** A kiosk case claimed and decided by the clerk; the desk's notice of it. */
   async function decided(decision: unknown) {
     const request = certificateCase();
-    expect((await call('POST', '/v1/cases', { token: kiosk, json: request })).status).toBe(201);
-    expect((await call('GET', `/v1/cases/${request.caseId}/notices`, { token: clerk })).body).toEqual({ notices: [] });
-    expect((await call('POST', '/v1/queue/claim', { token: clerk, json: { caseId: request.caseId } })).status).toBe(200);
-    expect((await call('POST', `/v1/cases/${request.caseId}/decisions`, { token: clerk, json: decision })).status).toBe(200);
-    const answer = await call('GET', `/v1/cases/${request.caseId}/notices`, { token: clerk });
+    expect((await call('POST', '/v1/cases', { token: env.kiosk, json: request })).status).toBe(201);
+    expect((await call('GET', `/v1/cases/${request.caseId}/notices`, { token: env.clerk })).body).toEqual({ notices: [] });
+    expect((await call('POST', '/v1/queue/claim', { token: env.clerk, json: { caseId: request.caseId } })).status).toBe(200);
+    expect((await call('POST', `/v1/cases/${request.caseId}/decisions`, { token: env.clerk, json: decision })).status).toBe(200);
+    const answer = await call('GET', `/v1/cases/${request.caseId}/notices`, { token: env.clerk });
     expect(answer.status).toBe(200);
     return { caseId: request.caseId, notices: answer.body.notices as Array<{ kind: string; documentId: string; verificationCode: string; pageUrl: string; issuer: string }> };
   }
@@ -89,9 +86,9 @@ describe('decision notices for the desk and their verification page', () => {
     expect(page.body).toContain('需要补正材料');
 
     // Someone with the database changes the decision the notice records: the signature no longer matches.
-    const stored = await platform.services.documents!.registry.get(notice.documentId);
+    const stored = await env.platform.services.documents!.registry.get(notice.documentId);
     const forged = { ...stored!, data: { ...stored!.data, decision: 'accepted' } };
-    await platform.db.run('UPDATE issued_documents SET content = ? WHERE document_id = ?', [JSON.stringify(forged), notice.documentId]);
+    await env.platform.db.run('UPDATE issued_documents SET content = ? WHERE document_id = ?', [JSON.stringify(forged), notice.documentId]);
     const altered = await call('GET', local(notice.pageUrl));
     expect(altered.status).toBe(409);
     expect(altered.body).toContain('未通过核验');
@@ -101,7 +98,7 @@ describe('decision notices for the desk and their verification page', () => {
 
   it('only window staff of the centre read a case’s notices', async () => {
     const { caseId } = await decided({ decision: 'reject', reason: '重复申请：已在办理中' });
-    expect((await call('GET', `/v1/cases/${caseId}/notices`, { token: kiosk })).status).toBe(403);
+    expect((await call('GET', `/v1/cases/${caseId}/notices`, { token: env.kiosk })).status).toBe(403);
     expect((await call('GET', `/v1/cases/${caseId}/notices`)).status).toBe(401);
   });
 });
