@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IppDocumentPrinter } from '../../../drivers/ipp';
 import { EventBus } from '../../../main/api/event-bus';
 import { CounterService } from '../../../main/counter/counter-service';
-import { DeskNotices } from '../../../main/counter/desk-notices';
+import { DeskNotices, type DeskNoticesOptions } from '../../../main/counter/desk-notices';
 import { StaffClient } from '../../../main/counter/staff-client';
 import { ChromiumPdfRenderer, MemoryPrintRecordSink, PrintService } from '../../../main/printing';
 import { demoCatalogue, startPlatform, type RunningPlatform } from '../../../platform';
@@ -25,7 +25,7 @@ const PUBLIC_URL = 'https://zwfw.example.gov.cn';
  */
 describe('the desk prints the signed notice of its decision', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'tongban-desk-notices-'));
-  const env = {} as { platform: RunningPlatform; printer: IppEvePrinter; renderer: ChromiumPdfRenderer; desk: CounterService; notices: DeskNotices; kiosk: string };
+  const env = {} as { platform: RunningPlatform; printer: IppEvePrinter; renderer: ChromiumPdfRenderer; desk: CounterService; options: DeskNoticesOptions; notices: DeskNotices; kiosk: string };
 
   beforeAll(async () => {
     env.platform = await startPlatform({ db: path.join(dir, 'platform.db'), seedDemo: true, rateLimitPerMinute: 100_000, publicUrl: PUBLIC_URL });
@@ -34,7 +34,8 @@ describe('the desk prints the signed notice of its decision', () => {
     env.renderer = new ChromiumPdfRenderer();
     const printing = new PrintService({ renderer: env.renderer, records: new MemoryPrintRecordSink(), a4Printer: new IppDocumentPrinter(env.printer.uri, { pollIntervalMs: 100 }) });
     env.desk = new CounterService({ client: new StaffClient({ baseUrl: env.platform.url }), windowName: '5号窗口', lockMinutes: 10, events: new EventBus(), log: pino({ level: 'silent' }) });
-    env.notices = new DeskNotices({ desk: env.desk, printing, catalogue: async () => demoCatalogue, settings: { reviewBody: '示范区人民政府', court: '示范区人民法院', supplementWorkingDays: 5, centrePhone: '0757-00000000' } });
+    env.options = { desk: env.desk, printing, catalogue: async () => demoCatalogue, settings: { reviewBody: '示范区人民政府', court: '示范区人民法院', supplementWorkingDays: 5, centrePhone: '0757-00000000' } };
+    env.notices = new DeskNotices(env.options);
     const clerk = env.platform.demoCredentials!.clerk;
     expect((await env.desk.signIn(clerk.username, clerk.password)).ok).toBe(true);
   }, 60_000);
@@ -97,6 +98,16 @@ describe('the desk prints the signed notice of its decision', () => {
     expect(text).toContain('不属于本中心受理范围：应向户籍所在地街道申请');
     expect(text).toContain('示范区人民法院');
     await expect(env.notices.print(caseId, failed.retryId)).rejects.toMatchObject({ reason: { code: 'no-notice' } });
+  }, 60_000);
+
+  it('the notice out of reach after the decision: the desk says the platform cannot be reached, and asking again prints it', async () => {
+    const caseId = await claimedKioskCase();
+    await env.desk.decide(caseId, { decision: 'request-materials', missingMaterials: ['居民户口簿'] });
+    // The same clerk's session, through a link to an address where nothing listens (the platform gone between the two calls).
+    const gone = new StaffClient({ baseUrl: 'http://127.0.0.1:9', timeoutMs: 2000 });
+    const cutOff = new DeskNotices({ ...env.options, desk: { act: (call) => env.desk.act((token) => call(token, gone)) } });
+    await expect(cutOff.print(caseId)).rejects.toMatchObject({ code: 'unavailable', reason: { code: 'unreachable' } });
+    expect(await env.notices.print(caseId)).toMatchObject({ ok: true, kind: 'supplement-notice' });
   }, 60_000);
 
   it('a case accepted, with no 不予受理 or 补正, has no notice to print', async () => {
