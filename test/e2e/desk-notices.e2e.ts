@@ -138,6 +138,7 @@ async function verifiedInBrowser(page: Page, url: string, title: string, name: s
   await page.goto(changed);
   await expect(page.locator('[data-verified="false"]')).toHaveText('未通过核验');
   await expect(page.locator('body')).toContainText('平台没有签发过与此核验码相符的告知书');
+  await expectAccessible(page, `${title} not verified`);
   await screenshot(page, `${name}-not-verified`);
 }
 
