@@ -246,6 +246,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         clearInterval(visitSweep);
         clearInterval(purging);
         await fleet.stop();
+        await access.writeSeen();
         await dispatcher.drain();
         await visits.notices.drain();
         await joined.close();

@@ -1,5 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -175,10 +176,15 @@ async function benchStore(db: string, store: string) {
   }
 }
 
-await benchOnBothStores('platform-heartbeats', {}, async ({ dir, postgres }) => ({
-  node: process.version,
-  secondsPerMeasurement: SECONDS,
-  terminalsRegistered: CENTRES * PER_CENTRE,
-  note: 'the server is measured through /proc (its user+system CPU); rates on a shared 2-core machine are bounded by it',
-  results: [await benchStore(path.join(dir, 'fleet.db'), 'sqlite'), await benchStore(await postgres.createDatabase('fleet_bench'), 'postgres')],
-}));
+await benchOnBothStores('platform-heartbeats', {}, async ({ dir, postgres }) => {
+  const loadBefore = loadavg();
+  const results = [await benchStore(path.join(dir, 'fleet.db'), 'sqlite'), await benchStore(await postgres.createDatabase('fleet_bench'), 'postgres')];
+  return {
+    node: process.version,
+    secondsPerMeasurement: SECONDS,
+    terminalsRegistered: CENTRES * PER_CENTRE,
+    note: 'the server is measured through /proc (its user+system CPU, all its threads); rates on a shared 2-core machine are bounded by it',
+    results,
+    loadAverage: { before: loadBefore.map((n) => round(n, 2)), after: loadavg().map((n) => round(n, 2)), note: '1, 5 and 15 minute load averages of the machine' },
+  };
+});

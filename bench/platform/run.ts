@@ -1,7 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,7 @@ import { startLocalPostgres } from '../../test/integration/platform/local-postgr
  */
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
+const WARM_UP_SECONDS = 0.5;
 const LEVELS = [1, 10, 100];
 const CENTRES = 10;
 const CLERKS = 10;
@@ -85,12 +86,12 @@ function cpuMs(pids: number[]): number {
  * Runs `workers` loops of `op` for `SECONDS`; op(worker) resolves true on success. With `pids`,
  * the CPU those server processes spent is reported per operation.
  */
-async function load(workers: number, op: (worker: number) => Promise<boolean>, stopWhen?: () => boolean, pids: number[] = []): Promise<Figures> {
+async function load(workers: number, op: (worker: number) => Promise<boolean>, stopWhen?: () => boolean, pids: number[] = [], seconds = SECONDS): Promise<Figures> {
   const cpuBefore = cpuMs(pids);
   const latencies: number[] = [];
   let errors = 0;
   const started = performance.now();
-  const deadline = started + SECONDS * 1000;
+  const deadline = started + seconds * 1000;
   await Promise.all(
     Array.from({ length: workers }, async (_, worker) => {
       while (performance.now() < deadline && !stopWhen?.()) {
@@ -298,6 +299,8 @@ async function benchStore(db: string) {
       const base = await load(level, () => health(server.url), undefined, pids);
       progress(`${server.dialect} health x${level}: ${base.perSecond}/s`);
       baseline.push(base);
+      // The intake path's own warm-up (its JIT, its statements prepared) at this concurrency, apart from the figure.
+      await load(level, (worker) => intake(server.url, server.terminals[worker]!), undefined, [], WARM_UP_SECONDS);
       const figures = await load(level, (worker) => intake(server.url, server.terminals[worker]!), undefined, pids);
       progress(`${server.dialect} intake x${level}: ${figures.perSecond}/s, ${figures.errors} errors, ${figures.serverCpuMsPerOp} ms CPU each`);
       intakeFigures.push({ ...figures, ratioToBaseline: round(figures.perSecond / base.perSecond, 3), cpuRatioToBaseline: cpuRatio(figures, base) });
@@ -381,6 +384,7 @@ const dir = mkdtempSync(path.join(tmpdir(), 'tongban-bench-'));
 const postgres = await startLocalPostgres({ durable: true });
 try {
   const started = performance.now();
+  const loadBefore = loadavg();
   const results = [];
   if (STORES.has('sqlite')) results.push(await benchStore(path.join(dir, 'bench.db')));
   if (STORES.has('postgres')) results.push(await benchStore(await postgres.createDatabase('bench')));
@@ -396,6 +400,7 @@ try {
         sqlite: { journal: 'WAL', synchronous: 'NORMAL' },
         results,
         city,
+        loadAverage: { before: loadBefore.map((n) => round(n)), after: loadavg().map((n) => round(n)), note: '1, 5 and 15 minute load averages of the machine: every figure here shares it' },
         totalSeconds: round((performance.now() - started) / 1000, 1),
       },
       null,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createPlatform } from '../../platform';
 import type { Caller } from '../../platform/core/caller';
 import { configuredWaitMinutes } from '../../platform/visits/wait-estimate';
+import { mulberry32 } from '../../test/support/seeded-random';
 
 /**
  * The error of the live page's wait estimate on a simulated day. One service, its windows
@@ -20,16 +21,6 @@ const DAY_START = Date.parse('2026-12-02T09:00:00+08:00');
 const DAY_MS = 8 * 3_600_000;
 const SERVICE = 'si-contribution-certificate';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 interface Scenario {
   name: string;
@@ -64,7 +55,7 @@ async function simulate(scenario: Scenario, seed: number) {
   const loadMs = performance.now() - loadStarted;
   const clerk: Caller = { kind: 'staff', id: 'bench-clerk', centreId, role: 'staff', username: 'bench', displayName: '压测窗口' };
 
-  const random = rng(seed);
+  const random = mulberry32(seed);
   const exponential = (meanMs: number) => -Math.log(1 - random()) * meanMs;
   const arrivals: number[] = [];
   for (let at = DAY_START + exponential(3_600_000 / scenario.arrivalsPerHour); at < DAY_START + DAY_MS; at += exponential(3_600_000 / scenario.arrivalsPerHour)) arrivals.push(at);

@@ -6,25 +6,15 @@ import { z } from 'zod';
  * `materials.0.blob`) when one field is to blame.
  */
 export const ErrorCode = z.enum([
-  'invalid-request',
-  'invalid-form',
-  'unauthenticated',
-  'forbidden',
-  'not-found',
-  'conflict',
-  'illegal-transition',
-  'account-locked',
-  'payload-too-large',
-  'unsupported-media-type',
-  'rate-limited',
-  'queue-empty',
-  'too-many-streams',
+  // The request itself is wrong.
+  'invalid-request', 'invalid-form', 'payload-too-large', 'unsupported-media-type',
+  // The caller may not, or not now.
+  'unauthenticated', 'forbidden', 'account-locked', 'rate-limited', 'too-many-streams',
+  // What it asks about is not there or not in that state.
+  'not-found', 'conflict', 'illegal-transition', 'queue-empty',
   'internal',
   // A material names an electronic licence (电子证照) the case cannot use (field: materials.N.electronicLicence).
-  'licence-unknown',
-  'licence-wrong-holder',
-  'licence-expired',
-  'licence-revoked',
+  'licence-unknown', 'licence-wrong-holder', 'licence-expired', 'licence-revoked',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

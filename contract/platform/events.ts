@@ -2,20 +2,12 @@ import { z } from 'zod';
 import { Actor, CaseStatus } from './cases';
 
 export const CaseEventType = z.enum([
-  'submitted',
-  'claimed',
-  'released',
-  'accepted',
-  'rejected',
-  'materials-requested',
-  'materials-supplied',
-  'transferred',
-  'returned',
-  'approved',
-  'collected',
-  'completed',
-  'rated',
-  'follow-up-closed',
+  // At the window (一窗受理): claimed and released, then accepted (受理), rejected or sent for 补正.
+  'submitted', 'claimed', 'released', 'accepted', 'rejected', 'materials-requested', 'materials-supplied',
+  // In the department (后台审批) and back to the window.
+  'transferred', 'returned', 'approved',
+  // The result handed out (办结), and what the citizen said of it.
+  'collected', 'completed', 'rated', 'follow-up-closed',
   // The case went to a colleague at another window; its status does not change.
   'handed-over',
 ]);

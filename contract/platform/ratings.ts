@@ -4,15 +4,10 @@ import { PersonText } from './text';
 
 /** Reasons a citizen may tick, after the national 好差评 practice; a bad rating needs at least one. */
 export const RatingReason = z.enum([
-  'long-wait',
-  'repeated-visits',
-  'unclear-guidance',
-  'staff-attitude',
-  'system-problems',
-  'materials-unclear',
-  'efficient',
-  'friendly',
-  'clear-guidance',
+  // What a bad rating (差评) names.
+  'long-wait', 'repeated-visits', 'unclear-guidance', 'staff-attitude', 'system-problems', 'materials-unclear',
+  // What a good one (好评) names.
+  'efficient', 'friendly', 'clear-guidance',
   'other',
 ]);
 export type RatingReason = z.infer<typeof RatingReason>;

@@ -129,27 +129,26 @@ export type UnlockResult = z.infer<typeof UnlockResult>;
 
 const FormAnswer = z.union([z.string().max(2000), z.number(), z.boolean()]);
 
-/** What the citizen is told once a case is written to the terminal's store. */
-export const CaseReceiptView = z.object({
+/** A case as the terminal's store holds it: what a receipt and a status lookup both name. */
+const CaseAtTerminal = z.object({
   caseId: z.string(),
   /** Short, readable: what a citizen types to look the case up at this terminal. */
   caseNumber: z.string(),
   serviceCode: z.string(),
-  savedAt: z.string(),
   /** Known once the platform has the case; null while it waits in the outbox. */
   queueNumber: z.string().nullable(),
   synced: z.boolean(),
+});
+
+/** What the citizen is told once a case is written to the terminal's store. */
+export const CaseReceiptView = CaseAtTerminal.extend({
+  savedAt: z.string(),
   counterVisit: z.enum(['none', 'required', 'maybe']),
 });
 export type CaseReceiptView = z.infer<typeof CaseReceiptView>;
 
-export const CaseStatusView = z.object({
-  caseId: z.string(),
-  caseNumber: z.string(),
-  serviceCode: z.string(),
+export const CaseStatusView = CaseAtTerminal.extend({
   status: CaseStatus.nullable(),
-  queueNumber: z.string().nullable(),
-  synced: z.boolean(),
   history: z.array(z.object({ at: z.string(), type: CaseEventType, status: CaseStatus, reason: z.string().nullable() })),
   rating: z.object({ level: z.number().int().min(1).max(5) }).nullable(),
   canRate: z.boolean(),

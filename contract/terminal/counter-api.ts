@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REJECT_REASONS } from './reject-reasons';
+import { WallCall } from '../platform/calls';
 import { CentreStats } from '../platform/ratings';
 import { StaffRole } from '../platform/access';
 import { Applicant, CaseDetail, CaseSummary, IntakeReceipt, RevealResponse } from '../platform/cases';
@@ -53,15 +54,10 @@ export const QueueView = z.object({
 });
 export type QueueView = z.infer<typeof QueueView>;
 
-/** A number called to a window: what the wall display shows and the speech synthesis reads. */
-export const CalledNumber = z.object({
-  caseId: z.string(),
-  queueNumber: z.string(),
-  windowName: z.string(),
+/** A number called to a window: what the wall display shows (the platform's wall call) and the speech synthesis reads. */
+export const CalledNumber = WallCall.extend({
   /** The announcement in Mandarin, e.g. 请A023号到3号窗口. */
   announcement: z.string(),
-  at: z.string(),
-  recall: z.boolean(),
   /** 效能 of the called case, when the wall read it from the platform. */
   timeliness: Timeliness.nullable().optional(),
 });

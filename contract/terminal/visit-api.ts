@@ -8,29 +8,30 @@ import { Slot } from '../platform/visits';
  * 预约 and 取号 at the kiosk (`visits.slots`, `visits.book`, `visits.takeNumber`): the booker is
  * the card on the reader; the page gives only the phone number for the SMS.
  */
-export const CheckInView = z.object({
+/** A place in a service's line: the number, how many are ahead, the wait that makes. */
+const PlaceInLine = z.object({
   number: z.string(),
-  serviceCode: z.string(),
-  slotStart: z.string(),
-  slotEnd: z.string(),
   ahead: z.number().int().nonnegative(),
   estimatedWaitMinutes: z.number().int().nonnegative(),
 });
-export type CheckInView = z.infer<typeof CheckInView>;
 
-export const KioskBookingView = z.object({
+/** A booked slot of a service. */
+const BookedSlot = z.object({
   serviceCode: z.string(),
   slotStart: z.string(),
   slotEnd: z.string(),
+});
+
+export const CheckInView = PlaceInLine.extend(BookedSlot.shape);
+export type CheckInView = z.infer<typeof CheckInView>;
+
+export const KioskBookingView = BookedSlot.extend({
   code: z.string(),
   phoneMasked: z.string(),
 });
 export type KioskBookingView = z.infer<typeof KioskBookingView>;
 
-export const TakenNumberView = z.object({
-  number: z.string(),
-  ahead: z.number().int().nonnegative(),
-  estimatedWaitMinutes: z.number().int().nonnegative(),
+export const TakenNumberView = PlaceInLine.extend({
   /** The 排队票 came out of the receipt printer. */
   printed: z.boolean(),
 });

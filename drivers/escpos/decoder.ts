@@ -26,6 +26,12 @@ type TextEncoding = 'gb18030' | 'cp437' | 'epson-page-1';
  */
 const EPSON_PAGE_1: Record<number, string> = { 0x90: '┴', 0x91: '┬', 0x95: '─', 0x96: '│', 0x9c: '┌', 0x9d: '┐', 0x9e: '└', 0x9f: '┘' };
 
+/** A two-byte command with `fixed` parameter bytes after it; a command no table knows is named by its bytes and passed over. */
+function fixedLength(fixed: number | undefined, b: Buffer, at: number): Parsed {
+  if (fixed === undefined) return { length: 2, event: { type: 'unknown', bytes: b.subarray(at, at + 2).toString('hex') } };
+  return at + 2 + fixed <= b.length ? { length: 2 + fixed } : 'incomplete';
+}
+
 function decodeText(bytes: Buffer, encoding: TextEncoding): string {
   if (encoding !== 'epson-page-1') return iconv.decode(bytes, encoding);
   return Array.from(bytes, (b) => (b < 0x80 ? String.fromCharCode(b) : (EPSON_PAGE_1[b] ?? '?'))).join('');
@@ -126,9 +132,7 @@ export class EscPosDecoder {
         const length = 5 + columns * ((b[at + 2] as number) < 2 ? 1 : 3);
         return need(length) ? { length, event: { type: 'image', bytes: length } } : 'incomplete';
       }
-      const fixed = ESC_FIXED[cmd];
-      if (fixed === undefined) return { length: 2, event: { type: 'unknown', bytes: b.subarray(at, at + 2).toString('hex') } };
-      return need(2 + fixed) ? { length: 2 + fixed } : 'incomplete';
+      return fixedLength(ESC_FIXED[cmd], b, at);
     }
     if (byte === FS) {
       if (!need(2)) return 'incomplete';
@@ -136,9 +140,7 @@ export class EscPosDecoder {
       if (cmd === 0x28) return this.lengthPrefixed(b, at);
       if (cmd === 0x26) this.doubleByte = true;
       if (cmd === 0x2e) this.doubleByte = false;
-      const fixed = FS_FIXED[cmd];
-      if (fixed === undefined) return { length: 2, event: { type: 'unknown', bytes: b.subarray(at, at + 2).toString('hex') } };
-      return need(2 + fixed) ? { length: 2 + fixed } : 'incomplete';
+      return fixedLength(FS_FIXED[cmd], b, at);
     }
     if (byte === GS) {
       if (!need(2)) return 'incomplete';
@@ -176,9 +178,7 @@ export class EscPosDecoder {
         const length = 4 + (b[at + 3] as number);
         return need(length) ? { length } : 'incomplete';
       }
-      const fixed = GS_FIXED[cmd];
-      if (fixed === undefined) return { length: 2, event: { type: 'unknown', bytes: b.subarray(at, at + 2).toString('hex') } };
-      return need(2 + fixed) ? { length: 2 + fixed } : 'incomplete';
+      return fixedLength(GS_FIXED[cmd], b, at);
     }
     if (byte === DLE) {
       if (!need(3)) return 'incomplete';

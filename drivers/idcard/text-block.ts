@@ -12,6 +12,7 @@ import {
   type SexCode,
 } from '../../contract/identity';
 import { errorMessage } from '../../common/errors';
+import layouts from './text-block-layouts.json' with { type: 'json' };
 
 /**
  * The 256-byte text block of the read answers (docs/devices/idcard-sam-protocol.md): UCS-2
@@ -26,47 +27,32 @@ export const TEXT_BLOCK_LENGTH = 256;
 
 type Field = readonly [offset: number, bytes: number];
 
-const RESIDENT = {
-  name: [0, 30],
-  sex: [30, 2],
-  nation: [32, 4],
-  birth: [36, 16],
-  address: [52, 70],
-  idNumber: [122, 36],
-  issuer: [158, 30],
-  validFrom: [188, 16],
-  validTo: [204, 16],
-} as const satisfies Record<string, Field>;
-
-const HMT = { ...RESIDENT, passNumber: [220, 18], issueCount: [238, 4] } as const satisfies Record<string, Field>;
-
-const FOREIGN_2017 = {
-  nameEn: [0, 120],
-  sex: [120, 2],
-  idNumber: [122, 30],
-  nationality: [152, 6],
-  name: [158, 30],
-  validFrom: [188, 16],
-  validTo: [204, 16],
-  birth: [220, 16],
-  cardVersion: [236, 4],
-  authorityCode: [240, 8],
-} as const satisfies Record<string, Field>;
-
-const FOREIGN_2023 = {
-  name: [0, 30],
-  sex: [30, 2],
-  renewalCount: [32, 4],
-  birth: [36, 16],
-  nameEn1: [52, 70],
-  idNumber: [122, 36],
-  validFrom: [188, 16],
-  validTo: [204, 16],
-  nameEn2: [220, 22],
-  nationality: [242, 6],
-} as const satisfies Record<string, Field>;
-
 const KIND_AT: Field = [248, 2];
+
+/**
+ * Where each field of a kind's block lies: data (text-block-layouts.json, [offset, bytes] a
+ * field, from the sources above), checked here once at load: every field an even span inside the
+ * block before the kind letter, no two overlapping, so a mistyped offset stops the reader at
+ * start naming the kind and the field rather than misreading a citizen's card.
+ */
+export function checkedLayout<K extends string>(kind: CardKind, table: Record<K, number[]>): Record<K, Field> {
+  const owner: (string | undefined)[] = [];
+  for (const [name, span] of Object.entries(table) as [K, number[]][]) {
+    const [offset = -1, bytes = 0] = span;
+    const sane = span.length === 2 && Number.isInteger(offset) && Number.isInteger(bytes) && offset >= 0 && offset % 2 === 0 && bytes > 0 && bytes % 2 === 0;
+    if (!sane || offset + bytes > KIND_AT[0]) throw new Error(`text-block-layouts.json: ${kind}.${name} [${span.join(', ')}] is not an even span of the first ${KIND_AT[0]} bytes`);
+    for (let at = offset; at < offset + bytes; at += 1) {
+      if (owner[at]) throw new Error(`text-block-layouts.json: ${kind}.${name} overlaps ${owner[at]} at byte ${at}`);
+      owner[at] = name;
+    }
+  }
+  return table as unknown as Record<K, Field>;
+}
+
+const RESIDENT = checkedLayout('resident', layouts.resident);
+const HMT = checkedLayout('hmt-residence', layouts['hmt-residence']);
+const FOREIGN_2017 = checkedLayout('foreign-permanent-2017', layouts['foreign-permanent-2017']);
+const FOREIGN_2023 = checkedLayout('foreign-permanent-2023', layouts['foreign-permanent-2023']);
 
 const KIND_LETTER: Record<CardKind, string> = {
   resident: ' ',
@@ -195,46 +181,72 @@ export function decodeTextBlock(block: Uint8Array, photo: CardPhoto | null, toda
   }
 }
 
+const LAYOUT: Record<CardKind, Readonly<Record<string, Field>>> = {
+  resident: RESIDENT,
+  'hmt-residence': HMT,
+  'foreign-permanent-2017': FOREIGN_2017,
+  'foreign-permanent-2023': FOREIGN_2023,
+};
+
+type CommonLayout = Record<'sex' | 'idNumber' | 'birth' | 'validFrom' | 'validTo', Field>;
+
+/** Where each kind's number carries the birth date, as the birth field writes it (YYYYMMDD, or YYMMDD in a 2017 permit). */
+const BIRTH_IN_NUMBER: Record<CardKind, { at: readonly [number, number]; digits: (yyyymmdd: string) => string; number: string }> = {
+  resident: { at: [6, 14], digits: (d) => d, number: 'ID number' },
+  'hmt-residence': { at: [6, 14], digits: (d) => d, number: 'ID number' },
+  'foreign-permanent-2017': { at: [7, 13], digits: (d) => d.slice(2), number: 'permit number' },
+  'foreign-permanent-2023': { at: [6, 14], digits: (d) => d, number: 'permit number' },
+};
+
+/** What every layout holds: the sex, the number (checked for its kind), the birth date it agrees with, the validity. */
+function decodeCommon(kind: CardKind, block: Uint8Array, f: CommonLayout, today: Date) {
+  const sex = sexCode(text(block, f.sex));
+  const birthDate = date('birthDate', text(block, f.birth), { past: true }) as string;
+  const idNumber = clean('idNumber', text(block, f.idNumber));
+  checkIdNumber(kind, idNumber, today);
+  const birth = BIRTH_IN_NUMBER[kind];
+  if (idNumber.slice(...birth.at) !== birth.digits(birthDate.replaceAll('-', ''))) throw new FieldProblem('birthDate', `differs from the ${birth.number}'s birth date`);
+  const validFrom = date('validFrom', text(block, f.validFrom)) as string;
+  const validTo = date('validTo', text(block, f.validTo), { allowNoEnd: true });
+  checkValidity(validFrom, validTo);
+  return { sex: SEXES[sex], sexCode: sex, birthDate, idNumber, validFrom, validTo, expired: isExpired(validTo, today) };
+}
+
+function nationalityOf(block: Uint8Array, field: Field, pattern: RegExp, what: string): string {
+  const nationality = clean('nationality', text(block, field));
+  if (!pattern.test(nationality)) throw new FieldProblem('nationality', `"${nationality}" is not ${what}`);
+  return nationality;
+}
+
+/** A foreigner's permanent residence card names no nation, no address and no issuing office. */
+const NOT_ON_A_FOREIGN_CARD = { nation: null, nationCode: null, address: null, issuer: null } as const;
+
 function decodeKind(kind: CardKind, block: Uint8Array, photo: CardPhoto | null, today: Date): Identity {
+  const common = { kind, ...decodeCommon(kind, block, LAYOUT[kind] as CommonLayout, today), photo };
   switch (kind) {
     case 'resident':
     case 'hmt-residence': {
       const f = kind === 'resident' ? RESIDENT : HMT;
-      const sex = sexCode(text(block, f.sex));
-      const birthDate = date('birthDate', text(block, f.birth), { past: true }) as string;
-      const idNumber = clean('idNumber', text(block, f.idNumber));
-      checkIdNumber(kind, idNumber, today);
-      if (idNumber.slice(6, 14) !== birthDate.replaceAll('-', '')) throw new FieldProblem('birthDate', "differs from the ID number's birth date");
-      checkSexAgainstNumber(sex, idNumber);
-      const validFrom = date('validFrom', text(block, f.validFrom)) as string;
-      const validTo = date('validTo', text(block, f.validTo), { allowNoEnd: true });
-      checkValidity(validFrom, validTo);
-      const common = {
+      checkSexAgainstNumber(common.sexCode, common.idNumber);
+      const chinese = {
+        ...common,
         name: clean('name', text(block, f.name)),
         nameEn: null,
-        sex: SEXES[sex],
-        sexCode: sex,
         nationality: null,
-        birthDate,
         address: clean('address', text(block, f.address)),
-        idNumber,
         issuer: clean('issuer', text(block, f.issuer)),
-        validFrom,
-        validTo,
-        expired: isExpired(validTo, today),
-        photo,
       };
       if (kind === 'resident') {
         const nationCode = text(block, f.nation);
         const nation = nationName(nationCode);
         if (!nation) throw new FieldProblem('nationCode', `"${nationCode}" is not a GB 3304 nation code`);
-        return { kind, ...common, nation, nationCode };
+        return { ...chinese, kind, nation, nationCode };
       }
       const nationField = text(block, f.nation);
       if (nationField !== '') throw new FieldProblem('nationCode', `a residence permit has no nation, found "${nationField}"`);
       return {
+        ...chinese,
         kind,
-        ...common,
         nation: null,
         nationCode: null,
         passNumber: clean('passNumber', text(block, HMT.passNumber)),
@@ -243,71 +255,32 @@ function decodeKind(kind: CardKind, block: Uint8Array, photo: CardPhoto | null, 
     }
     case 'foreign-permanent-2017': {
       const f = FOREIGN_2017;
-      const sex = sexCode(text(block, f.sex));
-      const idNumber = clean('idNumber', text(block, f.idNumber));
-      checkIdNumber(kind, idNumber, today);
-      const birthDate = date('birthDate', text(block, f.birth), { past: true }) as string;
-      if (idNumber.slice(7, 13) !== birthDate.replaceAll('-', '').slice(2)) throw new FieldProblem('birthDate', "differs from the permit number's birth date");
-      const nationality = clean('nationality', text(block, f.nationality));
-      if (!/^[A-Z]{3}$/.test(nationality)) throw new FieldProblem('nationality', `"${nationality}" is not an ISO 3166 alpha-3 code`);
-      if (idNumber.slice(0, 3) !== nationality) throw new FieldProblem('nationality', "differs from the permit number's nationality");
-      const validFrom = date('validFrom', text(block, f.validFrom)) as string;
-      const validTo = date('validTo', text(block, f.validTo), { allowNoEnd: true });
-      checkValidity(validFrom, validTo);
+      const nationality = nationalityOf(block, f.nationality, /^[A-Z]{3}$/, 'an ISO 3166 alpha-3 code');
+      if (common.idNumber.slice(0, 3) !== nationality) throw new FieldProblem('nationality', "differs from the permit number's nationality");
       const nameEn = clean('nameEn', text(block, f.nameEn));
       const chinese = clean('name', text(block, f.name), { required: false });
       return {
+        ...common,
+        ...NOT_ON_A_FOREIGN_CARD,
         kind,
         name: chinese || nameEn,
         nameEn,
-        sex: SEXES[sex],
-        sexCode: sex,
-        nation: null,
-        nationCode: null,
         nationality,
-        birthDate,
-        address: null,
-        idNumber,
-        issuer: null,
-        validFrom,
-        validTo,
-        expired: isExpired(validTo, today),
-        photo,
         cardVersion: clean('cardVersion', text(block, f.cardVersion)),
         authorityCode: clean('authorityCode', text(block, f.authorityCode)),
       };
     }
     case 'foreign-permanent-2023': {
       const f = FOREIGN_2023;
-      const sex = sexCode(text(block, f.sex));
-      const idNumber = clean('idNumber', text(block, f.idNumber));
-      checkIdNumber(kind, idNumber, today);
-      const birthDate = date('birthDate', text(block, f.birth), { past: true }) as string;
-      if (idNumber.slice(6, 14) !== birthDate.replaceAll('-', '')) throw new FieldProblem('birthDate', "differs from the permit number's birth date");
-      const validFrom = date('validFrom', text(block, f.validFrom)) as string;
-      const validTo = date('validTo', text(block, f.validTo), { allowNoEnd: true });
-      checkValidity(validFrom, validTo);
       // The English name continues from the first field into the second; a space at the seam is part of it.
       const nameEn = clean('nameEn', trimPadding(raw(block, f.nameEn1) + raw(block, f.nameEn2)));
-      const nationality = clean('nationality', text(block, f.nationality));
-      if (!/^[A-Z0-9]{3}$/.test(nationality)) throw new FieldProblem('nationality', `"${nationality}" is not a 3-character nationality code`);
       return {
+        ...common,
+        ...NOT_ON_A_FOREIGN_CARD,
         kind,
         name: clean('name', text(block, f.name)),
         nameEn,
-        sex: SEXES[sex],
-        sexCode: sex,
-        nation: null,
-        nationCode: null,
-        nationality,
-        birthDate,
-        address: null,
-        idNumber,
-        issuer: null,
-        validFrom,
-        validTo,
-        expired: isExpired(validTo, today),
-        photo,
+        nationality: nationalityOf(block, f.nationality, /^[A-Z0-9]{3}$/, 'a 3-character nationality code'),
         renewalCount: digits('renewalCount', text(block, f.renewalCount)),
       };
     }
@@ -323,58 +296,36 @@ function put(block: Uint8Array, [offset, bytes]: Field, value: string, field: st
   }
 }
 
+const twoDigits = (n: number | undefined) => String(n ?? 0).padStart(2, '0');
+
+/** What each layout field holds of a card face; a field a kind lacks is written as spaces. */
+const FACE_TEXT: Record<string, (face: CardFace) => string> = {
+  name: (face) => face.name,
+  nameEn: (face) => face.nameEn ?? '',
+  // The 2023 permit's English name runs on from its first field (35 characters) into the second.
+  nameEn1: (face) => (face.nameEn ?? '').slice(0, 35),
+  nameEn2: (face) => (face.nameEn ?? '').slice(35),
+  sex: (face) => face.sexCode,
+  nation: (face) => face.nationCode ?? '',
+  nationality: (face) => face.nationality ?? '',
+  birth: (face) => face.birth,
+  address: (face) => face.address ?? '',
+  idNumber: (face) => face.idNumber,
+  issuer: (face) => face.issuer ?? '',
+  validFrom: (face) => face.validFrom,
+  validTo: (face) => face.validTo,
+  passNumber: (face) => face.passNumber ?? '',
+  issueCount: (face) => twoDigits(face.issueCount),
+  cardVersion: (face) => face.cardVersion ?? '',
+  authorityCode: (face) => face.authorityCode ?? '',
+  renewalCount: (face) => twoDigits(face.renewalCount),
+};
+
 /** The text block of a card face: what a reader sends. Throws when a field does not fit (a simulator card is wrong). */
 export function encodeTextBlock(face: CardFace): Uint8Array {
   const block = new Uint8Array(TEXT_BLOCK_LENGTH);
   for (let i = 0; i < TEXT_BLOCK_LENGTH; i += 2) block[i] = 0x20;
   put(block, KIND_AT, KIND_LETTER[face.kind], 'kind');
-  switch (face.kind) {
-    case 'resident':
-    case 'hmt-residence': {
-      const f = face.kind === 'resident' ? RESIDENT : HMT;
-      put(block, f.name, face.name, 'name');
-      put(block, f.sex, face.sexCode, 'sex');
-      put(block, f.nation, face.nationCode ?? '', 'nation');
-      put(block, f.birth, face.birth, 'birth');
-      put(block, f.address, face.address ?? '', 'address');
-      put(block, f.idNumber, face.idNumber, 'idNumber');
-      put(block, f.issuer, face.issuer ?? '', 'issuer');
-      put(block, f.validFrom, face.validFrom, 'validFrom');
-      put(block, f.validTo, face.validTo, 'validTo');
-      if (face.kind === 'hmt-residence') {
-        put(block, HMT.passNumber, face.passNumber ?? '', 'passNumber');
-        put(block, HMT.issueCount, String(face.issueCount ?? 0).padStart(2, '0'), 'issueCount');
-      }
-      return block;
-    }
-    case 'foreign-permanent-2017': {
-      const f = FOREIGN_2017;
-      put(block, f.nameEn, face.nameEn ?? '', 'nameEn');
-      put(block, f.sex, face.sexCode, 'sex');
-      put(block, f.idNumber, face.idNumber, 'idNumber');
-      put(block, f.nationality, face.nationality ?? '', 'nationality');
-      put(block, f.name, face.name, 'name');
-      put(block, f.validFrom, face.validFrom, 'validFrom');
-      put(block, f.validTo, face.validTo, 'validTo');
-      put(block, f.birth, face.birth, 'birth');
-      put(block, f.cardVersion, face.cardVersion ?? '', 'cardVersion');
-      put(block, f.authorityCode, face.authorityCode ?? '', 'authorityCode');
-      return block;
-    }
-    case 'foreign-permanent-2023': {
-      const f = FOREIGN_2023;
-      const nameEn = face.nameEn ?? '';
-      put(block, f.name, face.name, 'name');
-      put(block, f.sex, face.sexCode, 'sex');
-      put(block, f.renewalCount, String(face.renewalCount ?? 0).padStart(2, '0'), 'renewalCount');
-      put(block, f.birth, face.birth, 'birth');
-      put(block, f.nameEn1, nameEn.slice(0, 35), 'nameEn');
-      put(block, f.nameEn2, nameEn.slice(35), 'nameEn');
-      put(block, f.idNumber, face.idNumber, 'idNumber');
-      put(block, f.validFrom, face.validFrom, 'validFrom');
-      put(block, f.validTo, face.validTo, 'validTo');
-      put(block, f.nationality, face.nationality ?? '', 'nationality');
-      return block;
-    }
-  }
+  for (const [name, field] of Object.entries(LAYOUT[face.kind])) put(block, field, FACE_TEXT[name]!(face), name.replace(/\d$/, ''));
+  return block;
 }

@@ -47,9 +47,14 @@ function account(row: StaffRow): StaffAccount {
 /** How long a verified terminal credential is honoured from memory (PostgreSQL only, see below). */
 const CREDENTIAL_CACHE_MS = 60_000;
 const CREDENTIAL_CACHE_SIZE = 20_000;
+/** How long the terminals heard from gather before their last_seen_at is written. */
+const SEEN_WRITE_MS = 1000;
 
 export class AccessService {
   private readonly lastSeenWritten = new Map<string, number>();
+  /** Terminals heard from whose last_seen_at is not written yet, with when they were first heard. */
+  private readonly seen = new Map<string, number>();
+  private seenWrite: NodeJS.Timeout | undefined;
   /**
    * Verified terminal credentials by the digest of the whole token. On PostgreSQL the lookup is
    * a round trip on every request, a third of a heartbeat's cost; a reissue anywhere (another
@@ -210,7 +215,7 @@ export class AccessService {
     const now = this.ctx.now();
     const known = this.verified.get(key);
     if (known && known.until > now) {
-      await this.touchTerminal(known.terminalId);
+      this.touchTerminal(known.terminalId);
       return known.caller;
     }
     const before = this.revocations;
@@ -230,16 +235,44 @@ export class AccessService {
         [parsed.terminalId],
       ));
     if (!parsed || !row || !sameDigest(sha256Hex(parsed.secret), row.secret_hash)) throw unauthenticated('unknown terminal credential');
-    await this.touchTerminal(row.id);
+    this.touchTerminal(row.id);
     return { kind: 'terminal', id: row.id, centreId: row.centre_id, terminalKind: row.kind };
   }
 
-  /** last_seen_at at most once a minute per terminal: a write per request would halve SQLite's throughput. */
-  private async touchTerminal(id: string): Promise<void> {
+  /**
+   * last_seen_at at most once a minute per terminal (a write per request would halve SQLite's
+   * throughput), and the terminals heard from are written together: at a city's pace (6,000
+   * terminals beating every 30 s) one statement a second instead of a hundred.
+   */
+  private touchTerminal(id: string): void {
     const now = this.ctx.now();
     if (now - (this.lastSeenWritten.get(id) ?? 0) < 60_000) return;
     this.lastSeenWritten.set(id, now);
-    await this.ctx.db.run('UPDATE terminals SET last_seen_at = ? WHERE id = ?', [now, id]);
+    if (!this.seen.has(id)) this.seen.set(id, now);
+    if (!this.seenWrite) {
+      this.seenWrite = setTimeout(() => void this.writeSeen(), SEEN_WRITE_MS);
+      this.seenWrite.unref();
+    }
+  }
+
+  /**
+   * Writes the terminals heard from since the last write, each with the earliest time in the
+   * batch (never later than it was seen). The platform calls it when it stops.
+   */
+  async writeSeen(): Promise<void> {
+    clearTimeout(this.seenWrite);
+    this.seenWrite = undefined;
+    if (this.seen.size === 0) return;
+    const ids = [...this.seen.keys()];
+    const at = Math.min(...this.seen.values());
+    this.seen.clear();
+    const list = this.ctx.db.dialect === 'postgres' ? 'SELECT jsonb_array_elements_text(?::jsonb)' : 'SELECT value FROM json_each(?)';
+    try {
+      await this.ctx.db.run(`UPDATE terminals SET last_seen_at = ? WHERE id IN (${list})`, [at, JSON.stringify(ids)]);
+    } catch {
+      // Not written: the next request of each terminal tries again (last_seen_at is a hint, not a record).
+      for (const id of ids) this.lastSeenWritten.delete(id);
+    }
   }
 
   private async authenticateStaff(token: string): Promise<Caller> {

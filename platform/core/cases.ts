@@ -27,7 +27,8 @@ import { audit } from './audit';
 import { actorOf, requireStaff, requireWindowStaff, type Caller } from './caller';
 import { iso, isoOrNull, type PlatformContext } from './context';
 import { invalidForm, notFound, PlatformError } from './errors';
-import { appendEvent, lockCentreEvents } from './events';
+import { appendEvent, appendLockedEvent, lockCentreEvents } from './events';
+import { handRecipient } from './event-recipients';
 import { canonicalJson, sha256Hex } from './secrets';
 
 export interface CaseRow {
@@ -127,14 +128,15 @@ export function summaryOf(row: CaseRow, cipher: DataCipher, now: number): CaseSu
   };
 }
 
-function receiptOf(row: CaseRow): IntakeReceipt {
+/** The receipt of a case: of a stored row (a resend), or of the values just written (the row is not read back). */
+function receiptOf(row: Pick<CaseRow, 'id' | 'centre_id' | 'service_code' | 'queue_number' | 'priority' | 'received_at'>, priorityReasons: PriorityReason[]): IntakeReceipt {
   return {
     caseId: row.id,
     centreId: row.centre_id,
     serviceCode: row.service_code,
     queueNumber: row.queue_number,
     priority: row.priority,
-    priorityReasons: JSON.parse(row.priority_reasons) as PriorityReason[],
+    priorityReasons,
     receivedAt: iso(row.received_at),
   };
 }
@@ -266,9 +268,12 @@ export class CaseService {
     const { item, prefix } = await this.item(request.serviceCode);
     const form = this.checkForm(item, request.form, request.applicant);
     this.checkMaterials(item, request.materials);
-    // Before the transaction (on SQLite a read outside it would wait for it); a resent case keeps its receipt.
-    const known = await this.db.get('SELECT 1 AS found FROM cases WHERE id = ?', [request.caseId]);
-    if (!known) await this.licences?.checkNamed(request.applicant.idNumber, form, request.materials);
+    // Before the transaction (on SQLite a read outside it would wait for it); a resent case keeps its
+    // receipt. Only a case naming a licence needs the lookup.
+    const namesLicence = request.materials.some((m) => m.electronicLicence);
+    if (namesLicence && !(await this.db.get('SELECT 1 AS found FROM cases WHERE id = ?', [request.caseId]))) {
+      await this.licences?.checkNamed(request.applicant.idNumber, form, request.materials);
+    }
     const bodyHash = sha256Hex(canonicalJson(request));
     const now = this.ctx.now();
     const source = caller.kind === 'terminal' && caller.terminalKind === 'kiosk' ? 'kiosk' : 'counter';
@@ -281,16 +286,16 @@ export class CaseService {
         if (existing.centre_id !== caller.centreId || existing.body_hash !== bodyHash) {
           throw new PlatformError(409, 'conflict', `case ${request.caseId} was already submitted with a different body`, 'caseId');
         }
-        return { row: existing, replay: true, event: undefined };
+        return { receipt: receiptOf(existing, JSON.parse(existing.priority_reasons) as PriorityReason[]), replay: true, event: undefined };
       }
       await this.checkBlobs(tx, caller.centreId, request.materials);
       const queueNumber = await nextQueueNumber(tx, caller.centreId, prefix, now);
       const { priority, reasons } = priorityOf(request, now);
       const stored: StoredRequest = { visitId: request.visitId, applicant: request.applicant, form, materials: request.materials, priority: request.priority };
-      const row = await tx.get<CaseRow>(
+      await tx.run(
         `INSERT INTO cases (id, centre_id, terminal_id, source, service_code, body_hash, request, status, queue_number,
            priority, priority_reasons, submitted_at, received_at, queued_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?) RETURNING *`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?)`,
         [
           request.caseId,
           caller.centreId,
@@ -309,7 +314,7 @@ export class CaseService {
       );
       // Only the code's digest is kept: the receipt in the citizen's hand is the one copy of the code.
       if (request.statusCode) await tx.run('INSERT INTO case_status_codes (code_hash, case_id) VALUES (?, ?)', [sha256Hex(request.statusCode), request.caseId]);
-      const event = await appendEvent(tx, this.db.dialect, {
+      const event = await appendLockedEvent(tx, this.db.dialect, {
         centreId: caller.centreId,
         caseId: request.caseId,
         queueNumber,
@@ -320,10 +325,12 @@ export class CaseService {
         at: now,
         details: { serviceCode: request.serviceCode, source, priorityReasons: reasons },
       });
-      return { row: row!, replay: false, event };
+      handRecipient(event, stored);
+      const written = { id: request.caseId, centre_id: caller.centreId, service_code: request.serviceCode, queue_number: queueNumber, priority, received_at: now };
+      return { receipt: receiptOf(written, reasons), replay: false, event };
     });
     if (result.event) this.published([result.event]);
-    return { receipt: receiptOf(result.row), replay: result.replay };
+    return { receipt: result.receipt, replay: result.replay };
   }
 
   /** The case if the caller may touch it; "not yours" answers exactly like "not there". */

@@ -5,7 +5,7 @@ import { Dashboard, DashboardQuery, DashboardTable } from '../../contract/platfo
 import { ErrorBody } from '../../contract/platform/errors';
 import type { Caller } from '../core/caller';
 import type { Services } from '../http/services';
-import { STAFF_PAGE_CSP } from '../staff-page/staff-page';
+import { registerStaffPage } from '../staff-page/staff-page';
 import { dashboardCsv } from './csv';
 import { DashboardService } from './dashboard-service';
 import { dashboardPageHtml, dashboardPageScript } from './page/dashboard-page';
@@ -50,15 +50,5 @@ export function registerDashboardRoutes(app: FastifyInstance, services: Services
     },
   });
 
-  // The page: public, like any sign-in page; everything it shows comes through the API above.
-  r.get('/dashboard', {
-    config: { public: true },
-    schema: { hide: true },
-    handler: async (_request, reply) => reply.type('text/html; charset=utf-8').header('content-security-policy', STAFF_PAGE_CSP).send(dashboardPageHtml()),
-  });
-  r.get('/dashboard/app.js', {
-    config: { public: true },
-    schema: { hide: true },
-    handler: async (_request, reply) => reply.type('text/javascript; charset=utf-8').send(dashboardPageScript()),
-  });
+  registerStaffPage(app, '/dashboard', dashboardPageHtml, dashboardPageScript);
 }

@@ -60,6 +60,67 @@ const MAX_GROUP = 200;
 /** How stale the heartbeat's answer (opening hours, configuration version) may be in another platform process. */
 export const ANSWER_CACHE_MS = 5000;
 
+interface BeatRow {
+  centreId: string;
+  terminalId: string;
+  at: number;
+  body: string;
+}
+type Announced = { centreId: string; events: Array<[AlertEvent, Alert]> };
+interface Trim {
+  terminalId: string;
+  before: number;
+}
+
+/** SQLite: statements in-process cost little; a few of them, each over the whole group, in the group's transaction. */
+async function writeBeatsSqlite(tx: Queryable, rows: BeatRow[], trims: Trim[]): Promise<void> {
+  const values = (columns: number) => rows.map(() => `(${Array.from({ length: columns }, () => '?').join(', ')})`).join(', ');
+  await tx.run(
+    `INSERT INTO fleet_heartbeats (terminal_id, at, body) VALUES ${values(3)}`,
+    rows.flatMap((r) => [r.terminalId, r.at, r.body]),
+  );
+  if (trims.length > 0) {
+    await tx.run(
+      `DELETE FROM fleet_heartbeats WHERE ${trims.map(() => '(terminal_id = ? AND at < ?)').join(' OR ')}`,
+      trims.flatMap(({ terminalId, before }) => [terminalId, before]),
+    );
+  }
+  await tx.run(
+    `INSERT INTO fleet_terminals (terminal_id, centre_id, last_at, last_body) VALUES ${values(4)}
+     ON CONFLICT (terminal_id) DO UPDATE SET last_at = excluded.last_at, last_body = excluded.last_body`,
+    rows.flatMap((r) => [r.terminalId, r.centreId, r.at, r.body]),
+  );
+}
+
+/** The open alerts of a group's terminals, in one statement. */
+function openAlertsOf(tx: Queryable, rows: BeatRow[]): Promise<AlertRow[]> {
+  return tx.all<AlertRow>(
+    `SELECT * FROM fleet_alerts WHERE cleared_at IS NULL AND terminal_id IN (${rows.map(() => '?').join(', ')})`,
+    rows.map((r) => r.terminalId),
+  );
+}
+
+/**
+ * PostgreSQL: each statement is a round trip, so the group is one statement of the same text
+ * whatever its size (prepared once per connection): the beats and trims arrive as two JSON
+ * arrays, the writes are data-modifying WITH clauses, and the open alerts are what it returns.
+ */
+async function writeBeatsPostgres(db: Queryable, rows: BeatRow[], trims: Trim[]): Promise<AlertRow[]> {
+  return db.all<AlertRow>(
+    `WITH beats AS (SELECT * FROM json_to_recordset(?::json) AS b(terminal_id text, centre_id text, at bigint, body text)),
+     history AS (INSERT INTO fleet_heartbeats (terminal_id, at, body) SELECT terminal_id, at, body FROM beats),
+     trimmed AS (DELETE FROM fleet_heartbeats h USING json_to_recordset(?::json) AS t(terminal_id text, before bigint)
+       WHERE h.terminal_id = t.terminal_id AND h.at < t.before),
+     latest AS (INSERT INTO fleet_terminals (terminal_id, centre_id, last_at, last_body) SELECT terminal_id, centre_id, at, body FROM beats
+       ON CONFLICT (terminal_id) DO UPDATE SET last_at = excluded.last_at, last_body = excluded.last_body)
+     SELECT * FROM fleet_alerts WHERE cleared_at IS NULL AND terminal_id IN (SELECT terminal_id FROM beats)`,
+    [
+      JSON.stringify(rows.map((r) => ({ terminal_id: r.terminalId, centre_id: r.centreId, at: r.at, body: r.body }))),
+      JSON.stringify(trims.map((t) => ({ terminal_id: t.terminalId, before: t.before }))),
+    ],
+  );
+}
+
 /**
  * Heartbeats in, alerts out. A heartbeat's conditions are reconciled with the terminal's open
  * alerts in one transaction: a new condition opens a row (raised at once, or after its hold
@@ -146,7 +207,7 @@ export class FleetService extends EventEmitter<{ alert: [AlertEvent, Alert] }> {
         return false;
       });
       try {
-        const announced = await this.ctx.db.transaction((tx) => this.writeGroup(tx, group));
+        const announced = await this.writeGroup(group);
         for (const { centreId, events } of announced) await this.announce(centreId, events);
         for (const item of group) item.done();
       } catch (error) {
@@ -157,41 +218,39 @@ export class FleetService extends EventEmitter<{ alert: [AlertEvent, Alert] }> {
   }
 
   /**
-   * A group's beats in a fixed number of statements, whatever its size: the history rows in one
-   * INSERT, the last beats in one upsert, the open alerts of all its terminals in one SELECT.
-   * Only what changes an alert is written per terminal, and that is rare.
+   * A group's beats in a fixed number of statements, whatever its size: the history rows, the
+   * trim of old history, the last beats and the open alerts of all its terminals. Only what
+   * changes an alert is written per terminal, and that is rare. On PostgreSQL that one
+   * statement commits by itself, and only the terminals with a condition or an open alert go
+   * on to a transaction (which reads their alerts again, inside it): most groups are one round
+   * trip instead of four.
    */
-  private async writeGroup(tx: Queryable, group: typeof this.queue): Promise<Array<{ centreId: string; events: Array<[AlertEvent, Alert]> }>> {
-    const rows = group.map((item) => ({ ...item, body: JSON.stringify(item.beat) }));
-    const values = (columns: number) => rows.map(() => `(${Array.from({ length: columns }, () => '?').join(', ')})`).join(', ');
-    await tx.run(
-      `INSERT INTO fleet_heartbeats (terminal_id, at, body) VALUES ${values(3)}`,
-      rows.flatMap((r) => [r.terminalId, r.at, r.body]),
-    );
-    const trims = rows.filter(({ terminalId }) => {
-      const beats = (this.sinceTrim.get(terminalId) ?? 0) + 1;
-      this.sinceTrim.set(terminalId, beats % TRIM_EVERY);
-      return beats === 1;
-    });
-    if (trims.length > 0) {
-      await tx.run(
-        `DELETE FROM fleet_heartbeats WHERE ${trims.map(() => '(terminal_id = ? AND at < ?)').join(' OR ')}`,
-        trims.flatMap(({ terminalId, at }) => [terminalId, at - this.options.historyMs]),
-      );
+  private async writeGroup(group: typeof this.queue): Promise<Announced[]> {
+    const rows = group.map((item) => ({ ...item, body: JSON.stringify(item.beat), conditions: conditionsOf(item.beat, this.options.rules) }));
+    const trims = rows
+      .filter(({ terminalId }) => {
+        const beats = (this.sinceTrim.get(terminalId) ?? 0) + 1;
+        this.sinceTrim.set(terminalId, beats % TRIM_EVERY);
+        return beats === 1;
+      })
+      .map(({ terminalId, at }) => ({ terminalId, before: at - this.options.historyMs }));
+    if (this.ctx.db.dialect === 'postgres') {
+      const open = await writeBeatsPostgres(this.ctx.db, rows, trims);
+      const touched = rows.filter((r) => r.conditions.length > 0 || open.some((a) => a.terminal_id === r.terminalId));
+      if (touched.length === 0) return [];
+      return this.ctx.db.transaction(async (tx) => this.reconcileGroup(tx, touched, await openAlertsOf(tx, touched)));
     }
-    await tx.run(
-      `INSERT INTO fleet_terminals (terminal_id, centre_id, last_at, last_body) VALUES ${values(4)}
-       ON CONFLICT (terminal_id) DO UPDATE SET last_at = excluded.last_at, last_body = excluded.last_body`,
-      rows.flatMap((r) => [r.terminalId, r.centreId, r.at, r.body]),
-    );
-    const open = await tx.all<AlertRow>(
-      `SELECT * FROM fleet_alerts WHERE cleared_at IS NULL AND terminal_id IN (${rows.map(() => '?').join(', ')})`,
-      rows.map((r) => r.terminalId),
-    );
-    const out: Array<{ centreId: string; events: Array<[AlertEvent, Alert]> }> = [];
-    for (const { centreId, terminalId, beat, at } of rows) {
+    return this.ctx.db.transaction(async (tx) => {
+      await writeBeatsSqlite(tx, rows, trims);
+      return this.reconcileGroup(tx, rows, await openAlertsOf(tx, rows));
+    });
+  }
+
+  private async reconcileGroup(tx: Queryable, rows: Array<BeatRow & { conditions: Condition[] }>, open: AlertRow[]): Promise<Announced[]> {
+    const out: Announced[] = [];
+    for (const { centreId, terminalId, conditions, at } of rows) {
       const mine = open.filter((row) => row.terminal_id === terminalId);
-      out.push({ centreId, events: await this.reconcile(tx, centreId, terminalId, conditionsOf(beat, this.options.rules), at, true, mine) });
+      out.push({ centreId, events: await this.reconcile(tx, centreId, terminalId, conditions, at, true, mine) });
     }
     return out;
   }

@@ -27,7 +27,7 @@ import type { Caller } from '../core/caller';
 import { forbidden, PlatformError } from '../core/errors';
 import type { Fleet } from './fleet';
 import { fleetPageHtml, fleetPageScript } from './page/fleet-page';
-import { STAFF_PAGE_CSP } from '../staff-page/staff-page';
+import { registerStaffPage } from '../staff-page/staff-page';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody };
 
@@ -245,16 +245,6 @@ export function registerFleetRoutes(app: FastifyInstance, fleet: Fleet): void {
     },
   });
 
-  // The page itself: public, like any sign-in page; everything it shows comes through the API above.
-  r.get('/fleet', {
-    config: { public: true },
-    schema: { hide: true },
-    handler: async (_request, reply) => reply.type('text/html; charset=utf-8').header('content-security-policy', STAFF_PAGE_CSP).send(fleetPageHtml()),
-  });
-  r.get('/fleet/app.js', {
-    config: { public: true },
-    schema: { hide: true },
-    handler: async (_request, reply) => reply.type('text/javascript; charset=utf-8').send(fleetPageScript()),
-  });
+  registerStaffPage(app, '/fleet', fleetPageHtml, fleetPageScript);
 }
 

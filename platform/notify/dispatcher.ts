@@ -1,17 +1,34 @@
 import type { CaseEvent } from '../../contract/platform/events';
 import { maskPhone } from '../../contract/platform/id-number';
+import { citizenPhone, takeRecipient } from '../core/event-recipients';
 import { openRequest } from '../core/stored-request';
 import type { DataCipher } from '../secrets/cipher';
 import type { Database } from '../store/database';
-import { isMobileNumber } from '../../contract/forms/phone';
 import { noticeText, type Notifier } from './notifier';
+
+/** Notice records written in one statement at most (a bound on its parameters and on the statement texts cached). */
+const MAX_RECORDS = 50;
+
+interface Waiting {
+  caseId: string;
+  eventSeq: number;
+  text: string;
+  /** The recipient the publisher already knew (null: none), so that the case is not read again. */
+  handed?: string | null;
+}
+
+type NoticeRecord = [caseId: string, eventSeq: number, channel: string, recipientMasked: string, text: string, status: string, error: string | null, createdAt: number];
 
 /**
  * Turns committed events into notices and records every one in the `notifications` table
- * (recipient masked) with its outcome, so a failed SMS is visible and can be resent.
+ * (recipient masked) with its outcome, so a failed SMS is visible and can be resent. Notices
+ * go out one at a time in the order they were handed over; those that queued meanwhile are
+ * sent in one pass and recorded in one statement, so a busy centre pays one write per pass,
+ * not one per case.
  */
 export class NotificationDispatcher {
   private pending: Promise<unknown> = Promise.resolve();
+  private waiting: Waiting[] = [];
 
   constructor(
     private readonly db: Database,
@@ -22,14 +39,16 @@ export class NotificationDispatcher {
   ) {}
 
   handle(events: CaseEvent[]): void {
-    const task = this.pending.then(() => this.deliver(events)).catch(this.onError);
-    this.pending = task;
+    for (const event of events) {
+      const text = noticeText(event);
+      const handed = takeRecipient(event);
+      if (text) this.enqueue({ caseId: event.caseId, eventSeq: event.seq, text, handed });
+    }
   }
 
   /** A notice whose text is made elsewhere (a pickup code), queued and recorded like the others. */
   notice(caseId: string, eventSeq: number, text: string): void {
-    const task = this.pending.then(() => this.send(caseId, eventSeq, text)).catch(this.onError);
-    this.pending = task;
+    this.enqueue({ caseId, eventSeq, text });
   }
 
   /** Resolves when every notice handed over so far has been attempted. */
@@ -37,16 +56,34 @@ export class NotificationDispatcher {
     await this.pending;
   }
 
-  private async deliver(events: CaseEvent[]): Promise<void> {
-    for (const event of events) {
-      const text = noticeText(event);
-      if (text) await this.send(event.caseId, event.seq, text);
-    }
+  private enqueue(notice: Waiting): void {
+    this.waiting.push(notice);
+    // One pass for whatever has queued when it starts; a pass already waiting takes this one too.
+    if (this.waiting.length === 1) this.pending = this.pending.then(() => this.deliverWaiting()).catch(this.onError);
   }
 
-  private async send(caseId: string, eventSeq: number, text: string): Promise<void> {
-    const to = await this.phoneOf(caseId);
-    if (!to) return;
+  private async deliverWaiting(): Promise<void> {
+    const batch = this.waiting;
+    this.waiting = [];
+    let records: NoticeRecord[] = [];
+    for (const notice of batch) {
+      try {
+        const record = await this.send(notice);
+        if (record) records.push(record);
+      } catch (error) {
+        this.onError(error);
+      }
+      if (records.length === MAX_RECORDS) {
+        await this.record(records);
+        records = [];
+      }
+    }
+    if (records.length > 0) await this.record(records);
+  }
+
+  private async send({ caseId, eventSeq, text, handed }: Waiting): Promise<NoticeRecord | undefined> {
+    const to = handed === undefined ? await this.phoneOf(caseId) : (handed ?? undefined);
+    if (!to) return undefined;
     let status = 'sent';
     let error: string | null = null;
     try {
@@ -55,17 +92,21 @@ export class NotificationDispatcher {
       status = 'failed';
       error = cause instanceof Error ? cause.message : String(cause);
     }
+    return [caseId, eventSeq, this.notifier.channel, maskPhone(to), text, status, error, this.now()];
+  }
+
+  private async record(records: NoticeRecord[]): Promise<void> {
     await this.db.run(
-      'INSERT INTO notifications (case_id, event_seq, channel, recipient_masked, text, status, error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      [caseId, eventSeq, this.notifier.channel, maskPhone(to), text, status, error, this.now()],
+      `INSERT INTO notifications (case_id, event_seq, channel, recipient_masked, text, status, error, created_at) VALUES ${records
+        .map(() => '(?, ?, ?, ?, ?, ?, ?, ?)')
+        .join(', ')}`,
+      records.flat(),
     );
   }
 
   private async phoneOf(caseId: string): Promise<string | undefined> {
     const row = await this.db.get<{ id: string; request: string }>('SELECT id, request FROM cases WHERE id = ?', [caseId]);
     if (!row) return undefined;
-    const request = openRequest(this.cipher, row);
-    const phone = request.applicant.phone ?? request.form.phone;
-    return isMobileNumber(phone) ? phone : undefined;
+    return citizenPhone(openRequest(this.cipher, row));
   }
 }

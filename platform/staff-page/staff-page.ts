@@ -1,3 +1,5 @@
+import type { FastifyInstance } from 'fastify';
+
 /**
  * What the platform's staff pages (/fleet, /dashboard) share: the HTML shell (a header with the
  * title, the language switch and sign-out) and the client kit — words from the page's table,
@@ -123,3 +125,20 @@ function render() {
 document.getElementById('language').addEventListener('click', function () { lang = lang === 'en' ? 'zh-CN' : 'en'; sessionStorage.setItem(KEY + '.lang', lang); render(); });
 document.getElementById('sign-out').addEventListener('click', function () { api('DELETE', '/v1/staff/sessions/current').catch(function () {}); signOut(); });
 `;
+
+/**
+ * Serves a staff page at `path` and its script at `path/app.js`: public, like any sign-in page
+ * (everything the page shows comes through the staff API), the page under the staff pages' CSP.
+ */
+export function registerStaffPage(app: FastifyInstance, path: string, html: () => string, script: () => string): void {
+  app.get(path, {
+    config: { public: true },
+    schema: { hide: true },
+    handler: async (_request, reply) => reply.type('text/html; charset=utf-8').header('content-security-policy', STAFF_PAGE_CSP).send(html()),
+  });
+  app.get(`${path}/app.js`, {
+    config: { public: true },
+    schema: { hide: true },
+    handler: async (_request, reply) => reply.type('text/javascript; charset=utf-8').send(script()),
+  });
+}

@@ -2,10 +2,14 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { StoreError, type Database, type Queryable, type SqlParam } from './database';
+import { SqliteCheckpoints } from './sqlite-checkpoints';
 
 function bind(params: readonly SqlParam[]): unknown[] {
   return params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
 }
+
+/** SQLite's own default: the writer checkpoints after this many WAL pages. */
+const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
 
 /** Transactions committed together at most (a bound on how long one batch holds the turn). */
 const MAX_GROUP = 64;
@@ -37,6 +41,7 @@ export class SqliteDatabase implements Database {
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
   private readonly waiting: Pending[] = [];
   private groupScheduled = false;
+  private readonly checkpoints: SqliteCheckpoints | undefined;
 
   constructor(file: string) {
     try {
@@ -57,6 +62,14 @@ export class SqliteDatabase implements Database {
     this.db.pragma('busy_timeout = 5000');
     // Deleted content is overwritten with zeros, so a purged case does not linger in free pages.
     this.db.pragma('secure_delete = ON');
+    if (file !== ':memory:') {
+      // Checkpoints (and their fsyncs) run on a thread of their own; should it end, the writer takes them back.
+      this.db.pragma('wal_autocheckpoint = 0');
+      this.checkpoints = new SqliteCheckpoints(file, (why) => {
+        process.emitWarning(why);
+        if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
+      });
+    }
   }
 
   private statement(sql: string): BetterSqlite3.Statement {
@@ -178,6 +191,7 @@ export class SqliteDatabase implements Database {
 
   async close(): Promise<void> {
     await this.turn;
+    await this.checkpoints?.stop();
     this.db.close();
   }
 }

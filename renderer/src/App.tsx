@@ -16,6 +16,7 @@ import { SetupScreen } from './setup/SetupScreen';
 import { ServiceGuide } from './screens/ServiceGuide';
 import { ServiceMenu } from './screens/ServiceMenu';
 import { CaptureScreen } from './screens/Materials';
+import { useActivityReports } from './state/activity';
 import { useApi } from './state/api-context';
 import { KeyboardWedgeDetector } from './devices/keyboard-wedge';
 import { CardAwayBanner } from './components/CardAwayBanner';
@@ -47,22 +48,11 @@ const ACTIVITY_THROTTLE_MS = 1000;
 /** Touches keep the session alive; the terminal owns the clock, the page only reports. */
 function useActivityReporting() {
   const api = useApi();
-  useEffect(() => {
-    let last = 0;
-    const report = () => {
-      if (!session.value) return;
-      const now = Date.now();
-      if (now - last < ACTIVITY_THROTTLE_MS) return;
-      last = now;
-      void api.call('session.activity', {});
-    };
-    window.addEventListener('pointerdown', report, { capture: true });
-    window.addEventListener('keydown', report, { capture: true });
-    return () => {
-      window.removeEventListener('pointerdown', report, { capture: true });
-      window.removeEventListener('keydown', report, { capture: true });
-    };
-  }, [api]);
+  useActivityReports(
+    ACTIVITY_THROTTLE_MS,
+    () => session.value !== null,
+    () => void api.call('session.activity', {}),
+  );
 }
 
 const FAILURE_NOTICES = {

@@ -6,9 +6,8 @@ import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { startPlatform, type DemoCredentials, type RunningPlatform } from '../../platform';
 import { expectAccessible } from './support/accessibility';
+import { counterOn, credentialOf, platformCall as callPlatform, signInAtDesk, staffToken, rejectAtDesk } from './support/desk';
 import { screenshot } from './support/screens';
-import { deskOn } from './support/platform-process';
-import { rejectAtDesk } from './support/desk-decisions';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
 
 /**
@@ -35,19 +34,9 @@ const terminals: RunningTerminal[] = [];
 const YOUNG_ID = '440305199912310011';
 const ELDERLY_ID = '11010519491231002X';
 
-function counterSets(windowName: string): string[] {
-  const [terminalId, secret] = demo.counter.credential.replace(/^tbt_/, '').split(/\.(.*)/s) as [string, string];
-  return deskOn(platform.url, windowName, { terminalId, secret });
-}
+const counterSets = (windowName: string) => counterOn(platform.url, windowName, credentialOf(demo.counter.credential));
 
-async function platformCall(method: string, route: string, token: string, body?: unknown) {
-  const response = await fetch(`${platform.url}${route}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: response.status === 204 ? undefined : await response.json() };
-}
+const platformCall = (method: string, route: string, token: string, body?: unknown) => callPlatform(platform.url, method, route, token, body);
 
 /** A case as the demo kiosk submits it. */
 async function kioskSubmits(idNumber = YOUNG_ID, scan?: Buffer): Promise<{ caseId: string; queueNumber: string }> {
@@ -81,19 +70,7 @@ async function statusSeenByKiosk(caseId: string): Promise<string> {
   return (await platformCall('GET', `/v1/cases/${caseId}`, demo.kiosk.credential)).body.status;
 }
 
-async function signIn(page: Page, terminal: RunningTerminal, username: string, password: string) {
-  await page.goto(terminal.url);
-  // The staff session lives in the terminal process, not the page: a reload finds it still signed in.
-  const desk = page.getByRole('heading', { name: '排队等候' });
-  const form = page.getByRole('heading', { name: '窗口人员登录' });
-  await expect(desk.or(form)).toBeVisible();
-  if (await desk.isVisible()) await page.getByRole('button', { name: '退出登录' }).click();
-  await expect(form).toBeVisible();
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('heading', { name: '排队等候' })).toBeVisible();
-}
+const signIn = (page: Page, terminal: RunningTerminal, username: string, password: string) => signInAtDesk(page, terminal.url, { username, password });
 
 test.beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'tongban-counter-e2e-'));
@@ -257,7 +234,7 @@ test('two counters calling next at the same moment never get the same case', asy
   await signIn(one, terminals[0]!, demo.clerk.username, demo.clerk.password);
   await signIn(two, second, demo.admin.username, demo.admin.password);
   // Whatever an earlier test left waiting is claimed away first.
-  const { token } = await staffToken();
+  const token = await staffToken(platform.url, demo.admin);
   let claimed = await platformCall('POST', '/v1/queue/claim', token, {});
   while (claimed.status === 200) claimed = await platformCall('POST', '/v1/queue/claim', token, {});
   const a = await kioskSubmits();
@@ -272,15 +249,6 @@ test('two counters calling next at the same moment never get the same case', asy
   await one.close();
   await two.close();
 });
-
-async function staffToken(): Promise<{ token: string }> {
-  const response = await fetch(`${platform.url}/v1/staff/sessions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: demo.admin.username, password: demo.admin.password }),
-  });
-  return (await response.json()) as { token: string };
-}
 
 test('lock, sign-out and an expired staff session: nothing can be done and the screen is cleared', async ({ page }) => {
   const terminal = terminals[0]!;

@@ -1,10 +1,11 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { callApi, placeCard } from './support/kiosk';
 import { expectAccessible } from './support/accessibility';
-import { DEMO, deskOn, kioskOn, startPlatformProcess, type RunningPlatform } from './support/platform-process';
+import { signInAtDesk, staffToken, startCentre, type Centre } from './support/desk';
+import { DEMO, type RunningPlatform } from './support/platform-process';
 import { screenshot } from './support/screens';
 import { sign } from './support/signature';
-import { startTerminal, type RunningTerminal } from './support/terminal-process';
+import type { RunningTerminal } from './support/terminal-process';
 import { newbornAnswers } from './support/newborn';
 
 /**
@@ -23,55 +24,26 @@ const BACK_OFFICE: Record<string, { username: string; name: string }> = {
   household: { username: 'demo.huji', name: '户籍' },
 };
 
-let platform: RunningPlatform;
-let kiosk: RunningTerminal;
-let windowOne: RunningTerminal;
-let windowTwo: RunningTerminal;
-
-function counterSets(windowName: string): string[] {
-  return deskOn(platform.url, windowName);
-}
+let centre: Centre | undefined;
+let platform: RunningPlatform, kiosk: RunningTerminal, windowOne: RunningTerminal, windowTwo: RunningTerminal;
 
 test.beforeAll(async () => {
-  platform = await startPlatformProcess();
-  kiosk = await startTerminal(kioskOn(platform.url));
-  windowOne = await startTerminal(counterSets('1号窗口'));
-  windowTwo = await startTerminal(counterSets('2号窗口'));
+  const started = await startCentre(['1号窗口', '2号窗口']);
+  centre = started;
+  ({ platform, kiosk, desks: [windowOne, windowTwo] } = started);
 });
 
 test.afterAll(async () => {
-  for (const terminal of [kiosk, windowOne, windowTwo]) await terminal?.stop();
-  await platform?.dispose();
+  await centre?.stop();
 });
 
-async function staffSession(username: string, password: string): Promise<string> {
-  const answer = await fetch(`${platform.url}/v1/staff/sessions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  return ((await answer.json()) as { token: string }).token;
-}
-
 async function historyOf(caseId: string): Promise<{ type: string; details: Record<string, unknown> }[]> {
-  const token = await staffSession(DEMO.clerk.username, DEMO.clerk.password);
+  const token = await staffToken(platform.url, DEMO.clerk);
   const answer = await fetch(`${platform.url}/v1/cases/${caseId}/events?after=0&limit=500`, { headers: { authorization: `Bearer ${token}` } });
   return ((await answer.json()) as { events: { type: string; details: Record<string, unknown> }[] }).events;
 }
 
-/** Signs a counter page in (signing out whoever was there) and waits for the screen of the account's role. */
-async function signIn(page: Page, terminal: RunningTerminal, username: string, password: string, screen: RegExp) {
-  await page.goto(terminal.url);
-  const form = page.getByRole('heading', { name: '窗口人员登录' });
-  const signOut = page.getByRole('button', { name: '退出登录' });
-  await expect(form.or(signOut)).toBeVisible();
-  if (await signOut.isVisible()) await signOut.click();
-  await expect(form).toBeVisible();
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('heading', { name: screen })).toBeVisible();
-}
+const signIn = (page: Page, terminal: RunningTerminal, username: string, password: string, screen?: RegExp) => signInAtDesk(page, terminal.url, { username, password }, screen);
 
 /** The case submitted by the kiosk, waited for until the kiosk's outbox has it on the platform. */
 async function kioskSubmits(page: Page, serviceCode: string, values: Record<string, string | boolean>) {

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { startIppEvePrinter, type IppEvePrinter } from '../integration/printing/support/ippeveprinter';
 import { expectAccessible } from './support/accessibility';
-import { rejectAtDesk } from './support/desk-decisions';
-import { DEMO, deskOn, startPlatformProcess, type RunningPlatform } from './support/platform-process';
+import { counterOn, rejectAtDesk, signInAtDesk } from './support/desk';
+import { DEMO, startPlatformProcess, type RunningPlatform } from './support/platform-process';
 import { SCREENSHOT_DIR, screenshot } from './support/screens';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
 
@@ -35,7 +35,7 @@ test.beforeAll(async () => {
   printer = await startIppEvePrinter();
   platform = await startPlatformProcess(['--public-url', PUBLIC_URL]);
   desk = await startTerminal([
-    ...deskOn(platform.url, '2号窗口'),
+    ...counterOn(platform.url, '2号窗口'),
     'counter.notices.reviewBody="示范市示范区人民政府"',
     'counter.notices.court="示范市示范区人民法院"',
     `devices.a4Printer=${JSON.stringify({ transport: 'ipp', url: printer.uri })}`,
@@ -66,18 +66,6 @@ async function kioskSubmits(): Promise<string> {
   });
   expect(response.status).toBe(201);
   return ((await response.json()) as { queueNumber: string }).queueNumber;
-}
-
-/** The staff session lives in the terminal process: a later test finds the clerk still signed in. */
-async function deskSignedIn(page: Page): Promise<void> {
-  await page.goto(desk.url);
-  const queue = page.getByRole('heading', { name: '排队等候' });
-  await expect(queue.or(page.getByRole('heading', { name: '窗口人员登录' }))).toBeVisible();
-  if (await queue.isVisible()) return;
-  await page.getByLabel('用户名').fill(DEMO.clerk.username);
-  await page.getByLabel('密码').fill(DEMO.clerk.password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('heading', { name: '排队等候' })).toBeVisible();
 }
 
 /** The kiosk case called to this desk and open in its review panel. */
@@ -145,7 +133,7 @@ async function verifiedInBrowser(page: Page, url: string, title: string, name: s
 test('补正 at the desk prints the 补正材料告知书 with the signed code; its QR code opens the https status page, 已核验', async ({ page, context }) => {
   test.setTimeout(150_000);
   await behindProxy(context);
-  await deskSignedIn(page);
+  await signInAtDesk(page, desk.url, DEMO.clerk);
   const number = await callKioskCase(page);
   const before = printer.received().length;
   await page.getByRole('button', { name: '补正' }).click();
@@ -177,7 +165,7 @@ test('补正 at the desk prints the 补正材料告知书 with the signed code; 
 test('不予受理 at the desk prints the 不予受理告知书 with the reason, remedies and signed code; a failed print shows 重新打印', async ({ page, context }) => {
   test.setTimeout(150_000);
   await behindProxy(context);
-  await deskSignedIn(page);
+  await signInAtDesk(page, desk.url, DEMO.clerk);
   await callKioskCase(page);
   const before = printer.received().length;
   // The printer fails this job: the decision stands, the desk says why the paper did not come and offers 重新打印.
@@ -207,7 +195,7 @@ test('不予受理 at the desk prints the 不予受理告知书 with the reason,
 
 test('with the platform out of reach the decision is not taken, and the clerk is told so; nothing is printed', async ({ page }) => {
   test.setTimeout(120_000);
-  await deskSignedIn(page);
+  await signInAtDesk(page, desk.url, DEMO.clerk);
   await callKioskCase(page);
   const before = printer.received().length;
   await platform.stop();

@@ -10,10 +10,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { launchChromium, renderDocument, residencePermitDocument, ZHAO_MIN_PERMIT } from '../fixtures/ocr/documents';
 import { callApi, openService, placeCard, tapKeyboardButton, tapKeys } from './support/kiosk';
-import { DEMO, deskOn, kioskOn, startPlatformProcess, type RunningPlatform } from './support/platform-process';
+import { counterOn, signInAtDesk } from './support/desk';
+import { DEMO, kioskOn, startPlatformProcess, type RunningPlatform } from './support/platform-process';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
 import { expectAccessible } from './support/accessibility';
 import { screenshotOf } from './support/screens';
@@ -45,7 +46,7 @@ test.beforeAll(async () => {
   platform = await startPlatformProcess();
   const scanner = { transport: 'sane', device: 'pnm:0', options: { filename: path.join(dir, 'permit.ppm') } };
   kiosk = await startTerminal([...kioskOn(platform.url), `devices.scanner=${JSON.stringify(scanner)}`], { env: { SANE_CONFIG_DIR: dir } });
-  desk = await startTerminal(deskOn(platform.url, '6号窗口'));
+  desk = await startTerminal(counterOn(platform.url, '6号窗口'));
 });
 
 test.afterAll(async () => {
@@ -53,15 +54,6 @@ test.afterAll(async () => {
   await platform?.dispose();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-async function signInAtDesk(page: Page) {
-  await page.goto(desk.url);
-  await expect(page.getByRole('heading', { name: '窗口人员登录' })).toBeVisible();
-  await page.getByLabel('用户名').fill(DEMO.clerk.username);
-  await page.getByLabel('密码').fill(DEMO.clerk.password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('button', { name: '叫号' })).toBeVisible();
-}
 
 test('a 居住证 scanned through SANE fills the form, and the desk sees what OCR read with its boxes and sources', async ({ browser }) => {
   test.setTimeout(240_000);
@@ -106,7 +98,7 @@ test('a 居住证 scanned through SANE fills the form, and the desk sees what OC
     .toMatch(/^[A-Z]\d{3}$/);
 
   const clerk = await (await browser.newContext({ viewport: { width: 1280, height: 1024 }, locale: 'zh-CN' })).newPage();
-  await signInAtDesk(clerk);
+  await signInAtDesk(clerk, desk.url, DEMO.clerk);
   await expect(clerk.locator(`tr[data-queue-number="${queueNumber}"]`)).toBeVisible({ timeout: 10_000 });
   await clerk.getByRole('button', { name: '叫号' }).click();
   await expect(clerk.getByRole('heading', { name: `办件审核 ${queueNumber}` })).toBeVisible();

@@ -3,8 +3,9 @@ import { callApi, placeCard } from './support/kiosk';
 import { expectAccessible } from './support/accessibility';
 import { screenshot } from './support/screens';
 import { sign } from './support/signature';
-import { DEMO, deskOn, kioskOn, startPlatformProcess, type RunningPlatform } from './support/platform-process';
-import { startTerminal, type RunningTerminal } from './support/terminal-process';
+import { platformCall as callPlatform, staffToken as tokenOf, startCentre, type Centre } from './support/desk';
+import { DEMO, type RunningPlatform } from './support/platform-process';
+import type { RunningTerminal } from './support/terminal-process';
 
 /**
  * The counter desk for a day's work, through real processes (`tongban platform` with the demo
@@ -13,38 +14,21 @@ import { startTerminal, type RunningTerminal } from './support/terminal-process'
  */
 test.describe.configure({ mode: 'serial' });
 
-let platform: RunningPlatform;
-let kiosk: RunningTerminal;
-let counter: RunningTerminal;
+let centre: Centre | undefined;
+let platform: RunningPlatform, kiosk: RunningTerminal, counter: RunningTerminal;
 
 test.beforeAll(async () => {
-  platform = await startPlatformProcess();
-  kiosk = await startTerminal(kioskOn(platform.url));
-  counter = await startTerminal(deskOn(platform.url, '6号窗口'));
+  const started = await startCentre(['6号窗口']);
+  centre = started;
+  ({ platform, kiosk, desks: [counter] } = started);
 });
 
 test.afterAll(async () => {
-  for (const terminal of [kiosk, counter]) await terminal?.stop();
-  await platform?.dispose();
+  await centre?.stop();
 });
 
-async function staffToken(username: string, password: string): Promise<string> {
-  const answer = await fetch(`${platform.url}/v1/staff/sessions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  return ((await answer.json()) as { token: string }).token;
-}
-
-async function platformCall(method: string, route: string, token: string, body?: unknown) {
-  const answer = await fetch(`${platform.url}${route}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: answer.status, body: (await answer.json()) as Record<string, unknown> };
-}
+const staffToken = (username: string, password: string) => tokenOf(platform.url, { username, password });
+const platformCall = (method: string, route: string, token: string, body?: unknown) => callPlatform(platform.url, method, route, token, body);
 
 async function kioskSubmits(page: Page): Promise<{ caseId: string; queueNumber: string }> {
   const receipt = await callApi<{ caseId: string }>(page, 'cases.submit', {

@@ -57,6 +57,14 @@ async function checkScreen(page: Page, name: string): Promise<void> {
   await screenshot(page, `help-${name}`);
 }
 
+/** The elderly allowance opened by the elder at the machine, past its first page, with the phone number typed. */
+async function allowanceToPhone(page: Page): Promise<void> {
+  await page.locator('[data-service="elderly-longevity-allowance"]').click();
+  await page.getByRole('button', { name: '开始办理' }).click();
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.locator('#field-phone').fill('13800138000');
+}
+
 /** The elderly allowance filled in by the elder at the machine, up to the review page. */
 async function allowanceToReview(page: Page): Promise<void> {
   await page.locator('[data-service="elderly-longevity-allowance"]').click();
@@ -153,10 +161,7 @@ test('with the platform out of reach the kiosk says plainly that the call was no
 test('card removed mid-form: a banner counts down, the card put back keeps the form; not put back, it is wiped and the attract screen says why', async ({ page }) => {
   test.setTimeout(90_000);
   await elderAtTheMachine(page);
-  await page.locator('[data-service="elderly-longevity-allowance"]').click();
-  await page.getByRole('button', { name: '开始办理' }).click();
-  await page.getByRole('button', { name: '下一步' }).click();
-  await page.locator('#field-phone').fill('13800138000');
+  await allowanceToPhone(page);
 
   await demoCard(page, 'remove');
   const away = page.getByTestId('card-away');
@@ -384,10 +389,7 @@ for (const viewport of [
 test('代办: the agent reads their own card after the elder’s; both held and masked, the agent’s fields filled from it, both gone at the end', async ({ page }) => {
   test.setTimeout(120_000);
   await elderAtTheMachine(page);
-  await page.locator('[data-service="elderly-longevity-allowance"]').click();
-  await page.getByRole('button', { name: '开始办理' }).click();
-  await page.getByRole('button', { name: '下一步' }).click();
-  await page.locator('#field-phone').fill('13800138000');
+  await allowanceToPhone(page);
   await page.getByRole('radio', { name: '家属或他人代办' }).click();
   await page.getByRole('button', { name: '下一步' }).click();
 
@@ -451,10 +453,7 @@ test('代办: the agent reads their own card after the elder’s; both held and 
   await callApi(page, 'demo.removeCard', {});
   await demoCard(page, { place: 'elder' });
   await expect(page.getByTestId('welcome')).toBeVisible({ timeout: 10_000 });
-  await page.locator('[data-service="elderly-longevity-allowance"]').click();
-  await page.getByRole('button', { name: '开始办理' }).click();
-  await page.getByRole('button', { name: '下一步' }).click();
-  await page.locator('#field-phone').fill('13800138000');
+  await allowanceToPhone(page);
   await page.getByRole('radio', { name: '家属或他人代办' }).click();
   await page.getByRole('button', { name: '下一步' }).click();
   await expect(page.getByTestId('agent-card')).toHaveAttribute('data-state', 'idle');

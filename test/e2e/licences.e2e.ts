@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { callApi, placeCard } from './support/kiosk';
-import { DEMO, deskOn, kioskOn, startPlatformProcess, type RunningPlatform } from './support/platform-process';
-import { startTerminal, type RunningTerminal } from './support/terminal-process';
+import { signInAtDesk, staffToken, startCentre, type Centre } from './support/desk';
+import { DEMO, type RunningPlatform } from './support/platform-process';
+import type { RunningTerminal } from './support/terminal-process';
 import { newbornAnswers } from './support/newborn';
 
 /**
@@ -19,9 +20,8 @@ test.describe.configure({ mode: 'serial' });
 const SUN = '44010619870704048X';
 const PILOT_NUMBER = 'J440106-2010-009999';
 
-let platform: RunningPlatform;
-let kiosk: RunningTerminal;
-let desk: RunningTerminal;
+let centre: Centre | undefined;
+let platform: RunningPlatform, kiosk: RunningTerminal, desk: RunningTerminal;
 const dir = mkdtempSync(path.join(tmpdir(), 'tongban-licences-e2e-'));
 
 test.beforeAll(async () => {
@@ -32,15 +32,13 @@ test.beforeAll(async () => {
       { type: 'marriage-certificate', number: PILOT_NUMBER, issuer: '测试市试点民政局', holderIdNumber: SUN, holderName: '测试孙艾克斯', validFrom: '2010-01-01', validUntil: '2020-01-01' },
     ]),
   );
-  platform = await startPlatformProcess(['--licences', file]);
-  kiosk = await startTerminal(kioskOn(platform.url));
-  desk = await startTerminal(deskOn(platform.url, '7号窗口'));
+  const started = await startCentre(['7号窗口'], { platformArgs: ['--licences', file] });
+  centre = started;
+  ({ platform, kiosk, desks: [desk] } = started);
 });
 
 test.afterAll(async () => {
-  await desk?.stop();
-  await kiosk?.stop();
-  await platform?.dispose();
+  await centre?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -52,19 +50,10 @@ async function withCard(page: Page, cardId: string): Promise<void> {
   await placeCard(page, cardId);
 }
 
-async function staffToken(): Promise<string> {
-  const answer = await fetch(`${platform.url}/v1/staff/sessions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(DEMO.clerk),
-  });
-  return ((await answer.json()) as { token: string }).token;
-}
-
 /** The case as the platform holds it, once the kiosk's outbox has sent it. */
 async function platformMaterials(page: Page, caseId: string): Promise<{ code: string; electronicLicence?: { type: string; number: string } }[]> {
   await expect.poll(async () => (await callApi<{ queueNumber: string | null }>(page, 'cases.lookup', { caseId })).queueNumber, { timeout: 15_000 }).toBeTruthy();
-  const token = await staffToken();
+  const token = await staffToken(platform.url, DEMO.clerk);
   const answer = await fetch(`${platform.url}/v1/cases/${caseId}/licences`, { headers: { authorization: `Bearer ${token}` } });
   expect(answer.status).toBe(200);
   const body = (await answer.json()) as { licences: { materialCode: string; licence: { number: string; verification: string } | null }[] };
@@ -134,10 +123,7 @@ test('the desk sees the licences a case names: holder masked, issuer, validity, 
   const { queueNumber } = await callApi<{ queueNumber: string }>(page, 'cases.lookup', { caseId: receipt.caseId });
 
   const clerk = await (await browser.newContext({ viewport: { width: 1280, height: 1024 }, locale: 'zh-CN' })).newPage();
-  await clerk.goto(desk.url);
-  await clerk.getByLabel('用户名').fill(DEMO.clerk.username);
-  await clerk.getByLabel('密码').fill(DEMO.clerk.password);
-  await clerk.getByRole('button', { name: '登录' }).click();
+  await signInAtDesk(clerk, desk.url, DEMO.clerk);
   await clerk.locator(`tr[data-queue-number="${queueNumber}"]`).getByRole('button').click();
   await expect(clerk.getByRole('heading', { name: `办件审核 ${queueNumber}` })).toBeVisible();
   const licences = clerk.getByTestId('desk-licences');

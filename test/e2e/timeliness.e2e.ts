@@ -5,9 +5,9 @@ import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startPlatform, type DemoCredentials, type RunningPlatform } from '../../platform';
 import { expectAccessible } from './support/accessibility';
+import { counterOn, credentialOf, signInAtDesk } from './support/desk';
 import { callApi } from './support/kiosk';
 import { screenshot } from './support/screens';
-import { deskOn } from './support/platform-process';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
 
 /**
@@ -29,10 +29,7 @@ let skewMs = 0;
 let windowOne: RunningTerminal;
 let windowTwo: RunningTerminal;
 
-function counterSets(windowName: string): string[] {
-  const [terminalId, secret] = demo.counter.credential.replace(/^tbt_/, '').split(/\.(.*)/s) as [string, string];
-  return deskOn(platform.url, windowName, { terminalId, secret });
-}
+const counterSets = (windowName: string) => counterOn(platform.url, windowName, credentialOf(demo.counter.credential));
 
 async function kioskSubmits(): Promise<{ caseId: string; queueNumber: string }> {
   const caseId = randomUUID();
@@ -53,14 +50,7 @@ async function kioskSubmits(): Promise<{ caseId: string; queueNumber: string }> 
   return { caseId, queueNumber: ((await response.json()) as { queueNumber: string }).queueNumber };
 }
 
-async function signIn(page: Page, terminal: RunningTerminal, username: string, password: string, screen: RegExp) {
-  await page.goto(terminal.url);
-  await expect(page.getByRole('heading', { name: '窗口人员登录' })).toBeVisible();
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('heading', { name: screen })).toBeVisible();
-}
+const signIn = (page: Page, terminal: RunningTerminal, username: string, password: string, screen: RegExp) => signInAtDesk(page, terminal.url, { username, password }, screen);
 
 async function callAndAccept(page: Page, queueNumber: string) {
   await expect(page.locator(`tr[data-queue-number="${queueNumber}"]`)).toBeVisible({ timeout: 10_000 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startPlatform, type DemoCredentials, type Notice, type RunningPlatform } from '../../platform';
+import { platformCall, staffToken } from './support/desk';
 import { expectAccessible } from './support/accessibility';
 import { expectElderFriendly } from './support/elder-mode';
 import { callApi, placeCard } from './support/kiosk';
@@ -32,18 +33,10 @@ let clock = beijing('2026-12-01T10:00:00');
 const notices: Notice[] = [];
 
 async function api(method: string, route: string, body?: unknown, who: 'admin' | 'clerk' | 'kiosk' = 'clerk') {
-  let token = demo.kiosk.credential;
-  if (who !== 'kiosk') {
-    const signIn = await fetch(`${platform.url}/v1/staff/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(demo[who]) });
-    token = ((await signIn.json()) as { token: string }).token;
-  }
-  const response = await fetch(`${platform.url}${route}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${await response.text()}`);
-  return response.status === 204 ? undefined : ((await response.json()) as Record<string, unknown>);
+  const token = who === 'kiosk' ? demo.kiosk.credential : await staffToken(platform.url, demo[who]);
+  const answer = await platformCall(platform.url, method, route, token, body);
+  if (answer.status >= 300) throw new Error(`${method} ${route}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body as Record<string, unknown> | undefined;
 }
 
 /** A page in its own context (axe needs one made by newContext), phone-sized unless told. */
@@ -65,14 +58,8 @@ async function expectNothingPersonal(page: Page): Promise<void> {
 
 test.beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'tongban-visits-e2e-'));
-  platform = await startPlatform({
-    db: path.join(dir, 'platform.db'),
-    seedDemo: true,
-    rateLimitPerMinute: 100_000,
-    signInAttemptsPerMinute: 1_000,
-    now: () => clock,
-    notifier: { channel: 'test', send: async (notice) => void notices.push(notice) },
-  });
+  const notifier = { channel: 'test', send: async (notice: Notice) => void notices.push(notice) };
+  platform = await startPlatform({ db: path.join(dir, 'platform.db'), seedDemo: true, rateLimitPerMinute: 100_000, signInAttemptsPerMinute: 1_000, now: () => clock, notifier });
   demo = platform.demoCredentials!;
   await api('PUT', '/v1/fleet/settings', { technicianPhone: null, webhookUrl: null, webhookSecret: null, openingHours: { timeZone: 'Asia/Shanghai', week: Array(7).fill(ALL_DAY), maintenanceAt: '03:00' } }, 'admin');
   await api('PUT', '/v1/admin/visit-settings', { slotMinutes: 30, graceMinutes: 15, nearThreshold: 3, services: { [SERVICE]: { windows: 1, minutesPerCitizen: 15 } } }, 'admin');

@@ -42,20 +42,6 @@ function parsePublicUrl(value: string): string {
   return url.href.replace(/\/$/, '');
 }
 
-function readRetention(file: string): RetentionPolicy {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new CliError(`--retention ${file}: ${(error as Error).message}`);
-  }
-  const parsed = RetentionPolicy.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new CliError(`--retention ${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  }
-  return parsed.data;
-}
 
 /** A connection URL as it may be printed: without its password. */
 function printable(db: string): string {
@@ -85,36 +71,7 @@ function parseSeconds(flag: string, value: string): number {
   return seconds;
 }
 
-function readCatalogue(file: string): Catalogue {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new CliError(`--catalogue ${file}: ${errorMessage(error)}`);
-  }
-  const parsed = Catalogue.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new CliError(`--catalogue ${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  }
-  return parsed.data;
-}
 
-/** A pilot's licences: a JSON array of licences (contract/platform/licences.ts `LicenceImport`). */
-function readLicences(file: string): LicenceFile {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new CliError(`--licences ${file}: ${(error as Error).message}`);
-  }
-  const parsed = LicenceFile.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new CliError(`--licences ${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  }
-  return parsed.data;
-}
 
 /** Store and platform failures a technician can act on become one clear line. */
 async function cliErrors<T>(what: string, run: () => Promise<T>): Promise<T> {
@@ -150,9 +107,9 @@ async function serve(options: ServeOptions): Promise<void> {
     log: (line) => process.stderr.write(`tongban platform: ${line}\n`),
     ...(options.publicUrl ? { publicUrl: parsePublicUrl(options.publicUrl) } : {}),
     ...(options.keyFile ? { keyFile: options.keyFile } : {}),
-    ...(options.retention ? { retention: readRetention(options.retention) } : {}),
-    ...(options.catalogue ? { catalogue: readCatalogue(options.catalogue) } : {}),
-    ...(options.licences ? { licences: readLicences(options.licences) } : {}),
+    ...(options.retention ? { retention: readJsonFile('--retention', options.retention, RetentionPolicy) } : {}),
+    ...(options.catalogue ? { catalogue: readJsonFile('--catalogue', options.catalogue, Catalogue) } : {}),
+    ...(options.licences ? { licences: readJsonFile('--licences', options.licences, LicenceFile) } : {}),
     ...(options.smsGateway ? { notifier: new SmsGatewayNotifier({ url: options.smsGateway, token: process.env.TONGBAN_SMS_TOKEN }) } : {}),
   };
   const platform = await cliErrors(`cannot start the platform on ${options.host}:${options.port} with ${printable(db)}`, () => startPlatform(platformOptions));
@@ -197,11 +154,35 @@ async function withStore<T>(
   }
 }
 
-function parseOptions<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: ZodError } }, value: unknown): T {
+type Schema<T> = { safeParse(value: unknown): { success: true; data: T } | { success: false; error: ZodError } };
+
+/** The first thing wrong, where it is: `items.3.code: Required`. */
+function firstIssue(error: ZodError): string {
+  const issue = error.issues[0]!;
+  return `${issue.path.join('.') || '(root)'}: ${issue.message}`;
+}
+
+function parseOptions<T>(schema: Schema<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  throw new CliError(`${issue.path.join('.')}: ${issue.message}`);
+  throw new CliError(firstIssue(parsed.error));
+}
+
+/**
+ * A JSON file an option names (--retention, --catalogue, --licences: a pilot's licences as
+ * contract/platform/licences.ts `LicenceImport`s), checked by its schema; what is wrong is said
+ * with the option, the file and the path in it.
+ */
+function readJsonFile<T>(flag: string, file: string, schema: Schema<T>): T {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new CliError(`${flag} ${file}: ${errorMessage(error)}`);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new CliError(`${flag} ${file}: ${firstIssue(parsed.error)}`);
+  return parsed.data;
 }
 
 export function register(program: Command): void {
@@ -229,7 +210,7 @@ export function register(program: Command): void {
     .action(async (options: { retention?: string }, command: Command) => {
       const { db, keyFile } = command.optsWithGlobals() as { db?: string; keyFile?: string };
       const report = await cliErrors(`cannot purge ${printable(requireDb(db))}`, async () => {
-        const p = await createPlatform({ db: requireDb(db), ...(keyFile ? { keyFile } : {}), ...(options.retention ? { retention: readRetention(options.retention) } : {}) });
+        const p = await createPlatform({ db: requireDb(db), ...(keyFile ? { keyFile } : {}), ...(options.retention ? { retention: readJsonFile('--retention', options.retention, RetentionPolicy) } : {}) });
         try {
           return await p.purgeExpired();
         } finally {

@@ -1,3 +1,5 @@
+import { STAFF_PAGE_STRINGS } from '../../staff-page/strings';
+
 /**
  * The dashboard's words (监察): Simplified Chinese first, English second. Served by the platform,
  * which may not import the renderer, so the table lives here; the page and the CSV exports both
@@ -5,14 +7,9 @@
  */
 export const DASHBOARD_STRINGS = {
   'zh-CN': {
+    ...STAFF_PAGE_STRINGS['zh-CN'],
     title: '中心监察',
     subtitle: '排队、办理时长、办件时限与好差评',
-    language: 'English',
-    signInTitle: '登录',
-    username: '用户名',
-    password: '密码',
-    signIn: '登录',
-    signOut: '退出登录',
     period: '统计时段',
     from: '开始日期',
     to: '结束日期（含）',
@@ -111,24 +108,13 @@ export const DASHBOARD_STRINGS = {
     'error.field.callback': '这是实名评价：请先电话回访市民，选择回访结果并填写回访记录。',
     'error.field.resolution': '请填写整改情况，说明做了什么（至少 2 个字）。',
     'error.conflict': '该差评已整改办结。',
-    'error.invalid-request': '填写的内容不正确，请检查后重试。',
-    'error.unauthenticated': '请重新登录。',
     'error.forbidden': '您的账号不能查看中心监察（需中心管理员）。',
-    'error.account-locked': '账号已锁定，请稍后再试。',
     'error.invalid-form': '统计时段不正确：结束日期不能早于开始日期，且不超过一年。',
-    'error.rate-limited': '操作太频繁，请稍后再试。',
-    'error.network': '连不上平台，请检查网络。',
-    'error.other': '出现问题，请稍后再试。',
   },
   en: {
+    ...STAFF_PAGE_STRINGS.en,
     title: 'Centre dashboard',
     subtitle: 'Queues, handling times, deadlines and ratings',
-    language: '中文',
-    signInTitle: 'Sign in',
-    username: 'Username',
-    password: 'Password',
-    signIn: 'Sign in',
-    signOut: 'Sign out',
     period: 'Period',
     from: 'From',
     to: 'To (inclusive)',
@@ -227,14 +213,8 @@ export const DASHBOARD_STRINGS = {
     'error.field.callback': 'This rating is named: call the citizen back first, then choose the outcome and write the notes.',
     'error.field.resolution': 'Say what was done (at least 2 characters).',
     'error.conflict': 'This follow-up has been closed already.',
-    'error.invalid-request': 'Something entered is not right; please check and try again.',
-    'error.unauthenticated': 'Please sign in again.',
     'error.forbidden': 'Your account cannot open the centre dashboard (centre administrators only).',
-    'error.account-locked': 'The account is locked; try again later.',
     'error.invalid-form': 'The period is wrong: it must end after it starts and be at most a year.',
-    'error.rate-limited': 'Too many requests; try again shortly.',
-    'error.network': 'The platform cannot be reached; check the network.',
-    'error.other': 'Something went wrong; try again later.',
   },
 } as const satisfies Record<'zh-CN' | 'en', Record<string, string>>;
 

@@ -1,3 +1,5 @@
+import { STAFF_PAGE_STRINGS } from '../../staff-page/strings';
+
 /**
  * The fleet page's words: Simplified Chinese first, English second. The page is served by the
  * platform, which may not import the renderer, so its table lives here; the page picks a
@@ -5,14 +7,9 @@
  */
 export const FLEET_STRINGS = {
   'zh-CN': {
+    ...STAFF_PAGE_STRINGS['zh-CN'],
     title: '终端运维',
     subtitle: '本中心的自助终端与窗口终端',
-    language: 'English',
-    signInTitle: '登录',
-    username: '用户名',
-    password: '密码',
-    signIn: '登录',
-    signOut: '退出登录',
     terminals: '终端列表',
     colName: '终端（位置）',
     colStatus: '状态',
@@ -91,24 +88,13 @@ export const FLEET_STRINGS = {
     'config.applied': '已应用',
     'config.refused': '已拒绝',
     'config.rolled-back': '已回退',
-    'error.unauthenticated': '请重新登录。',
     'error.forbidden': '您的账号不能使用终端运维页面（需中心管理员或技术员）。',
-    'error.account-locked': '账号已锁定，请稍后再试。',
     'error.not-found': '找不到该终端。',
-    'error.invalid-request': '填写的内容不正确，请检查后重试。',
-    'error.rate-limited': '操作太频繁，请稍后再试。',
-    'error.network': '连不上平台，请检查网络。',
-    'error.other': '出现问题，请稍后再试。',
   },
   en: {
+    ...STAFF_PAGE_STRINGS.en,
     title: 'Terminal fleet',
     subtitle: "This centre's kiosks and counter terminals",
-    language: '中文',
-    signInTitle: 'Sign in',
-    username: 'Username',
-    password: 'Password',
-    signIn: 'Sign in',
-    signOut: 'Sign out',
     terminals: 'Terminals',
     colName: 'Terminal (location)',
     colStatus: 'Status',
@@ -187,14 +173,8 @@ export const FLEET_STRINGS = {
     'config.applied': 'applied',
     'config.refused': 'refused',
     'config.rolled-back': 'rolled back',
-    'error.unauthenticated': 'Please sign in again.',
     'error.forbidden': 'Your account cannot use the fleet page (centre administrators and technicians only).',
-    'error.account-locked': 'The account is locked; try again later.',
     'error.not-found': 'No such terminal.',
-    'error.invalid-request': 'Something entered is not right; check it and try again.',
-    'error.rate-limited': 'Too many requests; try again shortly.',
-    'error.network': 'Cannot reach the platform; check the network.',
-    'error.other': 'Something went wrong; try again later.',
   },
 } as const satisfies Record<'zh-CN' | 'en', Record<string, string>>;
 

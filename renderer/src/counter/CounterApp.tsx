@@ -4,6 +4,7 @@ import type { TerminalApi } from '../../../contract/terminal/api';
 import type { WallWindows } from '../../../contract/terminal/counter-api';
 import { langTag } from '../i18n';
 import { useT } from '../i18n/use-t';
+import { useActivityReports } from '../state/activity';
 import { useApi } from '../state/api-context';
 import { locale, terminalInfo } from '../state/store';
 import { callNext, loadQueue, openCase, recall } from './actions';
@@ -23,22 +24,11 @@ const ACTIVITY_THROTTLE_MS = 5000;
 
 /** Keyboard and mouse input keeps the desk unlocked; the terminal owns the clock. */
 function useActivityReporting(api: TerminalApi) {
-  useEffect(() => {
-    let last = 0;
-    const report = () => {
-      if (counterStatus.value?.state !== 'active') return;
-      const now = Date.now();
-      if (now - last < ACTIVITY_THROTTLE_MS) return;
-      last = now;
-      void api.call('counter.activity', {}).catch(() => undefined);
-    };
-    window.addEventListener('pointerdown', report, { capture: true });
-    window.addEventListener('keydown', report, { capture: true });
-    return () => {
-      window.removeEventListener('pointerdown', report, { capture: true });
-      window.removeEventListener('keydown', report, { capture: true });
-    };
-  }, [api]);
+  useActivityReports(
+    ACTIVITY_THROTTLE_MS,
+    () => counterStatus.value?.state === 'active',
+    () => void api.call('counter.activity', {}).catch(() => undefined),
+  );
 }
 
 function useCounterEvents(api: TerminalApi) {

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { CertificatePreview } from '../../../contract/terminal/api';
+import { ColumnHeads } from '../components/ColumnHeads';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { PrintFailure, usePrintJob } from '../components/print-job';
 import { useT } from '../i18n/use-t';
@@ -77,14 +78,7 @@ export function Certificate() {
           </p>
           <div class="table-scroll">
             <table class="months">
-              <thead>
-                <tr>
-                  <th scope="col">{t('certificate.month')}</th>
-                  <th scope="col">{t('certificate.employer')}</th>
-                  <th scope="col">{t('certificate.base')}</th>
-                  <th scope="col">{t('certificate.personal')}</th>
-                </tr>
-              </thead>
+              <ColumnHeads columns={['certificate.month', 'certificate.employer', 'certificate.base', 'certificate.personal']} />
               <tbody>
                 {preview.months.map((m) => (
                   <tr key={m.month}>

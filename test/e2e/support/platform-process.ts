@@ -15,17 +15,6 @@ export function kioskOn(url: string): string[] {
   return [`platform.url=${url}`, `platform.credential=${JSON.stringify(DEMO.kiosk)}`];
 }
 
-/** The `--set` flags of a counter desk at `windowName` on a platform, with the demo counter's credential by default. */
-export function deskOn(url: string, windowName: string, credential: { terminalId: string; secret: string } = DEMO.counter): string[] {
-  return [
-    'terminal.role="counter"',
-    `platform.url="${url}"`,
-    `platform.credential.terminalId="${credential.terminalId}"`,
-    `platform.credential.secret="${credential.secret}"`,
-    `counter.windowName="${windowName}"`,
-  ];
-}
-
 export interface RunningPlatform {
   url: string;
   /** Stops it; the same database can be served again by `restart`. */

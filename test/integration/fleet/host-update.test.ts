@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../../../platform';
-import { until } from './support/receivers';
+import { until } from '../../support/until';
 
 const KIOSK = { terminalId: 'demo-kiosk-1', secret: 'demo-kiosk-secret-not-for-production' };
 const ALL_DAY = Array.from({ length: 7 }, () => [{ from: '00:00', to: '23:59' }]);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startPlatform } from '../../../platform';
-import { certificateCase, client, holdLicence, YOUNG_ID } from './helpers';
+import { caseWithIdCardLicence, certificateCase, client, YOUNG_ID } from './helpers';
 
 /** Holes 5 and 13 of issue 12, looked for where an attacker with the files would look: the bytes. */
 const dir = mkdtempSync(path.join(tmpdir(), 'tongban-at-rest-'));
@@ -25,13 +25,8 @@ describe('the platform at rest (SQLite files)', () => {
     try {
       const call = client(platform.url);
       const name = '诸葛明亮';
-      const body = certificateCase({
-        applicant: { name, idNumber: YOUNG_ID, phone: '13912345678' },
-        // An electronic licence's number is the ID number: it must be sealed too.
-        materials: [{ code: 'id-card', electronicLicence: { type: 'resident-id-card', number: YOUNG_ID } }],
-      });
-      body.form = { ...body.form, name };
-      await holdLicence(platform, { type: 'resident-id-card', number: YOUNG_ID, holderIdNumber: YOUNG_ID });
+      // An electronic licence's number is the ID number: it must be sealed too.
+      const body = await caseWithIdCardLicence(platform, name, '13912345678');
       expect((await call('POST', '/v1/cases', { token: platform.demoCredentials!.kiosk.credential, json: body })).status).toBe(201);
       const issued = await call('POST', '/v1/certificates/contribution', {
         token: platform.demoCredentials!.kiosk.credential,

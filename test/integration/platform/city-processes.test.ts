@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createParser } from 'eventsource-parser';
 import { DEMO } from '../../../platform/seed/demo';
 import { certificateCase, client } from './helpers';
 import { startLocalPostgres, type LocalPostgres } from './local-postgres';
@@ -47,26 +48,23 @@ async function openStream(url: string, token: string, after: number) {
   const controller = new AbortController();
   const response = await fetch(`${url}/v1/events/stream?after=${after}`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
   expect(response.status).toBe(200);
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
   const waiting = new Map<string, (at: number) => void>();
   const arrived = new Map<string, number>();
-  let buffer = '';
+  const parser = createParser({
+    onEvent: (message) => {
+      if (message.event !== 'case') return;
+      const event = JSON.parse(message.data) as { caseId: string; type: string };
+      if (event.type !== 'submitted') return;
+      arrived.set(event.caseId, performance.now());
+      waiting.get(event.caseId)?.(performance.now());
+    },
+  });
   void (async () => {
-    for (;;) {
-      const chunk = await reader.read().catch(() => ({ done: true as const, value: undefined }));
-      if (chunk.done) return;
-      buffer += decoder.decode(chunk.value, { stream: true });
-      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-        const frame = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const data = /^data: (.*)$/m.exec(frame)?.[1];
-        if (!data || !/^event: case$/m.test(frame)) continue;
-        const event = JSON.parse(data) as { caseId: string; type: string };
-        if (event.type !== 'submitted') continue;
-        arrived.set(event.caseId, performance.now());
-        waiting.get(event.caseId)?.(performance.now());
-      }
+    const decoder = new TextDecoder();
+    try {
+      for await (const chunk of response.body!) parser.feed(decoder.decode(chunk, { stream: true }));
+    } catch {
+      // Aborted by close(): the stream's end is the test's own.
     }
   })();
   return {

@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type DemoCredentials, type Notice, type RunningPlatform } from '../../../platform';
-import { client, holdLicence, YOUNG_ID, type Answer } from './helpers';
+import type { DemoCredentials, Notice, RunningPlatform } from '../../../platform';
+import { holdLicence, startSeeded, YOUNG_ID, type Answer, type Call, type SignIn } from './helpers';
 
 const MOTHER_ID = '440305199912310011';
 const OTHER_PARENT_ID = '11010519491231002X';
@@ -15,21 +15,10 @@ const cst = (text: string) => Date.parse(`${text}+08:00`);
  */
 export function cycleSuite(dialect: 'sqlite' | 'postgres', newDb: (name: string) => Promise<string>): void {
   describe(`the 一窗受理 cycle on ${dialect}`, () => {
-    let platform: RunningPlatform;
-    let demo: DemoCredentials;
-    let call: ReturnType<typeof client>;
-    let kiosk: string;
-    let clerk: string;
-    let admin: string;
+    let platform: RunningPlatform, demo: DemoCredentials, call: Call, kiosk: string, clerk: string, admin: string, signIn: SignIn;
     const backOffice: Record<string, string> = {};
     const notices: Notice[] = [];
     let clock = cst('2026-09-29T10:15:00');
-
-    async function signIn(username: string, password: string): Promise<string> {
-      const answer = await call('POST', '/v1/staff/sessions', { json: { username, password } });
-      expect(answer.status).toBe(201);
-      return answer.body.token as string;
-    }
 
     async function uploadPng(token: string, seed: number): Promise<string> {
       const png = await sharp({ create: { width: 40 + seed, height: 20, channels: 3, background: { r: seed, g: 0, b: 0 } } }).png().toBuffer();
@@ -77,18 +66,8 @@ export function cycleSuite(dialect: 'sqlite' | 'postgres', newDb: (name: string)
     }
 
     beforeAll(async () => {
-      platform = await startPlatform({
-        db: await newDb('cycle'),
-        seedDemo: true,
-        rateLimitPerMinute: 100_000,
-        // Every step signs a clerk or a back office in again, all from one address.
-        signInAttemptsPerMinute: 1_000,
-        now: () => clock,
-        notifier: { channel: 'test', send: async (notice) => void notices.push(notice) },
-      });
-      demo = platform.demoCredentials!;
-      call = client(platform.url);
-      kiosk = demo.kiosk.credential;
+      const notifier = { channel: 'test', send: async (notice: Notice) => void notices.push(notice) };
+      ({ platform, demo, call, kiosk, clerk, admin, signIn } = await startSeeded({ db: await newDb('cycle'), now: () => clock, notifier }));
       await setClock('2026-09-29T10:15:00');
     });
 

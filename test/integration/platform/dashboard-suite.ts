@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type DemoCredentials, type RunningPlatform } from '../../../platform';
-import { certificateCase, client, YOUNG_ID } from './helpers';
+import type { DemoCredentials, RunningPlatform } from '../../../platform';
+import { certificateCase, startSeeded, YOUNG_ID, type Call, type SignIn } from './helpers';
 
 const cst = (text: string) => Date.parse(`${text}+08:00`);
 
@@ -13,21 +13,11 @@ const cst = (text: string) => Date.parse(`${text}+08:00`);
  */
 export function dashboardSuite(dialect: 'sqlite' | 'postgres', newDb: (name: string) => Promise<string>): void {
   describe(`效能, 差评 follow-ups and the dashboard on ${dialect}`, () => {
-    let platform: RunningPlatform;
-    let demo: DemoCredentials;
-    let call: ReturnType<typeof client>;
+    let platform: RunningPlatform, demo: DemoCredentials, call: Call, clerk: string, admin: string, signIn: SignIn;
     let clock = cst('2026-12-01T09:00:00');
     const at = (text: string) => {
       clock = cst(`2026-12-01T${text}`);
     };
-    let clerk: string;
-    let admin: string;
-
-    async function signIn(username: string, password: string): Promise<string> {
-      const answer = await call('POST', '/v1/staff/sessions', { json: { username, password } });
-      expect(answer.status).toBe(201);
-      return answer.body.token as string;
-    }
     async function submit(body: object): Promise<string> {
       const answer = await call('POST', '/v1/cases', { token: demo.kiosk.credential, json: body });
       expect(answer.status).toBe(201);
@@ -58,11 +48,7 @@ export function dashboardSuite(dialect: 'sqlite' | 'postgres', newDb: (name: str
     let anonymousFollowUp = '';
 
     beforeAll(async () => {
-      platform = await startPlatform({ db: await newDb('dashboard'), seedDemo: true, rateLimitPerMinute: 100_000, signInAttemptsPerMinute: 1_000, now: () => clock });
-      demo = platform.demoCredentials!;
-      call = client(platform.url);
-      clerk = await signIn(demo.clerk.username, demo.clerk.password);
-      admin = await signIn(demo.admin.username, demo.admin.password);
+      ({ platform, demo, call, clerk, admin, signIn } = await startSeeded({ db: await newDb('dashboard'), now: () => clock }));
 
       at('09:00:00');
       await submit(a);

@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseNumberOf } from '../../../contract/platform/case-number';
 import { startPlatform, type DemoCredentials, type RunningPlatform } from '../../../platform';
-import { client, ELDERLY_ID, YOUNG_ID } from './helpers';
+import { client, ELDERLY_ID, startSeeded, YOUNG_ID, type Call, type SignIn } from './helpers';
 
 type Summary = { caseId: string; queueNumber: string; status: string; claimedBy: string | null; applicantMasked: { name: string; idNumber: string } };
 
@@ -14,20 +14,10 @@ type Summary = { caseId: string; queueNumber: string; status: string; claimedBy:
  */
 export function deskSuite(dialect: 'sqlite' | 'postgres', newDb: (name: string) => Promise<string>): void {
   describe(`the counter desk on ${dialect}`, () => {
-    let platform: RunningPlatform;
-    let demo: DemoCredentials;
-    let call: ReturnType<typeof client>;
-    let clerk: string;
+    let platform: RunningPlatform, demo: DemoCredentials, call: Call, clerk: string, admin: string, signIn: SignIn;
     let colleague: string;
     let colleagueId: string;
-    let admin: string;
     let shebao: string;
-
-    async function signIn(username: string, password: string): Promise<string> {
-      const answer = await call('POST', '/v1/staff/sessions', { json: { username, password } });
-      expect(answer.status).toBe(201);
-      return answer.body.token as string;
-    }
 
     function cardCase(name: string, idNumber: string) {
       return {
@@ -71,11 +61,7 @@ export function deskSuite(dialect: 'sqlite' | 'postgres', newDb: (name: string) 
     }
 
     beforeAll(async () => {
-      platform = await startPlatform({ db: await newDb('desk'), seedDemo: true, rateLimitPerMinute: 100_000, signInAttemptsPerMinute: 1_000 });
-      demo = platform.demoCredentials!;
-      call = client(platform.url);
-      clerk = await signIn(demo.clerk.username, demo.clerk.password);
-      admin = await signIn(demo.admin.username, demo.admin.password);
+      ({ platform, demo, call, clerk, admin, signIn } = await startSeeded({ db: await newDb('desk') }));
       shebao = await signIn(demo.backOffice['social-insurance']!.username, demo.backOffice['social-insurance']!.password);
       const created = await call('POST', '/v1/admin/staff', {
         token: admin,

@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCKOUT_THRESHOLD } from '../../../contract/platform/access';
 import { startPlatform, type DemoCredentials, type RunningPlatform } from '../../../platform';
-import { certificateCase, client, holdLicence, YOUNG_ID, type Answer } from './helpers';
+import { caseWithIdCardLicence, certificateCase, client, startSeeded, YOUNG_ID, type Answer, type Call } from './helpers';
 
 /**
  * The holes an independent hostile test found in a running platform (issue 12), each
@@ -11,21 +11,10 @@ import { certificateCase, client, holdLicence, YOUNG_ID, type Answer } from './h
  */
 export function hardeningSuite(dialect: 'sqlite' | 'postgres', newDb: (name: string) => Promise<string>): void {
   describe(`platform hardening on ${dialect}`, () => {
-    let platform: RunningPlatform;
-    let demo: DemoCredentials;
-    let call: ReturnType<typeof client>;
-    let kiosk: string;
+    let platform: RunningPlatform, demo: DemoCredentials, call: Call, kiosk: string, clerk: string, admin: string;
     let kiosk2: string;
     let counter: string;
     let otherCentreKiosk: string;
-    let clerk: string;
-    let admin: string;
-
-    async function signIn(username: string, password: string): Promise<string> {
-      const answer = await call('POST', '/v1/staff/sessions', { json: { username, password } });
-      expect(answer.status).toBe(201);
-      return answer.body.token as string;
-    }
 
     async function submit(body = certificateCase(), token = kiosk): Promise<Answer> {
       const answer = await call('POST', '/v1/cases', { token, json: body });
@@ -50,16 +39,11 @@ export function hardeningSuite(dialect: 'sqlite' | 'postgres', newDb: (name: str
     }
 
     beforeAll(async () => {
-      platform = await startPlatform({ db: await newDb('hardening'), seedDemo: true, rateLimitPerMinute: 100_000, signInAttemptsPerMinute: 1000 });
-      demo = platform.demoCredentials!;
-      call = client(platform.url);
-      kiosk = demo.kiosk.credential;
+      ({ platform, demo, call, kiosk, clerk, admin } = await startSeeded({ db: await newDb('hardening') }));
       counter = demo.counter.credential;
       kiosk2 = (await platform.services.access.registerTerminal(demo.centreId, { terminalId: 'demo-kiosk-2', kind: 'kiosk', name: '二楼自助终端' })).credential;
       await platform.services.access.createCentre('other-centre', '另一个社区中心');
       otherCentreKiosk = (await platform.services.access.registerTerminal('other-centre', { terminalId: 'other-kiosk-1', kind: 'kiosk', name: '别处' })).credential;
-      clerk = await signIn(demo.clerk.username, demo.clerk.password);
-      admin = await signIn(demo.admin.username, demo.admin.password);
     });
 
     afterAll(async () => {
@@ -234,12 +218,7 @@ export function hardeningSuite(dialect: 'sqlite' | 'postgres', newDb: (name: str
     describe('hole 5: nothing to sign with and nothing personal in the database', () => {
       it('keeps no signing key in the store and seals the applicant, form and materials of a case', async () => {
         const name = '司马光明';
-        const body = certificateCase({
-          applicant: { name, idNumber: YOUNG_ID, phone: '13712345678' },
-          materials: [{ code: 'id-card', electronicLicence: { type: 'resident-id-card', number: YOUNG_ID } }],
-        });
-        body.form = { ...body.form, name };
-        await holdLicence(platform, { type: 'resident-id-card', number: YOUNG_ID, holderIdNumber: YOUNG_ID });
+        const body = await caseWithIdCardLicence(platform, name, '13712345678');
         await submit(body);
         expect(await platform.db.all('SELECT key_id FROM signing_keys')).toEqual([]);
         const row = await platform.db.get<{ request: string }>('SELECT request FROM cases WHERE id = ?', [body.caseId]);

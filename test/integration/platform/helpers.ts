@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IntakeRequestInput } from '../../../contract/platform/cases';
 import type { LicenceImport } from '../../../contract/platform/licences';
-import type { RunningPlatform } from '../../../platform';
+import { startPlatform, type DemoCredentials, type PlatformOptions, type RunningPlatform } from '../../../platform';
 
 // Answers are JSON of many shapes, read field by field in assertions; `any` keeps those readable.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -12,13 +12,8 @@ export interface Answer<T = any> {
 }
 
 /** A small client over real HTTP; bodies are parsed as JSON when they are JSON. */
-export function client(base: string) {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  return async function call<T = any>(
-    method: string,
-    path: string,
-    options: { token?: string; json?: unknown; body?: Buffer | string; headers?: Record<string, string> } = {},
-  ): Promise<Answer<T>> {
+export function client(base: string): Call {
+  return async function call(method, path, options = {}) {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.json !== undefined) headers['content-type'] = 'application/json';
@@ -30,8 +25,48 @@ export function client(base: string) {
     const text = await response.text();
     let body: unknown = text;
     if ((response.headers.get('content-type') ?? '').includes('json') && text) body = JSON.parse(text);
-    return { status: response.status, headers: response.headers, body: body as T };
+    return { status: response.status, headers: response.headers, body: body as never };
   };
+}
+
+export interface CallOptions {
+  token?: string;
+  json?: unknown;
+  body?: Buffer | string;
+  headers?: Record<string, string>;
+}
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Call = <T = any>(method: string, path: string, options?: CallOptions) => Promise<Answer<T>>;
+export type SignIn = (username: string, password: string) => Promise<string>;
+
+/** A platform started with the demo seed: its kiosk's credential, and the clerk and admin signed in. */
+export interface SeededPlatform {
+  platform: RunningPlatform;
+  demo: DemoCredentials;
+  call: Call;
+  kiosk: string;
+  clerk: string;
+  admin: string;
+  /** Signs a staff account in (again: a fake clock's new day ends the old session) and gives its token. */
+  signIn: SignIn;
+}
+
+/**
+ * What every platform suite starts from, in one place: the demo seed, a rate limit no test meets
+ * (a suite's many calls come from one address) unless the options set their own.
+ */
+export async function startSeeded(options: Omit<PlatformOptions, 'seedDemo'>): Promise<SeededPlatform> {
+  const platform = await startPlatform({ rateLimitPerMinute: 100_000, signInAttemptsPerMinute: 1_000, ...options, seedDemo: true });
+  const demo = platform.demoCredentials!;
+  const call = client(platform.url);
+  const signIn: SignIn = async (username, password) => {
+    const answer = await call('POST', '/v1/staff/sessions', { json: { username, password } });
+    if (answer.status !== 201) throw new Error(`sign-in of ${username} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    return answer.body.token as string;
+  };
+  const clerk = await signIn(demo.clerk.username, demo.clerk.password);
+  const admin = await signIn(demo.admin.username, demo.admin.password);
+  return { platform, demo, call, kiosk: demo.kiosk.credential, clerk, admin, signIn };
 }
 
 /** GB 11643 sample numbers with valid check characters. */
@@ -56,4 +91,18 @@ export function certificateCase(overrides: Partial<IntakeRequestInput> = {}, idN
  */
 export async function holdLicence(platform: RunningPlatform, licence: Pick<LicenceImport, 'type' | 'number' | 'holderIdNumber'> & Partial<LicenceImport>): Promise<void> {
   await platform.services.licences!.load([{ issuer: '测试市虚构发证机关', holderName: '测试持证人', validFrom: '2020-01-01', validUntil: null, ...licence }]);
+}
+
+/**
+ * A certificate case of a named applicant whose ID card is named as an electronic licence (its
+ * number is the ID number, so it is personal data too), held in the platform's library.
+ */
+export async function caseWithIdCardLicence(platform: RunningPlatform, name: string, phone: string, idNumber = YOUNG_ID): Promise<IntakeRequestInput> {
+  const body = certificateCase({
+    applicant: { name, idNumber, phone },
+    materials: [{ code: 'id-card', electronicLicence: { type: 'resident-id-card', number: idNumber } }],
+  }, idNumber);
+  body.form = { ...body.form, name };
+  await holdLicence(platform, { type: 'resident-id-card', number: idNumber, holderIdNumber: idNumber });
+  return body;
 }

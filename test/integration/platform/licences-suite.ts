@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type DemoCredentials, type RunningPlatform } from '../../../platform';
-import { client, YOUNG_ID } from './helpers';
+import type { DemoCredentials, RunningPlatform } from '../../../platform';
+import { startSeeded, YOUNG_ID, type Call, type SignIn } from './helpers';
 
 // The ID-card simulator's fictional holders (drivers/idcard/simulator/cards.ts).
 const ZHANG_SAN = '110101198503120017';
@@ -18,17 +18,8 @@ const ELDERLY = '11010519491231002X';
  */
 export function licencesSuite(dialect: 'sqlite' | 'postgres', newDb: (name: string) => Promise<string>): void {
   describe(`the licence library on ${dialect}`, () => {
-    let platform: RunningPlatform;
-    let demo: DemoCredentials;
-    let call: ReturnType<typeof client>;
-    let kiosk: string;
-    let clerk: string;
-    let admin: string;
+    let platform: RunningPlatform, demo: DemoCredentials, call: Call, kiosk: string, clerk: string, admin: string, signIn: SignIn;
     const clock = Date.parse('2026-12-01T10:00:00+08:00');
-
-    async function signIn(username: string, password: string): Promise<string> {
-      return (await call('POST', '/v1/staff/sessions', { json: { username, password } })).body.token as string;
-    }
 
     function lookup(holderIdNumber: string, types: string[], holderRole: 'applicant' | 'agent' = 'applicant', token = kiosk) {
       return call('POST', '/v1/licences/lookups', {
@@ -37,13 +28,19 @@ export function licencesSuite(dialect: 'sqlite' | 'postgres', newDb: (name: stri
       });
     }
 
+    /** A certificate case whose ID-card material is the electronic licence `number`. */
+    const idCardCase = (applicant: { name: string; idNumber: string }, number: string, visit: string) => ({
+      caseId: randomUUID(),
+      serviceCode: 'si-contribution-certificate',
+      submittedAt: new Date(clock).toISOString(),
+      visitId: visit,
+      applicant,
+      form: { name: applicant.name, idNumber: applicant.idNumber, insuranceType: 'all', fromMonth: '2020-01-01', toMonth: '2024-12-01', purpose: 'housing' },
+      materials: [{ code: 'id-card', electronicLicence: { type: 'resident-id-card', number } }],
+    });
+
     beforeAll(async () => {
-      platform = await startPlatform({ db: await newDb('licences'), seedDemo: true, rateLimitPerMinute: 100_000, now: () => clock });
-      demo = platform.demoCredentials!;
-      call = client(platform.url);
-      kiosk = demo.kiosk.credential;
-      clerk = await signIn(demo.clerk.username, demo.clerk.password);
-      admin = await signIn(demo.admin.username, demo.admin.password);
+      ({ platform, demo, call, kiosk, clerk, admin, signIn } = await startSeeded({ db: await newDb('licences'), now: () => clock }));
     });
 
     afterAll(async () => {
@@ -86,15 +83,7 @@ export function licencesSuite(dialect: 'sqlite' | 'postgres', newDb: (name: stri
     });
 
     it('shows staff a case’s licence with its document, issuer, validity and verification, audited; a changed row fails', async () => {
-      const body = {
-        caseId: randomUUID(),
-        serviceCode: 'si-contribution-certificate',
-        submittedAt: new Date(clock).toISOString(),
-        visitId: 'visit-lic-1',
-        applicant: { name: '测试张三', idNumber: ZHANG_SAN, phone: '13800138000' },
-        form: { name: '测试张三', idNumber: ZHANG_SAN, insuranceType: 'all', fromMonth: '2020-01-01', toMonth: '2024-12-01', purpose: 'housing' },
-        materials: [{ code: 'id-card', electronicLicence: { type: 'resident-id-card', number: ZHANG_SAN } }],
-      };
+      const body = idCardCase({ name: '测试张三', idNumber: ZHANG_SAN }, ZHANG_SAN, 'visit-lic-1');
       expect((await call('POST', '/v1/cases', { token: kiosk, json: body })).status).toBe(201);
       const seen = await call('GET', `/v1/cases/${body.caseId}/licences`, { token: clerk });
       expect(seen.status).toBe(200);
@@ -126,15 +115,7 @@ export function licencesSuite(dialect: 'sqlite' | 'postgres', newDb: (name: stri
       const consent = await platform.db.get<{ holder_role: string }>("SELECT holder_role FROM licence_consents WHERE holder_role = 'agent'");
       expect(consent?.holder_role).toBe('agent');
       // A case naming 测试李四's licence for another applicant is refused at intake, never kept as his.
-      const body = {
-        caseId: randomUUID(),
-        serviceCode: 'si-contribution-certificate',
-        submittedAt: new Date(clock).toISOString(),
-        visitId: 'visit-lic-2',
-        applicant: { name: '李四', idNumber: YOUNG_ID },
-        form: { name: '李四', idNumber: YOUNG_ID, insuranceType: 'all', fromMonth: '2020-01-01', toMonth: '2024-12-01', purpose: 'housing' },
-        materials: [{ code: 'id-card', electronicLicence: { type: 'resident-id-card', number: LI_SI } }],
-      };
+      const body = idCardCase({ name: '李四', idNumber: YOUNG_ID }, LI_SI, 'visit-lic-2');
       const refused = await call('POST', '/v1/cases', { token: kiosk, json: body });
       expect(refused.status).toBe(422);
       expect(refused.body.error).toMatchObject({ code: 'licence-wrong-holder', field: 'materials.0.electronicLicence' });
@@ -143,15 +124,6 @@ export function licencesSuite(dialect: 'sqlite' | 'postgres', newDb: (name: stri
     });
 
     describe('intake refuses a case naming a licence it cannot rest on', () => {
-      const idCardCase = (applicant: { name: string; idNumber: string }, number: string, visit: string) => ({
-        caseId: randomUUID(),
-        serviceCode: 'si-contribution-certificate',
-        submittedAt: new Date(clock).toISOString(),
-        visitId: visit,
-        applicant,
-        form: { name: applicant.name, idNumber: applicant.idNumber, insuranceType: 'all', fromMonth: '2020-01-01', toMonth: '2024-12-01', purpose: 'housing' },
-        materials: [{ code: 'id-card', electronicLicence: { type: 'resident-id-card', number } }],
-      });
       const ZHOU = { name: '测试周过期', idNumber: '420102197505050010' };
       const QIAN = { name: '测试钱吊销', idNumber: YOUNG_ID };
 

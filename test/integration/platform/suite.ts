@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCKOUT_THRESHOLD } from '../../../contract/platform/access';
 import { startPlatform, type DemoCredentials, type RunningPlatform } from '../../../platform';
-import { certificateCase, client, ELDERLY_ID, holdLicence, YOUNG_ID, type Answer } from './helpers';
+import { certificateCase, client, ELDERLY_ID, holdLicence, startSeeded, YOUNG_ID, type Answer, type Call, type SignIn } from './helpers';
 
 /**
  * The platform's behaviour over real HTTP, run once on SQLite and once on PostgreSQL:
@@ -10,19 +10,8 @@ import { certificateCase, client, ELDERLY_ID, holdLicence, YOUNG_ID, type Answer
  */
 export function platformSuite(dialect: 'sqlite' | 'postgres', newDb: (name: string) => Promise<string>): void {
   describe(`platform over HTTP on ${dialect}`, () => {
-    let platform: RunningPlatform;
-    let demo: DemoCredentials;
-    let call: ReturnType<typeof client>;
-    let kiosk: string;
-    let clerk: string;
-    let admin: string;
+    let platform: RunningPlatform, demo: DemoCredentials, call: Call, kiosk: string, clerk: string, admin: string, signIn: SignIn;
     const started: RunningPlatform[] = [];
-
-    async function signIn(username: string, password: string): Promise<string> {
-      const answer = await call('POST', '/v1/staff/sessions', { json: { username, password } });
-      expect(answer.status).toBe(201);
-      return answer.body.token as string;
-    }
 
     async function submit(body = certificateCase()): Promise<Answer> {
       return call('POST', '/v1/cases', { token: kiosk, json: body });
@@ -40,13 +29,8 @@ export function platformSuite(dialect: 'sqlite' | 'postgres', newDb: (name: stri
     }
 
     beforeAll(async () => {
-      platform = await startPlatform({ db: await newDb('main'), seedDemo: true, rateLimitPerMinute: 100_000 });
+      ({ platform, demo, call, kiosk, clerk, admin, signIn } = await startSeeded({ db: await newDb('main') }));
       started.push(platform);
-      demo = platform.demoCredentials!;
-      call = client(platform.url);
-      kiosk = demo.kiosk.credential;
-      clerk = await signIn(demo.clerk.username, demo.clerk.password);
-      admin = await signIn(demo.admin.username, demo.admin.password);
     });
 
     afterAll(async () => {

@@ -9,20 +9,8 @@ import { LocalStore } from '../../../main/store/local-store';
 import { PlatformClient } from '../../../main/sync/platform-client';
 import { StatusFeed } from '../../../main/sync/status-feed';
 import { splitCredential } from './kiosk-fixtures';
+import { until } from '../../support/until';
 import { PlatformHarness } from './platform-harness';
-
-function until<T>(what: string, check: () => T | undefined, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  return new Promise((resolve, reject) => {
-    const tick = () => {
-      const value = check();
-      if (value !== undefined) return resolve(value);
-      if (Date.now() > deadline) return reject(new Error(`timed out waiting for ${what}`));
-      setTimeout(tick, 20);
-    };
-    tick();
-  });
-}
 
 /**
  * The kiosk's help call followed on the platform's event stream (the one its status feed keeps
@@ -75,7 +63,7 @@ describe('a help call heard on the event stream', () => {
       const call = await help.call('form');
       expect(call.state).toBe('waiting');
       expect((await harness.call(staff, 'POST', `/v1/help-calls/${call.callId}/take`, {})).status).toBe(200);
-      const heard = await until('the take to reach the kiosk', () => views.find((v) => v.state === 'coming'));
+      const heard = await until(() => views.find((v) => v.state === 'coming'), 'the take to reach the kiosk');
       expect(heard).toMatchObject({ callId: call.callId, staffName: expect.any(String) });
       // Waiting past what the old 300 ms poll would have asked several times.
       await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -95,7 +83,7 @@ describe('a help call heard on the event stream', () => {
       expect((await harness.call(staff, 'POST', `/v1/help-calls/${call.callId}/take`, {})).status).toBe(200);
       expect(views).toEqual([]);
       await streaming(feed);
-      await until('the take to reach the kiosk', () => views.find((v) => v.state === 'coming'));
+      await until(() => views.find((v) => v.state === 'coming'), 'the take to reach the kiosk');
       expect(asked()).toBe(1);
     } finally {
       await feed.stop();

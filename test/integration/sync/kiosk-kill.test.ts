@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseStore } from '../../../main/store/case-store';
 import { keyFileProvider } from '../../../main/store/key-file';
 import { LocalStore } from '../../../main/store/local-store';
+import { mulberry32 } from '../../support/seeded-random';
 import { PlatformHarness } from './platform-harness';
 
 const WRITER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'kiosk-writer.ts');
@@ -13,17 +14,6 @@ const TOTAL = 500;
 const KILLS = 8;
 const SEED = Number(process.env.TONGBAN_FAULT_SEED ?? 20261123);
 
-/** mulberry32: a small seeded generator, so that a failing run can be replayed with its seed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface KillPlan {
   killAfterAcks?: number;
@@ -89,7 +79,7 @@ describe('a kiosk killed at random points while it submits 500 cases', () => {
   }
 
   it('gets every acknowledged case to the platform exactly once, and loses none', async () => {
-    const random = seeded(SEED);
+    const random = mulberry32(SEED);
     const acknowledged: string[] = [];
     const runs: Run[] = [];
     let kills = 0;

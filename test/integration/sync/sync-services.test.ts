@@ -10,20 +10,8 @@ import { OutboxWorker } from '../../../main/sync/outbox-worker';
 import { PlatformClient } from '../../../main/sync/platform-client';
 import { StatusFeed } from '../../../main/sync/status-feed';
 import { kioskCase, splitCredential } from './kiosk-fixtures';
+import { until } from '../../support/until';
 import { PlatformHarness } from './platform-harness';
-
-function until<T>(what: string, check: () => T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  return new Promise((resolve, reject) => {
-    const tick = () => {
-      const value = check();
-      if (value !== undefined && value !== false) return resolve(value);
-      if (Date.now() > deadline) return reject(new Error(`timed out waiting for ${what}`));
-      setTimeout(tick, 20);
-    };
-    tick();
-  });
-}
 
 describe('the terminal syncing with the platform over HTTP', () => {
   const harness = new PlatformHarness();
@@ -67,9 +55,9 @@ describe('the terminal syncing with the platform over HTTP', () => {
 
     await harness.stop();
     for (let n = 5; n < 30; n += 1) ids.push(cases.record(kioskCase(n)).caseId);
-    await until('the worker to notice the platform is gone', () => connectivity.at(-1) === false);
+    await until(() => connectivity.at(-1) === false, 'the worker to notice the platform is gone');
     // Down for a while: several retries, each one refused at the socket.
-    await until('retries against the stopped platform', () => (cases.outboxHead()?.attempts ?? 0) >= 3);
+    await until(() => (cases.outboxHead()?.attempts ?? 0) >= 3, 'retries against the stopped platform');
     expect(worker.pending()).toBe(25);
     expect(cases.get(ids[5]!)).toMatchObject({ sync: { state: 'pending' }, status: null });
     expect(cases.outboxHead()!.caseId).toBe(ids[5]);
@@ -115,7 +103,7 @@ describe('the terminal syncing with the platform over HTTP', () => {
     stops.push(() => feed.stop());
 
     const { caseId } = cases.record(kioskCase(7));
-    await until('the case to reach the platform', () => cases.get(caseId)!.sync.state === 'synced');
+    await until(() => cases.get(caseId)!.sync.state === 'synced', 'the case to reach the platform');
     const claim = await harness.call(staff, 'POST', '/v1/queue/claim', { caseId });
     expect(claim.status).toBe(200);
     const decision = await harness.call(staff, 'POST', `/v1/cases/${caseId}/decisions`, {
@@ -125,7 +113,7 @@ describe('the terminal syncing with the platform over HTTP', () => {
     });
     expect(decision.status).toBe(200);
 
-    await until('the decision to reach the kiosk', () => cases.get(caseId)!.status === 'awaiting-materials');
+    await until(() => cases.get(caseId)!.status === 'awaiting-materials', 'the decision to reach the kiosk');
     const history = cases.history(caseId);
     expect(history.map((h) => h.type)).toEqual(['submitted', 'claimed', 'materials-requested']);
     expect(history[2]).toMatchObject({ fromStatus: 'claimed', toStatus: 'awaiting-materials', actorKind: 'staff', reason: '请携带户口簿' });
@@ -149,7 +137,7 @@ describe('the terminal syncing with the platform over HTTP', () => {
   it('sends the citizen’s rating of a completed case', async () => {
     startWorker();
     const { caseId } = cases.record(kioskCase(11));
-    await until('the case to reach the platform', () => cases.get(caseId)!.sync.state === 'synced');
+    await until(() => cases.get(caseId)!.sync.state === 'synced', 'the case to reach the platform');
     expect((await harness.call(staff, 'POST', '/v1/queue/claim', { caseId })).status).toBe(200);
     expect((await harness.call(staff, 'POST', `/v1/cases/${caseId}/decisions`, { decision: 'accept' })).status).toBe(200);
     expect((await harness.call(staff, 'POST', `/v1/cases/${caseId}/decisions`, { decision: 'complete', result: '已出具证明' })).status).toBe(200);
@@ -164,10 +152,10 @@ describe('the terminal syncing with the platform over HTTP', () => {
     feed.start();
     stops.push(() => feed.stop());
     const { caseId } = cases.record(kioskCase(9));
-    await until('the case to reach the platform', () => cases.get(caseId)!.sync.state === 'synced');
+    await until(() => cases.get(caseId)!.sync.state === 'synced', 'the case to reach the platform');
     expect((await harness.call(staff, 'POST', '/v1/queue/claim', { caseId })).status).toBe(200);
     expect((await harness.call(staff, 'POST', `/v1/cases/${caseId}/decisions`, { decision: 'reject', reason: '不属于本中心受理范围' })).status).toBe(200);
-    await until('the rejection to reach the kiosk', () => cases.get(caseId)!.status === 'rejected');
+    await until(() => cases.get(caseId)!.status === 'rejected', 'the rejection to reach the kiosk');
   });
 
   it('caches the catalogue with its ETag and serves the stored copy when the platform is down', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type DemoCredentials, type Notice, type RunningPlatform } from '../../../platform';
-import { client, ELDERLY_ID, YOUNG_ID } from '../platform/helpers';
+import type { DemoCredentials, Notice, RunningPlatform } from '../../../platform';
+import { ELDERLY_ID, startSeeded, YOUNG_ID, type Call } from '../platform/helpers';
 
 const SERVICE = 'si-contribution-certificate';
 const OTHER_ID = '110105198001010016';
@@ -12,12 +12,7 @@ const beijing = (local: string) => Date.parse(`${local}+08:00`);
 /** Appointments and the ticket queue on a real platform over HTTP, with a clock the test moves. */
 export function visitsSuite(label: string, newDb: (name: string) => Promise<string>): void {
   describe(`visits on ${label}`, () => {
-    let platform: RunningPlatform;
-    let call: ReturnType<typeof client>;
-    let demo: DemoCredentials;
-    let kiosk: string;
-    let clerk: string;
-    let admin: string;
+    let platform: RunningPlatform, demo: DemoCredentials, call: Call, kiosk: string, clerk: string, admin: string;
     let clock = beijing('2026-12-01T10:00:00');
     const notices: Notice[] = [];
     const sent = async () => {
@@ -26,19 +21,8 @@ export function visitsSuite(label: string, newDb: (name: string) => Promise<stri
     };
 
     beforeAll(async () => {
-      platform = await startPlatform({
-        db: await newDb('visits'),
-        seedDemo: true,
-        rateLimitPerMinute: 100_000,
-        signInAttemptsPerMinute: 1_000,
-        now: () => clock,
-        notifier: { channel: 'test', send: async (notice) => void notices.push(notice) },
-      });
-      demo = platform.demoCredentials!;
-      call = client(platform.url);
-      kiosk = demo.kiosk.credential;
-      clerk = (await call('POST', '/v1/staff/sessions', { json: demo.clerk })).body.token;
-      admin = (await call('POST', '/v1/staff/sessions', { json: demo.admin })).body.token;
+      const notifier = { channel: 'test', send: async (notice: Notice) => void notices.push(notice) };
+      ({ platform, demo, call, kiosk, clerk, admin } = await startSeeded({ db: await newDb('visits'), now: () => clock, notifier }));
       const fleet = await call('PUT', '/v1/fleet/settings', { token: admin, json: { technicianPhone: null, webhookUrl: null, webhookSecret: null, openingHours: HOURS } });
       expect(fleet.status).toBe(200);
       const settings = await call('PUT', '/v1/admin/visit-settings', {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { MaterialReading } from '../../../../contract/platform/ocr-reading';
+import { ColumnHeads } from '../../components/ColumnHeads';
 import { useT } from '../../i18n/use-t';
 import { useApi } from '../../state/api-context';
 import { attempt } from '../actions';
@@ -76,14 +77,7 @@ export function OcrView({ caseId, sha256, serviceCode, reading }: { caseId: stri
           {reading.fields.length > 0 && (
             <table class="ocr-fields" data-testid="ocr-fields">
               <caption>{t('deskOcr.fieldsTitle')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('deskOcr.col.field')}</th>
-                  <th scope="col">{t('deskOcr.col.value')}</th>
-                  <th scope="col">{t('deskOcr.col.source')}</th>
-                  <th scope="col">{t('deskOcr.col.confidence')}</th>
-                </tr>
-              </thead>
+              <ColumnHeads columns={['deskOcr.col.field', 'deskOcr.col.value', 'deskOcr.col.source', 'deskOcr.col.confidence']} />
               <tbody>
                 {reading.fields.map((f) => (
                   <tr key={f.field} data-field={f.field} data-confirm={f.confirm} class={f.confirm ? 'confirm' : ''}>

@@ -35,13 +35,3 @@ export async function startReceiver(failFirst = 0): Promise<{ url: string; recei
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
-
-export async function until<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
