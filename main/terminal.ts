@@ -18,6 +18,7 @@ import { helpHandlers } from './help/handlers';
 import { identityHandlers } from './identity/handlers';
 import { printHandlers } from './printing/handlers';
 import { cycleHandlers } from './counter/cycle-handlers';
+import { ticketDeskHandlers } from './counter/ticket-handlers';
 import { demoBase, demoHandlers, platformFor } from './demo';
 import { DeviceManager } from './devices/device-manager';
 import { DeviceStates } from './devices/device-states';
@@ -213,6 +214,7 @@ export async function startTerminal(options: StartOptions): Promise<Terminal> {
         ...helpHandlers(role.help),
         ...counterHandlers(role.counter, role.deskNotices),
         ...cycleHandlers(role.deskCycle),
+        ...ticketDeskHandlers(role.ticketDesk),
         ...setupHandlers(technicianLock, setup),
         ...demoHandlers(() => devices.cardSimulator),
         ...inputHandlers({ sessions, stops, log }),

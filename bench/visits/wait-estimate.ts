@@ -74,7 +74,7 @@ async function simulate(scenario: Scenario, seed: number) {
     const waiting = next - served;
     if (arrival !== undefined && (waiting === 0 || arrival <= freeAt[window]!)) {
       clock = Math.round(arrival);
-      const ticket = await visits.tickets.take({ centreId, serviceCode: SERVICE, source: 'kiosk' });
+      const ticket = await visits.tickets.take({ centreId, services: [SERVICE], source: 'kiosk' });
       shown.set(ticket.ticketId, { takenAt: clock, estimate: ticket.estimatedWaitMinutes, baseline: configuredWaitMinutes(ticket.ahead, { windows: scenario.windows, minutesPerCitizen: scenario.configuredMinutes }) });
       next += 1;
       continue;

@@ -109,7 +109,7 @@ export const AuditEntry = z.object({
   id: z.number().int(),
   at: z.string(),
   actor: z.object({ kind: z.enum(['terminal', 'staff', 'system']), id: z.string() }),
-  action: z.enum(['case-read', 'case-reveal', 'queue-read', 'material-read', 'certificate-issued', 'retention-purge', 'help-called', 'help-taken', 'help-cancelled', 'licence-lookup', 'licence-read', 'follow-up-opened', 'follow-up-closed', 'case-search', 'note-added', 'notes-read']),
+  action: z.enum(['case-read', 'case-reveal', 'queue-read', 'material-read', 'certificate-issued', 'retention-purge', 'help-called', 'help-taken', 'help-cancelled', 'licence-lookup', 'licence-read', 'follow-up-opened', 'follow-up-closed', 'case-search', 'note-added', 'notes-read', 'ticket-transferred', 'ticket-redirected']),
   caseId: z.string().nullable(),
   detail: z.string().nullable(),
 });

@@ -17,7 +17,9 @@ export const CallReport = z
 export type CallReport = z.infer<typeof CallReport>;
 
 export const WallCall = z.object({
+  /** The called case's id, or the ticket's when a window called a ticket (叫号 of a visit, issue 19). */
   caseId: z.string(),
+  ticket: z.boolean().optional(),
   queueNumber: z.string(),
   windowName: z.string(),
   at: z.string(),
@@ -25,6 +27,14 @@ export const WallCall = z.object({
   timeliness: Timeliness.nullable(),
 });
 export type WallCall = z.infer<typeof WallCall>;
+
+/**
+ * `event: call` on the centre's event stream: a window called (or recalled) a number, a case's or
+ * a ticket's, so walls showing every window read the calls again at once. A signal, not history.
+ */
+export const SSE_CALL_EVENT_NAME = 'call';
+export const CallSignal = z.object({ centreId: z.string(), windowName: z.string(), queueNumber: z.string() });
+export type CallSignal = z.infer<typeof CallSignal>;
 
 export const WallCallsQuery = z.object({
   /** Only this window's calls; every window's without it. */

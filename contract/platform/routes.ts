@@ -78,6 +78,15 @@ export const PLATFORM_ROUTES = {
   deskColleagues: 'GET /v1/desk/colleagues',
   deskHandover: 'POST /v1/desk/cases/:caseId/handover',
   deskBatchCollect: 'POST /v1/desk/pickups/collect',
+  // Tickets at the windows (issue 19): 叫号, 重呼, 未到, 完成, transfer, redirect, a visit's cases.
+  tickets: 'GET /v1/tickets',
+  callTicket: 'POST /v1/tickets/call',
+  ticketRecall: 'POST /v1/tickets/:ticketId/recall',
+  ticketNoShow: 'POST /v1/tickets/:ticketId/no-show',
+  ticketFinish: 'POST /v1/tickets/:ticketId/finish',
+  ticketTransfer: 'POST /v1/tickets/:ticketId/transfer',
+  ticketRedirect: 'POST /v1/tickets/:ticketId/redirect',
+  ticketCase: 'POST /v1/tickets/:ticketId/cases',
 } as const;
 
 export type PlatformRoute = keyof typeof PLATFORM_ROUTES;

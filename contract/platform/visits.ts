@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_VISIT_SERVICES } from './visit-limits';
 
 /**
  * Visits (issue 19): appointments (预约) in slots made from the centre's opening hours, and the
@@ -67,6 +68,9 @@ export const AppointmentView = z.object({
 });
 export type AppointmentView = z.infer<typeof AppointmentView>;
 
+/** A citizen cancels a booking by the code given when it was made. */
+export const CancelBookingRequest = z.object({ code: z.string().trim().min(8).max(32) }).strict();
+
 /** Check-in at the kiosk: by the ID card read at the machine, or by the booking's QR code. */
 export const CheckInRequest = z.union([z.object({ idNumber: z.string().regex(/^\d{17}[\dX]$/) }).strict(), z.object({ code: z.string().min(8).max(32) }).strict()]);
 export type CheckInRequest = z.infer<typeof CheckInRequest>;
@@ -74,13 +78,36 @@ export type CheckInRequest = z.infer<typeof CheckInRequest>;
 export const TicketStatus = z.enum(['waiting', 'called', 'done', 'cancelled']);
 export type TicketStatus = z.infer<typeof TicketStatus>;
 
+export { MAX_VISIT_SERVICES } from './visit-limits';
+
+/** One service of a visit, with the case the window opened for it (null until one is linked). */
+export const VisitServiceView = z.object({
+  serviceCode: ServiceCode,
+  caseId: z.string().nullable(),
+  caseNumber: z.string().nullable(),
+  caseStatus: z.string().nullable(),
+});
+export type VisitServiceView = z.infer<typeof VisitServiceView>;
+
+/** How a ticket that ended ended: served, the citizen did not come (未到), or sent on as a new visit (redirect). */
+export const TicketOutcome = z.enum(['served', 'no-show', 'redirected']);
+export type TicketOutcome = z.infer<typeof TicketOutcome>;
+
 export const TicketView = z.object({
   ticketId: z.string(),
   centreId: z.string(),
   serviceCode: ServiceCode,
   number: z.string(),
-  source: z.enum(['kiosk', 'remote', 'appointment']),
+  source: z.enum(['kiosk', 'remote', 'appointment', 'redirect']),
   status: TicketStatus,
+  /** The visit's services, first the one whose line it waits in; each keeps its own case. */
+  services: z.array(VisitServiceView).min(1).max(MAX_VISIT_SERVICES),
+  outcome: TicketOutcome.nullable(),
+  /** After a transfer to a named window: only that window calls it. */
+  targetWindow: z.string().nullable(),
+  transfers: z.number().int().nonnegative(),
+  /** A redirected visit: the new visit's number. */
+  redirectedTo: z.string().nullable(),
   /** People ahead of this ticket in its service's line (0 when called or ended). */
   ahead: z.number().int().nonnegative(),
   estimatedWaitMinutes: z.number().int().nonnegative(),
@@ -94,12 +121,66 @@ export const TicketView = z.object({
 });
 export type TicketView = z.infer<typeof TicketView>;
 
-export const TakeTicketRequest = z.object({ serviceCode: ServiceCode, phone: MobileNumber.optional() });
+/** One service (`serviceCode`) or a multi-service visit (`services`, at most five, no repeats). */
+export const TakeTicketRequest = z
+  .object({
+    serviceCode: ServiceCode.optional(),
+    services: z
+      .array(ServiceCode)
+      .min(1)
+      .max(MAX_VISIT_SERVICES, `a visit takes at most ${MAX_VISIT_SERVICES} services`)
+      .refine((list) => new Set(list).size === list.length, 'a service is named twice')
+      .optional(),
+    phone: MobileNumber.optional(),
+  })
+  .refine((r) => (r.serviceCode === undefined) !== (r.services === undefined), { message: 'name serviceCode or services, one of them', path: ['services'] });
 export type TakeTicketRequest = z.infer<typeof TakeTicketRequest>;
 
 /** A window calls the next ticket, of the services it serves (all when none named). */
 export const CallTicketRequest = z.object({ window: z.string().trim().min(1).max(20), services: z.array(ServiceCode).max(50).optional() });
 export type CallTicketRequest = z.infer<typeof CallTicketRequest>;
+
+/** The window that has the ticket: every action on a called ticket names it, and only that window may act. */
+export const TicketAtWindow = z.object({ window: z.string().trim().min(1).max(20) }).strict();
+
+/** Transfer (转窗): the same visit, same number and place, to another window and/or another service's line. */
+export const TicketTransferRequest = z
+  .object({
+    window: z.string().trim().min(1).max(20),
+    toWindow: z.string().trim().min(1).max(20).optional(),
+    serviceCode: ServiceCode.optional(),
+    note: z.string().trim().max(200).optional(),
+  })
+  .strict()
+  .refine((r) => r.toWindow !== undefined || r.serviceCode !== undefined, { message: 'name toWindow or serviceCode', path: ['toWindow'] });
+export type TicketTransferRequest = z.infer<typeof TicketTransferRequest>;
+
+/** Redirect (改派): this visit ends; a new one, with its own number, for another service (at this or another centre). */
+export const TicketRedirectRequest = z
+  .object({
+    window: z.string().trim().min(1).max(20),
+    serviceCode: ServiceCode,
+    centreId: z.string().min(1).max(64).optional(),
+    note: z.string().trim().max(200).optional(),
+  })
+  .strict();
+export type TicketRedirectRequest = z.infer<typeof TicketRedirectRequest>;
+
+export const RedirectAnswer = z.object({ ended: TicketView, ticket: TicketView });
+export type RedirectAnswer = z.infer<typeof RedirectAnswer>;
+
+/** A case the window opened for one of the visit's services. */
+export const TicketCaseLink = z.object({ window: z.string().trim().min(1).max(20), caseId: z.uuid() }).strict();
+
+export const TicketEventType = z.enum(['taken', 'called', 'recalled', 'no-show', 'served', 'transferred', 'redirected', 'case-linked']);
+export const TicketEvent = z.object({
+  type: TicketEventType,
+  at: z.iso.datetime({ offset: true }),
+  window: z.string().nullable(),
+  staffId: z.string().nullable(),
+  detail: z.string().nullable(),
+});
+export type TicketEvent = z.infer<typeof TicketEvent>;
 
 /** The answer to a check-in: the booking, now checked in, and its ticket. */
 export const CheckInAnswer = z.object({ appointment: AppointmentView, ticket: TicketView });

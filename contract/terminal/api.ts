@@ -14,6 +14,7 @@ import { DevicesConfig } from './devices';
 import { inputMethods } from './input-api';
 import { licenceMethods } from './licence-api';
 import { visitMethods } from './visit-api';
+import { visitDeskMethods } from './visit-desk-api';
 
 /**
  * TerminalApi: the one contract between the UI and the terminal process. Both transports
@@ -281,6 +282,7 @@ export const terminalMethods = {
   ...fleetMethods,
   ...licenceMethods,
   ...visitMethods,
+  ...visitDeskMethods,
 } as const;
 
 export const terminalEvents = {

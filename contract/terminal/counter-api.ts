@@ -168,4 +168,6 @@ export const counterEvents = {
   'counter.called': CalledNumber,
   /** The centre's open help calls changed (a new call, one taken or cancelled). */
   'counter.help': z.object({ calls: z.array(HelpCall) }),
+  /** Another window of the centre called a number (issue 19): a wall showing every window reads the calls again. */
+  'counter.wallCall': z.object({ windowName: z.string(), queueNumber: z.string() }),
 } as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Slot } from '../platform/visits';
+import { MAX_VISIT_SERVICES, Slot } from '../platform/visits';
 
 /**
  * 预约签到 on the kiosk (method `visits.checkIn`), spread into `terminalMethods` in ./api.ts. By
@@ -32,6 +32,8 @@ export const KioskBookingView = BookedSlot.extend({
 export type KioskBookingView = z.infer<typeof KioskBookingView>;
 
 export const TakenNumberView = PlaceInLine.extend({
+  /** The visit's services under this one number, the first the line it waits in. */
+  services: z.array(z.string()),
   /** The 排队票 came out of the receipt printer. */
   printed: z.boolean(),
 });
@@ -43,7 +45,11 @@ const Phone = z.string().regex(/^1[3-9]\d{9}$/);
 export const visitMethods = {
   'visits.slots': { args: z.object({ serviceCode: ServiceCode, date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).strict(), result: z.array(Slot) },
   'visits.book': { args: z.object({ serviceCode: ServiceCode, slotStart: z.iso.datetime({ offset: true }), phone: Phone }).strict(), result: KioskBookingView },
-  'visits.takeNumber': { args: z.object({ serviceCode: ServiceCode, phone: Phone.optional() }).strict(), result: TakenNumberView },
+  /** `alsoServices`: more services handled in the same visit at one window, one number (at most five in all). */
+  'visits.takeNumber': {
+    args: z.object({ serviceCode: ServiceCode, alsoServices: z.array(ServiceCode).max(MAX_VISIT_SERVICES - 1).optional(), phone: Phone.optional() }).strict(),
+    result: TakenNumberView,
+  },
   'visits.checkIn': {
     args: z.object({ code: z.string().regex(/^[2-9A-Z]{12}$/).optional() }).strict(),
     result: CheckInView,

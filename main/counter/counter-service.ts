@@ -364,15 +364,24 @@ export class CounterService {
     }
   }
 
+  private calledNumber(id: string, queueNumber: string, recall: boolean): CalledNumber {
+    const windowName = this.options.windowName;
+    return { caseId: id, queueNumber, windowName, announcement: announcementText(queueNumber, windowName), at: new Date(this.now()).toISOString(), recall };
+  }
+
+  /**
+   * A ticket called (or recalled) at this window (issue 19): the platform recorded the call with
+   * the ticket, so here only this window's wall and its speech hear it, at once.
+   */
+  announceTicket(ticketId: string, number: string, recall: boolean): CalledNumber {
+    const called = this.calledNumber(ticketId, number, recall);
+    this.called = pushCalled(this.called, called);
+    this.options.events.publish('counter.called', called);
+    return called;
+  }
+
   private async announce(summary: Pick<CaseSummary, 'caseId' | 'queueNumber'>, recall: boolean): Promise<CalledNumber> {
-    const called: CalledNumber = {
-      caseId: summary.caseId,
-      queueNumber: summary.queueNumber,
-      windowName: this.options.windowName,
-      announcement: announcementText(summary.queueNumber, this.options.windowName),
-      at: new Date(this.now()).toISOString(),
-      recall,
-    };
+    const called = this.calledNumber(summary.caseId, summary.queueNumber, recall);
     this.called = pushCalled(this.called, called);
     // Walls showing every window read it from the platform; a failure there never stops the call.
     // The report is under way before the event goes out, so a wall that reads the calls on hearing
@@ -452,6 +461,10 @@ export class CounterService {
             },
             controller.signal,
             (call) => this.helpChanged(call),
+            // Another window's call: walls showing every window read the calls again now.
+            (call) => {
+              if (call.windowName !== this.options.windowName) this.options.events.publish('counter.wallCall', { windowName: call.windowName, queueNumber: call.queueNumber });
+            },
           );
         } catch (error) {
           if (error instanceof PlatformHttpError && error.status === 401 && this.session === session) {

@@ -12,7 +12,8 @@ import { EventsPage } from '../../contract/platform/events';
 import { CaseNotices } from '../../contract/platform/public-status';
 import { CentreStats } from '../../contract/platform/ratings';
 import { HelpCall } from '../../contract/platform/help';
-import { WallCalls, type CallReport, type WallCall } from '../../contract/platform/calls';
+import { CallSignal, WallCalls, type CallReport, type WallCall } from '../../contract/platform/calls';
+import { RedirectAnswer, TicketView, type TicketRedirectRequest, type TicketTransferRequest } from '../../contract/platform/visits';
 import { followEventStream } from '../platform-link/event-stream';
 import { PlatformLink } from '../platform-link/link';
 
@@ -101,6 +102,39 @@ export class StaffClient {
     return (await this.#link.json(WallCalls, 'calls', { authorization: bearer(token), query: window ? { window } : {} })).calls;
   }
 
+  /** The centre's waiting and called tickets (issue 19). */
+  tickets(token: string): Promise<TicketView[]> {
+    return this.#link.json(TicketView.array(), 'tickets', { authorization: bearer(token) });
+  }
+
+  /** The next ticket for this window; undefined when nobody waits (204). */
+  async callTicket(token: string, window: string): Promise<TicketView | undefined> {
+    const answer = await this.#link.ok('callTicket', { authorization: bearer(token), body: { window } });
+    return answer.response.status === 204 ? undefined : this.#link.parse(TicketView, answer);
+  }
+
+  /** 重呼, 未到 or 完成 of the ticket this window called. */
+  ticketStep(token: string, route: 'ticketRecall' | 'ticketNoShow' | 'ticketFinish', ticketId: string, window: string): Promise<TicketView> {
+    return this.#link.json(TicketView, route, { params: { ticketId }, authorization: bearer(token), body: { window } });
+  }
+
+  transferTicket(token: string, ticketId: string, request: TicketTransferRequest): Promise<TicketView> {
+    return this.#link.json(TicketView, 'ticketTransfer', { params: { ticketId }, authorization: bearer(token), body: request });
+  }
+
+  redirectTicket(token: string, ticketId: string, request: TicketRedirectRequest): Promise<RedirectAnswer> {
+    return this.#link.json(RedirectAnswer, 'ticketRedirect', { params: { ticketId }, authorization: bearer(token), body: request });
+  }
+
+  linkTicketCase(token: string, ticketId: string, window: string, caseId: string): Promise<TicketView> {
+    return this.#link.json(TicketView, 'ticketCase', { params: { ticketId }, authorization: bearer(token), body: { window, caseId } });
+  }
+
+  /** Claims the named case for this clerk (a visit's case taken up at the window). */
+  async claimCase(token: string, caseId: string): Promise<CaseSummary> {
+    return this.#link.parse(CaseSummary, await this.#link.ok('claim', { authorization: bearer(token), body: { caseId } }));
+  }
+
   helpCalls(token: string): Promise<HelpCall[]> {
     return this.#link.json(HelpCall.array(), 'helpCalls', { authorization: bearer(token) });
   }
@@ -185,12 +219,19 @@ export class StaffClient {
   }
 
   /**
-   * Follows the centre's event stream and calls `onEvent` with each event's seq (and `onHelp`
-   * with each help call of the centre as it changes), until `signal`
+   * Follows the centre's event stream and calls `onEvent` with each event's seq (`onHelp` with
+   * each help call of the centre as it changes, `onCall` with each number a window calls), until `signal`
    * aborts (resolves), the platform closes it (resolves), or it fails or falls silent past the
    * idle watchdog (rejects with one of the platform link's error types).
    */
-  stream(token: string, after: number, onEvent: (seq: number) => void, signal: AbortSignal, onHelp?: (call: HelpCall) => void): Promise<void> {
+  stream(
+    token: string,
+    after: number,
+    onEvent: (seq: number) => void,
+    signal: AbortSignal,
+    onHelp?: (call: HelpCall) => void,
+    onCall?: (call: CallSignal) => void,
+  ): Promise<void> {
     return followEventStream(this.#link, {
       authorization: bearer(token),
       after,
@@ -202,6 +243,14 @@ export class StaffClient {
             onHelp: (message) => {
               const call = HelpCall.safeParse(JSON.parse(message.data));
               if (call.success) onHelp(call.data);
+            },
+          }
+        : {}),
+      ...(onCall
+        ? {
+            onCall: (message) => {
+              const call = CallSignal.safeParse(JSON.parse(message.data));
+              if (call.success) onCall(call.data);
             },
           }
         : {}),

@@ -1,6 +1,7 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { SSE_EVENT_NAME } from '../../contract/platform/events';
 import { SSE_HELP_EVENT_NAME } from '../../contract/platform/help';
+import { SSE_CALL_EVENT_NAME } from '../../contract/platform/calls';
 import { fetchFailureReason } from '../../common/errors';
 import type { PlatformLink } from './link';
 
@@ -13,6 +14,8 @@ export interface FollowOptions {
   onEvent: (message: EventSourceMessage) => void;
   /** Each help call of the centre as it changes (呼叫工作人员), for the desks that want them. */
   onHelp?: (message: EventSourceMessage) => void;
+  /** Each number a window of the centre calls, for the walls showing every window. */
+  onCall?: (message: EventSourceMessage) => void;
   /** The platform answered and the stream is open: what happened before this is not on it. */
   onOpen?: () => void;
   /** Aborting ends the stream; the promise then resolves. */
@@ -69,6 +72,10 @@ export async function followEventStream(link: PlatformLink, options: FollowOptio
         if (failure !== undefined) return;
         if (message.event === SSE_HELP_EVENT_NAME) {
           options.onHelp?.(message);
+          return;
+        }
+        if (message.event === SSE_CALL_EVENT_NAME) {
+          options.onCall?.(message);
           return;
         }
         if (message.event !== SSE_EVENT_NAME) return;

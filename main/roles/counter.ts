@@ -2,6 +2,7 @@ import { CounterService } from '../counter/counter-service';
 import { DeskCycle } from '../counter/desk-cycle';
 import { DeskNotices } from '../counter/desk-notices';
 import { StaffClient } from '../counter/staff-client';
+import { TicketDesk } from '../counter/ticket-desk';
 import type { RoleServices, TerminalCore } from './role';
 
 /** A desk at the unified window: its staff sign in and work the centre's queue; it records no cases of its own. */
@@ -19,5 +20,5 @@ export function startCounter(core: TerminalCore): RoleServices {
   core.stops.add(() => counter.dispose());
   const deskCycle = new DeskCycle({ desk: counter, windowName: config.counter.windowName, cardOnReader: () => identity.current });
   const deskNotices = new DeskNotices({ desk: counter, printing: core.printing.service, catalogue: () => catalogue.get(), settings: config.counter.notices });
-  return { counter, deskCycle, deskNotices };
+  return { counter, deskCycle, deskNotices, ticketDesk: new TicketDesk(counter, config.counter.windowName) };
 }

@@ -9,6 +9,7 @@ import type { CounterService } from '../counter/counter-service';
 import type { HelpService } from '../help/help-service';
 import type { CitizenReprints } from '../printing/citizen-reprints';
 import type { DeskCycle } from '../counter/desk-cycle';
+import type { TicketDesk } from '../counter/ticket-desk';
 import type { IdentityHolder } from '../identity/identity-holder';
 import type { LicenceCheck } from '../licences/licence-check';
 import type { AppointmentCheckIn } from '../visits/check-in';
@@ -57,6 +58,8 @@ export interface RoleServices {
   reprints?: CitizenReprints;
   /** The back office and the pickup at the same desk (issue 15). */
   deskCycle?: DeskCycle;
+  /** Tickets at this window: 叫号, 重呼, 未到, 完成, transfer, redirect (issue 19). */
+  ticketDesk?: TicketDesk;
   /** The outbox, on a terminal that records cases. */
   outbox?: { pending(): number; lastSyncAt(): string | null; oldestPendingAt(): string | null };
 }

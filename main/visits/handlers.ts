@@ -15,6 +15,6 @@ export function visitHandlers(services: { checkIn: AppointmentCheckIn; booking: 
     'visits.checkIn': ({ code }) => visits().checkIn.checkIn(code),
     'visits.slots': ({ serviceCode, date }) => visits().booking.slots(serviceCode, date),
     'visits.book': ({ serviceCode, slotStart, phone }) => visits().booking.book(serviceCode, slotStart, phone),
-    'visits.takeNumber': ({ serviceCode, phone }) => visits().booking.takeNumber(serviceCode, phone),
+    'visits.takeNumber': ({ serviceCode, alsoServices, phone }) => visits().booking.takeNumber([serviceCode, ...(alsoServices ?? [])], phone),
   };
 }

@@ -26,6 +26,7 @@ function failure(error: unknown, what: string): ApiFailure {
   if (error instanceof PlatformHttpError && error.status === 409 && error.field === 'slotStart') return new ApiFailure('not-allowed', `${what}: the slot is full`, { code: 'visits.slotFull' });
   if (error instanceof PlatformHttpError && error.status === 409 && error.field === 'idNumber') return new ApiFailure('not-allowed', `${what}: booked already`, { code: 'visits.alreadyBooked' });
   if (error instanceof PlatformHttpError && error.status === 409) return new ApiFailure('not-allowed', `${what}: ${error.platformMessage}`, { code: 'visits.noSlots' });
+  if (error instanceof PlatformHttpError && error.field === 'services') return new ApiFailure('bad-request', `${what}: ${error.platformMessage}`, { code: 'visits.badServices' });
   return new ApiFailure('unavailable', `${what}: the platform could not be reached`, { code: 'visits.unavailable' });
 }
 
@@ -64,14 +65,21 @@ export class KioskBooking {
     }
   }
 
-  async takeNumber(serviceCode: string, phone?: string): Promise<TakenNumberView> {
+  /** One number for the visit: one service, or several handled at one window in one go. */
+  async takeNumber(services: readonly string[], phone?: string): Promise<TakenNumberView> {
     if (!this.deps.session()) throw new ApiFailure('not-allowed', 'no citizen session');
     try {
-      const ticket = await this.deps.takeTicket({ serviceCode, ...(phone ? { phone } : {}) });
-      return { number: ticket.number, ahead: ticket.ahead, estimatedWaitMinutes: ticket.estimatedWaitMinutes, printed: await this.print(ticket) };
+      const ticket = await this.deps.takeTicket({ ...(services.length > 1 ? { services: [...services] } : { serviceCode: services[0] }), ...(phone ? { phone } : {}) });
+      return {
+        number: ticket.number,
+        services: ticket.services.map((s) => s.serviceCode),
+        ahead: ticket.ahead,
+        estimatedWaitMinutes: ticket.estimatedWaitMinutes,
+        printed: await this.print(ticket),
+      };
     } catch (error) {
       if (error instanceof ApiFailure) throw error;
-      this.deps.log.warn({ serviceCode, error: errorMessage(error) }, 'number not taken');
+      this.deps.log.warn({ services, error: errorMessage(error) }, 'number not taken');
       throw failure(error, 'take a number');
     }
   }
@@ -84,7 +92,7 @@ export class KioskBooking {
       return await this.deps.printTicket({
         centreName: this.deps.centreName,
         queueNumber: ticket.number,
-        serviceName: await this.deps.serviceName(ticket.serviceCode),
+        serviceName: (await Promise.all(ticket.services.map((s) => this.deps.serviceName(s.serviceCode)))).join('、'),
         waitingAhead: ticket.ahead,
         issuedAt,
         ...(ticket.link ? { statusUrl: ticket.link } : {}),

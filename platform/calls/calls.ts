@@ -5,6 +5,7 @@ import type { CaseRow } from '../core/cases';
 import { iso, type PlatformContext } from '../core/context';
 import { forbidden, notFound } from '../core/errors';
 import { timelinessOf } from '../timeliness/timeliness';
+import { ticketCallsSince } from '../visits/ticket-events';
 
 type CallRow = Pick<CaseRow, 'status' | 'queue_number' | 'deadline_at' | 'warning_at' | 'ready_at' | 'completed_at'> & {
   case_id: string;
@@ -23,7 +24,7 @@ export class CallService {
    */
   async report(caller: Caller, call: CallReport): Promise<void> {
     const staff = requireWindowStaff(caller);
-    const row = await this.ctx.db.get<Pick<CaseRow, 'centre_id'>>('SELECT centre_id FROM cases WHERE id = ?', [call.caseId]);
+    const row = await this.ctx.db.get<Pick<CaseRow, 'centre_id' | 'queue_number'>>('SELECT centre_id, queue_number FROM cases WHERE id = ?', [call.caseId]);
     if (!row || row.centre_id !== staff.centreId) throw notFound(`case ${call.caseId}`);
     await this.ctx.db.run('INSERT INTO calls (centre_id, case_id, window_name, staff_id, recall, at) VALUES (?, ?, ?, ?, ?, ?)', [
       staff.centreId,
@@ -33,6 +34,8 @@ export class CallService {
       call.recall ? 1 : 0,
       this.ctx.now(),
     ]);
+    // Walls of every window hear it on the event stream and read the calls again.
+    this.ctx.hub.publishCall({ centreId: staff.centreId, windowName: call.windowName, queueNumber: row.queue_number });
   }
 
   /** Today's calls of the centre (or of one window), newest first, the latest call of each case, with its 效能. */
@@ -59,7 +62,13 @@ export class CallService {
         timeliness: timelinessOf(row, now),
       });
     }
-    return calls;
+    // Tickets called at the windows (platform/visits) hang on the same wall, newest first among the cases.
+    for (const row of await ticketCallsSince(this.ctx.db, centreId, startOfShanghaiDay(now).getTime(), window)) {
+      if (seen.has(row.ticket_id)) continue;
+      seen.add(row.ticket_id);
+      calls.push({ caseId: row.ticket_id, ticket: true, queueNumber: row.number, windowName: row.window_name, at: iso(Number(row.at)), recall: row.type === 'recalled', timeliness: null });
+    }
+    return calls.sort((a, b) => Date.parse(b.at) - Date.parse(a.at)).slice(0, limit);
   }
 }
 

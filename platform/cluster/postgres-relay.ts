@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { Backoff } from '../../common/backoff';
 import { errorMessage } from '../../common/errors';
+import type { CallSignal } from '../../contract/platform/calls';
 import type { HelpCall } from '../../contract/platform/help';
 import type { EventHub, StoredMark } from '../core/context';
 import { STORED_CHANNEL } from '../core/events';
@@ -16,7 +17,7 @@ export const CHANNEL = STORED_CHANNEL;
  * `stored` marks come from the event's own INSERT (core/events.ts) and carry none: a process
  * hearing its own marks wakes no stream, whose cursor is already past them.
  */
-type Signal = { o?: string } & ({ k: 'stored'; d: StoredMark[] } | { k: 'help'; d: HelpCall } | { k: 'action'; d: string } | { k: 'revoked'; d: string });
+type Signal = { o?: string } & ({ k: 'stored'; d: StoredMark[] } | { k: 'help'; d: HelpCall } | { k: 'call'; d: CallSignal } | { k: 'action'; d: string } | { k: 'revoked'; d: string });
 
 const RECONNECT = { baseMs: 200, capMs: 5_000 };
 
@@ -52,6 +53,9 @@ export class PostgresRelay {
     await this.listen();
     this.hub.on('help', (call) => {
       if (!this.inbound) this.send({ o: this.origin, k: 'help', d: call });
+    });
+    this.hub.on('call', (call) => {
+      if (!this.inbound) this.send({ o: this.origin, k: 'call', d: call });
     });
     this.hub.on('action', (terminalId) => {
       if (!this.inbound) this.send({ o: this.origin, k: 'action', d: terminalId });
@@ -112,6 +116,7 @@ export class PostgresRelay {
     try {
       if (signal.k === 'stored') this.hub.emit('stored', signal.d);
       else if (signal.k === 'help') this.hub.emit('help', signal.d);
+      else if (signal.k === 'call') this.hub.emit('call', signal.d);
       else if (signal.k === 'action') this.hub.emit('action', signal.d);
       else if (signal.k === 'revoked') this.hub.emit('revoked', signal.d);
     } finally {

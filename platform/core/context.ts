@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { Catalogue } from '../../contract/platform/catalogue';
 import type { CaseEvent } from '../../contract/platform/events';
 import type { DataCipher } from '../secrets/cipher';
+import type { CallSignal } from '../../contract/platform/calls';
 import type { HelpCall } from '../../contract/platform/help';
 import type { Database } from '../store/database';
 
@@ -35,6 +36,8 @@ export interface HubSignals {
   resync: [];
   /** A help call was made, taken or cancelled, here or in another process. */
   help: [HelpCall];
+  /** A window called a number (a case's or a ticket's), here or in another process. */
+  call: [CallSignal];
   /** A remote action was queued for this terminal, here or in another process. */
   action: [string];
   /** This terminal's credential changed (reissued), here or in another process: forget it. */
@@ -44,7 +47,7 @@ export interface HubSignals {
 /**
  * New events are announced here after their transaction commits; subscribers (SSE streams,
  * notifications) read them. Listeners are many (one per open stream), so no leak warning.
- * platform/cluster relays `stored`, `help`, `action` and `revoked` to the other processes of a city.
+ * platform/cluster relays `stored`, `help`, `call`, `action` and `revoked` to the other processes of a city.
  */
 export class EventHub extends EventEmitter<HubSignals> {
   constructor() {
@@ -64,6 +67,11 @@ export class EventHub extends EventEmitter<HubSignals> {
   /** A help call was made, taken or cancelled; the centre's open streams pass it on. */
   publishHelp(call: HelpCall): void {
     this.emit('help', call);
+  }
+
+  /** A window called a number; the centre's open streams tell the walls. */
+  publishCall(call: CallSignal): void {
+    this.emit('call', call);
   }
 
   /** The credential of `terminalId` was replaced; every process stops honouring the old one. */

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SSE_EVENT_NAME } from '../../contract/platform/events';
 import { SSE_HELP_EVENT_NAME, type HelpCall } from '../../contract/platform/help';
+import { SSE_CALL_EVENT_NAME, type CallSignal } from '../../contract/platform/calls';
 import type { PlatformContext, StoredMark } from '../core/context';
 import { listEvents, type EventFilter } from '../core/events';
 
@@ -74,6 +75,9 @@ export function streamEvents(
     if (filter.terminalId && call.terminalId !== filter.terminalId) return;
     res.write(`event: ${SSE_HELP_EVENT_NAME}\ndata: ${JSON.stringify(call)}\n\n`);
   };
+  const onCall = (call: CallSignal) => {
+    if (!closed && call.centreId === centreId && !filter.terminalId) res.write(`event: ${SSE_CALL_EVENT_NAME}\ndata: ${JSON.stringify(call)}\n\n`);
+  };
   const keepalive = setInterval(() => {
     res.write(': keepalive\n\n');
     void pump();
@@ -83,6 +87,7 @@ export function streamEvents(
   ctx.hub.on('stored', onStored);
   ctx.hub.on('resync', onResync);
   ctx.hub.on('help', onHelp);
+  ctx.hub.on('call', onCall);
   res.on('close', () => {
     closed = true;
     release();
@@ -90,6 +95,7 @@ export function streamEvents(
     ctx.hub.off('stored', onStored);
     ctx.hub.off('resync', onResync);
     ctx.hub.off('help', onHelp);
+    ctx.hub.off('call', onCall);
   });
   void pump();
 }

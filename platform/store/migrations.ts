@@ -558,6 +558,44 @@ CREATE INDEX rate_counts_win ON rate_counts (win)
     version: 85,
     sql: `ALTER TABLE licences ADD COLUMN revoked_at TEXT`,
   },
+  {
+    // Issue 19: multi-service visits (one number, up to five services, each its own case), tickets
+    // transferred (same visit) or redirected (a new visit), and each ticket's events (叫号, 重呼, 未到, ...).
+    // Tickets taken before it become visits of their one service.
+    version: 90,
+    sql: `
+ALTER TABLE tickets ADD COLUMN target_window TEXT;
+ALTER TABLE tickets ADD COLUMN transfers INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE tickets ADD COLUMN outcome TEXT;
+ALTER TABLE tickets ADD COLUMN redirected_to TEXT;
+CREATE TABLE ticket_services (
+  ticket_id TEXT NOT NULL REFERENCES tickets(id),
+  position INTEGER NOT NULL,
+  service_code TEXT NOT NULL,
+  case_id TEXT REFERENCES cases(id),
+  PRIMARY KEY (ticket_id, position)
+);
+CREATE INDEX ticket_services_case ON ticket_services (case_id);
+INSERT INTO ticket_services (ticket_id, position, service_code) SELECT id, 0, service_code FROM tickets;
+CREATE TABLE ticket_events (
+  id {{id}},
+  centre_id TEXT NOT NULL,
+  ticket_id TEXT NOT NULL REFERENCES tickets(id),
+  type TEXT NOT NULL,
+  window_name TEXT,
+  staff_id TEXT,
+  detail TEXT,
+  at {{big}} NOT NULL
+);
+CREATE INDEX ticket_events_ticket ON ticket_events (ticket_id, id);
+CREATE INDEX ticket_events_calls ON ticket_events (centre_id, type, at)
+`,
+  },
+  {
+    // Issue 19: a citizen cancels a booking by its code; when, kept apart from the no-show sweep.
+    version: 91,
+    sql: `ALTER TABLE appointments ADD COLUMN cancelled_at {{big}}`,
+  },
 ];
 
 const TOKENS: Record<Dialect, Record<string, string>> = {

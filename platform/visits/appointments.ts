@@ -193,7 +193,7 @@ export class AppointmentService {
     const booker = this.openBooker(row);
     const prepared = await this.tickets.prepare({
       centreId: caller.centreId,
-      serviceCode: row.service_code,
+      services: [row.service_code],
       source: 'appointment',
       phone: booker?.phone,
       appointment: { id: row.id, slotStart: Number(row.slot_start) },
@@ -208,6 +208,23 @@ export class AppointmentService {
       return checked;
     });
     return { appointment: this.viewOf(updated), ticket: await this.tickets.taken(prepared) };
+  }
+
+  /**
+   * The citizen cancels the booking by its code (the link or page of the booking, or the API):
+   * the place is free again and the booker wiped. Only a booking not yet checked in or ended.
+   */
+  async cancel(centreId: string | undefined, code: string): Promise<AppointmentView> {
+    const hash = sha256Hex(code.toUpperCase().replace(/[\s-]/g, ''));
+    const row = await this.db.get<AppointmentRow>(`SELECT * FROM appointments WHERE code_hash = ?${centreId ? ' AND centre_id = ?' : ''}`, [hash, ...(centreId ? [centreId] : [])]);
+    if (!row) throw notFound('a booking with this code');
+    if (row.status !== 'booked') throw conflict(`the booking is ${row.status}; only a booking not yet checked in can be cancelled`, 'code');
+    const cancelled = await this.db.get<AppointmentRow>(
+      "UPDATE appointments SET status = 'cancelled', cancelled_at = ?, sealed = NULL WHERE id = ? AND status = 'booked' RETURNING *",
+      [this.ctx.now(), row.id],
+    );
+    if (!cancelled) throw conflict('the booking was checked in or ended meanwhile', 'code');
+    return this.viewOf(cancelled);
   }
 
   private openBooker(row: AppointmentRow): Booker | undefined {

@@ -6,13 +6,20 @@ import {
   AppointmentView,
   BookingRequest,
   CallTicketRequest,
+  CancelBookingRequest,
   CheckInAnswer,
   CheckInRequest,
   LiveQueue,
+  RedirectAnswer,
   Slot,
   SlotsQuery,
   TakeTicketRequest,
+  TicketAtWindow,
+  TicketCaseLink,
+  TicketEvent,
   TicketRating,
+  TicketRedirectRequest,
+  TicketTransferRequest,
   TicketView,
   VisitSettings,
 } from '../../contract/platform/visits';
@@ -20,10 +27,17 @@ import { requireCentreAdmin, requireStaff, type Caller } from '../core/caller';
 import { PlatformError } from '../core/errors';
 import { byAddress } from '../http/rate-limit-key';
 import type { Visits } from './visits';
+import type { TakeTicketRequest as TakeTicket } from '../../contract/platform/visits';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 429: ErrorBody };
 const CentreParams = z.object({ centreId: z.string().min(1).max(64) });
 const TokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{22}$/) });
+const TicketParams = z.object({ ticketId: z.uuid() });
+
+/** One service (`serviceCode`) or a visit's several (`services`): the room takes the list. */
+function servicesOf(request: TakeTicket): string[] {
+  return request.services ?? [request.serviceCode!];
+}
 
 /** Public routes that create something are limited per address, beyond the platform's global limit. */
 export const PUBLIC_WRITES_PER_MINUTE = 20;
@@ -81,7 +95,7 @@ export function registerVisitRoutes(app: FastifyInstance, visits: Visits, caller
   r.post('/v1/tickets', {
     schema: { tags: ['visits'], summary: 'Take a number at the kiosk (取号)', body: TakeTicketRequest, response: { 201: TicketView, ...errors } },
     handler: async (request, reply) =>
-      reply.status(201).send(await visits.tickets.take({ centreId: requireKiosk(caller(request)).centreId, source: 'kiosk', ...request.body })),
+      reply.status(201).send(await visits.tickets.take({ centreId: requireKiosk(caller(request)).centreId, source: 'kiosk', services: servicesOf(request.body), phone: request.body.phone })),
   });
   r.post('/v1/public/centres/:centreId/tickets', {
     config: { public: true, rateLimit: publicWriteLimit },
@@ -93,7 +107,8 @@ export function registerVisitRoutes(app: FastifyInstance, visits: Visits, caller
       body: TakeTicketRequest,
       response: { 201: TicketView, ...errors },
     },
-    handler: async (request, reply) => reply.status(201).send(await visits.tickets.take({ centreId: request.params.centreId, source: 'remote', ...request.body })),
+    handler: async (request, reply) =>
+      reply.status(201).send(await visits.tickets.take({ centreId: request.params.centreId, source: 'remote', services: servicesOf(request.body), phone: request.body.phone })),
   });
   r.get('/v1/tickets', {
     schema: { tags: ['visits'], summary: "The centre's waiting and called tickets", response: { 200: z.array(TicketView), ...errors } },
@@ -107,8 +122,45 @@ export function registerVisitRoutes(app: FastifyInstance, visits: Visits, caller
     },
   });
   r.post('/v1/tickets/:ticketId/finish', {
-    schema: { tags: ['visits'], summary: 'The called ticket was served', params: z.object({ ticketId: z.string().uuid() }), response: { 200: TicketView, ...errors } },
-    handler: async (request) => visits.tickets.finish(caller(request), request.params.ticketId),
+    schema: {
+      tags: ['visits'],
+      summary: 'The called ticket was served (完成); with a window, only the window that called it',
+      params: TicketParams,
+      body: TicketAtWindow.nullish(),
+      response: { 200: TicketView, ...errors },
+    },
+    handler: async (request) => visits.tickets.finish(caller(request), request.params.ticketId, request.body?.window),
+  });
+  r.post('/v1/tickets/:ticketId/recall', {
+    schema: { tags: ['visits'], summary: 'Call the same ticket again (重呼), from the window that called it', params: TicketParams, body: TicketAtWindow, response: { 200: TicketView, ...errors } },
+    handler: async (request) => visits.windows.recall(caller(request), request.params.ticketId, request.body.window),
+  });
+  r.post('/v1/tickets/:ticketId/no-show', {
+    schema: { tags: ['visits'], summary: 'The citizen did not come (未到): the ticket ends', params: TicketParams, body: TicketAtWindow, response: { 200: TicketView, ...errors } },
+    handler: async (request) => visits.tickets.finish(caller(request), request.params.ticketId, request.body.window, 'no-show'),
+  });
+  const transfer = 'Transfer (转窗): the same visit, number and place, to another window or service line';
+  r.post('/v1/tickets/:ticketId/transfer', {
+    schema: { tags: ['visits'], summary: transfer, params: TicketParams, body: TicketTransferRequest, response: { 200: TicketView, ...errors } },
+    handler: async (request) => visits.windows.transfer(caller(request), request.params.ticketId, request.body),
+  });
+  const redirect = 'Redirect (改派): this visit ends; a new visit with its own number for another service or centre';
+  r.post('/v1/tickets/:ticketId/redirect', {
+    schema: { tags: ['visits'], summary: redirect, params: TicketParams, body: TicketRedirectRequest, response: { 200: RedirectAnswer, ...errors } },
+    handler: async (request) => visits.windows.redirect(caller(request), request.params.ticketId, request.body),
+  });
+  r.post('/v1/tickets/:ticketId/cases', {
+    schema: { tags: ['visits'], summary: "Keep a case the window opened beside its service of the visit", params: TicketParams, body: TicketCaseLink, response: { 200: TicketView, ...errors } },
+    handler: async (request) => visits.windows.linkCase(caller(request), request.params.ticketId, request.body.window, request.body.caseId),
+  });
+  r.get('/v1/tickets/:ticketId/events', {
+    schema: { tags: ['visits'], summary: "A ticket's steps: taken, called, recalled, transferred, redirected, ended", params: TicketParams, response: { 200: z.array(TicketEvent), ...errors } },
+    handler: async (request) => visits.windows.events(caller(request), request.params.ticketId),
+  });
+  r.post('/v1/public/appointments/cancel', {
+    config: { public: true, rateLimit: publicWriteLimit },
+    schema: { tags: ['public'], summary: 'Cancel a booking by its code; the slot is free again', security: [], body: CancelBookingRequest, response: { 200: AppointmentView, ...errors } },
+    handler: async (request) => visits.appointments.cancel(undefined, request.body.code),
   });
 
   r.get('/v1/public/tickets/:token', {

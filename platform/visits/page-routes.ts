@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { BookingRequest, TakeTicketRequest, TicketRating } from '../../contract/platform/visits';
+import { BookingRequest, CancelBookingRequest, TakeTicketRequest, TicketRating } from '../../contract/platform/visits';
 import { PlatformError } from '../core/errors';
 import { dayOf } from './centre-time';
 import { publicWriteLimit } from './http';
-import { bookedPageHtml, bookingPageHtml, livePageHtml, notFoundPageHtml, ticketPageHtml } from './pages';
+import { bookedPageHtml, bookingPageHtml, cancelBookingPageHtml, livePageHtml, notFoundPageHtml, ticketPageHtml } from './pages';
 import type { Visits } from './visits';
 
 /** Like the public status page: own style, no script, forms to the same origin only, never cached or framed. */
@@ -27,8 +27,10 @@ function citizenWords(error: unknown): string {
     if (error.field === 'slotStart') return error.message.includes('full') ? '这个时段刚刚约满，请选择其他时段。' : '这个时段已不能预约，请选择其他时段。';
     if (error.field === 'phone') return '手机号码应为 11 位数字，请核对后重新填写。';
     if (error.field === 'name') return '请填写姓名。';
+    if (error.field === 'code' && error.code === 'conflict') return '这个预约已签到或已结束，不能再取消。如有疑问请到中心服务台咨询。';
+    if (error.field === 'code' || (error.status === 404 && error.message.includes('booking'))) return '没有找到这个签到码的预约，请核对后重新填写。';
     if (error.field === 'level') return '请选择一个评价等级（1 到 5）。';
-    if (error.field === 'serviceCode') return '请选择要办理的事项。';
+    if (error.field === 'serviceCode' || error.field === 'services') return '请选择要办理的事项。';
     if (error.code === 'conflict' && error.message.includes('postponed')) return '每个号只能推迟一次。';
     if (error.code === 'conflict') return '这个号已叫过或已结束，不能再这样操作。';
   }
@@ -104,6 +106,30 @@ export function registerVisitPages(app: FastifyInstance, visits: Visits): void {
       }
     });
 
+    scope.get<{ Params: { centreId: string } }>('/book/:centreId/cancel', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
+      const name = await visits.tickets.centreName(request.params.centreId);
+      if (!name) return htmlHeaders(reply.status(404)).send(notFoundPageHtml('没有找到这个服务中心。'));
+      return htmlHeaders(reply).send(cancelBookingPageHtml(request.params.centreId, name));
+    });
+
+    scope.post<{ Params: { centreId: string }; Body: Form }>(
+      '/book/:centreId/cancel',
+      { config: { public: true, rateLimit: publicWriteLimit }, schema: { hide: true } },
+      async (request, reply) => {
+        const { centreId } = request.params;
+        const name = await visits.tickets.centreName(centreId);
+        if (!name) return htmlHeaders(reply.status(404)).send(notFoundPageHtml('没有找到这个服务中心。'));
+        try {
+          const parsed = CancelBookingRequest.safeParse({ code: request.body?.code });
+          if (!parsed.success) throw formProblem(parsed.error.issues);
+          const cancelled = await visits.appointments.cancel(centreId, parsed.data.code);
+          return htmlHeaders(reply).send(cancelBookingPageHtml(centreId, name, { cancelled, serviceName: await visits.tickets.serviceName(cancelled.serviceCode) }));
+        } catch (error) {
+          return htmlHeaders(reply.status(error instanceof PlatformError ? error.status : 500)).send(cancelBookingPageHtml(centreId, name, { error: citizenWords(error) }));
+        }
+      },
+    );
+
     scope.get<{ Params: { centreId: string } }>('/live/:centreId', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
       const live = await visits.tickets.live(request.params.centreId).catch(() => undefined);
       if (!live) return htmlHeaders(reply.status(404)).send(notFoundPageHtml('没有找到这个服务中心。'));
@@ -115,7 +141,7 @@ export function registerVisitPages(app: FastifyInstance, visits: Visits): void {
       try {
         const parsed = TakeTicketRequest.safeParse({ serviceCode: form.service, ...(form.phone ? { phone: form.phone } : {}) });
         if (!parsed.success) throw formProblem(parsed.error.issues);
-        const ticket = await visits.tickets.take({ centreId: request.params.centreId, source: 'remote', ...parsed.data });
+        const ticket = await visits.tickets.take({ centreId: request.params.centreId, source: 'remote', services: [parsed.data.serviceCode!], phone: parsed.data.phone });
         return reply.redirect(new URL(ticket.link!).pathname, 303);
       } catch (error) {
         const live = await visits.tickets.live(request.params.centreId).catch(() => undefined);

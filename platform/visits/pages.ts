@@ -94,7 +94,26 @@ export function bookedPageHtml(centreName: string, serviceName: string, booked: 
 <dt>地点</dt><dd>${escape(centreName)}</dd><dt>预约人</dt><dd>${escape(booked.nameMasked)} ${escape(booked.idNumberMasked)}</dd><dt>手机</dt><dd>${escape(booked.phoneMasked)}</dd>
 <dt>签到码</dt><dd data-testid="booking-code">${escape(booked.code ?? '')}</dd></dl>
 <figure aria-label="签到二维码">${qrSvg}</figure>
-<p class="note">请截图保存本页。到中心后在自助机上刷身份证或扫描此二维码签到。前一天会短信提醒您。</p>`,
+<p class="note">请截图保存本页。到中心后在自助机上刷身份证或扫描此二维码签到。前一天会短信提醒您。</p>
+<p><a class="button" href="/book/${escape(booked.centreId)}/cancel">不能来了？取消预约</a></p>`,
+  );
+}
+
+/** 取消预约: the booking's code, typed (or kept from the booking page), frees the slot. */
+export function cancelBookingPageHtml(centreId: string, centreName: string, outcome?: { error: string } | { cancelled: AppointmentView; serviceName: string }): string {
+  if (outcome && 'cancelled' in outcome) {
+    return page(
+      '预约已取消',
+      `<h1>预约已取消</h1><dl><dt>办理事项</dt><dd>${escape(outcome.serviceName)}</dd><dt>时间</dt><dd>${escape(when(outcome.cancelled.slotStart))}</dd><dt>地点</dt><dd>${escape(centreName)}</dd></dl>
+<p data-testid="booking-cancelled">这个时段已释放给其他人。需要时可以重新预约。</p><p><a class="button" href="/book/${escape(centreId)}">重新预约</a></p>`,
+    );
+  }
+  const error = outcome ? `<p class="error" role="alert">${escape(outcome.error)}</p>` : '';
+  return page(
+    `取消预约 · ${centreName}`,
+    `<h1>取消预约</h1><p>${escape(centreName)}</p>${error}<form method="post" action="/book/${escape(centreId)}/cancel">
+<label for="code">签到码（预约成功页面上的 12 位字母数字）</label><input id="code" name="code" required minlength="8" maxlength="32" autocomplete="off">
+<button type="submit">取消这个预约</button></form><p class="note">取消后时段会释放给其他人。已经签到的预约不能在这里取消，请到窗口说明。</p>`,
   );
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { CallTicketRequest, LiveQueue, TicketStatus, TicketView } from '../../contract/platform/visits';
+import type { CallTicketRequest, LiveQueue, TicketOutcome, TicketStatus, TicketView, VisitServiceView } from '../../contract/platform/visits';
 import { isMobileNumber } from '../../contract/forms/phone';
 import { maskPhone } from '../../contract/platform/id-number';
 import { requireWindowStaff, type Caller } from '../core/caller';
@@ -9,11 +9,12 @@ import { invalidForm, notFound, PlatformError } from '../core/errors';
 import { sha256Hex } from '../core/secrets';
 import type { Queryable } from '../store/database';
 import { serviceRate } from './slots';
+import { recordTicketEvent } from './ticket-events';
 import type { VisitNotices } from './visit-notices';
 import type { VisitSettingsStore } from './visit-settings';
 import { estimateWaitMinutes, PACE_WINDOW_MS } from './wait-estimate';
 
-interface TicketRow {
+export interface TicketRow {
   id: string;
   centre_id: string;
   service_code: string;
@@ -31,11 +32,16 @@ interface TicketRow {
   called_at: number | null;
   window_name: string | null;
   rating: number | null;
+  target_window: string | null;
+  transfers: number;
+  outcome: TicketOutcome | null;
+  redirected_to: string | null;
 }
 
 export interface NewTicket {
   centreId: string;
-  serviceCode: string;
+  /** One service, or a visit's several: the first is the line it waits in. */
+  services: readonly string[];
   source: TicketView['source'];
   phone?: string | undefined;
   appointment?: { id: string; slotStart: number };
@@ -47,7 +53,7 @@ export interface PreparedTicket extends NewTicket {
   token: string;
 }
 
-const PHONE_SEAL = 'ticket-phone';
+export const PHONE_SEAL = 'ticket-phone';
 const TOKEN_SEAL = 'ticket-token';
 
 /**
@@ -58,7 +64,7 @@ const TOKEN_SEAL = 'ticket-token';
 const IN_SLOT = 'appointment_id IS NOT NULL AND slot_start <= ?';
 const LINE_ORDER = `CASE WHEN ${IN_SLOT} THEN 0 ELSE 1 END, CASE WHEN ${IN_SLOT} THEN slot_start ELSE queued_at END, queued_at, number, id`;
 
-function conflict(message: string, field?: string): PlatformError {
+export function conflict(message: string, field?: string): PlatformError {
   return new PlatformError(409, 'conflict', message, field);
 }
 
@@ -78,11 +84,14 @@ export class TicketService {
     return this.ctx.db;
   }
 
-  private async prefixOf(serviceCode: string): Promise<string> {
+  /** The number's prefix, of the first service's category; every service must be of the catalogue. */
+  private async prefixOf(services: readonly string[]): Promise<string> {
     const catalogue = await this.ctx.catalogue();
-    const item = catalogue.items.find((i) => i.code === serviceCode);
-    if (!item) throw invalidForm('serviceCode', `${serviceCode} is not a service of the catalogue`);
-    return catalogue.categories.find((c) => c.code === item.category)?.queuePrefix ?? 'A';
+    const field = services.length > 1 ? 'services' : 'serviceCode';
+    const unknown = services.find((code) => !catalogue.items.some((i) => i.code === code));
+    if (unknown !== undefined) throw invalidForm(field, `${unknown} is not a service of the catalogue`);
+    const first = catalogue.items.find((i) => i.code === services[0])!;
+    return catalogue.categories.find((c) => c.code === first.category)?.queuePrefix ?? 'A';
   }
 
   async serviceName(serviceCode: string): Promise<string> {
@@ -100,11 +109,11 @@ export class TicketService {
   async prepare(ticket: NewTicket): Promise<PreparedTicket> {
     if (!(await this.centreName(ticket.centreId))) throw notFound(`centre ${ticket.centreId}`);
     if (ticket.phone !== undefined && !isMobileNumber(ticket.phone)) throw invalidForm('phone', 'must be an 11-digit mobile number');
-    return { ...ticket, prefix: await this.prefixOf(ticket.serviceCode), id: randomUUID(), token: randomBytes(16).toString('base64url') };
+    return { ...ticket, prefix: await this.prefixOf(ticket.services), id: randomUUID(), token: randomBytes(16).toString('base64url') };
   }
 
   /** Writes the prepared ticket in `q` (a check-in's transaction, or one of its own). */
-  async insert(q: Queryable, ticket: PreparedTicket): Promise<void> {
+  async insert(q: Queryable, ticket: PreparedTicket): Promise<string> {
     const now = this.ctx.now();
     const number = await nextQueueNumber(q, ticket.centreId, ticket.prefix, now);
     await q.run(
@@ -113,7 +122,7 @@ export class TicketService {
       [
         ticket.id,
         ticket.centreId,
-        ticket.serviceCode,
+        ticket.services[0]!,
         number,
         ticket.source,
         ticket.appointment?.id ?? null,
@@ -127,18 +136,24 @@ export class TicketService {
         now,
       ],
     );
+    for (const [position, serviceCode] of ticket.services.entries()) {
+      await q.run('INSERT INTO ticket_services (ticket_id, position, service_code) VALUES (?, ?, ?)', [ticket.id, position, serviceCode]);
+    }
+    await recordTicketEvent(q, { centreId: ticket.centreId, ticketId: ticket.id, type: 'taken', at: now, detail: ticket.services.join(',') });
+    return number;
   }
 
   /** After the insert committed: the holder told the number and link, once; the view with its link. */
   async taken(ticket: PreparedTicket): Promise<TicketView> {
     // Someone who already stands among the first few is not told so again by SMS.
-    const line = await this.line(ticket.centreId, ticket.serviceCode);
+    const line = await this.line(ticket.centreId, ticket.services[0]!);
     const threshold = (await this.settings.get(ticket.centreId)).nearThreshold;
     if (line.findIndex((r) => r.id === ticket.id) <= threshold) await this.db.run('UPDATE tickets SET near_notified = 1 WHERE id = ?', [ticket.id]);
     const row = (await this.db.get<TicketRow>('SELECT * FROM tickets WHERE id = ?', [ticket.id]))!;
     const view = { ...(await this.viewOf(row)), link: this.linkOf(ticket.token) };
     if (ticket.phone) {
-      const text = `您已取号 ${view.number}（${await this.serviceName(view.serviceCode)}），前面 ${view.ahead} 位。查看、推迟或取消：${view.link}`;
+      const names = await Promise.all(ticket.services.map((code) => this.serviceName(code)));
+      const text = `您已取号 ${view.number}（${names.join('、')}），前面 ${view.ahead} 位。查看、推迟或取消：${view.link}`;
       this.notices.send(ticket.centreId, ticket.id, 'taken', ticket.phone, text);
     }
     return view;
@@ -156,7 +171,7 @@ export class TicketService {
   }
 
   /** The waiting tickets of a service's line, first first. */
-  private async line(centreId: string, serviceCode: string): Promise<TicketRow[]> {
+  async line(centreId: string, serviceCode: string): Promise<TicketRow[]> {
     return this.db.all<TicketRow>(`SELECT * FROM tickets WHERE centre_id = ? AND service_code = ? AND status = 'waiting' ORDER BY ${LINE_ORDER}`, [
       centreId,
       serviceCode,
@@ -179,7 +194,17 @@ export class TicketService {
     return estimateWaitMinutes(ahead, await this.recentCalls(centreId, serviceCode), serviceRate(settings, serviceCode), this.ctx.now());
   }
 
-  private async viewOf(row: TicketRow): Promise<TicketView> {
+  /** The visit's services in order, each with the case linked to it. */
+  private async servicesOf(ticketId: string): Promise<VisitServiceView[]> {
+    const rows = await this.db.all<{ service_code: string; case_id: string | null; queue_number: string | null; status: string | null }>(
+      `SELECT s.service_code, s.case_id, c.queue_number, c.status FROM ticket_services s LEFT JOIN cases c ON c.id = s.case_id
+       WHERE s.ticket_id = ? ORDER BY s.position`,
+      [ticketId],
+    );
+    return rows.map((r) => ({ serviceCode: r.service_code, caseId: r.case_id, caseNumber: r.queue_number, caseStatus: r.status }));
+  }
+
+  async viewOf(row: TicketRow): Promise<TicketView> {
     const ahead = row.status === 'waiting' ? Math.max(0, (await this.line(row.centre_id, row.service_code)).findIndex((r) => r.id === row.id)) : 0;
     return {
       ticketId: row.id,
@@ -195,6 +220,11 @@ export class TicketService {
       window: row.window_name,
       phoneMasked: row.phone_masked,
       rating: row.rating == null ? null : Number(row.rating),
+      services: await this.servicesOf(row.id),
+      outcome: row.outcome,
+      targetWindow: row.target_window,
+      transfers: Number(row.transfers),
+      redirectedTo: row.redirected_to,
     };
   }
 
@@ -229,36 +259,58 @@ export class TicketService {
     const called = await this.db.transaction(async (tx) => {
       const now = this.ctx.now();
       const row = await tx.get<TicketRow>(
-        `SELECT * FROM tickets WHERE centre_id = ? AND status = 'waiting'${services ? ` AND service_code IN (${services.map(() => '?').join(', ')})` : ''}
+        `SELECT * FROM tickets WHERE centre_id = ? AND status = 'waiting' AND (target_window IS NULL OR target_window = ?)${services ? ` AND service_code IN (${services.map(() => '?').join(', ')})` : ''}
          ORDER BY ${LINE_ORDER} LIMIT 1${this.db.dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : ''}`,
-        [staff.centreId, ...(services ?? []), now, now],
+        [staff.centreId, request.window, ...(services ?? []), now, now],
       );
       if (!row) return undefined;
-      return tx.get<TicketRow>(
-        "UPDATE tickets SET status = 'called', called_at = ?, called_by = ?, window_name = ? WHERE id = ? AND status = 'waiting' RETURNING *",
+      const updated = await tx.get<TicketRow>(
+        "UPDATE tickets SET status = 'called', called_at = ?, called_by = ?, window_name = ?, target_window = NULL WHERE id = ? AND status = 'waiting' RETURNING *",
         [now, staff.id, request.window, row.id],
       );
+      if (updated) await recordTicketEvent(tx, { centreId: staff.centreId, ticketId: row.id, type: 'called', at: now, window: request.window, staffId: staff.id });
+      return updated;
     });
     if (!called) return undefined;
-    const phone = this.phoneOf(called);
-    if (phone) this.notices.send(called.centre_id, called.id, 'called', phone, `请 ${called.number} 号到 ${called.window_name} 办理${await this.serviceName(called.service_code)}。`);
+    this.ctx.hub.publishCall({ centreId: called.centre_id, windowName: request.window, queueNumber: called.number });
+    await this.tellCalled(called);
     await this.tellThoseNear(called.centre_id, called.service_code);
     return this.viewOf(called);
   }
 
-  /** The window has served the ticket (or the citizen did not come): it ends, and its phone is wiped. */
-  async finish(caller: Caller, ticketId: string): Promise<TicketView> {
+  /** The holder of a called (or recalled) ticket told where to go. */
+  async tellCalled(called: TicketRow): Promise<void> {
+    const phone = this.phoneOf(called);
+    if (phone) this.notices.send(called.centre_id, called.id, 'called', phone, `请 ${called.number} 号到 ${called.window_name} 办理${await this.serviceName(called.service_code)}。`);
+  }
+
+  /**
+   * The window has served the ticket (完成) or the citizen did not come (未到): it ends, and its
+   * phone is wiped. With `window`, only the window that called it may end it.
+   */
+  async finish(caller: Caller, ticketId: string, window?: string, outcome: 'served' | 'no-show' = 'served'): Promise<TicketView> {
     const staff = requireWindowStaff(caller);
-    const row = await this.db.get<TicketRow>(
-      "UPDATE tickets SET status = 'done', ended_at = ?, phone_sealed = NULL, token_sealed = NULL WHERE id = ? AND centre_id = ? AND status = 'called' RETURNING *",
-      [this.ctx.now(), ticketId, staff.centreId],
-    );
-    if (!row) {
-      const found = await this.db.get<TicketRow>('SELECT * FROM tickets WHERE id = ? AND centre_id = ?', [ticketId, staff.centreId]);
-      if (!found) throw notFound(`ticket ${ticketId}`);
-      throw conflict(`ticket ${found.number} is ${found.status}, not called`);
-    }
+    const held = await this.heldAt(staff.centreId, ticketId, window);
+    const now = this.ctx.now();
+    const row = await this.db.transaction(async (tx) => {
+      const ended = await tx.get<TicketRow>(
+        "UPDATE tickets SET status = 'done', outcome = ?, ended_at = ?, phone_sealed = NULL, token_sealed = NULL WHERE id = ? AND status = 'called' RETURNING *",
+        [outcome, now, held.id],
+      );
+      if (!ended) throw conflict(`ticket ${held.number} changed meanwhile`);
+      await recordTicketEvent(tx, { centreId: staff.centreId, ticketId: held.id, type: outcome, at: now, window: held.window_name, staffId: staff.id });
+      return ended;
+    });
     return this.viewOf(row);
+  }
+
+  /** A ticket of the centre that is called, at `window` when one is named: else a clear refusal naming what is wrong. */
+  async heldAt(centreId: string, ticketId: string, window: string | undefined): Promise<TicketRow> {
+    const row = await this.db.get<TicketRow>('SELECT * FROM tickets WHERE id = ? AND centre_id = ?', [ticketId, centreId]);
+    if (!row) throw notFound(`ticket ${ticketId}`);
+    if (row.status !== 'called') throw conflict(`ticket ${row.number} is ${row.status}, not called`, 'ticketId');
+    if (window !== undefined && row.window_name !== window) throw conflict(`ticket ${row.number} was called to ${row.window_name}, not ${window}`, 'window');
+    return row;
   }
 
   /** Once per ticket: to the back of its line, to be told again when near. */
@@ -297,7 +349,7 @@ export class TicketService {
   }
 
   /** Whoever now has the threshold or fewer ahead and was not told yet, told once by SMS. */
-  private async tellThoseNear(centreId: string, serviceCode: string): Promise<void> {
+  async tellThoseNear(centreId: string, serviceCode: string): Promise<void> {
     const threshold = (await this.settings.get(centreId)).nearThreshold;
     const line = await this.line(centreId, serviceCode);
     for (const [ahead, row] of line.slice(0, threshold + 1).entries()) {
@@ -312,7 +364,7 @@ export class TicketService {
     return row.token_sealed ? this.linkOf(this.ctx.cipher.open(Buffer.from(row.token_sealed, 'base64'), TOKEN_SEAL).toString('utf8')) : `${this.ctx.publicUrl()}/live/${row.centre_id}`;
   }
 
-  private phoneOf(row: TicketRow): string | undefined {
+  phoneOf(row: TicketRow): string | undefined {
     return row.phone_sealed ? this.ctx.cipher.open(Buffer.from(row.phone_sealed, 'base64'), PHONE_SEAL).toString('utf8') : undefined;
   }
 

@@ -5,15 +5,17 @@ import { AppointmentService } from './appointments';
 import { TicketService } from './tickets';
 import { VisitNotices } from './visit-notices';
 import { VisitSettingsStore } from './visit-settings';
+import { TicketWindowActions } from './window-actions';
 
 export interface Visits {
   settings: VisitSettingsStore;
   tickets: TicketService;
+  windows: TicketWindowActions;
   appointments: AppointmentService;
   notices: VisitNotices;
 }
 
-/** The visits room: settings, tickets, appointments and their SMS, wired once. */
+/** The visits room: settings, tickets and what windows do with them, appointments and their SMS, wired once. */
 export function createVisits(
   ctx: PlatformContext,
   notifier: Notifier,
@@ -23,5 +25,5 @@ export function createVisits(
   const settings = new VisitSettingsStore(ctx);
   const notices = new VisitNotices(ctx.db, notifier, ctx.now, onError);
   const tickets = new TicketService(ctx, settings, notices);
-  return { settings, tickets, notices, appointments: new AppointmentService(ctx, settings, tickets, notices, openingHours) };
+  return { settings, tickets, notices, windows: new TicketWindowActions(ctx, tickets), appointments: new AppointmentService(ctx, settings, tickets, notices, openingHours) };
 }

@@ -181,7 +181,7 @@ test('a remote number → SMS at three ahead → postpone → called', async ({ 
   await phone.context().close();
 });
 
-test('at the kiosk: a number for now, a booking for tomorrow for the card on the reader, its QR code too early, then at its time', async ({ browser }) => {
+test('at the kiosk: a number for now, a booking for the day after tomorrow for the card on the reader, its QR code too early, then at its time', async ({ browser }) => {
   // The kiosk's page counts days by the real clock: the platform's follows it here.
   clock = Date.now();
   const page = await newPage(browser, { width: 1280, height: 1024 });
@@ -198,7 +198,8 @@ test('at the kiosk: a number for now, a booking for tomorrow for the card on the
   await page.getByRole('button', { name: '返回', exact: true }).click();
 
   await page.getByRole('button', { name: '预约或取号' }).click();
-  await page.getByRole('group', { name: '日期' }).getByRole('button').nth(1).click();
+  // The day after tomorrow: tomorrow's first slot (00:00) is within check-in reach late in the evening.
+  await page.getByRole('group', { name: '日期' }).getByRole('button').nth(2).click();
   await page.getByRole('group', { name: '预约时段' }).getByRole('button').first().click();
   await page.locator('#booking-phone').fill('13600136000');
   await expectAccessible(page, 'kiosk-booking');
@@ -211,8 +212,8 @@ test('at the kiosk: a number for now, a booking for tomorrow for the card on the
 
   // The booking's QR code carries the code; scanned today it is too early, at its time it checks in.
   await expect(callApi(page, 'visits.checkIn', { code })).rejects.toThrow(/visits\.tooEarly/);
-  const tomorrow = new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
-  const slots = (await (await fetch(`${platform.url}/v1/public/centres/${demo.centreId}/slots?serviceCode=${SERVICE}&date=${tomorrow}`)).json()) as { start: string; free: number }[];
+  const bookedDay = new Date(Date.now() + 8 * 3_600_000 + 2 * 86_400_000).toISOString().slice(0, 10);
+  const slots = (await (await fetch(`${platform.url}/v1/public/centres/${demo.centreId}/slots?serviceCode=${SERVICE}&date=${bookedDay}`)).json()) as { start: string; free: number }[];
   clock = Date.parse(slots[0]!.start) - 10 * 60_000;
   // Its QR code read by the kiosk's keyboard-wedge scanner (a burst of keys and Enter); on a busy
   // machine the burst may come too slowly to count as a scan: scan again, as a citizen would.

@@ -19,6 +19,7 @@ import { QueuePanel } from './QueuePanel';
 import { HelpCallsPanel } from './HelpCallsPanel';
 import { Reports, WalkIn } from './ReportsAndWalkIn';
 import { StaffSignIn } from './StaffSignIn';
+import { TicketCallPanel } from './visits/TicketCallPanel';
 
 const ACTIVITY_THROTTLE_MS = 5000;
 
@@ -141,6 +142,7 @@ function Desk() {
       </DeskBar>
       <MessageLine />
       <HelpCallsPanel />
+      <TicketCallPanel />
       <div class="counter-columns">
         <QueuePanel />
         <CaseReviewPanel form={form} setForm={setForm} />

@@ -44,10 +44,17 @@ export function WallDisplay() {
       announce(called.announcement);
       void read();
     });
+    // Another window's call, heard on the platform's event stream: already recorded, so read it now.
+    const offOther = api.on('counter.wallCall', () => {
+      if (windows !== 'all') return;
+      heard += 1;
+      void read();
+    });
     void read();
     const timer = setInterval(() => void read(), REFRESH_MS);
     return () => {
       off();
+      offOther();
       clearInterval(timer);
     };
   }, [api, windows]);

@@ -9,13 +9,16 @@ import type { MessageKey } from '../i18n/zh-CN';
 import { LazyKeyboard } from '../keyboard/LazyKeyboard';
 import { useSpeak } from '../speech/use-speak';
 import { useApi } from '../state/api-context';
-import { screen, selectedService } from '../state/store';
+import { catalogue, locale, screen, selectedService } from '../state/store';
+import { localized } from '../i18n';
+import { MAX_VISIT_SERVICES } from '../../../contract/platform/visit-limits';
 
 const PROBLEMS: Record<string, MessageKey> = {
   'visits.slotFull': 'booking.slotFull',
   'visits.alreadyBooked': 'booking.alreadyBooked',
   'visits.noSlots': 'booking.noSlots',
   'visits.needCard': 'checkIn.needCard',
+  'visits.badServices': 'booking.badServices',
 };
 const DAYS = 7;
 
@@ -26,6 +29,38 @@ function clock(isoTime: string): string {
 function problemOf(error: unknown): MessageKey {
   const reason = error instanceof TerminalApiError ? error.error.reason : undefined;
   return (reason && PROBLEMS[reason]) || 'checkIn.unavailable';
+}
+
+function ServiceLabel({ code }: { code: string }) {
+  const item = catalogue.value?.items.find((i) => i.code === code);
+  if (!item) return <span>{code}</span>;
+  const name = localized(locale.value, item.name);
+  return <span lang={name.lang}>{name.text}</span>;
+}
+
+/** 一次办多件: other services to handle in the same visit, chosen as toggles; at most five in all. */
+function AlsoServices({ serviceCode, chosen, onChange }: { serviceCode: string; chosen: string[]; onChange: (next: string[]) => void }) {
+  const t = useT();
+  const others = catalogue.value?.items.filter((i) => i.kind !== 'bundle' && i.code !== serviceCode) ?? [];
+  if (others.length === 0) return null;
+  const full = chosen.length >= MAX_VISIT_SERVICES - 1;
+  const toggle = (code: string) => onChange(chosen.includes(code) ? chosen.filter((c) => c !== code) : [...chosen, code]);
+  return (
+    <fieldset class="also-services">
+      <legend>{t('booking.alsoServices', { max: MAX_VISIT_SERVICES })}</legend>
+      <div class="categories" role="group">
+        {others.map((item) => {
+          const on = chosen.includes(item.code);
+          return (
+            <button type="button" key={item.code} class="button chip" aria-pressed={on} disabled={!on && full} onClick={() => toggle(item.code)} data-also-service={item.code}>
+              <ServiceLabel code={item.code} />
+            </button>
+          );
+        })}
+      </div>
+      {full && <p>{t('booking.alsoFull', { max: MAX_VISIT_SERVICES })}</p>}
+    </fieldset>
+  );
 }
 
 /** 预约 or 取号 for the chosen service: a number for now, or a slot of the coming days for the card on the reader. */
@@ -42,6 +77,8 @@ export function VisitBooking() {
   const [booked, setBooked] = useState<KioskBookingView | null>(null);
   const [taken, setTaken] = useState<TakenNumberView | null>(null);
   const [problem, setProblem] = useState<MessageKey | null>(null);
+  /** More services for the same visit: one number, handled at one window in one go. */
+  const [also, setAlso] = useState<string[]>([]);
   useSpeak('booking.title', booked ? 'booking.done' : taken ? 'booking.taken' : problem);
   useEffect(() => {
     if (!serviceCode) return;
@@ -57,7 +94,7 @@ export function VisitBooking() {
   const act = async (what: 'book' | 'take') => {
     setProblem(null);
     try {
-      if (what === 'take') setTaken(await api.call('visits.takeNumber', { serviceCode, ...(phoneOk ? { phone } : {}) }));
+      if (what === 'take') setTaken(await api.call('visits.takeNumber', { serviceCode, ...(also.length ? { alsoServices: also } : {}), ...(phoneOk ? { phone } : {}) }));
       else if (slot) setBooked(await api.call('visits.book', { serviceCode, slotStart: slot, phone }));
     } catch (error) {
       setProblem(problemOf(error));
@@ -81,6 +118,18 @@ export function VisitBooking() {
               <p class="ticket-number" data-testid="taken-number">
                 {taken.number}
               </p>
+              {taken.services.length > 1 && (
+                <>
+                  <p>{t('booking.visitServices', { count: taken.services.length })}</p>
+                  <ol class="visit-services" data-testid="taken-services">
+                    {taken.services.map((code) => (
+                      <li key={code}>
+                        <ServiceLabel code={code} />
+                      </li>
+                    ))}
+                  </ol>
+                </>
+              )}
               <p>
                 {t('checkIn.ahead')} {t('checkIn.aheadCount', { count: taken.ahead })}
               </p>
@@ -122,8 +171,9 @@ export function VisitBooking() {
           onInput={(e) => setPhone((e.target as HTMLInputElement).value)}
         />
       </div>
-      <button type="button" class="button primary main-action" onClick={() => void act('take')}>
-        {t('booking.takeNow')}
+      <AlsoServices serviceCode={serviceCode} chosen={also} onChange={setAlso} />
+      <button type="button" class="button primary main-action" onClick={() => void act('take')} data-take-number>
+        {also.length ? t('booking.takeNowMany', { count: also.length + 1 }) : t('booking.takeNow')}
       </button>
       <h2>{t('booking.later')}</h2>
       <div class="categories" role="group" aria-label={t('booking.day')}>

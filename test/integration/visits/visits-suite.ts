@@ -230,6 +230,47 @@ export function visitsSuite(label: string, newDb: (name: string) => Promise<stri
       expect(finished.every((r) => r.phone_sealed === null && r.token_sealed === null)).toBe(true);
     });
 
+    it('a citizen cancels a booking by its code, by API and on the page, and the slot is free again', async () => {
+      await at('2026-12-02T15:10:00');
+      const freeAt = async (local: string) =>
+        (await call('GET', `/v1/public/centres/${demo.centreId}/slots?serviceCode=${SERVICE}&date=2026-12-02`)).body.find(
+          (s: { start: string }) => s.start === new Date(beijing(local)).toISOString(),
+        ).free;
+      const booked = await book('2026-12-02T16:30:00', ELDERLY_ID);
+      expect(booked.status).toBe(201);
+      expect(await freeAt('2026-12-02T16:30:00')).toBe(1);
+      const bad = await call('POST', '/v1/public/appointments/cancel', { json: { code: 'ZZZZZZZZZZZZ' } });
+      expect(bad.status).toBe(404);
+      expect((await call('POST', '/v1/public/appointments/cancel', { json: { code: 'short' } })).body.error.field).toBe('code');
+      const cancelled = await call('POST', '/v1/public/appointments/cancel', { json: { code: booked.body.code.toLowerCase() } });
+      expect(cancelled.status).toBe(200);
+      expect(cancelled.body).toMatchObject({ status: 'cancelled', appointmentId: booked.body.appointmentId });
+      expect(cancelled.body.code).toBeUndefined();
+      expect(await freeAt('2026-12-02T16:30:00')).toBe(2);
+      const again = await call('POST', '/v1/public/appointments/cancel', { json: { code: booked.body.code } });
+      expect(again.status).toBe(409);
+      expect(again.body.error.field).toBe('code');
+      expect((await call('POST', '/v1/appointments/check-in', { token: kiosk, json: { code: booked.body.code } })).status).toBe(404);
+      expect((await platform.db.get<{ sealed: string | null }>('SELECT sealed FROM appointments WHERE id = ?', [booked.body.appointmentId]))!.sealed).toBeNull();
+
+      const byPage = await book('2026-12-02T16:30:00', ELDERLY_ID);
+      const form = await call('GET', `/book/${demo.centreId}/cancel`);
+      expect(form.status).toBe(200);
+      expect(form.body).toContain('签到码');
+      const post = (code: string) =>
+        fetch(`${platform.url}/book/${demo.centreId}/cancel`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ code }) });
+      const wrong = await post('ABCDEFGH2345');
+      expect(wrong.status).toBe(404);
+      expect(await wrong.text()).toContain('没有找到这个签到码的预约');
+      const done = await post(byPage.body.code);
+      expect(done.status).toBe(200);
+      const text = await done.text();
+      expect(text).toContain('预约已取消');
+      expect(text).not.toMatch(/王|4403|1101|13900139000/);
+      expect(await freeAt('2026-12-02T16:30:00')).toBe(2);
+      expect(await (await post(byPage.body.code)).text()).toContain('不能再取消');
+    });
+
     it('two windows calling at once never call the same ticket', async () => {
       await at('2026-12-02T16:00:00');
       const queued = new Set<string>();
