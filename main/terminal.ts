@@ -212,7 +212,7 @@ export async function startTerminal(options: StartOptions): Promise<Terminal> {
         ...certificateHandlers(role.certificates),
         ...printHandlers(printing.service, role.reprints),
         ...helpHandlers(role.help),
-        ...counterHandlers(role.counter),
+        ...counterHandlers(role.counter, role.deskNotices),
         ...cycleHandlers(role.deskCycle),
         ...ticketDeskHandlers(role.ticketDesk),
         ...setupHandlers(technicianLock, setup),
