@@ -63,9 +63,22 @@ export const TerminalConfig = z
         windowName: z.string().min(1).max(20).default('1号窗口'),
         /** The staff member's session locks after this long without input. */
         lockMinutes: z.number().int().min(1).max(120).default(10),
+        /**
+         * What the desk's 不予受理 and 补正 notices say that the platform does not know: where the
+         * applicant may appeal (行政复议 body, court), the working days 补正 may take, the centre's phone.
+         */
+        notices: z
+          .object({
+            reviewBody: z.string().min(1).max(60).default('本级人民政府'),
+            court: z.string().min(1).max(60).default('有管辖权的人民法院'),
+            supplementWorkingDays: z.number().int().min(1).max(60).default(10),
+            centrePhone: z.string().min(1).max(30).optional(),
+          })
+          .strict()
+          .default({ reviewBody: '本级人民政府', court: '有管辖权的人民法院', supplementWorkingDays: 10 }),
       })
       .strict()
-      .default({ windowName: '1号窗口', lockMinutes: 10 }),
+      .default({ windowName: '1号窗口', lockMinutes: 10, notices: { reviewBody: '本级人民政府', court: '有管辖权的人民法院', supplementWorkingDays: 10 } }),
     ui: z
       .object({ locale: z.enum(['zh-CN', 'en']).default('zh-CN'), largeTypeDefault: z.boolean().default(false) })
       .strict()
@@ -120,6 +133,21 @@ export const TerminalConfig = z
       })
       .strict()
       .default({ engine: 'paddle', language: 'chi_sim+eng', workers: 1 }),
+    /**
+     * Handwriting (main/handwriting): where libzinnia and its models are, for a machine without
+     * Debian's packages (a Windows build: zinnia.dll and the two .model files). Absent: Debian's.
+     */
+    handwriting: z
+      .object({
+        /** A file name or path the dynamic loader opens, e.g. C:\\Tongban\\zinnia.dll. */
+        library: z.string().min(1).optional(),
+        /** The Simplified Chinese model (tegaki-zinnia-simplified-chinese). */
+        model: z.string().min(1).optional(),
+        /** The second model fused with it (tegaki-zinnia-japanese); `false` leaves it out. */
+        kanjiModel: z.union([z.string().min(1), z.literal(false)]).optional(),
+      })
+      .strict()
+      .default({}),
     /** Being watched from the platform (main/fleet): heartbeats, remote actions, signed configuration. */
     fleet: z
       .object({

@@ -185,6 +185,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       ratings: new RatingService(ctx, publish, caseAccess, departments),
       help: new HelpCalls(ctx),
       publicStatus: new PublicStatus(ctx, notices),
+      decisionNotices: notices,
       departments,
       backOffice: new BackOfficeService(ctx, publish, cases, departments, pickups, caseNotes, licences),
       pickups,

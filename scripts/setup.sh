@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 purpose="${1:-run}"
-run_packages=(chromium fonts-noto-cjk socat librime1 rime-data-luna-pinyin rime-prelude rime-essay libzinnia0 tegaki-zinnia-simplified-chinese espeak-ng x11-utils)
+run_packages=(chromium fonts-noto-cjk socat librime1 rime-data-luna-pinyin rime-prelude rime-essay libzinnia0 tegaki-zinnia-simplified-chinese tegaki-zinnia-japanese espeak-ng x11-utils)
 test_packages=(cups-ipp-utils avahi-daemon dbus sane-utils tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng poppler-utils postgresql xvfb sox imagemagick zbar-tools systemd cage
   fonts-arphic-ukai fonts-arphic-uming fonts-wqy-zenhei fonts-cwtex-fs ffmpeg)
 packages=("${run_packages[@]}")

@@ -7,7 +7,8 @@
  * at 300 dpi. The CLI loads its models in every process: its per-page time includes that, as it
  * would on a terminal that shells out to it; its load time is a page's time minus nothing (none apart).
  *
- * Run: npx tsx bench/ocr/run.ts [--pages N] [--dpi 200,300] [--engines paddle,tesseract,cli]
+ * Run: npx tsx bench/ocr/run.ts [--pages N] [--dpi 200,300] [--engines paddle,tesseract,cli] [--seed N]
+ * (--seed: another page set, held out from the one the settings were chosen on; default 11).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,7 +17,7 @@ import path from 'node:path';
 import { DEFAULT_LANG_PATH, prepareImage, startEngine, type OcrEngine, type PreparedImage } from '../../main/ocr';
 import { normaliseOcrText } from '../../main/ocr/text';
 import { characterErrorRate, launchChromium } from '../../test/fixtures/ocr/documents';
-import { benchPages, type BenchPage } from './page-set';
+import { benchPages, DEFAULT_SEED, type BenchPage } from './page-set';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -24,6 +25,7 @@ const arg = (name: string) => {
 };
 const DPIS = (arg('--dpi') ?? '200,300').split(',').map(Number);
 const ENGINES = (arg('--engines') ?? 'paddle,tesseract,cli').split(',');
+const SEED = Number(arg('--seed') ?? DEFAULT_SEED);
 const round = (n: number, digits = 3) => Math.round(n * 10 ** digits) / 10 ** digits;
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 const dir = mkdtempSync(path.join(tmpdir(), 'tongban-bench-ocr-'));
@@ -52,13 +54,21 @@ try {
   const browser = await launchChromium();
   let pages: BenchPage[];
   try {
-    pages = (await benchPages(browser, 300)).slice(0, Number(arg('--pages')) || undefined);
+    pages = (await benchPages(browser, 300, SEED)).slice(0, Number(arg('--pages')) || undefined);
   } finally {
     await browser.close();
   }
   // The same prepared image for every engine, made once per page and dpi, outside every timing.
+  // Its own time is reported apart: it is part of what a terminal spends on a page.
   const prepared = new Map<string, PreparedImage>();
-  for (const dpi of DPIS) for (const page of pages) prepared.set(`${page.name}@${dpi}`, await prepareImage(page.image, { dpi }));
+  const prepareSeconds: Record<string, number[]> = {};
+  for (const dpi of DPIS) {
+    for (const page of pages) {
+      const [image, seconds] = await timed(() => prepareImage(page.image, { dpi }));
+      prepared.set(`${page.name}@${dpi}`, image);
+      (prepareSeconds[`${dpi}dpi`] ??= []).push(seconds);
+    }
+  }
 
   const loadSeconds: Record<string, number> = {};
   const figures: Figures = {};
@@ -116,9 +126,11 @@ try {
     `${JSON.stringify(
       {
         machine: { cores: os.availableParallelism(), loadAverage: os.loadavg().map((l) => round(l, 2)) },
+        seed: SEED,
         pages: pages.map((p) => ({ name: p.name, face: p.face, condition: p.condition })),
         method: 'A4 rendered at 300 dpi; every engine reads the same prepared image at each dpi; load timed apart; warm (one page read first, not counted); CER = edit distance / drawn length, whitespace ignored, NFKC',
         loadSeconds,
+        prepareSecondsPerPage: Object.fromEntries(Object.entries(prepareSeconds).map(([dpi, values]) => [dpi, round(mean(values))])),
         summary,
         warmTimeRatioToNativeCli: ratios,
         perPage: figures,

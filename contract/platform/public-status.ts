@@ -13,8 +13,18 @@ export const PublicNotice = z.object({
   /** As printed beside the notice's QR code; the signature it comes from is the platform's. */
   verificationCode: z.string(),
   verifyUrl: z.string().url(),
+  /** The page the notice's QR code opens: the notice shown as verified (已核验) with its case's progress. */
+  pageUrl: z.string().url(),
 });
 export type PublicNotice = z.infer<typeof PublicNotice>;
+
+/**
+ * `GET /v1/cases/{caseId}/notices` for the clerk's desk: the case's signed notices, each with
+ * the centre that issued it, which the desk prints as the notice's seal line.
+ */
+export const CaseNotices = z.object({ notices: z.array(PublicNotice.extend({ issuer: z.string() })) });
+export type CaseNotices = z.infer<typeof CaseNotices>;
+export type DeskNotice = CaseNotices['notices'][number];
 
 /**
  * `GET /v1/public/status/{code}` (and the page at `/status/{code}`): what anyone holding the

@@ -22,6 +22,7 @@ export const PLATFORM_ROUTES = {
   decide: 'POST /v1/cases/:caseId/decisions',
   supplement: 'POST /v1/cases/:caseId/supplements',
   caseEvents: 'GET /v1/cases/:caseId/events',
+  caseNotices: 'GET /v1/cases/:caseId/notices',
   rate: 'POST /v1/cases/:caseId/rating',
   queue: 'GET /v1/queue',
   claim: 'POST /v1/queue/claim',

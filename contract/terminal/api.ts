@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PrintResultView } from './print-result';
 import { Catalogue } from '../platform/catalogue';
 import { BundleView } from '../platform/bundles';
 import { CaseStatus } from '../platform/cases';
@@ -165,16 +166,7 @@ export const CaseLookup = z.union([
 ]);
 export type CaseLookup = z.infer<typeof CaseLookup>;
 
-/** How a print ended, in message keys the UI translates (print.done, print.a4.mediaEmpty, …). */
-export const PrintResultView = z.object({
-  ok: z.boolean(),
-  message: z.string(),
-  nextStep: z.string().optional(),
-  warnings: z.array(z.string()),
-  /** A failed job kept on the terminal: 重新打印 sends it again without starting over. */
-  retryId: z.string().optional(),
-});
-export type PrintResultView = z.infer<typeof PrintResultView>;
+export { PrintResultView };
 
 /** A certificate issued for the citizen at the machine, shown before it is printed. */
 export const CertificatePreview = z.object({

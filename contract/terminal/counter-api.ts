@@ -8,6 +8,8 @@ import { CaseEvent } from '../platform/events';
 import { HelpCall } from '../platform/help';
 import { CaseLicences } from '../platform/licences';
 import { Timeliness } from '../platform/timeliness';
+import { PublicNotice } from '../platform/public-status';
+import { PrintResultView } from './print-result';
 import { ServiceLevelLine } from '../platform/service-levels';
 
 /**
@@ -103,6 +105,14 @@ export const CounterDecision = z.discriminatedUnion('decision', [
 ]);
 export type CounterDecision = z.infer<typeof CounterDecision>;
 
+/**
+ * A decision's notice (不予受理告知书 or 补正材料告知书) printed at the desk: which notice, the
+ * code the platform signed it with (as printed beside its QR code), and how the print ended;
+ * a kept job's `retryId` prints the same pages again (重新打印).
+ */
+export const NoticePrint = PrintResultView.extend({ kind: PublicNotice.shape.kind, verificationCode: z.string() });
+export type NoticePrint = z.infer<typeof NoticePrint>;
+
 const NoArgs = z.object({}).strict();
 const Ok = z.object({ ok: z.literal(true) });
 const CaseRef = z.object({ caseId: z.uuid() }).strict();
@@ -137,6 +147,8 @@ export const counterMethods = {
   /** 开始办理: the citizen of the case on this desk reached the counter (walking time ends, handling begins). */
   'counter.startCase': { args: CaseRef, result: z.object({ startedAt: z.string() }) },
   'counter.decide': { args: z.object({ caseId: z.uuid(), decision: CounterDecision }).strict(), result: CaseSummary },
+  /** Prints the newest signed notice of the case's decisions on the A4 printer; with `retryId`, the kept job of a failed print. */
+  'counter.printNotice': { args: z.object({ caseId: z.uuid(), retryId: z.uuid().optional() }).strict(), result: NoticePrint },
   /** Walk-in: a case made at the window for the citizen in front of it (source counter). */
   'counter.createCase': {
     args: z

@@ -52,6 +52,11 @@ export const inputMethods = {
     args: PinyinQuery,
     result: z.object({ engine: PinyinEngineName, candidates: z.array(PinyinCandidate) }),
   },
+  /** Whether the writing pad can work here (libzinnia and its model open); the keyboard leaves out 手写 where not. */
+  'handwriting.status': {
+    args: z.object({}).strict(),
+    result: z.object({ available: z.boolean() }),
+  },
   'handwriting.recognise': {
     args: HandwritingQuery,
     result: z.object({ candidates: z.array(z.string().min(1).max(8)) }),

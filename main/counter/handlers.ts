@@ -1,6 +1,7 @@
 import type { Handlers } from '../api/dispatcher';
 import { provided } from '../api/dispatcher';
 import type { CounterService } from './counter-service';
+import type { DeskNotices } from './desk-notices';
 
 type CounterMethod = Extract<keyof Handlers, `counter.${string}`>;
 export type CounterHandlers = Pick<Handlers, CounterMethod>;
@@ -11,8 +12,9 @@ const ok = { ok: true } as const;
  * The `counter.*` methods. On a kiosk (no service) every one of them is refused: a citizen's
  * machine has no desk to sign in to.
  */
-export function counterHandlers(service: CounterService | undefined): CounterHandlers {
+export function counterHandlers(service: CounterService | undefined, notices?: DeskNotices): CounterHandlers {
   const desk = provided(service, 'not-allowed', 'this terminal is not a counter (terminal.role)');
+  const printer = provided(notices, 'not-allowed', 'this terminal is not a counter (terminal.role)');
   return {
     'counter.status': () => desk().status(),
     'counter.signIn': ({ username, password }) => desk().signIn(username, password),
@@ -38,6 +40,7 @@ export function counterHandlers(service: CounterService | undefined): CounterHan
     'counter.material': ({ caseId, sha256 }) => desk().material(caseId, sha256),
     'counter.licences': ({ caseId }) => desk().licences(caseId),
     'counter.decide': ({ caseId, decision }) => desk().decide(caseId, decision),
+    'counter.printNotice': ({ caseId, retryId }) => printer().print(caseId, retryId),
     'counter.startCase': ({ caseId }) => desk().startCase(caseId),
     'counter.createCase': (args) => desk().createCase(args),
     'counter.stats': () => desk().stats(),

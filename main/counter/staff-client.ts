@@ -9,6 +9,7 @@ import { Collection, PickupSearchResult, type CollectRequest, type PickupSearch 
 import { Rating, type RatingRequest } from '../../contract/platform/ratings';
 import { CaseDetail, CaseSummary, IntakeReceipt, QueueResponse, RevealResponse, type Decision, type IntakeRequest } from '../../contract/platform/cases';
 import { EventsPage } from '../../contract/platform/events';
+import { CaseNotices } from '../../contract/platform/public-status';
 import { CentreStats } from '../../contract/platform/ratings';
 import { HelpCall } from '../../contract/platform/help';
 import { ServiceLevelsNow } from '../../contract/platform/service-levels';
@@ -70,6 +71,11 @@ export class StaffClient {
 
   caseEvents(token: string, caseId: string): Promise<EventsPage> {
     return this.#link.json(EventsPage, 'caseEvents', { params: { caseId }, query: { after: 0, limit: 500 }, authorization: bearer(token) });
+  }
+
+  /** The signed 不予受理 / 补正 notices of the case's decisions, to print at the desk. */
+  caseNotices(token: string, caseId: string): Promise<CaseNotices> {
+    return this.#link.json(CaseNotices, 'caseNotices', { params: { caseId }, authorization: bearer(token) });
   }
 
   reveal(token: string, caseId: string, purpose: string): Promise<RevealResponse> {

@@ -1,4 +1,5 @@
 import type { StopList } from '../../common/stop-list';
+import type { TerminalConfig } from '../../kiosk-config/schema';
 import type { Handlers } from '../api/dispatcher';
 import type { HandwritingService } from '../handwriting/handwriting-service';
 import type { Logger } from '../logging/logger';
@@ -12,10 +13,11 @@ export type InputHandlers = Pick<Handlers, InputMethod>;
 /**
  * Pinyin, handwriting and read-aloud: the engines of the kiosk's keyboard and voice, each
  * loaded on first use. The pinyin and handwriting modules themselves (koffi, a native FFI of
- * 4 MB) are imported at the first keystroke, not at start-up: most kiosk visits type nothing.
+ * 4 MB) are imported when a keyboard first opens or is typed on, not at start-up: most kiosk
+ * visits type nothing.
  * A session's end gives librime a fresh session; close unloads them.
  */
-export function inputHandlers(deps: { sessions: SessionService; stops: StopList; log: Logger }): InputHandlers {
+export function inputHandlers(deps: { sessions: SessionService; stops: StopList; log: Logger; handwriting?: TerminalConfig['handwriting'] }): InputHandlers {
   let ime: ImeService | undefined;
   let handwriting: HandwritingService | undefined;
   const imeService = async () => {
@@ -24,7 +26,13 @@ export function inputHandlers(deps: { sessions: SessionService; stops: StopList;
   };
   const handwritingService = async () => {
     const { HandwritingService } = await import('../handwriting/handwriting-service');
-    return (handwriting ??= new HandwritingService({ log: deps.log.child({ service: 'handwriting' }) }));
+    const where = deps.handwriting ?? {};
+    return (handwriting ??= new HandwritingService({
+      log: deps.log.child({ service: 'handwriting' }),
+      modelPath: where.model,
+      kanjiModelPath: where.kanjiModel,
+      libraryNames: where.library === undefined ? undefined : [where.library],
+    }));
   };
   deps.sessions.onWipe(() => ime?.reset());
   const speech = new SpeechService({ log: deps.log.child({ service: 'speech' }) });
@@ -34,6 +42,7 @@ export function inputHandlers(deps: { sessions: SessionService; stops: StopList;
   });
   return {
     'ime.candidates': async (query) => (await imeService()).candidates(query),
+    'handwriting.status': async () => ({ available: (await handwritingService()).available }),
     'handwriting.recognise': async (query) => (await handwritingService()).recognise(query),
     'speech.synthesize': ({ parts, lang }) => speech.say(parts, lang),
   };

@@ -86,8 +86,7 @@ export function demoSupplementNotice(): SupplementNotice {
     deadlineWorkingDays: 10,
     centre: CENTRE,
     issuedOn: '2026-11-23',
-    statusUrl: 'https://platform.example.invalid/status/TB-20261123-000123',
-    verification: { code: '0000-0000-0000-0001', url: 'https://platform.example.invalid/v1/documents/verify?id=DEMO-S&code=0000-0000-0000-0001' },
+    verification: { code: '0000-0000-0000-0001', url: 'https://platform.example.invalid/status/notices/DEMO-S?code=0000-0000-0000-0001' },
     sample: true,
   };
 }
@@ -105,7 +104,7 @@ export function demoRejectionNotice(): RejectionNotice {
     remedy: { reviewBody: '示范市示范区人民政府', court: '示范市示范区人民法院' },
     centre: CENTRE,
     issuedOn: '2026-11-23',
-    verification: { code: '0000-0000-0000-0002', url: 'https://platform.example.invalid/v1/documents/verify?id=DEMO-R&code=0000-0000-0000-0002' },
+    verification: { code: '0000-0000-0000-0002', url: 'https://platform.example.invalid/status/notices/DEMO-R?code=0000-0000-0000-0002' },
     sample: true,
   };
 }

@@ -92,8 +92,7 @@ export const SupplementNotice = z.object({
   deadlineWorkingDays: z.number().int().min(1),
   centre: Centre,
   issuedOn: isoDate,
-  statusUrl: z.string().url(),
-  /** Whoever is shown the notice can check it is genuine (核验码 and the platform's verify address). */
+  /** Whoever is shown the notice can check it is genuine (核验码, and the status page its QR code opens). */
   verification: Verification,
   sample: z.boolean().default(false),
 });
@@ -112,7 +111,7 @@ export const RejectionNotice = z.object({
   remedy: z.object({ reviewBody: z.string().min(1), court: z.string().min(1) }),
   centre: Centre,
   issuedOn: isoDate,
-  /** Whoever is shown the notice can check it is genuine (核验码 and the platform's verify address). */
+  /** Whoever is shown the notice can check it is genuine (核验码, and the status page its QR code opens). */
   verification: Verification,
   sample: z.boolean().default(false),
 });

@@ -1,5 +1,6 @@
 import { CounterService } from '../counter/counter-service';
 import { DeskCycle } from '../counter/desk-cycle';
+import { DeskNotices } from '../counter/desk-notices';
 import { StaffClient } from '../counter/staff-client';
 import { TicketDesk } from '../counter/ticket-desk';
 import type { RoleServices, TerminalCore } from './role';
@@ -18,5 +19,6 @@ export function startCounter(core: TerminalCore): RoleServices {
   });
   core.stops.add(() => counter.dispose());
   const deskCycle = new DeskCycle({ desk: counter, windowName: config.counter.windowName, cardOnReader: () => identity.current });
-  return { counter, deskCycle, ticketDesk: new TicketDesk(counter, config.counter.windowName) };
+  const deskNotices = new DeskNotices({ desk: counter, printing: core.printing.service, catalogue: () => catalogue.get(), settings: config.counter.notices });
+  return { counter, deskCycle, deskNotices, ticketDesk: new TicketDesk(counter, config.counter.windowName) };
 }

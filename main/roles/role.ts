@@ -19,6 +19,7 @@ import type { TerminalPrinting } from '../printing/terminal-printers';
 import type { SessionService } from '../session/session-service';
 import type { LocalStore } from '../store/local-store';
 import type { PrintLog } from '../store/print-log';
+import type { DeskNotices } from '../counter/desk-notices';
 import type { PlatformClient } from '../sync/platform-client';
 import type { Scanner } from '../../drivers/scanner';
 
@@ -47,6 +48,8 @@ export interface RoleServices {
   /** 电子证照, looked up with the citizen's consent (issue 20). */
   licences?: LicenceCheck;
   counter?: CounterService;
+  /** The 不予受理 and 补正 notices the desk prints after its decision. */
+  deskNotices?: DeskNotices;
   /** 呼叫工作人员, on a citizen's machine. */
   help?: HelpService;
   /** 预约签到 by card or booking code, 预约 and 取号, on a citizen's machine (issue 19). */

@@ -44,7 +44,7 @@ import { authoriseCertificate, setCertificatePermission } from '../core/certific
 import { listEvents, type EventFilter } from '../core/events';
 import { registerCertificateRoutes, registerDocumentRoutes } from '../documents/http';
 import { registerHelpRoutes } from '../help/http';
-import { registerPublicStatusRoutes } from '../public-status/http';
+import { registerCaseNoticeRoutes, registerPublicStatusRoutes } from '../public-status/http';
 import { registerFleetRoutes } from '../fleet/routes';
 import { registerVisitPages } from '../visits/page-routes';
 import { registerVisitRoutes } from '../visits/http';
@@ -402,6 +402,7 @@ export function registerRoutes(app: FastifyInstance, services: Services, options
 
   registerHelpRoutes(app, services.help, caller);
   registerPublicStatusRoutes(app, services.publicStatus);
+  if (services.decisionNotices) registerCaseNoticeRoutes(app, services.decisionNotices, caller, (who, caseId) => cases.visible(who, caseId));
   registerCycleRoutes(app, services, caller);
   registerDashboardRoutes(app, services, caller);
   registerCallRoutes(app, ctx, caller);

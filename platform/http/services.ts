@@ -14,6 +14,7 @@ import type { RatingService } from '../core/ratings';
 import type { LicenceService } from '../licences/service';
 import type { HelpCalls } from '../help/help-calls';
 import type { PublicStatus } from '../public-status/public-status';
+import type { DecisionNotices } from '../public-status/decision-notices';
 import type { Visits } from '../visits/visits';
 import type { ServiceLevels } from '../service-levels/service-levels';
 
@@ -26,6 +27,8 @@ export interface Services {
   ratings: RatingService;
   help: HelpCalls;
   publicStatus: PublicStatus;
+  /** The signed 不予受理 and 补正 notices the desk prints. */
+  decisionNotices?: DecisionNotices;
   departments: DepartmentService;
   backOffice: BackOfficeService;
   pickups: PickupService;

@@ -1,9 +1,9 @@
 import type { CaseEvent } from '../../contract/platform/events';
 import { caseNumberOf } from '../../contract/platform/case-number';
-import type { PublicNotice } from '../../contract/platform/public-status';
+import type { DeskNotice, PublicNotice } from '../../contract/platform/public-status';
 import { iso, type PlatformContext } from '../core/context';
 import type { DocumentService } from '../documents/service';
-import { verificationCode, verificationUrl } from '../documents/signing';
+import { verificationCode, verificationUrl, type SignedDocument } from '../documents/signing';
 
 /** The decisions that give the citizen a notice on paper, and the kind of that notice. */
 const NOTICE_KINDS = { rejected: 'rejection-notice', 'materials-requested': 'supplement-notice' } as const;
@@ -12,6 +12,25 @@ type NoticeEvent = keyof typeof NOTICE_KINDS;
 function isNoticeEvent(type: string): type is NoticeEvent {
   return type in NOTICE_KINDS;
 }
+
+function isNoticeKind(kind: string): kind is PublicNotice['kind'] {
+  return Object.values(NOTICE_KINDS).some((k) => k === kind);
+}
+
+/**
+ * The public status page's address of one notice (what its QR code carries), relative to the
+ * platform's public URL so a platform published under a path keeps it.
+ */
+export function noticePageUrl(baseUrl: string, document: Pick<SignedDocument, 'documentId' | 'signature'>): string {
+  const url = new URL(`status/notices/${encodeURIComponent(document.documentId)}`, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
+  url.searchParams.set('code', verificationCode(document));
+  return url.toString();
+}
+
+/** What a code typed or scanned from a notice comes to: the notice and its case, or why not. */
+export type NoticeCheck =
+  | { verified: true; notice: PublicNotice; issuer: string; caseId: string }
+  | { verified: false; why: 'bad-code' | 'not-found' | 'altered' };
 
 /**
  * The 不予受理告知书 and 补正材料告知书 a decision gives the citizen, issued signed with the
@@ -36,12 +55,12 @@ export class DecisionNotices {
   }
 
   /** Every notice of one case, oldest first, issued now where it was not yet. */
-  async forCase(caseId: string): Promise<PublicNotice[]> {
+  async forCase(caseId: string): Promise<DeskNotice[]> {
     const rows = await this.ctx.db.all<{ seq: number; type: string; at: number }>(
       "SELECT seq, type, at FROM events WHERE case_id = ? AND type IN ('rejected', 'materials-requested') ORDER BY seq",
       [caseId],
     );
-    const notices: PublicNotice[] = [];
+    const notices: DeskNotice[] = [];
     for (const row of rows) {
       if (!isNoticeEvent(row.type)) continue;
       notices.push(await this.issue({ seq: Number(row.seq), caseId, type: row.type, at: Number(row.at) }));
@@ -49,18 +68,40 @@ export class DecisionNotices {
     return notices;
   }
 
-  async issue(event: { seq: number; caseId: string; type: NoticeEvent; at: number }): Promise<PublicNotice> {
+  async issue(event: { seq: number; caseId: string; type: NoticeEvent; at: number }): Promise<DeskNotice> {
     const documentId = `notice-${event.seq}`;
     const kind = NOTICE_KINDS[event.type];
     const signed =
       (await this.documents.registry.get(documentId)) ??
       (await this.documents.issue({ kind, documentId, issuedAt: iso(event.at), issuer: await this.issuer(event.caseId), data: await this.data(event) })).signed;
+    return this.shown(kind, signed);
+  }
+
+  /**
+   * The check behind a notice's QR code: the document key's verdict on the id and code, and
+   * the case the notice answers (found by the decision event its id is derived from).
+   */
+  async check(documentId: string, code: string): Promise<NoticeCheck> {
+    const result = await this.documents.verify(documentId, code);
+    if (result.status === 'bad-code' || result.status === 'not-found') return { verified: false, why: result.status };
+    if (result.status === 'altered') return { verified: false, why: 'altered' };
+    const seq = /^notice-(\d+)$/.exec(documentId)?.[1];
+    const signed = await this.documents.registry.get(documentId);
+    const event = seq ? await this.ctx.db.get<{ case_id: string }>('SELECT case_id FROM events WHERE seq = ?', [Number(seq)]) : undefined;
+    // Only a decision notice opens here: a certificate's code is checked where its own QR code points.
+    if (!signed || !event || !isNoticeKind(result.document.kind)) return { verified: false, why: 'not-found' };
+    return { verified: true, notice: this.shown(result.document.kind, signed), issuer: signed.issuer, caseId: event.case_id };
+  }
+
+  private shown(kind: PublicNotice['kind'], signed: SignedDocument): DeskNotice {
     return {
       kind,
-      documentId,
+      documentId: signed.documentId,
       issuedAt: signed.issuedAt,
       verificationCode: verificationCode(signed),
       verifyUrl: verificationUrl(this.ctx.publicUrl(), signed),
+      pageUrl: noticePageUrl(this.ctx.publicUrl(), signed),
+      issuer: signed.issuer,
     };
   }
 

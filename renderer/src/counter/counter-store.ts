@@ -2,7 +2,7 @@ import { batch, signal } from '@preact/signals';
 import type { CentreStats } from '../../../contract/platform/ratings';
 import type { CaseSummary, RevealResponse } from '../../../contract/platform/cases';
 import type { IdentityView } from '../../../contract/terminal/api';
-import type { CalledNumber, CaseReview, CounterDecision, CounterStatus, QueueView, WallView } from '../../../contract/terminal/counter-api';
+import type { CalledNumber, CaseReview, CounterDecision, CounterStatus, NoticePrint, QueueView, WallView } from '../../../contract/terminal/counter-api';
 
 export const counterStatus = signal<CounterStatus | null>(null);
 export const queue = signal<QueueView | null>(null);
@@ -19,6 +19,14 @@ export const counterMessage = signal<{ text: string; kind: 'info' | 'problem' } 
 /** An irreversible decision the clerk asked for, waiting for their confirmation. */
 export type PendingDecision = { caseId: string; queueNumber: string; decision: Extract<CounterDecision, { decision: 'accept' | 'reject' | 'complete' }> };
 export const pendingDecision = signal<PendingDecision | null>(null);
+
+/** The notice of a 不予受理 or 补正 just decided at this desk, as its print goes; 重新打印 while it failed. */
+export type NoticeStatus = { caseId: string; kind: NoticePrint['kind'] } & (
+  | { state: 'printing' }
+  | { state: 'printed'; code: string }
+  | { state: 'failed'; reason: string; retryId?: string }
+);
+export const noticePrint = signal<NoticeStatus | null>(null);
 
 export type DeskTab = 'my-cases' | 'reports' | 'walk-in' | 'pickup';
 export const deskTab = signal<DeskTab>('my-cases');
@@ -46,6 +54,7 @@ export function clearDesk(): void {
     pendingDecision.value = null;
     pickupFor.value = null;
     openedFromMyList.value = null;
+    noticePrint.value = null;
   });
 }
 

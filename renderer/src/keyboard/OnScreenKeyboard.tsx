@@ -12,7 +12,7 @@ import { largeType, locale } from '../state/store';
 import { CandidateBar } from './CandidateBar';
 import { hasSurname, pickCandidate, queryable, typePinyin } from './composition';
 import { HandwritingPad, type PadStroke } from './HandwritingPad';
-import { chineseModes, layouts, type KeyboardMode } from './layouts';
+import { chineseModes, layouts, withoutHandwriting, type KeyboardMode } from './layouts';
 
 export interface OnScreenKeyboardProps {
   mode: KeyboardMode;
@@ -48,6 +48,8 @@ export function OnScreenKeyboard({ mode, value, maxLength, onChange, onDone }: O
   const [latin, setLatin] = useState(mode === 'letters');
   const [padClears, setPadClears] = useState(0);
   const [message, setMessage] = useState<MessageKey | null>(null);
+  /** Off where the terminal cannot open its recogniser (e.g. a Windows build without zinnia.dll): no 手写 key. */
+  const [handwritingOff, setHandwritingOff] = useState(false);
   const queries = useRef(0);
   const chinese = chineseModes.has(mode);
   const pageSize = largeType.value ? 6 : 8;
@@ -85,6 +87,14 @@ export function OnScreenKeyboard({ mode, value, maxLength, onChange, onDone }: O
     );
   }, [composition]);
 
+  useEffect(() => {
+    if (!chinese) return;
+    api.call('handwriting.status', {}).then(
+      (status) => setHandwritingOff(!status.available),
+      () => setHandwritingOff(true),
+    );
+  }, [chinese]);
+
   const put = (next: string) => onChange(clip(next, maxLength));
 
   const pick = (index: number) => {
@@ -111,6 +121,8 @@ export function OnScreenKeyboard({ mode, value, maxLength, onChange, onDone }: O
       () => {
         if (mine !== queries.current) return;
         showCandidates([]);
+        setHandwritingOff(true);
+        setWriting(false);
         tell('keyboard.handwritingUnavailable');
       },
     );
@@ -166,7 +178,7 @@ export function OnScreenKeyboard({ mode, value, maxLength, onChange, onDone }: O
   useEffect(() => {
     if (!host.current || writing) return;
     const instance = new Keyboard(host.current, {
-      layout: layouts[mode],
+      layout: handwritingOff ? withoutHandwriting(layouts[mode]) : layouts[mode],
       layoutName: 'default',
       display: {
         '{bksp}': t('keyboard.delete'),
@@ -185,8 +197,8 @@ export function OnScreenKeyboard({ mode, value, maxLength, onChange, onDone }: O
       onKeyPress: (button: string) => pressNow.current(button, instance),
     });
     return () => instance.destroy();
-    // Rebuilt when the field's kind, the letters/pinyin choice or the language changes, not per key.
-  }, [mode, latin, writing, t('keyboard.done')]);
+    // Rebuilt when the field's kind, the letters/pinyin choice, the pad's availability or the language changes, not per key.
+  }, [mode, latin, writing, handwritingOff, t('keyboard.done')]);
 
   // Keyed apart: Preact must not reuse the node simple-keyboard empties when it is destroyed.
   const keysOrPad = writing ? (

@@ -25,3 +25,8 @@ export const layouts: Record<KeyboardMode, Record<string, string[]>> = {
   numeric: { default: ['1 2 3', '4 5 6', '7 8 9', '{bksp} 0 {enter}'] },
   idNumber: { default: ['1 2 3', '4 5 6', '7 8 9', 'X 0 {bksp}', '{enter}'] },
 };
+
+/** A layout without the 手写 key, for a terminal whose recogniser cannot be opened. */
+export function withoutHandwriting(layout: Record<string, string[]>): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(layout).map(([name, rows]) => [name, rows.map((row) => row.split(' ').filter((key) => key !== '{hand}').join(' '))]));
+}

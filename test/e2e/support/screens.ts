@@ -1,12 +1,31 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 export const SCREENSHOT_DIR = path.resolve('test/output/screenshots');
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: false });
+}
+
+/**
+ * One element whole, however tall. The desk scrolls inside its panels, where a capture past the
+ * viewport's edge comes out blank, so the window is made tall enough for the element for the
+ * shot (the desk's OCR view: the page image with its boxes above the field table), then restored.
+ */
+export async function screenshotOf(element: Locator, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const page = element.page();
+  const viewport = page.viewportSize();
+  const box = await element.boundingBox();
+  if (viewport && box && box.height + 40 > viewport.height) await page.setViewportSize({ width: viewport.width, height: Math.ceil(box.height) + 80 });
+  try {
+    await element.scrollIntoViewIfNeeded();
+    await element.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+  } finally {
+    if (viewport) await page.setViewportSize(viewport);
+  }
 }
 
 /** Text of every visible text node with the `lang` in force where it stands. */

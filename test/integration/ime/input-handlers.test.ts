@@ -21,8 +21,18 @@ describe('the input handlers load their engines at the first request', () => {
     for (const wipe of wipes) wipe();
 
     // One horizontal stroke: Zinnia's first guess for 一 is 一.
+    expect(await handlers['handwriting.status']({})).toEqual({ available: true });
     const hand = await handlers['handwriting.recognise']({ strokes: [[[20, 150], [280, 150]]], width: 300, height: 300, limit: 5 });
     expect(hand.candidates).toContain('一');
+    await stops.stopAll();
+  });
+
+  it('takes libzinnia from the configuration, and says the pad is off where it is not there', async () => {
+    const sessions = { onWipe: () => undefined } as unknown as SessionService;
+    const stops = new StopList(log);
+    const handlers = inputHandlers({ sessions, stops, log, handwriting: { library: '/nonexistent/zinnia.dll' } });
+    expect(await handlers['handwriting.status']({})).toEqual({ available: false });
+    await expect(handlers['handwriting.recognise']({ strokes: [[[20, 150], [280, 150]]], width: 300, height: 300, limit: 5 })).rejects.toThrow(/\/nonexistent\/zinnia\.dll/);
     await stops.stopAll();
   });
 });
