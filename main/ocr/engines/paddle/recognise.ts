@@ -49,7 +49,7 @@ const extentOf = (q: Quad): Extent => ({ x0: Math.min(...q.map((p) => p[0])), x1
 
 /**
  * Every region widened by `along` × its height at each end, but never past half the gap to the
- * next region on the same line: a label and its value (居住证编号　4403…) are two regions, and
+ * next region on the same line: a label and its value (居住证编号 4403…) are two regions, and
  * a value widened into its label's last character read it twice (编号号).
  */
 export function widenLineEnds(quads: Quad[], along: number): Quad[] {
