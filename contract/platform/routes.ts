@@ -89,6 +89,7 @@ export const PLATFORM_ROUTES = {
   ticketCase: 'POST /v1/tickets/:ticketId/cases',
   // Service-level targets (issue 19, platform/service-levels).
   startCase: 'POST /v1/cases/:caseId/start',
+  startTicket: 'POST /v1/tickets/:ticketId/start',
   serviceLevelsNow: 'GET /v1/service-levels/now',
 } as const;
 

@@ -109,6 +109,8 @@ export const TicketView = z.object({
   transfers: z.number().int().nonnegative(),
   /** A redirected visit: the new visit's number. */
   redirectedTo: z.string().nullable(),
+  /** 开始办理 at the window: the holder reached the counter (platform/service-levels). */
+  startedAt: z.string().nullable(),
   /** People ahead of this ticket in its service's line (0 when called or ended). */
   ahead: z.number().int().nonnegative(),
   estimatedWaitMinutes: z.number().int().nonnegative(),

@@ -37,6 +37,8 @@ export const visitDeskMethods = {
     args: TicketRef.extend({ toWindow: z.string().trim().min(1).max(20).optional(), serviceCode: ServiceCode.optional(), note: Note.optional() }).strict(),
     result: TicketView,
   },
+  /** 开始办理: the holder of this window's called ticket reached the counter. */
+  'visitDesk.start': { args: TicketRef, result: z.object({ startedAt: z.string() }) },
   'visitDesk.redirect': { args: TicketRef.extend({ serviceCode: ServiceCode, note: Note.optional() }).strict(), result: RedirectAnswer },
   /** Takes up a case for one of the visit's services at this window: claimed for the clerk and kept beside that service. */
   'visitDesk.takeCase': { args: TicketRef.extend({ caseId: z.uuid() }).strict(), result: TicketView },

@@ -141,6 +141,10 @@ export class StaffClient {
     return this.#link.json(z.object({ startedAt: z.string() }), 'startCase', { params: { caseId }, authorization: bearer(token), body: {} });
   }
 
+  startTicket(token: string, ticketId: string): Promise<{ startedAt: string }> {
+    return this.#link.json(z.object({ startedAt: z.string() }), 'startTicket', { params: { ticketId }, authorization: bearer(token), body: {} });
+  }
+
   /** Per service: how many wait now over each waiting-time threshold. */
   serviceLevelsNow(token: string): Promise<ServiceLevelsNow> {
     return this.#link.json(ServiceLevelsNow, 'serviceLevelsNow', { authorization: bearer(token) });

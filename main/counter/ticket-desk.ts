@@ -41,6 +41,10 @@ export class TicketDesk {
     return ticket;
   }
 
+  start(ticketId: string): Promise<{ startedAt: string }> {
+    return this.desk.act((token, client) => client.startTicket(token, ticketId));
+  }
+
   transfer(ticketId: string, to: { toWindow?: string | undefined; serviceCode?: string | undefined; note?: string | undefined }): Promise<TicketView> {
     return this.desk.act((token, client) =>
       client.transferTicket(token, ticketId, {

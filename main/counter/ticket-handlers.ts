@@ -12,6 +12,7 @@ export function ticketDeskHandlers(service: TicketDesk | undefined): TicketDeskH
     'visitDesk.tickets': () => desk().tickets(),
     'visitDesk.call': () => desk().call(),
     'visitDesk.step': ({ ticketId, step }) => desk().step(ticketId, step),
+    'visitDesk.start': ({ ticketId }) => desk().start(ticketId),
     'visitDesk.transfer': ({ ticketId, ...to }) => desk().transfer(ticketId, to),
     'visitDesk.redirect': ({ ticketId, serviceCode, note }) => desk().redirect(ticketId, serviceCode, note),
     'visitDesk.takeCase': ({ ticketId, caseId }) => desk().takeCase(ticketId, caseId),

@@ -36,6 +36,7 @@ export interface TicketRow {
   transfers: number;
   outcome: TicketOutcome | null;
   redirected_to: string | null;
+  started_at: number | null;
 }
 
 export interface NewTicket {
@@ -225,6 +226,7 @@ export class TicketService {
       targetWindow: row.target_window,
       transfers: Number(row.transfers),
       redirectedTo: row.redirected_to,
+      startedAt: row.started_at == null ? null : iso(Number(row.started_at)),
     };
   }
 

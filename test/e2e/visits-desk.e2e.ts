@@ -148,6 +148,9 @@ test('a two-service visit taken at the kiosk, called at one window and on its wa
   await screenshot(wall, 'visits-wall-ticket');
   await expectAccessible(page, 'desk-ticket-called');
   await screenshot(page, 'visits-desk-ticket');
+  // 开始办理 ends the walking time of the ticket; the panel keeps the moment.
+  await panel.getByRole('button', { name: '开始办理', exact: true }).click();
+  await expect(panel.getByTestId('service-started')).toContainText('开始办理');
 
   await completeServiceCase(page, CERTIFICATE, certificate.queueNumber, '参保缴费证明一份');
   await completeServiceCase(page, MEDICAL, medical.queueNumber, '居民医保参保登记完成');

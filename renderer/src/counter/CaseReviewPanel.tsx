@@ -8,7 +8,7 @@ import { useT } from '../i18n/use-t';
 import { FormActions } from './DeskChrome';
 import { useApi } from '../state/api-context';
 import { catalogue, locale } from '../state/store';
-import { attempt, decide, recall, reveal, skip } from './actions';
+import { attempt, decide, openCase, recall, reveal, skip } from './actions';
 import { StartServiceButton } from './service-levels/StartServiceButton';
 import { deskTab, openedFromMyList, pendingDecision, pickupFor, review, revealed } from './counter-store';
 import { BundleItems, CaseDeadline, CaseNotes } from './CycleParts';
@@ -393,7 +393,13 @@ export function CaseReviewPanel({ form, setForm }: { form: DecisionForm; setForm
       <CaseNotes caseId={detail.caseId} />
       <h3>{t('counter.decisionTitle')}</h3>
       <div class="decision-actions">
-        {detail.status === 'claimed' && <StartServiceButton caseId={detail.caseId} startedAt={detail.startedAt} mine={mine} />}
+        {detail.status === 'claimed' && <StartServiceButton
+            startedAt={detail.startedAt}
+            mine={mine}
+            start={async () => {
+              if (await attempt(() => api.call('counter.startCase', { caseId: detail.caseId }))) await openCase(api, detail.caseId);
+            }}
+          />}
         {can.recall && (
           <button type="button" class="button secondary" onClick={() => void recall(api, detail.caseId)}>
             {t('counter.recall')}

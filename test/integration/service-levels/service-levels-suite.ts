@@ -49,7 +49,9 @@ export function serviceLevelsSuite(label: string, newDb: (name: string) => Promi
       at(calledAt);
       expect((await call('POST', '/v1/tickets/call', { token: clerk, json: { ...window, services: [serviceCode] } })).body.ticketId).toBe(ticketId);
       at(startedAt);
-      expect((await call('POST', `/v1/tickets/${ticketId}/start`, { token: clerk })).status).toBe(200);
+      const started = await call('POST', `/v1/tickets/${ticketId}/start`, { token: clerk });
+      expect(started.status).toBe(200);
+      expect((await call('GET', '/v1/tickets', { token: clerk })).body.find((t: { ticketId: string }) => t.ticketId === ticketId)?.startedAt).toBe(started.body.startedAt);
       at(finishedAt);
       expect((await call('POST', `/v1/tickets/${ticketId}/finish`, { token: clerk, json: window })).status).toBe(200);
     };

@@ -1,23 +1,17 @@
 import { useT } from '../../i18n/use-t';
-import { useApi } from '../../state/api-context';
-import { attempt, openCase } from '../actions';
 
 /**
  * 开始办理: the clerk marks the moment the called citizen reached the counter, which ends the
  * walking time and starts the handling time of the service-level statistics. Shown on the
- * clerk's own called case until pressed; then the time it was pressed.
+ * clerk's own called case or ticket until pressed; then the time it was pressed.
  */
-export function StartServiceButton({ caseId, startedAt, mine }: { caseId: string; startedAt: string | null | undefined; mine: boolean }) {
+export function StartServiceButton({ startedAt, mine, start }: { startedAt: string | null | undefined; mine: boolean; start: () => Promise<void> }) {
   const t = useT();
-  const api = useApi();
   if (startedAt) {
     const at = new Date(startedAt).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Shanghai' });
     return <p data-testid="service-started">{t('serviceLevels.startedAt', { time: at })}</p>;
   }
   if (!mine) return null;
-  const start = async () => {
-    if (await attempt(() => api.call('counter.startCase', { caseId }))) await openCase(api, caseId);
-  };
   return (
     <button type="button" class="button secondary" onClick={() => void start()}>
       {t('serviceLevels.start')}

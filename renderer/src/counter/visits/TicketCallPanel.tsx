@@ -11,6 +11,7 @@ import { attempt, info, openCase } from '../actions';
 import { lastCalled, openedFromMyList, queue, review } from '../counter-store';
 import { ServiceName } from '../QueuePanel';
 import { WaitLevelBadge } from '../service-levels/WaitLevelBadge';
+import { StartServiceButton } from '../service-levels/StartServiceButton';
 
 /** How often the panel reads the centre's tickets again. */
 const REFRESH_MS = 10_000;
@@ -36,6 +37,11 @@ async function callTicket(api: TerminalApi): Promise<void> {
   current.value = outcome.ticket;
   info(translate(locale.value, 'counter.calledNotice', { text: outcome.called.announcement }));
   await refresh(api);
+}
+
+async function startTicket(api: TerminalApi, ticket: TicketView): Promise<void> {
+  const started = await attempt(() => api.call('visitDesk.start', { ticketId: ticket.ticketId }));
+  if (started) current.value = { ...ticket, startedAt: started.startedAt };
 }
 
 async function step(api: TerminalApi, ticket: TicketView, what: TicketStep): Promise<void> {
@@ -216,6 +222,7 @@ export function TicketCallPanel() {
               <ServiceRow key={s.serviceCode} ticket={ticket} position={i} />
             ))}
           </ol>
+          <StartServiceButton startedAt={ticket.startedAt} mine start={() => startTicket(api, ticket)} />
           <p>
             <button type="button" class="button secondary" onClick={() => void step(api, ticket, 'recall')}>
               {t('visitDesk.recall')}
