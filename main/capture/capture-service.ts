@@ -52,6 +52,12 @@ export interface CaptureServiceDeps {
 interface HeldPage {
   view: CapturedPage;
   data: Buffer;
+  /**
+   * The page as captured, before the archival JPEG: OCR reads this one while the page's own
+   * reading runs (a camera page re-encoded at archival quality read 居住证F编号 and a wrong digit
+   * where the straightened photo read right), and it is dropped once that reading ends.
+   */
+  captured?: Buffer | undefined;
   readings: Map<CaptureDocumentType | 'plain', Promise<PageReading>>;
 }
 
@@ -205,7 +211,7 @@ export class CaptureService {
     if (!reading) {
       const reader = this.deps.reader;
       if (!reader) throw new CaptureError('no-reader', 'this terminal has no OCR');
-      reading = reader.read(page.data, type ? { documentType: type } : {}).then((result) => ({
+      reading = reader.read(page.captured ?? page.data, type ? { documentType: type } : {}).then((result) => ({
         pageId,
         documentType: type ?? null,
         ...readingView(result),
@@ -288,6 +294,7 @@ export class CaptureService {
     const meta = await sharp(data).metadata();
     return {
       data,
+      captured: scanned,
       readings: new Map(),
       view: {
         pageId: randomUUID(),
@@ -302,12 +309,19 @@ export class CaptureService {
 
   #readInBackground(page: HeldPage): void {
     const type = knownDocument(page.view.materialCode);
-    if (!type || !this.deps.reader) return;
-    this.read(page.view.pageId, type).then(
-      (reading) => {
-        if (this.#pages.includes(page)) this.deps.onRead?.(reading);
-      },
-      (error: unknown) => this.deps.log.warn({ pageId: page.view.pageId, err: error }, 'background OCR failed'),
-    );
+    if (!type || !this.deps.reader) {
+      page.captured = undefined;
+      return;
+    }
+    this.read(page.view.pageId, type)
+      .then(
+        (reading) => {
+          if (this.#pages.includes(page)) this.deps.onRead?.(reading);
+        },
+        (error: unknown) => this.deps.log.warn({ pageId: page.view.pageId, err: error }, 'background OCR failed'),
+      )
+      .finally(() => {
+        page.captured = undefined;
+      });
   }
 }

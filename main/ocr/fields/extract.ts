@@ -47,14 +47,20 @@ interface LabelHit {
 
 /**
  * Where a label stands in a line. Labels of four characters or more forgive one misread
- * character (公民身份号马); shorter ones must be exact, or 姓名 would match any two characters.
+ * character (公民身份号马) or one stray glyph inside them (居住证F编号, a speck on a photographed
+ * page); shorter ones must be exact, or 姓名 would match any two characters.
  */
-function findLabel(line: string, label: string): { start: number; quality: number }[] {
-  const hits: { start: number; quality: number }[] = [];
+function findLabel(line: string, label: string): { start: number; length: number; quality: number }[] {
+  const hits: { start: number; length: number; quality: number }[] = [];
   for (let start = 0; start + label.length <= line.length; start += 1) {
     const window = line.slice(start, start + label.length);
-    if (window === label) hits.push({ start, quality: 1 });
-    else if (label.length >= 4 && distance(window, label) === 1 && window[0] === label[0]) hits.push({ start, quality: 0.85 });
+    if (window === label) hits.push({ start, length: label.length, quality: 1 });
+    else if (label.length >= 4 && distance(window, label) === 1 && window[0] === label[0]) hits.push({ start, length: label.length, quality: 0.85 });
+    const longer = line.slice(start, start + label.length + 1);
+    // Both ends read right, so the extra glyph is inside the label, not the value's first character.
+    if (label.length >= 4 && longer.length > label.length && longer[0] === label[0] && longer.at(-1) === label.at(-1) && distance(longer, label) === 1) {
+      hits.push({ start, length: longer.length, quality: 0.85 });
+    }
   }
   return hits;
 }
@@ -63,7 +69,7 @@ function labelHits(line: string, specs: FieldSpec[]): LabelHit[] {
   const candidates: LabelHit[] = [];
   for (const spec of specs) {
     for (const label of spec.labels) {
-      for (const hit of findLabel(line, label)) candidates.push({ spec, label, start: hit.start, end: hit.start + label.length, quality: hit.quality });
+      for (const hit of findLabel(line, label)) candidates.push({ spec, label, start: hit.start, end: hit.start + hit.length, quality: hit.quality });
     }
   }
   // Longest and best-read labels win where they overlap (出生日期 over 日期, exact over forgiven).

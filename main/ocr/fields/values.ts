@@ -56,9 +56,10 @@ export function normaliseValue(kind: ValueKind, raw: string, today = new Date())
     case 'permitNumber': {
       // A residence permit's number: 10 to 20 digits (provinces differ), read with its lookalikes repaired.
       const number = (text: string) => /^[\dOolI|\]]{10,20}(?![\dA-Za-z])/u.exec(text.replace(/\s+/g, ''))?.[0];
-      // A glyph or two split off before the number (the label's last stroke read as "4 440305…") is not part of it.
+      // A glyph or two split off before the number (the label's last stroke read as "4 440305…") is not part of it;
+      // nor is the label's last character read twice where its crop overlaps the number's ("编号号440305…").
       const [head = '', ...rest] = value.trim().split(/\s+/);
-      const found = (head.length <= 2 && rest.length > 0 ? number(rest.join(' ')) : undefined) ?? number(value);
+      const found = (head.length <= 2 && rest.length > 0 ? number(rest.join(' ')) : undefined) ?? number(value.replace(/^[\u4e00-\u9fff]{1,2}/u, ''));
       return found ? fixDigits(found) : undefined;
     }
     case 'disabilityNumber':

@@ -31,6 +31,13 @@ describe('household register fields', () => {
     expect(proposal?.confidence).toBeLessThan(80);
   });
 
+  it('finds a label with one stray glyph inside it, and not one that swallowed its value’s first character', () => {
+    const [proposal] = extractFields('household-register', [line(`公民身份F号码${ZHANG}`, 80)], TODAY);
+    expect(proposal).toMatchObject({ field: 'idNumber', value: ZHANG });
+    expect(proposal?.confidence).toBeLessThan(80);
+    expect(extractFields('residence-permit', [line('居住证F编号440305202500123456', 90)], TODAY)).toMatchObject([{ field: 'residencePermitNumber', value: '440305202500123456' }]);
+  });
+
   it('takes a value’s confidence from its weakest word', () => {
     const [name] = extractFields('household-register', [{ text: '姓名 于乔', confidence: 80, words: [{ text: '姓名', confidence: 96 }, { text: '于', confidence: 45 }, { text: '乔', confidence: 3 }] }], TODAY);
     expect(name).toMatchObject({ field: 'name', value: '于乔', confidence: 3 });

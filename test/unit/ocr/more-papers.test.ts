@@ -34,6 +34,8 @@ describe('残疾人证, 社会保障卡, 居住证', () => {
     expect(normaliseValue('permitNumber', '4 440305202500123456')).toBe('440305202500123456');
     expect(normaliseValue('permitNumber', '440305 202500123456')).toBe('440305202500123456');
     expect(normaliseValue('permitNumber', '44030520250O123456')).toBe('440305202500123456');
+    expect(normaliseValue('permitNumber', '号440305202500123456')).toBe('440305202500123456');
+    expect(normaliseValue('permitNumber', '号码号440305202500123456')).toBeUndefined();
     expect(normaliseValue('disabilityGrade', '3级')).toBe('三级');
   });
   it('a validity end may lie in the future; a birth date may not', () => {

@@ -28,6 +28,14 @@ describe('line-end widening', () => {
     expect(b).toEqual([[88, 100], [712, 100], [712, 140], [88, 140]]);
   });
 
+  it('does not widen regions that already touch or overlap towards each other (签发机关关)', () => {
+    const label: Quad = [[100, 50], [300, 50], [300, 90], [100, 90]];
+    const value: Quad = [[295, 52], [700, 52], [700, 92], [295, 92]];
+    const [l, v] = widenLineEnds([label, value], 0.3);
+    expect(l).toEqual([[88, 50], [300, 50], [300, 90], [88, 90]]);
+    expect(v).toEqual([[295, 52], [712, 52], [712, 92], [295, 92]]);
+  });
+
   it('follows a skewed line’s direction', () => {
     const c = Math.cos(Math.PI / 6);
     const s = Math.sin(Math.PI / 6);

@@ -50,7 +50,8 @@ const extentOf = (q: Quad): Extent => ({ x0: Math.min(...q.map((p) => p[0])), x1
 /**
  * Every region widened by `along` × its height at each end, but never past half the gap to the
  * next region on the same line: a label and its value (居住证编号 4403…) are two regions, and
- * a value widened into its label's last character read it twice (编号号).
+ * a value widened into its label's last character read it twice (编号号). Regions that already
+ * touch or overlap (DB grows each by its unclip distance) are not widened towards each other at all.
  */
 export function widenLineEnds(quads: Quad[], along: number): Quad[] {
   const extents = quads.map(extentOf);
@@ -62,8 +63,9 @@ export function widenLineEnds(quads: Quad[], along: number): Quad[] {
     extents.forEach((other, j) => {
       const overlap = Math.min(own.y1, other.y1) - Math.max(own.y0, other.y0);
       if (j === i || overlap < 0.5 * Math.min(own.y1 - own.y0, other.y1 - other.y0)) return;
-      if (other.x1 <= own.x0) before = Math.min(before, Math.max(0, (own.x0 - other.x1) / 2));
-      if (other.x0 >= own.x1) after = Math.min(after, Math.max(0, (other.x0 - own.x1) / 2));
+      const leftOfOwn = other.x0 + other.x1 < own.x0 + own.x1;
+      if (leftOfOwn) before = Math.min(before, Math.max(0, (own.x0 - other.x1) / 2));
+      else after = Math.min(after, Math.max(0, (other.x0 - own.x1) / 2));
     });
     return lengthen(quad, before, after);
   });
