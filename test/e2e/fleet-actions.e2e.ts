@@ -132,6 +132,14 @@ test('a screenshot comes back when no citizen is at the kiosk, and with every pe
 });
 
 test('outside the opening hours the kiosk shows 非服务时间 and still looks up cases; inside them, the attract screen', async ({ page }) => {
+  // Opening hours end at 23:59 at the latest (a span's end is exclusive): in Beijing's last
+  // minute of the day even "all day" is closed, so the test waits for the new day.
+  const beijing = new Date(Date.now() + 8 * 3_600_000);
+  if (beijing.getUTCHours() === 23 && beijing.getUTCMinutes() >= 58) {
+    const untilMidnight = (60 - beijing.getUTCMinutes()) * 60_000 - beijing.getUTCSeconds() * 1000 + 1000;
+    test.setTimeout(untilMidnight + 120_000);
+    await new Promise((r) => setTimeout(r, untilMidnight));
+  }
   await page.goto(kiosk.url);
   await expect(page.getByRole('heading', { name: '欢迎使用自助服务' })).toBeVisible();
   const week = Array.from({ length: 7 }, () => []);
