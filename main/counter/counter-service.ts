@@ -84,6 +84,9 @@ export class CounterService {
   private lockTimer: NodeJS.Timeout | undefined;
   private stream: AbortController | undefined;
   private refreshTimer: NodeJS.Timeout | undefined;
+  /** The queue read in flight, and whether an event came while it was: reads run one at a time so an older answer never lands after a newer one. */
+  private refreshing = false;
+  private refreshAgain = false;
   private levelTimer: NodeJS.Timeout | undefined;
   private cursor = 0;
   /** The centre's open help calls, as the event stream tells them. */
@@ -513,8 +516,24 @@ export class CounterService {
     if (this.refreshTimer) return;
     this.refreshTimer = setTimeout(() => {
       this.refreshTimer = undefined;
-      void this.refresh();
+      void this.refreshInTurn();
     }, this.options.refreshDebounceMs ?? 40);
+  }
+
+  private async refreshInTurn(): Promise<void> {
+    if (this.refreshing) {
+      this.refreshAgain = true;
+      return;
+    }
+    this.refreshing = true;
+    try {
+      do {
+        this.refreshAgain = false;
+        await this.refresh();
+      } while (this.refreshAgain);
+    } finally {
+      this.refreshing = false;
+    }
   }
 
   private async refresh(): Promise<void> {

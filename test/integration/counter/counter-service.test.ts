@@ -9,8 +9,8 @@ import { EventBus } from '../../../main/api/event-bus';
 import { ApiFailure } from '../../../main/api/dispatcher';
 import { CounterService } from '../../../main/counter/counter-service';
 import { StaffClient } from '../../../main/counter/staff-client';
-import { demoCatalogue, startPlatform, type DemoCredentials, type RunningPlatform } from '../../../platform';
-import { certificateCase, client, ELDERLY_ID } from '../platform/helpers';
+import { demoCatalogue, type DemoCredentials, type RunningPlatform } from '../../../platform';
+import { certificateCase, client, ELDERLY_ID, startSeeded } from '../platform/helpers';
 
 /**
  * The counter's desk against the reference platform over real HTTP (SQLite): sign-in, the live
@@ -26,8 +26,7 @@ describe('counter service against the platform', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'tongban-counter-'));
-    platform = await startPlatform({ db: path.join(dir, 'platform.db'), seedDemo: true, rateLimitPerMinute: 100_000, now: () => Date.now() + skewMs });
-    demo = platform.demoCredentials!;
+    ({ platform, demo } = await startSeeded({ db: path.join(dir, 'platform.db'), now: () => Date.now() + skewMs }));
   });
 
   afterAll(async () => {
@@ -41,12 +40,12 @@ describe('counter service against the platform', () => {
     await drain();
   });
 
-  function desk(options: { lockAfterMs?: number; windowName?: string; card?: { name: string; idNumber: string } } = {}) {
+  function desk(options: { lockAfterMs?: number; windowName?: string; card?: { name: string; idNumber: string }; client?: StaffClient } = {}) {
     const events = new EventBus();
     const seen: Array<{ event: EventName; data: unknown }> = [];
     events.subscribe((frame) => seen.push(frame));
     const service = new CounterService({
-      client: new StaffClient({ baseUrl: platform.url }),
+      client: options.client ?? new StaffClient({ baseUrl: platform.url }),
       windowName: options.windowName ?? '3号窗口',
       lockMinutes: 10,
       lockAfterMs: options.lockAfterMs,
@@ -128,6 +127,33 @@ describe('counter service against the platform', () => {
     const review = await service.review(elderly.caseId);
     expect(review.history.map((e) => e.type)).toEqual(['submitted', 'claimed', 'released']);
     expect(review.history[2]!.reason).toBe('未到场：叫号三次未到');
+  });
+
+  it('a slow queue read never lands after a newer one: the case submitted meanwhile stays on the screen', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked = 0;
+    let answered = 0;
+    // The platform answers the first read, but it reaches the desk only after a case was submitted.
+    class FirstReadDelayed extends StaffClient {
+      override async queue(token: string) {
+        const answer = await super.queue(token);
+        if (++asked === 1) await held;
+        answered += 1;
+        return answer;
+      }
+    }
+    const { service, seen, next } = desk({ client: new FirstReadDelayed({ baseUrl: platform.url }) });
+    await service.signIn(demo.clerk.username, demo.clerk.password);
+    await expect.poll(() => asked, { timeout: 3000 }).toBe(1);
+    const late = await submit();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await next('counter.queue', (q) => q.waiting.some((c) => c.caseId === late.caseId));
+    await expect.poll(() => answered).toBe(asked);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const shown = seen.filter((f) => f.event === 'counter.queue').at(-1)!.data as EventData<'counter.queue'>;
+    expect(shown.waiting.map((c) => c.caseId)).toContain(late.caseId);
   });
 
   it('moves a case through accept, transfer and complete, and through reject and 补正', async () => {
