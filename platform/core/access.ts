@@ -44,7 +44,7 @@ function account(row: StaffRow): StaffAccount {
 }
 
 /** Centres, terminals, staff and their sessions. */
-/** How long a verified terminal credential is honoured from memory (PostgreSQL only, see below). */
+/** How long a verified terminal credential is honoured from memory (see below). */
 const CREDENTIAL_CACHE_MS = 60_000;
 const CREDENTIAL_CACHE_SIZE = 20_000;
 /** How long the terminals heard from gather before their last_seen_at is written. */
@@ -56,15 +56,18 @@ export class AccessService {
   private readonly seen = new Map<string, number>();
   private seenWrite: NodeJS.Timeout | undefined;
   /**
-   * Verified terminal credentials by the digest of the whole token. On PostgreSQL the lookup is
-   * a round trip on every request, a third of a heartbeat's cost; a reissue anywhere (another
-   * process, the command line) is relayed as `revoked` and drops the entry in every process, and
-   * a lost relay (`resync`) drops them all. SQLite's lookup is in-process and cheap, and a
-   * command-line reissue there has no relay to announce it: no cache.
+   * Verified terminal credentials by the digest of the whole token: the lookup is a round trip
+   * on every request on PostgreSQL (a third of a heartbeat's cost), a statement and a turn of
+   * the store's queue on SQLite. A reissue in this process is announced as `revoked` (relayed to
+   * a city's other processes) and drops the entry; a lost relay (`resync`) drops them all. A
+   * command-line reissue on SQLite has no relay: any commit by another connection moves the
+   * store's external write mark, which is read before every lookup and drops them all.
    */
   private readonly verified = new Map<string, { caller: Caller; terminalId: string; until: number }>();
   /** Counts revocations, so that a lookup a revocation overtook is not remembered. */
   private revocations = 0;
+  /** The store's external write mark the cache was filled under (SQLite). */
+  private writeMark: number | undefined;
 
   constructor(private readonly ctx: PlatformContext) {
     ctx.hub.on('revoked', (terminalId) => {
@@ -210,7 +213,12 @@ export class AccessService {
   }
 
   private async authenticateTerminal(token: string): Promise<Caller> {
-    if (this.ctx.db.dialect !== 'postgres') return this.verifyTerminal(token);
+    const mark = this.ctx.db.externalWriteMark?.();
+    if (mark !== this.writeMark) {
+      this.writeMark = mark;
+      this.revocations += 1;
+      this.verified.clear();
+    }
     const key = sha256Hex(token);
     const now = this.ctx.now();
     const known = this.verified.get(key);

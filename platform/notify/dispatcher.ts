@@ -8,6 +8,12 @@ import { noticeText, type Notifier } from './notifier';
 
 /** Notice records written in one statement at most (a bound on its parameters and on the statement texts cached). */
 const MAX_RECORDS = 50;
+/**
+ * How long the records of sent notices gather before they are written. No request waits for
+ * it (a notice goes out after its case is committed and answered); one case at a time, this
+ * is what spares every intake a second commit of its own.
+ */
+const RECORD_EVERY_MS = 100;
 
 interface Waiting {
   caseId: string;
@@ -22,13 +28,16 @@ type NoticeRecord = [caseId: string, eventSeq: number, channel: string, recipien
 /**
  * Turns committed events into notices and records every one in the `notifications` table
  * (recipient masked) with its outcome, so a failed SMS is visible and can be resent. Notices
- * go out one at a time in the order they were handed over; those that queued meanwhile are
- * sent in one pass and recorded in one statement, so a busy centre pays one write per pass,
- * not one per case.
+ * go out one at a time in the order they were handed over; their records gather for
+ * RECORD_EVERY_MS and are written together, so a centre pays one write per pass of the
+ * clock, not one per case. `drain` (and the platform's close) writes what has gathered.
  */
 export class NotificationDispatcher {
   private pending: Promise<unknown> = Promise.resolve();
   private waiting: Waiting[] = [];
+  private unrecorded: NoticeRecord[] = [];
+  private recordTimer: NodeJS.Timeout | undefined;
+  private recording: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly db: Database,
@@ -51,9 +60,10 @@ export class NotificationDispatcher {
     this.enqueue({ caseId, eventSeq, text });
   }
 
-  /** Resolves when every notice handed over so far has been attempted. */
+  /** Resolves when every notice handed over so far has been attempted and recorded. */
   async drain(): Promise<void> {
     await this.pending;
+    await this.writeRecords();
   }
 
   private enqueue(notice: Waiting): void {
@@ -65,20 +75,36 @@ export class NotificationDispatcher {
   private async deliverWaiting(): Promise<void> {
     const batch = this.waiting;
     this.waiting = [];
-    let records: NoticeRecord[] = [];
     for (const notice of batch) {
       try {
         const record = await this.send(notice);
-        if (record) records.push(record);
+        if (record) this.keep(record);
       } catch (error) {
         this.onError(error);
       }
-      if (records.length === MAX_RECORDS) {
-        await this.record(records);
-        records = [];
-      }
     }
-    if (records.length > 0) await this.record(records);
+  }
+
+  private keep(record: NoticeRecord): void {
+    this.unrecorded.push(record);
+    if (this.recordTimer) return;
+    this.recordTimer = setTimeout(() => void this.writeRecords(), RECORD_EVERY_MS);
+    // A platform that stops writes them in its close; nothing else should keep a process alive for them.
+    this.recordTimer.unref();
+  }
+
+  /** Writes the records gathered so far, in order, after any write still under way. */
+  private writeRecords(): Promise<void> {
+    clearTimeout(this.recordTimer);
+    this.recordTimer = undefined;
+    const records = this.unrecorded;
+    this.unrecorded = [];
+    if (records.length > 0) {
+      this.recording = this.recording.then(async () => {
+        for (let i = 0; i < records.length; i += MAX_RECORDS) await this.record(records.slice(i, i + MAX_RECORDS));
+      }).catch(this.onError);
+    }
+    return this.recording;
   }
 
   private async send({ caseId, eventSeq, text, handed }: Waiting): Promise<NoticeRecord | undefined> {

@@ -20,6 +20,13 @@ export interface Database extends Queryable {
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /**
+   * A mark that moves whenever another connection (the command line, another tool) has
+   * committed to the store since this process last looked: what the process keeps in memory
+   * from the store is good while the mark stands. SQLite's `PRAGMA data_version`; absent on
+   * PostgreSQL, whose other processes announce their changes through platform/cluster.
+   */
+  externalWriteMark?(): number;
+  /**
    * After personal data was deleted: make sure it is gone from the files too (SQLite: the
    * freed pages are zeroed by secure_delete; the WAL is checkpointed and truncated and the file
    * vacuumed. PostgreSQL: VACUUM, so the dead rows' space is reclaimed for reuse).

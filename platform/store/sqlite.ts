@@ -42,6 +42,7 @@ export class SqliteDatabase implements Database {
   private readonly waiting: Pending[] = [];
   private groupScheduled = false;
   private readonly checkpoints: SqliteCheckpoints | undefined;
+  private readonly dataVersion: BetterSqlite3.Statement;
 
   constructor(file: string) {
     try {
@@ -62,6 +63,8 @@ export class SqliteDatabase implements Database {
     this.db.pragma('busy_timeout = 5000');
     // Deleted content is overwritten with zeros, so a purged case does not linger in free pages.
     this.db.pragma('secure_delete = ON');
+    // Prepared once: asked on every request that serves from memory (well under a microsecond).
+    this.dataVersion = this.db.prepare('PRAGMA data_version').pluck();
     if (file !== ':memory:') {
       // Checkpoints (and their fsyncs) run on a thread of their own; should it end, the writer takes them back.
       this.db.pragma('wal_autocheckpoint = 0');
@@ -174,6 +177,10 @@ export class SqliteDatabase implements Database {
       if (outcome.ok) pending.resolve(outcome.value);
       else pending.reject(outcome.error);
     });
+  }
+
+  externalWriteMark(): number {
+    return this.dataVersion.get() as number;
   }
 
   /** Runs a multi-statement script (migrations). */

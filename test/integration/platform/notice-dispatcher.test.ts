@@ -14,7 +14,8 @@ import { openDatabase } from '../../../platform/store/open';
 /**
  * The notice dispatcher on a real SQLite store: a recipient handed with the event is used as
  * it is (the case is not read again), and a burst of cases is sent in order and recorded in a
- * few statements rather than one write per case.
+ * few statements rather than one write per case; so are cases that come one at a time, whose
+ * records are written within moments without anyone draining the dispatcher.
  */
 describe('notice dispatcher', () => {
   let dir: string;
@@ -73,6 +74,22 @@ describe('notice dispatcher', () => {
     const rows = await db.all<{ event_seq: number; recipient_masked: string; status: string }>('SELECT event_seq, recipient_masked, status FROM notifications ORDER BY id');
     expect(rows).toHaveLength(60);
     expect(rows[0]).toEqual({ event_seq: 1, recipient_masked: '138****8000', status: 'sent' });
+  });
+
+  it('records cases that come one at a time together, soon, without a drain', async () => {
+    const runs = vi.spyOn(db, 'run');
+    for (let seq = 1; seq <= 10; seq += 1) {
+      const event = submitted(seq);
+      handRecipient(event, { applicant: { name: '李四', idNumber: '440305199912310011', phone: '13800138000' }, form: {} });
+      dispatcher.handle([event]);
+      // Each is sent before the next case comes, as at a quiet centre.
+      await vi.waitFor(() => expect(sent).toHaveLength(seq), { interval: 1 });
+    }
+    const recorded = () => db.all<{ event_seq: number }>('SELECT event_seq FROM notifications ORDER BY id');
+    await vi.waitFor(async () => expect(await recorded()).toHaveLength(10), { timeout: 5_000 });
+    expect((await recorded()).map((r) => r.event_seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(runs.mock.calls.length).toBeLessThan(10);
+    expect(errors).toEqual([]);
   });
 
   it('reads the case when no recipient was handed (an event from another process): no case, no notice', async () => {
