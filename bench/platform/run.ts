@@ -12,7 +12,9 @@ import { startLocalPostgres } from '../../test/integration/platform/local-postgr
  * queue-claim throughput with 10 concurrent clerks, and the time from a kiosk's submit to the
  * counter's event stream seeing the case, on SQLite and on PostgreSQL. Each figure stands
  * beside a baseline measured in the same run: the same server answering GET /v1/health at the
- * same concurrency. Then the back office's approval (后台审批) and the pickup at the window
+ * same concurrency; each intake figure also beside the same POST sent to an address with no
+ * route (`noRoutePost`: the ceiling the client and the HTTP layer leave any intake). Then the
+ * back office's approval (后台审批) and the pickup at the window
  * (一口发证: search by case, hand over against a signature) with 10 concurrent staff, each beside
  * the health baseline at 10. The server runs in its own process; this one only generates load.
  * Prints one JSON document.
@@ -138,15 +140,24 @@ async function health(url: string): Promise<boolean> {
   return response.status === 200;
 }
 
-async function intake(url: string, credential: string): Promise<boolean> {
-  const response = await fetch(`${url}/v1/cases`, {
+async function postCase(url: string, credential: string, expected: number): Promise<boolean> {
+  const response = await fetch(url, {
     method: 'POST',
     headers: { authorization: `Bearer ${credential}`, 'content-type': 'application/json' },
     body: caseBody(),
   });
   await response.arrayBuffer();
-  return response.status === 201;
+  return response.status === expected;
 }
+
+const intake = (url: string, credential: string) => postCase(`${url}/v1/cases`, credential, 201);
+
+/**
+ * The same POST (headers and body) to an address with no route, answered 404 after the
+ * credential is checked: what the request costs this client and the server's HTTP layer alone,
+ * the most any intake could reach in this run.
+ */
+const noRoute = (url: string, credential: string) => postCase(`${url}/v1/no-such-route`, credential, 404);
 
 /** Kiosk POST → the counter's SSE stream delivers the `submitted` event: what a clerk waits for. */
 async function submitToVisible(server: Server, samples: number): Promise<{ samples: number; p50Ms: number; p99Ms: number }> {
@@ -292,7 +303,7 @@ async function benchStore(db: string) {
   progress(`${server.dialect} server at ${server.url}`);
   try {
     const baseline: Figures[] = [];
-    const intakeFigures: (Figures & { ratioToBaseline: number; cpuRatioToBaseline: number | undefined })[] = [];
+    const intakeFigures: (Figures & { ratioToBaseline: number; cpuRatioToBaseline: number | undefined; noRoutePost: Figures & { ratioToBaseline: number } })[] = [];
     for (const level of LEVELS) {
       const pids = [server.child.pid!];
       await load(level, () => health(server.url)); // warm-up of connections and JIT
@@ -303,7 +314,14 @@ async function benchStore(db: string) {
       await load(level, (worker) => intake(server.url, server.terminals[worker]!), undefined, [], WARM_UP_SECONDS);
       const figures = await load(level, (worker) => intake(server.url, server.terminals[worker]!), undefined, pids);
       progress(`${server.dialect} intake x${level}: ${figures.perSecond}/s, ${figures.errors} errors, ${figures.serverCpuMsPerOp} ms CPU each`);
-      intakeFigures.push({ ...figures, ratioToBaseline: round(figures.perSecond / base.perSecond, 3), cpuRatioToBaseline: cpuRatio(figures, base) });
+      const floor = await load(level, (worker) => noRoute(server.url, server.terminals[worker]!), undefined, pids);
+      progress(`${server.dialect} the same POST to no route x${level}: ${floor.perSecond}/s`);
+      intakeFigures.push({
+        ...figures,
+        ratioToBaseline: round(figures.perSecond / base.perSecond, 3),
+        cpuRatioToBaseline: cpuRatio(figures, base),
+        noRoutePost: { ...floor, ratioToBaseline: round(floor.perSecond / base.perSecond, 3) },
+      });
     }
     // Claims drain the first centre's queue, filled by the intake runs above.
     const claimed = new Map<string, number>();
