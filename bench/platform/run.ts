@@ -314,6 +314,7 @@ async function benchStore(db: string) {
       await load(level, (worker) => intake(server.url, server.terminals[worker]!), undefined, [], WARM_UP_SECONDS);
       const figures = await load(level, (worker) => intake(server.url, server.terminals[worker]!), undefined, pids);
       progress(`${server.dialect} intake x${level}: ${figures.perSecond}/s, ${figures.errors} errors, ${figures.serverCpuMsPerOp} ms CPU each`);
+      await load(level, (worker) => noRoute(server.url, server.terminals[worker]!), undefined, [], WARM_UP_SECONDS);
       const floor = await load(level, (worker) => noRoute(server.url, server.terminals[worker]!), undefined, pids);
       progress(`${server.dialect} the same POST to no route x${level}: ${floor.perSecond}/s`);
       intakeFigures.push({
