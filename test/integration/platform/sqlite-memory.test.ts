@@ -13,16 +13,14 @@ import { client } from './helpers';
  */
 describe('a SQLite platform’s memory of its store', () => {
   let dir: string;
-  let db: string;
-  let keyFile: string;
   let platform: RunningPlatform;
   let credential: string;
+  /** The store and its keys, opened by the platform and by the command line alike. */
+  const store = () => ({ db: path.join(dir, 'centre.db'), keyFile: path.join(dir, 'platform.keys') });
 
   beforeEach(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'tongban-memory-'));
-    db = path.join(dir, 'centre.db');
-    keyFile = path.join(dir, 'platform.keys');
-    platform = await startPlatform({ db, keyFile, seedDemo: false });
+    platform = await startPlatform({ ...store(), seedDemo: false });
     await platform.services.access.createCentre('c1', 'Centre');
     credential = (await platform.services.access.registerTerminal('c1', { terminalId: 'k1', kind: 'kiosk', name: 'k1' })).credential;
   });
@@ -34,7 +32,7 @@ describe('a SQLite platform’s memory of its store', () => {
 
   /** The command line: the same file through a connection of its own, closed when done. */
   async function fromTheCommandLine<T>(run: (other: Awaited<ReturnType<typeof createPlatform>>) => Promise<T>): Promise<T> {
-    const other = await createPlatform({ db, keyFile });
+    const other = await createPlatform(store());
     try {
       return await run(other);
     } finally {
