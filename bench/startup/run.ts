@@ -50,7 +50,7 @@ function timed(args: string[]): number {
 const kib = (text: string, key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? NaN);
 
 /** Resident and proportional memory of a process and everything it started (Chromium's own tree). */
-function memoryOfTree(pid: number): { rssMB: number; pssMB: number; processes: number } {
+function memoryOfTree(pid: number): { rssMB: number; pssMB: number; processes: number; mainProcessRssMB: number } {
   const children = (p: number): number[] => {
     const out = spawnSync('pgrep', ['-P', String(p)], { encoding: 'utf8' }).stdout.trim();
     return out ? out.split('\n').map(Number).flatMap((c) => [c, ...children(c)]) : [];
@@ -66,7 +66,25 @@ function memoryOfTree(pid: number): { rssMB: number; pssMB: number; processes: n
       // a process that ended meanwhile holds no memory
     }
   }
-  return { rssMB: Math.round(rss / 1024), pssMB: Math.round(pss / 1024), processes: tree.length };
+  let main = NaN;
+  try {
+    main = kib(readFileSync(`/proc/${pid}/status`, 'utf8'), 'VmRSS');
+  } catch {
+    // ended meanwhile
+  }
+  return { rssMB: Math.round(rss / 1024), pssMB: Math.round(pss / 1024), processes: tree.length, mainProcessRssMB: Math.round(main / 1024) };
+}
+
+/** The same measure of a bare node, with the terminal's node flags and malloc settings (scripts/start.sh), idle after its start. */
+async function bareNodeIdleRssMB(): Promise<number> {
+  const child = spawn(process.execPath, ['--max-semi-space-size=1', '-e', 'setTimeout(() => {}, 60_000)'], {
+    stdio: 'ignore',
+    env: { ...process.env, MALLOC_ARENA_MAX: '2', MALLOC_TRIM_THRESHOLD_: '131072' },
+  });
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const { rssMB } = memoryOfTree(child.pid as number);
+  child.kill();
+  return rssMB;
 }
 
 /** The terminal as `npm start` runs it (scripts/start.sh: its node flags), minus the set-up. */
@@ -117,6 +135,8 @@ const samples = {
   processReadyMs: [] as number[],
   attractInteractiveMs: [] as number[],
   idleRssMB: [] as number[],
+  idleMainProcessRssMB: [] as number[],
+  bareNodeIdleRssMB: [] as number[],
 };
 let afterCertificate: ReturnType<typeof memoryOfTree> | undefined;
 try {
@@ -124,6 +144,7 @@ try {
     samples.nodeBareMs.push(timed(['-e', '0']));
     samples.helpMs.push(timed(['bin/tongban.js', '--help']));
     samples.decodeMs.push(timed(['bin/tongban.js', 'idcard', 'decode', decodeFile]));
+    samples.bareNodeIdleRssMB.push(await bareNodeIdleRssMB());
 
     const blank = await browser.newPage();
     const t1 = performance.now();
@@ -141,7 +162,9 @@ try {
     samples.processReadyMs.push(terminal.processReadyMs);
     // Idle: the attract screen shown, nothing asked of the terminal for a few seconds.
     await page.waitForTimeout(3000);
-    samples.idleRssMB.push(memoryOfTree(terminal.pid).rssMB);
+    const idle = memoryOfTree(terminal.pid);
+    samples.idleRssMB.push(idle.rssMB);
+    samples.idleMainProcessRssMB.push(idle.mainProcessRssMB);
     if (i === runs - 1) afterCertificate = await printCertificate(page, terminal.pid);
     await page.close();
     terminal.stop();
@@ -161,7 +184,13 @@ const result = {
     decodeRatioToBareNode: median(samples.decodeMs) / median(samples.nodeBareMs),
   },
   memory: {
-    idleTerminalRssMB: { median: median(samples.idleRssMB), samples: samples.idleRssMB },
+    idleTerminalRssMB: {
+      median: median(samples.idleRssMB),
+      samples: samples.idleRssMB,
+      what: 'the terminal process and its children (the simulators\' socat ptys; the demo\'s embedded platform runs inside the terminal process), idle 3 s after the attract screen is interactive',
+    },
+    idleTerminalMainProcessRssMB: { median: median(samples.idleMainProcessRssMB), samples: samples.idleMainProcessRssMB, what: 'the terminal process alone' },
+    bareNodeIdleRssMB: { median: median(samples.bareNodeIdleRssMB), what: 'a bare node with the same flags and malloc settings, idle' },
     afterPrintedCertificate: afterCertificate && {
       ...afterCertificate,
       what: 'the terminal process and its children (the PDF renderer\'s Chromium); RSS counts shared pages once per process, PSS divides them',
