@@ -31,6 +31,13 @@ let demo: DemoCredentials;
 let skewMs = 0;
 const terminals: RunningTerminal[] = [];
 
+/**
+ * How long a pushed change may take to show: far inside the desk's 20 s fallback refresh, so only
+ * the event stream can meet it, and loose enough for two busy cores. Its latency is measured by
+ * bench/platform (submitToVisible), not here.
+ */
+const LIVE_MS = 5_000;
+
 const YOUNG_ID = '440305199912310011';
 const ELDERLY_ID = '11010519491231002X';
 
@@ -107,20 +114,20 @@ test('sign in, live queue, call next to the wall display, review and every decis
   await wallPage.goto(`${terminal.url}&view=wall`);
   await expect(wallPage.getByText('请留意叫号')).toBeVisible();
 
-  // A case posted by the kiosk shows on the counter without a reload, within a second.
+  // A case posted by the kiosk shows on the counter without a reload, pushed by the event stream.
   const scan = await sharp({ create: { width: 48, height: 32, channels: 3, background: '#7a8ca3' } }).png().toBuffer();
   const first = await kioskSubmits(YOUNG_ID, scan);
   const row = page.getByTestId('queue-table').locator(`tr[data-queue-number="${first.queueNumber}"]`);
-  await expect(row).toBeVisible({ timeout: 1000 });
+  await expect(row).toBeVisible({ timeout: LIVE_MS });
   await expect(row).toContainText('参保缴费证明');
   await expect(row).toContainText('自助终端');
   const elderly = await kioskSubmits(ELDERLY_ID);
   const elderlyRow = page.getByTestId('queue-table').locator(`tr[data-queue-number="${elderly.queueNumber}"]`);
-  await expect(elderlyRow).toContainText('老年人', { timeout: 1000 });
+  await expect(elderlyRow).toContainText('老年人', { timeout: LIVE_MS });
   await expect(page.getByTestId('queue-count')).toHaveText('等候 2 件');
   const third = await kioskSubmits();
   const fourth = await kioskSubmits();
-  await expect(page.getByTestId('queue-count')).toHaveText('等候 4 件', { timeout: 1000 });
+  await expect(page.getByTestId('queue-count')).toHaveText('等候 4 件', { timeout: LIVE_MS });
   await screenshot(page, 'counter-queue');
   await expectAccessible(page);
 
@@ -196,7 +203,7 @@ test('sign in, live queue, call next to the wall display, review and every decis
   await expect(page.getByRole('heading', { name: `办件审核 ${fourth.queueNumber}` })).toBeVisible();
   await page.keyboard.press('Alt+S');
   await page.getByRole('button', { name: '确认' }).click();
-  await expect(page.getByTestId('queue-table').locator(`tr[data-queue-number="${fourth.queueNumber}"]`)).toBeVisible({ timeout: 1000 });
+  await expect(page.getByTestId('queue-table').locator(`tr[data-queue-number="${fourth.queueNumber}"]`)).toBeVisible({ timeout: LIVE_MS });
   expect(await statusSeenByKiosk(fourth.caseId)).toBe('queued');
   await expect(wallPage.locator('.wall-recent li')).toHaveCount(3);
   await screenshot(wallPage, 'counter-wall-display');
@@ -220,7 +227,7 @@ test('sign in, live queue, call next to the wall display, review and every decis
   await page.getByRole('button', { name: '创建办件' }).click();
   await expect(page.getByTestId('counter-message')).toHaveText(/已创建办件，排队号 A\d{3}/);
   const walkIn = (await page.getByTestId('counter-message').textContent())!.match(/A\d{3}/)![0];
-  await expect(page.getByTestId('queue-table').locator(`tr[data-queue-number="${walkIn}"]`)).toContainText('窗口现场', { timeout: 1000 });
+  await expect(page.getByTestId('queue-table').locator(`tr[data-queue-number="${walkIn}"]`)).toContainText('窗口现场', { timeout: LIVE_MS });
   await expectAccessible(page);
   expect(frames.length).toBeGreaterThan(10);
   expect(frames.filter((f) => f.includes('tbs_'))).toEqual([]);
@@ -239,7 +246,7 @@ test('two counters calling next at the same moment never get the same case', asy
   while (claimed.status === 200) claimed = await platformCall('POST', '/v1/queue/claim', token, {});
   const a = await kioskSubmits();
   const b = await kioskSubmits();
-  await expect(one.getByTestId('queue-count')).toHaveText('等候 2 件', { timeout: 1000 });
+  await expect(one.getByTestId('queue-count')).toHaveText('等候 2 件', { timeout: LIVE_MS });
   await Promise.all([one.getByRole('button', { name: '叫号' }).click(), two.getByRole('button', { name: '叫号' }).click()]);
   const heading = (page: Page) => page.getByRole('heading', { name: /^办件审核 / }).textContent();
   await expect(one.getByRole('heading', { name: /^办件审核 / })).toBeVisible();
@@ -254,7 +261,7 @@ test('lock, sign-out and an expired staff session: nothing can be done and the s
   const terminal = terminals[0]!;
   await signIn(page, terminal, demo.clerk.username, demo.clerk.password);
   const waiting = await kioskSubmits();
-  await expect(page.getByTestId('queue-table').locator(`tr[data-queue-number="${waiting.queueNumber}"]`)).toBeVisible({ timeout: 1000 });
+  await expect(page.getByTestId('queue-table').locator(`tr[data-queue-number="${waiting.queueNumber}"]`)).toBeVisible({ timeout: LIVE_MS });
 
   await page.keyboard.press('Alt+L');
   await expect(page.getByRole('heading', { name: '窗口已锁定' })).toBeVisible();

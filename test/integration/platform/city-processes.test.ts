@@ -161,26 +161,45 @@ describe('a city on two platform processes (PostgreSQL)', () => {
     }
   }, 60_000);
 
-  it('a help call made through one process reaches the desk streaming from the other', async () => {
-    const desk = await signIn(b!.url, 'demo.clerk', 'tongban-demo-clerk');
+  /** A desk's event stream on `url`, read until a frame of `event` arrives; its text so far. */
+  async function streamUntil(url: string, token: string, event: string) {
     const controller = new AbortController();
-    const response = await fetch(`${b!.url}/v1/events/stream?after=${await cursor(b!.url, desk)}`, { headers: { authorization: `Bearer ${desk}` }, signal: controller.signal });
+    const response = await fetch(`${url}/v1/events/stream?after=${await cursor(url, token)}`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
     const reader = response.body!.getReader();
     const decoder = new TextDecoder();
     const heard = (async () => {
       let text = '';
-      while (!/event: help/.test(text)) {
+      while (!text.includes(`event: ${event}\n`)) {
         const chunk = await reader.read();
-        if (chunk.done) throw new Error(`the stream ended without a help call: ${text}`);
+        if (chunk.done) throw new Error(`the stream ended without a ${event} frame: ${text}`);
         text += decoder.decode(chunk.value, { stream: true });
       }
       return text;
     })();
+    return { heard: heard.finally(() => controller.abort()) };
+  }
+
+  it('a help call made through one process reaches the desk streaming from the other', async () => {
+    const desk = await signIn(b!.url, 'demo.clerk', 'tongban-demo-clerk');
+    const { heard } = await streamUntil(b!.url, desk, 'help');
     const called = await client(a!.url)('POST', '/v1/help-calls', { token: KIOSK, json: { screen: 'form', location: '一楼大厅' } });
     expect(called.status).toBe(201);
-    const text = await heard;
-    expect(text).toContain(called.body.id as string);
-    controller.abort();
+    expect(await heard).toContain(called.body.id as string);
+  }, 30_000);
+
+  it('a number called at a window served by one process reaches the walls streaming from the other', async () => {
+    const wall = await signIn(b!.url, 'demo.clerk', 'tongban-demo-clerk');
+    const desk = await signIn(a!.url, 'desk.two', 'second-desk-password-1');
+    const body = certificateCase();
+    const submitted = await client(a!.url)('POST', '/v1/cases', { token: KIOSK, json: body });
+    expect(submitted.status).toBe(201);
+    expect((await client(a!.url)('POST', '/v1/queue/claim', { token: desk, json: { caseId: body.caseId } })).status).toBe(200);
+    const { heard } = await streamUntil(b!.url, wall, 'call');
+    const reported = await client(a!.url)('POST', '/v1/calls', { token: desk, json: { caseId: body.caseId, windowName: '5号窗口' } });
+    expect(reported.status).toBe(204);
+    const frame = (await heard).split('event: call\n')[1]!;
+    expect(frame).toContain(`"queueNumber":"${submitted.body.queueNumber as string}"`);
+    expect(frame).toContain('"windowName":"5号窗口"');
   }, 30_000);
 
   it('the per-credential stream cap counts the streams open in both processes', async () => {
