@@ -4,8 +4,8 @@ import { a4Printer, receiptPrinter } from '../../drivers/factory';
 import type { Logger } from '../logging/logger';
 import type { PrintLog } from '../store/print-log';
 import { PrintService } from './print-service';
-import { ChromiumPdfRenderer } from './render/chromium-renderer';
 import type { PdfRenderer } from './render/pdf-renderer';
+import { ThreadedPdfRenderer } from './render/threaded-renderer';
 import { StorePrintRecordSink } from './store-record-sink';
 
 export interface TerminalPrinting {
@@ -38,7 +38,7 @@ export async function startTerminalPrinting(options: {
 
   const renderer =
     options.renderer ??
-    new ChromiumPdfRenderer({ executablePath: options.chromiumPath, ...(options.pdfBrowserIdleSeconds > 0 ? { idleCloseMs: options.pdfBrowserIdleSeconds * 1000 } : {}) });
+    new ThreadedPdfRenderer({ executablePath: options.chromiumPath, ...(options.pdfBrowserIdleSeconds > 0 ? { idleCloseMs: options.pdfBrowserIdleSeconds * 1000 } : {}) });
   stops.push(() => renderer.close());
   const service = new PrintService({
     renderer,

@@ -13,12 +13,6 @@ export const CHROMIUM_FLAGS = [
 
 export interface ChromiumRendererOptions {
   executablePath?: string;
-  /**
-   * Closes the browser this long after its last document (unset: kept until close()). The
-   * terminal sets it: a warm browser is some 650 MB resident (150 MB proportional) of a machine
-   * with 4 GB in all, and a kiosk is idle for hours between citizens.
-   */
-  idleCloseMs?: number;
 }
 
 function firstLine(error: unknown): string {
@@ -27,8 +21,7 @@ function firstLine(error: unknown): string {
 
 /**
  * Keeps one headless Chromium warm between jobs: starting it costs far more than rendering a
- * page, and a citizen waits for every print; with `idleCloseMs` it goes once the jobs stop, and
- * the next document starts it again, as the first one of the day does. Each job gets a fresh page in one long-lived
+ * page, and a citizen waits for every print. Each job gets a fresh page in one long-lived
  * context with scripts off and every network request refused: a document is self-contained
  * HTML (inline CSS, SVG QR codes, system fonts), so nothing of one job reaches the next and
  * nothing leaves the machine.
@@ -37,20 +30,8 @@ export class ChromiumPdfRenderer implements PdfRenderer {
   readonly engine = 'chromium';
   private browser: Promise<Browser> | undefined;
   private context: Promise<BrowserContext> | undefined;
-  /** Documents being rendered now: the browser is never closed under one. */
-  private rendering = 0;
-  private idleTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: ChromiumRendererOptions = {}) {}
-
-  private closeWhenIdle(): void {
-    const delay = this.options.idleCloseMs;
-    if (delay === undefined || this.rendering > 0) return;
-    clearTimeout(this.idleTimer);
-    this.idleTimer = setTimeout(() => void this.close(), delay);
-    // The timer alone keeps no process alive (a CLI that rendered one page ends as before).
-    this.idleTimer.unref();
-  }
 
   private documentContext(): Promise<BrowserContext> {
     if (!this.context) {
@@ -86,17 +67,6 @@ export class ChromiumPdfRenderer implements PdfRenderer {
   }
 
   async render(html: string, options: PdfPageOptions = A4_DOCUMENT): Promise<Buffer> {
-    clearTimeout(this.idleTimer);
-    this.rendering++;
-    try {
-      return await this.renderPage(html, options);
-    } finally {
-      this.rendering--;
-      this.closeWhenIdle();
-    }
-  }
-
-  private async renderPage(html: string, options: PdfPageOptions): Promise<Buffer> {
     const context = await this.documentContext();
     const page = await context.newPage();
     try {
@@ -116,7 +86,6 @@ export class ChromiumPdfRenderer implements PdfRenderer {
   }
 
   async close(): Promise<void> {
-    clearTimeout(this.idleTimer);
     const browser = this.browser;
     this.forget();
     if (browser) await (await browser.catch(() => undefined))?.close();

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { ChromiumPdfRenderer } from '../../../main/printing';
+import { RenderError, ThreadedPdfRenderer } from '../../../main/printing';
 
-/** Chromium processes this test process started (playwright launches the browser as a direct child). */
+/** Chromium processes this test process started (playwright launches the browser as a direct child, from any thread). */
 function browsers(): number {
   try {
     return execFileSync('pgrep', ['-P', String(process.pid), 'chromium'], { encoding: 'utf8' }).trim().split('\n').length;
@@ -17,7 +17,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("the PDF renderer's browser at idle", () => {
   it('closes its browser once no document has come for idleCloseMs, and starts it again for the next', async () => {
-    const renderer = new ChromiumPdfRenderer({ idleCloseMs: 1500 });
+    const renderer = new ThreadedPdfRenderer({ idleCloseMs: 1500 });
     try {
       const first = await renderer.render(page);
       expect(first.subarray(0, 5).toString()).toBe('%PDF-');
@@ -33,7 +33,7 @@ describe("the PDF renderer's browser at idle", () => {
   });
 
   it('counts the idle time from the last document, not the first', async () => {
-    const renderer = new ChromiumPdfRenderer({ idleCloseMs: 3000 });
+    const renderer = new ThreadedPdfRenderer({ idleCloseMs: 3000 });
     try {
       await renderer.render(page);
       await pause(2000);
@@ -47,8 +47,19 @@ describe("the PDF renderer's browser at idle", () => {
     }
   });
 
+  it("says why it cannot render in the renderer's own error, across the thread", async () => {
+    const renderer = new ThreadedPdfRenderer({ executablePath: '/nonexistent/chromium', idleCloseMs: 1000 });
+    try {
+      const failure = await renderer.render(page).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(RenderError);
+      expect((failure as RenderError).message).toContain('cannot start /nonexistent/chromium');
+    } finally {
+      await renderer.close();
+    }
+  });
+
   it('keeps its browser for good without idleCloseMs', async () => {
-    const renderer = new ChromiumPdfRenderer();
+    const renderer = new ThreadedPdfRenderer();
     try {
       await renderer.render(page);
       await pause(2000);
