@@ -92,9 +92,11 @@ export const TerminalConfig = z
         port: z.number().int().min(0).max(65535).default(0),
         browser: z.enum(['auto', 'kiosk', 'app', 'none']).default('auto'),
         chromiumPath: z.string().default('/usr/bin/chromium'),
+        /** The PDF renderer's headless Chromium closes this long after its last document (0: kept while the terminal runs). */
+        pdfBrowserIdleSeconds: z.number().int().min(0).default(300),
       })
       .strict()
-      .default({ port: 0, browser: 'auto', chromiumPath: '/usr/bin/chromium' }),
+      .default({ port: 0, browser: 'auto', chromiumPath: '/usr/bin/chromium', pdfBrowserIdleSeconds: 300 }),
     storage: z
       .object({
         dataDir: z.string().default('var/data'),

@@ -126,6 +126,7 @@ export async function startTerminal(options: StartOptions): Promise<Terminal> {
       dataDir: config.storage.dataDir,
       printLog,
       chromiumPath: config.host.chromiumPath,
+      pdfBrowserIdleSeconds: config.host.pdfBrowserIdleSeconds,
       ...(options.pdfRenderer ? { renderer: options.pdfRenderer } : {}),
       log: log.child({ service: 'printing' }),
     });

@@ -54,8 +54,9 @@ function cliBuildOptions(outdir, from) {
     // A release is built from a copy of the sources (scripts/build-host-release.mjs); the packages
     // it bundles still come from the project's node_modules.
     nodePaths: [path.join(root, 'node_modules')],
-    // PaddleOCR's thread is started from a file, so it is an entry of its own (main/ocr/engines/threaded-engine.ts).
-    entryPoints: { index: 'main/cli/index.ts', 'engine-thread': 'main/ocr/engines/engine-thread.ts' },
+    // PaddleOCR's thread and the PDF renderer's are started from files, so they are entries of their own
+    // (main/ocr/engines/threaded-engine.ts, main/printing/render/threaded-renderer.ts).
+    entryPoints: { index: 'main/cli/index.ts', 'engine-thread': 'main/ocr/engines/engine-thread.ts', 'pdf-thread': 'main/printing/render/pdf-thread.ts' },
     outdir,
     bundle: true,
     splitting: true,

@@ -50,7 +50,7 @@ function timed(args: string[]): number {
 const kib = (text: string, key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? NaN);
 
 /** Resident and proportional memory of a process and everything it started (Chromium's own tree). */
-function memoryOfTree(pid: number): { rssMB: number; pssMB: number; processes: number } {
+function memoryOfTree(pid: number): { rssMB: number; pssMB: number; processes: number; mainProcessRssMB: number } {
   const children = (p: number): number[] => {
     const out = spawnSync('pgrep', ['-P', String(p)], { encoding: 'utf8' }).stdout.trim();
     return out ? out.split('\n').map(Number).flatMap((c) => [c, ...children(c)]) : [];
@@ -66,12 +66,38 @@ function memoryOfTree(pid: number): { rssMB: number; pssMB: number; processes: n
       // a process that ended meanwhile holds no memory
     }
   }
-  return { rssMB: Math.round(rss / 1024), pssMB: Math.round(pss / 1024), processes: tree.length };
+  let main = NaN;
+  try {
+    main = kib(readFileSync(`/proc/${pid}/status`, 'utf8'), 'VmRSS');
+  } catch {
+    // ended meanwhile
+  }
+  return { rssMB: Math.round(rss / 1024), pssMB: Math.round(pss / 1024), processes: tree.length, mainProcessRssMB: Math.round(main / 1024) };
 }
 
-/** The terminal as `npm start` runs it (scripts/start.sh: its node flags), minus the set-up. */
-/** The citizen's path to a printed contribution certificate; then the memory of the terminal's tree. */
-async function printCertificate(page: Page, pid: number): Promise<ReturnType<typeof memoryOfTree>> {
+/** The same measure of a bare node, with the terminal's node flags and malloc settings (scripts/start.sh), idle after its start. */
+async function bareNodeIdleRssMB(): Promise<number> {
+  const child = spawn(process.execPath, ['--max-semi-space-size=1', '-e', 'setTimeout(() => {}, 60_000)'], {
+    stdio: 'ignore',
+    env: { ...process.env, MALLOC_ARENA_MAX: '2', MALLOC_TRIM_THRESHOLD_: '131072' },
+  });
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const { rssMB } = memoryOfTree(child.pid as number);
+  child.kill();
+  return rssMB;
+}
+
+/**
+ * The PDF browser's idle time in the bench (`host.pdfBrowserIdleSeconds`, 300 by default): long
+ * enough to measure the terminal with it warm after the print, short enough to wait out.
+ */
+const PDF_BROWSER_IDLE_SECONDS = 6;
+
+/**
+ * The citizen's path to a printed contribution certificate; then the memory of the terminal's
+ * tree with the PDF browser still warm, and once that browser has closed at idle.
+ */
+async function printCertificate(page: Page, pid: number): Promise<{ warm: ReturnType<typeof memoryOfTree>; afterIdleClose: ReturnType<typeof memoryOfTree> }> {
   await page.getByTestId('demo-panel').getByRole('button', { name: /演示面板|Demo panel/ }).click();
   await page.locator('[data-card="resident"]').click();
   await page.getByTestId('welcome').waitFor({ state: 'visible', timeout: 10_000 });
@@ -81,13 +107,16 @@ async function printCertificate(page: Page, pid: number): Promise<ReturnType<typ
   await page.getByRole('button', { name: '打印证明' }).click();
   await page.getByTestId('certificate-print-status').filter({ hasText: /打印完成/ }).waitFor({ timeout: 30_000 });
   await page.waitForTimeout(2000);
-  return memoryOfTree(pid);
+  const warm = memoryOfTree(pid);
+  await page.waitForTimeout(PDF_BROWSER_IDLE_SECONDS * 1000 + 3000);
+  return { warm, afterIdleClose: memoryOfTree(pid) };
 }
 
+/** The terminal as `npm start` runs it (scripts/start.sh: its node flags), minus the set-up. */
 async function launchToReady(): Promise<{ processReadyMs: number; url: string; pid: number; stop: () => void }> {
   const started = performance.now();
   const data = `/tmp/tongban-bench-${process.pid}`;
-  const child = spawn('bash', ['scripts/start.sh', '--browser', 'none', '--port', '0', '--print-secret', '--set', `storage.logDir=${data}/log`, '--set', `storage.dataDir=${data}/data`], {
+  const child = spawn('bash', ['scripts/start.sh', '--browser', 'none', '--port', '0', '--print-secret', '--set', `storage.logDir=${data}/log`, '--set', `storage.dataDir=${data}/data`, '--set', `host.pdfBrowserIdleSeconds=${PDF_BROWSER_IDLE_SECONDS}`], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, TONGBAN_SKIP_SETUP: '1', TONGBAN_CONFIG: '' },
   });
@@ -117,13 +146,16 @@ const samples = {
   processReadyMs: [] as number[],
   attractInteractiveMs: [] as number[],
   idleRssMB: [] as number[],
+  idleMainProcessRssMB: [] as number[],
+  bareNodeIdleRssMB: [] as number[],
 };
-let afterCertificate: ReturnType<typeof memoryOfTree> | undefined;
+let afterCertificate: Awaited<ReturnType<typeof printCertificate>> | undefined;
 try {
   for (let i = 0; i < runs; i++) {
     samples.nodeBareMs.push(timed(['-e', '0']));
     samples.helpMs.push(timed(['bin/tongban.js', '--help']));
     samples.decodeMs.push(timed(['bin/tongban.js', 'idcard', 'decode', decodeFile]));
+    samples.bareNodeIdleRssMB.push(await bareNodeIdleRssMB());
 
     const blank = await browser.newPage();
     const t1 = performance.now();
@@ -141,7 +173,9 @@ try {
     samples.processReadyMs.push(terminal.processReadyMs);
     // Idle: the attract screen shown, nothing asked of the terminal for a few seconds.
     await page.waitForTimeout(3000);
-    samples.idleRssMB.push(memoryOfTree(terminal.pid).rssMB);
+    const idle = memoryOfTree(terminal.pid);
+    samples.idleRssMB.push(idle.rssMB);
+    samples.idleMainProcessRssMB.push(idle.mainProcessRssMB);
     if (i === runs - 1) afterCertificate = await printCertificate(page, terminal.pid);
     await page.close();
     terminal.stop();
@@ -161,10 +195,20 @@ const result = {
     decodeRatioToBareNode: median(samples.decodeMs) / median(samples.nodeBareMs),
   },
   memory: {
-    idleTerminalRssMB: { median: median(samples.idleRssMB), samples: samples.idleRssMB },
+    idleTerminalRssMB: {
+      median: median(samples.idleRssMB),
+      samples: samples.idleRssMB,
+      what: 'the terminal process and its children (the simulators\' socat ptys; the demo\'s embedded platform runs inside the terminal process), idle 3 s after the attract screen is interactive',
+    },
+    idleTerminalMainProcessRssMB: { median: median(samples.idleMainProcessRssMB), samples: samples.idleMainProcessRssMB, what: 'the terminal process alone' },
+    bareNodeIdleRssMB: { median: median(samples.bareNodeIdleRssMB), what: 'a bare node with the same flags and malloc settings, idle' },
     afterPrintedCertificate: afterCertificate && {
-      ...afterCertificate,
-      what: 'the terminal process and its children (the PDF renderer\'s Chromium); RSS counts shared pages once per process, PSS divides them',
+      ...afterCertificate.warm,
+      what: 'the terminal process and its children (the PDF renderer\'s Chromium, warm) 2 s after the print; RSS counts shared pages once per process, PSS divides them',
+    },
+    afterPdfBrowserIdleClose: afterCertificate && {
+      ...afterCertificate.afterIdleClose,
+      what: `the same tree once the PDF browser has closed, ${PDF_BROWSER_IDLE_SECONDS} s after its last document (host.pdfBrowserIdleSeconds; 300 by default)`,
     },
   },
   launchToAttractInteractiveMs: { median: median(samples.attractInteractiveMs), samples: samples.attractInteractiveMs.map(Math.round) },

@@ -3,7 +3,7 @@
 // when it keeps failing to start. It sits in the install root, outside every release, so a
 // broken release cannot break it; it reads and writes update-state.json in the shape of
 // main/fleet/host-updater.ts (UpdateStateFile), which is the side that installs releases.
-//   node /opt/tongban/tongban-launch.mjs start --shell chromium --browser kiosk
+//   node --max-semi-space-size=1 /opt/tongban/tongban-launch.mjs start --shell chromium --browser kiosk
 import { spawn } from 'node:child_process';
 import { readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -45,6 +45,7 @@ if (state?.trial) {
   }
 }
 
-const child = spawn(process.execPath, [path.join(root, 'current', 'bin', 'tongban.js'), ...process.argv.slice(2)], { stdio: 'inherit' });
+// The node flags the launcher was started with (the unit's memory settings) are the terminal's.
+const child = spawn(process.execPath, [...process.execArgv, path.join(root, 'current', 'bin', 'tongban.js'), ...process.argv.slice(2)], { stdio: 'inherit' });
 for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 : 1)));

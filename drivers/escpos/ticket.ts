@@ -1,4 +1,3 @@
-import receiptline from 'receiptline';
 import { INITIALISE, cut, qrCode, type QrOptions } from './commands';
 
 /**
@@ -14,7 +13,12 @@ export interface TicketLayout {
   charactersPerLine: number;
 }
 
-export function encodeTicket(parts: readonly TicketPart[], layout: TicketLayout = { charactersPerLine: 42 }): Buffer {
+/**
+ * Async because receiptline (with its own copy of iconv-lite's tables, about 0.8 MB of code) is
+ * loaded on the first ticket: a terminal waiting for a citizen does not hold it.
+ */
+export async function encodeTicket(parts: readonly TicketPart[], layout: TicketLayout = { charactersPerLine: 42 }): Promise<Buffer> {
+  const { default: receiptline } = await import('receiptline');
   const chunks: Buffer[] = [INITIALISE];
   for (const part of parts) {
     if ('qr' in part) {

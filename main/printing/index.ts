@@ -5,6 +5,7 @@ export { PRINT_MESSAGES, type PrintMessageKey } from './messages';
 export { PrintService, type PrintOutcome, type PrintServiceOptions } from './print-service';
 export { JsonlPrintRecordSink, MemoryPrintRecordSink, type PrintRecord, type PrintRecordSink } from './records';
 export { ChromiumPdfRenderer, CHROMIUM_FLAGS } from './render/chromium-renderer';
+export { ThreadedPdfRenderer } from './render/threaded-renderer';
 export { A4_DOCUMENT, RenderError, electronPrintToPdfOptions, type PdfPageOptions, type PdfRenderer } from './render/pdf-renderer';
 export { DocumentDataError, documentHtml, documentPageOptions } from './templates';
 export { testPageHtml } from './templates/test-page';

@@ -75,7 +75,7 @@ export class PrintService {
   }
 
   async printTicket(parts: readonly TicketPart[], what: string, context: { caseId?: string } = {}): Promise<PrintOutcome> {
-    return this.sendTicket(encodeTicket(parts), { what, ...(context.caseId ? { caseId: context.caseId } : {}) }, performance.now());
+    return this.sendTicket(await encodeTicket(parts), { what, ...(context.caseId ? { caseId: context.caseId } : {}) }, performance.now());
   }
 
   /**

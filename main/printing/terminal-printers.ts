@@ -4,8 +4,8 @@ import { a4Printer, receiptPrinter } from '../../drivers/factory';
 import type { Logger } from '../logging/logger';
 import type { PrintLog } from '../store/print-log';
 import { PrintService } from './print-service';
-import { ChromiumPdfRenderer } from './render/chromium-renderer';
 import type { PdfRenderer } from './render/pdf-renderer';
+import { ThreadedPdfRenderer } from './render/threaded-renderer';
 import { StorePrintRecordSink } from './store-record-sink';
 
 export interface TerminalPrinting {
@@ -25,6 +25,8 @@ export async function startTerminalPrinting(options: {
   dataDir: string;
   printLog: PrintLog;
   chromiumPath: string;
+  /** How long the PDF browser outlives its last document (0: for good). */
+  pdfBrowserIdleSeconds: number;
   renderer?: PdfRenderer;
   log: Logger;
 }): Promise<TerminalPrinting> {
@@ -34,7 +36,9 @@ export async function startTerminalPrinting(options: {
   if (receipt) stops.push(() => receipt.close());
   receipt?.simulator?.on('ticket', (ticket) => options.log.info({ lines: ticket.lines.length }, 'demo receipt printer cut a ticket'));
 
-  const renderer = options.renderer ?? new ChromiumPdfRenderer({ executablePath: options.chromiumPath });
+  const renderer =
+    options.renderer ??
+    new ThreadedPdfRenderer({ executablePath: options.chromiumPath, ...(options.pdfBrowserIdleSeconds > 0 ? { idleCloseMs: options.pdfBrowserIdleSeconds * 1000 } : {}) });
   stops.push(() => renderer.close());
   const service = new PrintService({
     renderer,

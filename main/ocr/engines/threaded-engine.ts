@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleThread } from '../../threads/module-thread';
 import { OcrSetupError, type EngineReading, type OcrEngine, type OcrEngineOptions } from '../engine';
 import type { PreparedImage } from '../prepare';
 import { PADDLE_MODELS } from './paddle-engine';
@@ -16,17 +15,9 @@ export type ThreadReply =
   | { kind: 'read'; id: number; reading: EngineReading }
   | { kind: 'failed'; id: number; message: string };
 
-/**
- * The compiled builds (dist/cli, dist/electron) carry engine-thread.mjs beside the code that
- * starts it; run from the sources (tests, tsx) the thread is the .ts file, loaded after
- * registering tsx in the thread (a worker does not inherit the parent's loader).
- */
+/** engine-thread.mjs in the compiled builds (dist/cli, dist/electron), engine-thread.ts from the sources. */
 function startThread(options: OcrEngineOptions): Worker {
-  const compiled = new URL('./engine-thread.mjs', import.meta.url);
-  if (existsSync(fileURLToPath(compiled))) return new Worker(compiled, { workerData: options });
-  const source = new URL('./engine-thread.ts', import.meta.url).href;
-  const loader = 'import("tsx/esm/api").then((tsx) => tsx.register()).then(() => import(' + JSON.stringify(source) + '))';
-  return new Worker(loader, { eval: true, workerData: options });
+  return startModuleThread(new URL('./engine-thread.mjs', import.meta.url), new URL('./engine-thread.ts', import.meta.url), options);
 }
 
 interface Pending {

@@ -44,9 +44,9 @@ describe('the ESC/POS decoder', () => {
     expect(new EscPosDecoder().push(Buffer.from([0x1b, 0x01]))).toEqual([{ type: 'unknown', bytes: '1b01' }]);
   });
 
-  it('decodes a receiptline ticket with characters that are receiptline markup', () => {
+  it('decodes a receiptline ticket with characters that are receiptline markup', async () => {
     const text = escapeReceiptline('a|b{c}-_^~"`\\');
-    const events = new EscPosDecoder().push(encodeTicket([{ markdown: `${text}\n` }]));
+    const events = new EscPosDecoder().push(await encodeTicket([{ markdown: `${text}\n` }]));
     const lines = events.flatMap((e) => (e.type === 'line' && e.text.trim() ? [e.text.trim()] : []));
     expect(lines).toEqual(['a|b{c}-_^~"`\\']);
     expect(events.at(-1)).toEqual({ type: 'cut' });
