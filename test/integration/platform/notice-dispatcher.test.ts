@@ -10,6 +10,8 @@ import type { Notice, Notifier } from '../../../platform/notify/notifier';
 import { DataCipher } from '../../../platform/secrets/cipher';
 import type { Database } from '../../../platform/store/database';
 import { openDatabase } from '../../../platform/store/open';
+import { startPlatform } from '../../../platform';
+import { certificateCase, client } from './helpers';
 
 /**
  * The notice dispatcher on a real SQLite store: a recipient handed with the event is used as
@@ -99,5 +101,27 @@ describe('notice dispatcher', () => {
     expect(reads).toHaveBeenCalledTimes(1);
     expect(sent).toEqual([]);
     expect(errors).toEqual([]);
+  });
+});
+
+describe('notice records when the platform stops', () => {
+  it('writes the records still gathering before the store closes', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tongban-notices-close-'));
+    try {
+      const options = { db: path.join(dir, 'centre.db'), keyFile: path.join(dir, 'platform.keys') };
+      const platform = await startPlatform({ ...options, seedDemo: true });
+      const body = certificateCase();
+      expect((await client(platform.url)('POST', '/v1/cases', { token: platform.demoCredentials!.kiosk.credential, json: body })).status).toBe(201);
+      // Closed at once: the record of the notice just sent has not reached the store yet.
+      await platform.close();
+      const db = await openDatabase(options.db);
+      try {
+        expect(await db.all('SELECT recipient_masked, status FROM notifications WHERE case_id = ?', [body.caseId])).toEqual([{ recipient_masked: '138****8000', status: 'sent' }]);
+      } finally {
+        await db.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
