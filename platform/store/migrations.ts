@@ -616,6 +616,13 @@ ALTER TABLE tickets ADD COLUMN started_by TEXT;
 CREATE INDEX cases_first_claimed ON cases (centre_id, first_claimed_at)
 `,
   },
+  {
+    // Every claim first releases abandoned claims (cases.ts releaseAbandoned) across the city:
+    // without this index that look scanned the whole cases table on each 叫号. Partial, so it
+    // holds only the few cases on a desk.
+    version: 93,
+    sql: `CREATE INDEX cases_claimed_since ON cases (claimed_at) WHERE status = 'claimed'`,
+  },
 ];
 
 const TOKENS: Record<Dialect, Record<string, string>> = {
