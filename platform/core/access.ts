@@ -43,13 +43,13 @@ function account(row: StaffRow): StaffAccount {
   return { id: row.id, username: row.name ?? row.username, displayName: row.display_name, role: row.role, centreId: row.centre_id, department: row.department };
 }
 
-/** Centres, terminals, staff and their sessions. */
 /** How long a verified terminal credential is honoured from memory (see below). */
 const CREDENTIAL_CACHE_MS = 60_000;
 const CREDENTIAL_CACHE_SIZE = 20_000;
 /** How long the terminals heard from gather before their last_seen_at is written. */
 const SEEN_WRITE_MS = 1000;
 
+/** Centres, terminals, staff and their sessions. */
 export class AccessService {
   private readonly lastSeenWritten = new Map<string, number>();
   /** Terminals heard from whose last_seen_at is not written yet, with when they were first heard. */
